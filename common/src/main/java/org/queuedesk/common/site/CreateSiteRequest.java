@@ -1,0 +1,4 @@
+package org.queuedesk.common.site;
+
+public record CreateSiteRequest(String name, String timeZone) {
+}

@@ -1,0 +1,27 @@
+package org.queuedesk.common.ticket;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Where a ticket is in its life. TRANSFERRED closes a ticket's leg at one service in the history;
+ * the ticket itself then waits at the target service with the same number.
+ */
+public enum TicketState {
+    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, TRANSFERRED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static TicketState fromWire(String value) {
+        return TicketState.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    public boolean isActive() {
+        return this == WAITING || this == CALLED || this == SERVING;
+    }
+}

@@ -1,0 +1,63 @@
+package org.queuedesk.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every language has every key, and every {@code %key} used in FXML exists. */
+class MessagesTest {
+
+    private static final String[] FXML = {"/org/queuedesk/desktop/start/Start.fxml"};
+
+    @Test
+    void spanishHasExactlyTheEnglishKeys() throws IOException {
+        assertThat(keys("messages_es.properties")).isEqualTo(keys("messages.properties"));
+    }
+
+    @Test
+    void everyFxmlKeyIsDefined() throws IOException {
+        Set<String> defined = keys("messages.properties");
+        Pattern reference = Pattern.compile("\"%([\\w.]+)\"");
+        for (String fxml : FXML) {
+            try (InputStream in = MessagesTest.class.getResourceAsStream(fxml)) {
+                assertThat(in).as(fxml).isNotNull();
+                Matcher matcher = reference.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    assertThat(defined).as(fxml).contains(matcher.group(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void askingForEnglishOnASpanishDesktopGivesEnglish() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("es-ES"));
+            ResourceBundle english = Theme.messages(Locale.ENGLISH);
+            assertThat(english.getString("start.server.connect")).isEqualTo("Connect");
+            assertThat(Theme.messages(Locale.forLanguageTag("es")).getString("start.server.connect")).isEqualTo("Conectar");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static Set<String> keys(String file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/org/queuedesk/desktop/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties.stringPropertyNames().stream().collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+}

@@ -1,0 +1,120 @@
+package org.queuedesk.server.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file and the one path by which anything is written to it.
+ *
+ * <p>Writes are serialised in-process by a fair lock and each runs as one {@code BEGIN IMMEDIATE}
+ * transaction: SQLite has a single writer anyway, and taking the write lock up front means a
+ * read-then-write transaction can never fail with SQLITE_BUSY half way. Reads run in autocommit on
+ * pooled connections and, under WAL, never wait for the writer.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Path file;
+
+    private Database(Path file, HikariDataSource dataSource) {
+        this.file = file;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(false);
+        JdbiTypes.register(jdbi);
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file, SqliteSettings settings) {
+        var dataSource = new HikariDataSource(poolConfig(file, settings));
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return new Database(file, dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Connection pragmas are passed as connection properties, so every pooled connection gets all of them. */
+    static SQLiteConfig sqliteConfig(SqliteSettings settings) {
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(settings.synchronous());
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(settings.busyTimeoutMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setDateClass("INTEGER");
+        return config;
+    }
+
+    private static HikariConfig poolConfig(Path file, SqliteSettings settings) {
+        var sqlite = new SQLiteDataSource(sqliteConfig(settings));
+        sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        var pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("queuedesk-sqlite");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(2);
+        pool.setConnectionTimeout(10_000);
+        return pool;
+    }
+
+    /**
+     * Runs {@code work} as the only writer, in one immediate transaction. After-commit actions (such
+     * as publishing events) run once the commit succeeded, still in commit order.
+     */
+    public <R> R write(Function<WriteTransaction, R> work) {
+        writeLock.lock();
+        try {
+            var afterCommit = new java.util.ArrayList<Runnable>();
+            R result = jdbi.inTransaction(handle -> work.apply(new WriteTransaction(handle, afterCommit)));
+            afterCommit.forEach(Runnable::run);
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs a read in autocommit mode; under WAL it sees the last committed state and never blocks writers. */
+    public <R> R read(Function<Handle, R> work) {
+        return jdbi.withHandle(work::apply);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String schemaVersion() {
+        return read(h -> h.createQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne()
+                .orElse("none"));
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

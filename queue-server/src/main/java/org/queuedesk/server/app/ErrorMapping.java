@@ -1,0 +1,149 @@
+package org.queuedesk.server.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.queuedesk.common.json.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error leaves the server as {@code application/problem+json}; this is the one place that says how. */
+public final class ErrorMapping {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    private final ObjectMapper json;
+
+    public ErrorMapping(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void install(JavalinConfig config) {
+        config.routes.exception(ApiProblem.class, (e, ctx) ->
+                write(ctx, e.status(), e.title(), e.getMessage(), e.errors(), e.currentState()));
+        config.routes.exception(ValidationException.class, (e, ctx) -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.getErrors().forEach((field, list) -> errors.put(field, joinMessages(list)));
+            String detail = errors.entrySet().stream()
+                    .map(en -> en.getKey() + ": " + en.getValue())
+                    .collect(Collectors.joining("; "));
+            write(ctx, 400, "Invalid request", detail, errors, null);
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), null, null));
+        config.routes.exception(JsonProcessingException.class, (e, ctx) ->
+                write(ctx, 400, "Malformed JSON", describe(e), null, null));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            Throwable json = findJsonCause(e);
+            if (json instanceof JsonProcessingException jpe) {
+                write(ctx, 400, "Malformed JSON", describe(jpe), null, null);
+                return;
+            }
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "Internal error",
+                    "The server could not complete the request. Nothing was changed; try again, and tell the administrator if it persists.",
+                    null, null);
+        });
+        config.routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, 404, "Not found", "There is no " + ctx.method() + " " + ctx.path() + " on this server; see /openapi.json.", null, null);
+            }
+        });
+        config.routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json.", null, null);
+            }
+        });
+        config.routes.error(413, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, 413, "Request too large", "The request body is larger than the server accepts.", null, null);
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    private static Throwable findJsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String joinMessages(List<? extends ValidationError<?>> errors) {
+        return errors.stream().map(ErrorMapping::humanise).collect(Collectors.joining(", "));
+    }
+
+    /** Javalin's built-in rule names are codes; say what they mean. */
+    private static String humanise(ValidationError<?> error) {
+        return switch (error.getMessage()) {
+            case "TYPE_CONVERSION_FAILED" -> "has the wrong type ('" + error.value + "'); a number is expected";
+            case "NULLCHECK_FAILED" -> "is required";
+            case "DESERIALIZATION_FAILED" -> "is not valid JSON for this request";
+            default -> error.getMessage();
+        };
+    }
+
+    /** A reader-friendly account of what is wrong with a JSON body, naming the field where Jackson knows it. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'. Known fields: " + u.getKnownPropertyIds() + ".";
+        }
+        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+            return "Field '" + fieldPath(f) + "' has a value of the wrong kind: " + f.getValue() + ".";
+        }
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return "Field '" + fieldPath(m) + "' has a value of the wrong type.";
+        }
+        return "The request body is not valid JSON: " + e.getOriginalMessage();
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Sign-in required";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Request too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable request";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Server error" : "Request refused";
+        };
+    }
+
+    private void write(Context ctx, int status, String title, String detail, Map<String, String> errors,
+                       String currentState) {
+        var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState);
+        try {
+            ctx.status(status)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .result(json.writeValueAsBytes(problem));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.queuedesk.server.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+
+/**
+ * Records every change as an event with the site's next sequence number, in the transaction that makes
+ * the change, and hands it to the live stream only after that transaction commits.
+ */
+public final class EventLog {
+
+    private static final int PAGE = 500;
+    private final ObjectMapper json;
+    private final EventHub hub;
+    private final Clock clock;
+
+    public EventLog(ObjectMapper json, EventHub hub, Clock clock) {
+        this.json = json;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
+                             SessionDto session) {
+        var dao = tx.attach(EventDao.class);
+        long seq = dao.nextSeq(siteId);
+        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session);
+        var published = PublishedEvent.of(event, json);
+        dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
+        tx.afterCommit(() -> hub.publish(published));
+        return event;
+    }
+
+    /** Events after {@code since}, oldest first, at most one page; used to catch a reconnecting client up. */
+    public List<QueueEvent> after(Database db, long siteId, long since) {
+        List<String> payloads = db.read(h -> h.attach(EventDao.class).payloadsAfter(siteId, since, PAGE));
+        var events = new ArrayList<QueueEvent>(payloads.size());
+        for (String payload : payloads) {
+            try {
+                events.add(json.readValue(payload, QueueEvent.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable event in the log for site " + siteId, e);
+            }
+        }
+        return events;
+    }
+
+    public long lastSeq(Database db, long siteId) {
+        return db.read(h -> h.attach(EventDao.class).lastSeq(siteId));
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+}

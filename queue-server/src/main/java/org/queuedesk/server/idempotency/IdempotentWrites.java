@@ -1,0 +1,106 @@
+package org.queuedesk.server.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.queuedesk.server.app.AccessCheck;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+
+/**
+ * Runs a POST that creates or moves something, honouring {@code Idempotency-Key}: the key is looked up,
+ * the change made and the answer stored in one write transaction, so a retry with the same key and body
+ * gets the same answer and changes nothing more; the same key with another body is refused with 422.
+ */
+public final class IdempotentWrites {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration KEEP = Duration.ofHours(24);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+    private final Database db;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public IdempotentWrites(Database db, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Status and body of a successful change. */
+    public record Reply(int status, Object body) {
+    }
+
+    public void respond(Context ctx, Function<WriteTransaction, Reply> change) {
+        String key = ctx.header(HEADER);
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ApiProblem.invalidField(HEADER, "use 1 to 128 visible ASCII characters, e.g. a UUID.");
+        }
+        String fingerprint = key == null ? null : fingerprint(ctx);
+        boolean[] replayed = {false};
+        StoredReply reply = db.write(tx -> {
+            var dao = tx.attach(IdempotencyDao.class);
+            if (key != null) {
+                var earlier = dao.find(key);
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fingerprint().equals(fingerprint)) {
+                        throw ApiProblem.unprocessable("Idempotency-Key '" + key
+                                + "' was already used for a different request; use a new key for a new request.");
+                    }
+                    replayed[0] = true;
+                    return earlier.get();
+                }
+            }
+            Reply fresh = change.apply(tx);
+            String body = serialise(fresh.body());
+            if (key != null) {
+                dao.insert(key, fingerprint, fresh.status(), body, clock.instant());
+            }
+            return new StoredReply(fingerprint, fresh.status(), body);
+        });
+        if (replayed[0]) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(reply.status()).contentType("application/json").result(reply.response());
+    }
+
+    /** Forgets answers older than a day; called periodically. */
+    public int purgeExpired() {
+        return db.write(tx -> tx.attach(IdempotencyDao.class).deleteOlderThan(clock.instant().minus(KEEP)));
+    }
+
+    private String serialise(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Same caller, method, path and body bytes → same fingerprint. */
+    private static String fingerprint(Context ctx) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            var principal = ctx.<org.queuedesk.server.app.Principal>attribute(AccessCheck.PRINCIPAL);
+            digest.update((principal == null ? "-" : principal.name()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(ctx.method().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(ctx.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(ctx.bodyAsBytes());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.queuedesk.server.queue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.queue.NextResult;
+import org.queuedesk.common.queue.OpenSessionRequest;
+import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.ticket.TicketDao;
+import org.queuedesk.server.ticket.TicketMoves;
+
+/**
+ * Doctors' sessions and Next (F4). Next runs inside the single immediate write transaction, so two
+ * doctors pressing it at once are served one after the other and never get the same patient.
+ */
+public final class QueueService {
+
+    private final Database db;
+    private final TicketMoves moves;
+    private final EventLog events;
+    private final Clock clock;
+
+    public QueueService(Database db, TicketMoves moves, EventLog events, Clock clock) {
+        this.db = db;
+        this.moves = moves;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public SessionDto open(WriteTransaction tx, OpenSessionRequest request, String actor) {
+        var sites = tx.attach(SiteDao.class);
+        var room = sites.room(request.roomId())
+                .orElseThrow(() -> ApiProblem.unknownReference("roomId", "there is no room " + request.roomId() + "."));
+        var serviceIds = new LinkedHashSet<>(request.serviceIds());
+        for (Long serviceId : serviceIds) {
+            var service = sites.service(serviceId)
+                    .orElseThrow(() -> ApiProblem.unknownReference("serviceIds", "there is no service " + serviceId + "."));
+            if (service.siteId() != room.siteId()) {
+                throw ApiProblem.unknownReference("serviceIds", "service " + serviceId + " belongs to another site than the room.");
+            }
+        }
+        var dao = tx.attach(SessionDao.class);
+        dao.openAtRoom(room.id()).ifPresent(open -> {
+            throw ApiProblem.conflict(room.name() + " already has an open session (" + open.doctor()
+                    + "); close it first.");
+        });
+        String doctor = request.doctor() == null || request.doctor().isBlank() ? actor : request.doctor().strip();
+        long id = dao.insert(room.siteId(), room.id(), doctor, clock.instant());
+        serviceIds.forEach(serviceId -> dao.addService(id, serviceId));
+        var session = toDto(tx, dao.find(id).orElseThrow());
+        events.append(tx, session.siteId(), EventType.SESSION_OPENED, actor, null, session);
+        return session;
+    }
+
+    public SessionDto session(long id) {
+        return db.read(h -> {
+            var dao = h.attach(SessionDao.class);
+            var row = dao.find(id).orElseThrow(() -> ApiProblem.notFound("There is no session " + id + "."));
+            return toDto(row, dao.serviceIds(id), dao.current(id).map(TicketDto::id).orElse(null));
+        });
+    }
+
+    /**
+     * Finishes the session's current patient (if any) and calls the head of its combined queue. With an
+     * expected current ticket, a Next that arrives after the session already moved on is refused.
+     */
+    public NextResult next(WriteTransaction tx, long sessionId, Long expectedCurrentTicketId, String actor) {
+        var row = openSession(tx, sessionId);
+        if (row.paused()) {
+            throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
+        }
+        var dao = tx.attach(SessionDao.class);
+        var current = dao.current(sessionId);
+        if (expectedCurrentTicketId != null) {
+            long actual = current.map(TicketDto::id).orElse(0L);
+            if (actual != expectedCurrentTicketId) {
+                throw ApiProblem.conflict("This Next is out of date: the current patient in " + row.roomName() + " is now "
+                        + current.map(TicketDto::number).orElse("nobody") + ". Reload and try again.");
+            }
+        }
+        TicketDto finished = current.map(t -> moves.done(tx, t, actor)).orElse(null);
+        LocalDate today = today(tx, row.siteId());
+        TicketDto called = tx.attach(TicketDao.class).headFor(sessionId, row.doctor(), today)
+                .map(head -> moves.call(tx, head, row.roomId(), sessionId, actor))
+                .orElse(null);
+        return new NextResult(toDto(tx, row), finished, called);
+    }
+
+    public TicketDto recall(WriteTransaction tx, long sessionId, String actor) {
+        return moves.recall(tx, current(tx, sessionId), actor);
+    }
+
+    public TicketDto serve(WriteTransaction tx, long sessionId, String actor) {
+        return moves.serve(tx, current(tx, sessionId), actor);
+    }
+
+    public TicketDto done(WriteTransaction tx, long sessionId, String actor) {
+        return moves.done(tx, current(tx, sessionId), actor);
+    }
+
+    public TicketDto noShow(WriteTransaction tx, long sessionId, String actor) {
+        return moves.noShow(tx, current(tx, sessionId), actor);
+    }
+
+    public SessionDto pause(WriteTransaction tx, long sessionId, boolean paused, String actor) {
+        var row = openSession(tx, sessionId);
+        if (row.paused() == paused) {
+            return toDto(tx, row);
+        }
+        tx.attach(SessionDao.class).setPaused(sessionId, paused);
+        var session = toDto(tx, openSession(tx, sessionId));
+        events.append(tx, session.siteId(), paused ? EventType.SESSION_PAUSED : EventType.SESSION_RESUMED, actor, null,
+                session);
+        return session;
+    }
+
+    /** Closes a session. Its current patient, if any, must be finished, marked or transferred first. */
+    public SessionDto close(WriteTransaction tx, long sessionId, String actor) {
+        var row = openSession(tx, sessionId);
+        var dao = tx.attach(SessionDao.class);
+        dao.current(sessionId).ifPresent(t -> {
+            throw ApiProblem.conflict("Ticket " + t.number() + " is still " + t.state().wireName()
+                    + " in " + row.roomName() + "; finish it, mark it a no-show or transfer it first.", t.state().wireName());
+        });
+        dao.close(sessionId, clock.instant());
+        var session = toDto(tx, dao.find(sessionId).orElseThrow());
+        events.append(tx, session.siteId(), EventType.SESSION_CLOSED, actor, null, session);
+        return session;
+    }
+
+    public QueueStatusDto status(long siteId) {
+        return db.read(h -> {
+            var site = h.attach(SiteDao.class).site(siteId)
+                    .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            var today = clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
+            var dao = h.attach(SessionDao.class);
+            long lastSeq = h.createQuery("SELECT event_seq FROM sites WHERE id = :id").bind("id", siteId)
+                    .mapTo(Long.class).one();
+            var services = dao.serviceQueues(siteId, today);
+            var openByRoom = new java.util.HashMap<Long, SessionRow>();
+            dao.openAt(siteId).forEach(s -> openByRoom.put(s.roomId(), s));
+            List<QueueStatusDto.RoomStatus> rooms = h.attach(SiteDao.class).rooms(siteId).stream().map(room -> {
+                var session = openByRoom.get(room.id());
+                if (session == null) {
+                    return new QueueStatusDto.RoomStatus(room.id(), room.name(), null, null, false, null, null, null);
+                }
+                var current = dao.current(session.id());
+                return new QueueStatusDto.RoomStatus(room.id(), room.name(), session.id(), session.doctor(),
+                        session.paused(), current.map(TicketDto::number).orElse(null),
+                        current.map(TicketDto::id).orElse(null), current.map(t -> t.state().wireName()).orElse(null));
+            }).toList();
+            return new QueueStatusDto(siteId, lastSeq, services, rooms);
+        });
+    }
+
+    private TicketDto current(WriteTransaction tx, long sessionId) {
+        var row = openSession(tx, sessionId);
+        return tx.attach(SessionDao.class).current(sessionId).orElseThrow(() -> ApiProblem.conflict(
+                "Nobody is called in " + row.roomName() + " right now; press Next first.", "none"));
+    }
+
+    private SessionRow openSession(WriteTransaction tx, long sessionId) {
+        var row = tx.attach(SessionDao.class).find(sessionId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no session " + sessionId + "."));
+        if (!row.isOpen()) {
+            throw ApiProblem.conflict("The session in " + row.roomName() + " is closed; open a new one.", "closed");
+        }
+        return row;
+    }
+
+    private LocalDate today(WriteTransaction tx, long siteId) {
+        var site = tx.attach(SiteDao.class).site(siteId).orElseThrow();
+        return clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
+    }
+
+    private SessionDto toDto(WriteTransaction tx, SessionRow row) {
+        var dao = tx.attach(SessionDao.class);
+        return toDto(row, dao.serviceIds(row.id()), dao.current(row.id()).map(TicketDto::id).orElse(null));
+    }
+
+    private static SessionDto toDto(SessionRow row, List<Long> serviceIds, Long currentTicketId) {
+        return new SessionDto(row.id(), row.siteId(), row.roomId(), row.roomName(), row.doctor(), serviceIds,
+                row.paused(), currentTicketId, row.openedAt(), row.closedAt());
+    }
+
+    static void validate(OpenSessionRequest request) {
+        if (request.roomId() == null) {
+            throw ApiProblem.invalidField("roomId", "is required.");
+        }
+        if (request.serviceIds() == null || request.serviceIds().isEmpty()) {
+            throw ApiProblem.invalidField("serviceIds", "name at least one service.");
+        }
+        if (request.serviceIds().stream().anyMatch(Objects::isNull)) {
+            throw ApiProblem.invalidField("serviceIds", "must not contain null.");
+        }
+        if (request.serviceIds().size() > 20) {
+            throw ApiProblem.invalidField("serviceIds", "at most 20 services per session.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.queuedesk.server.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.ticket.TicketDao;
+import org.queuedesk.server.ticket.TicketRowMapper;
+
+/** All SQL for doctors' sessions and the queue overview. */
+@RegisterConstructorMapper(SessionRow.class)
+@RegisterRowMapper(TicketRowMapper.class)
+public interface SessionDao {
+
+    String SESSION = """
+            SELECT s.id, s.site_id, s.room_id, r.name AS room_name, s.doctor, s.paused, s.opened_at, s.closed_at
+              FROM doctor_sessions s JOIN rooms r ON r.id = s.room_id""";
+
+    @SqlQuery("""
+            INSERT INTO doctor_sessions(site_id, room_id, doctor, opened_at) VALUES (:siteId, :roomId, :doctor, :at)
+            RETURNING id""")
+    long insert(@Bind("siteId") long siteId, @Bind("roomId") long roomId, @Bind("doctor") String doctor,
+                @Bind("at") Instant at);
+
+    @SqlUpdate("INSERT INTO session_services(session_id, service_id) VALUES (:sessionId, :serviceId)")
+    void addService(@Bind("sessionId") long sessionId, @Bind("serviceId") long serviceId);
+
+    @SqlQuery(SESSION + " WHERE s.id = :id")
+    Optional<SessionRow> find(@Bind("id") long id);
+
+    @SqlQuery(SESSION + " WHERE s.room_id = :roomId AND s.closed_at IS NULL")
+    Optional<SessionRow> openAtRoom(@Bind("roomId") long roomId);
+
+    @SqlQuery(SESSION + " WHERE s.site_id = :siteId AND s.closed_at IS NULL ORDER BY r.name")
+    List<SessionRow> openAt(@Bind("siteId") long siteId);
+
+    @SqlQuery("SELECT service_id FROM session_services WHERE session_id = :sessionId ORDER BY service_id")
+    List<Long> serviceIds(@Bind("sessionId") long sessionId);
+
+    @SqlQuery("SELECT " + TicketDao.COLUMNS + " FROM tickets WHERE session_id = :sessionId AND state IN ('called', 'serving')")
+    Optional<TicketDto> current(@Bind("sessionId") long sessionId);
+
+    @SqlUpdate("UPDATE doctor_sessions SET paused = :paused WHERE id = :id AND closed_at IS NULL")
+    int setPaused(@Bind("id") long id, @Bind("paused") boolean paused);
+
+    @SqlUpdate("UPDATE doctor_sessions SET closed_at = :at WHERE id = :id AND closed_at IS NULL")
+    int close(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            SELECT sv.id AS service_id, sv.name, sv.prefix,
+                   count(t.id) AS waiting, min(t.queued_at) AS oldest_waiting_since
+              FROM services sv
+              LEFT JOIN tickets t ON t.service_id = sv.id AND t.state = 'waiting' AND t.service_date = :date
+             WHERE sv.site_id = :siteId
+             GROUP BY sv.id ORDER BY sv.prefix""")
+    @RegisterConstructorMapper(QueueStatusDto.ServiceQueue.class)
+    List<QueueStatusDto.ServiceQueue> serviceQueues(@Bind("siteId") long siteId, @Bind("date") java.time.LocalDate date);
+}

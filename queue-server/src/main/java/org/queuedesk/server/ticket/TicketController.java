@@ -1,0 +1,93 @@
+package org.queuedesk.server.ticket;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.queuedesk.common.ticket.ChangePriorityRequest;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.idempotency.IdempotentWrites;
+import org.queuedesk.server.idempotency.IdempotentWrites.Reply;
+import org.queuedesk.server.site.SiteService;
+
+/** HTTP for tickets. Every POST goes through {@link IdempotentWrites}. */
+public final class TicketController {
+
+    private final TicketService tickets;
+    private final SiteService sites;
+    private final IdempotentWrites writes;
+    private final Clock clock;
+
+    public TicketController(TicketService tickets, SiteService sites, IdempotentWrites writes, Clock clock) {
+        this.tickets = tickets;
+        this.sites = sites;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    public void issue(Context ctx) {
+        var request = Requests.body(ctx, IssueTicketRequest.class);
+        TicketService.validate(request);
+        String actor = Requests.actor(ctx);
+        writes.respond(ctx, tx -> new Reply(201, tickets.issue(tx, request, actor)));
+    }
+
+    public void find(Context ctx) {
+        ctx.json(tickets.find(Requests.id(ctx, "ticketId")));
+    }
+
+    public void history(Context ctx) {
+        ctx.json(tickets.history(Requests.id(ctx, "ticketId")));
+    }
+
+    /** {@code ?number=A-042&date=2026-11-23}; the date defaults to today at the site. */
+    public void lookup(Context ctx) {
+        long siteId = Requests.id(ctx, "siteId");
+        String number = ctx.queryParamAsClass("number", String.class)
+                .check(n -> n.strip().matches("(?i)[A-Z]{1,3}-[0-9]{1,6}"), "use a ticket number like A-042")
+                .get();
+        LocalDate date = Requests.dateOr(ctx, "date", LocalDate.now(clock.withZone(sites.zoneOf(siteId))));
+        ctx.json(tickets.findByNumber(siteId, date, number));
+    }
+
+    /** Today's list for one service (or {@code ?date=} another day). */
+    public void forService(Context ctx) {
+        var service = sites.service(Requests.id(ctx, "serviceId"));
+        LocalDate date = Requests.dateOr(ctx, "date", LocalDate.now(clock.withZone(sites.zoneOf(service.siteId()))));
+        ctx.json(tickets.forServiceOn(service.id(), date));
+    }
+
+    public void cancel(Context ctx) {
+        long id = Requests.id(ctx, "ticketId");
+        String actor = Requests.actor(ctx);
+        writes.respond(ctx, tx -> new Reply(200, tickets.cancel(tx, id, actor)));
+    }
+
+    public void requeue(Context ctx) {
+        long id = Requests.id(ctx, "ticketId");
+        String actor = Requests.actor(ctx);
+        writes.respond(ctx, tx -> new Reply(200, tickets.requeue(tx, id, actor)));
+    }
+
+    public void changePriority(Context ctx) {
+        long id = Requests.id(ctx, "ticketId");
+        var request = Requests.body(ctx, ChangePriorityRequest.class);
+        if (request.priority() == null) {
+            throw ApiProblem.invalidField("priority", "is required: emergency, priority, appointment or normal.");
+        }
+        String actor = Requests.actor(ctx);
+        writes.respond(ctx, tx -> new Reply(200, tickets.changePriority(tx, id, request.priority(), actor)));
+    }
+
+    public void transfer(Context ctx) {
+        long id = Requests.id(ctx, "ticketId");
+        var request = Requests.body(ctx, TransferRequest.class);
+        if (request.toServiceId() == null) {
+            throw ApiProblem.invalidField("toServiceId", "is required.");
+        }
+        String actor = Requests.actor(ctx);
+        writes.respond(ctx, tx -> new Reply(200, tickets.transfer(tx, id, request, actor)));
+    }
+}

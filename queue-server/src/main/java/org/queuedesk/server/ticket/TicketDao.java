@@ -1,0 +1,104 @@
+package org.queuedesk.server.ticket;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketEventDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+
+/** All SQL for tickets, their numbering and their history. */
+@RegisterRowMapper(TicketRowMapper.class)
+@RegisterConstructorMapper(TicketEventDto.class)
+public interface TicketDao {
+
+    String COLUMNS = """
+            id, site_id, service_id, number, service_date, state, priority_rank, source, patient_name, phone,
+            assigned_doctor, room_id, session_id, return_service_id, issued_at, queued_at, called_at, finished_at,
+            recall_count""";
+
+    /** The daily sequence of a service: the counter row is created or bumped in the caller's transaction. */
+    @SqlQuery("""
+            INSERT INTO ticket_counters(service_id, local_date, last_seq) VALUES (:serviceId, :date, 1)
+            ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = last_seq + 1
+            RETURNING last_seq""")
+    int nextSequence(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
+
+    @SqlQuery("""
+            INSERT INTO tickets(site_id, number_service_id, service_date, seq, number, service_id, state, priority_rank,
+                                source, patient_name, phone, assigned_doctor, issued_at, queued_at)
+            VALUES (:siteId, :serviceId, :date, :seq, :number, :serviceId, 'waiting', :priority, :source, :name, :phone,
+                    :doctor, :at, :queuedAt)
+            RETURNING id""")
+    long insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("date") LocalDate date,
+                @Bind("seq") int seq, @Bind("number") String number, @Bind("priority") Priority priority,
+                @Bind("source") TicketSource source, @Bind("name") String name, @Bind("phone") String phone,
+                @Bind("doctor") String doctor, @Bind("at") Instant at, @Bind("queuedAt") Instant queuedAt);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
+    Optional<TicketDto> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM tickets WHERE site_id = :siteId AND service_date = :date AND number = :number")
+    Optional<TicketDto> findByNumber(@Bind("siteId") long siteId, @Bind("date") LocalDate date,
+                                     @Bind("number") String number);
+
+    /** Today's tickets at a service: active ones in queue order first, then the finished ones. */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM tickets WHERE service_id = :serviceId AND service_date = :date
+            ORDER BY CASE state WHEN 'serving' THEN 0 WHEN 'called' THEN 1 WHEN 'waiting' THEN 2 ELSE 3 END,
+                     priority_rank, queued_at, id""")
+    List<TicketDto> forServiceOn(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
+
+    /**
+     * The head of a session's combined queue: waiting tickets of today at any of its services, by class and
+     * then arrival; a ticket assigned to a doctor is only ever the head for that doctor.
+     */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM tickets
+            WHERE state = 'waiting' AND service_date = :date
+              AND service_id IN (SELECT service_id FROM session_services WHERE session_id = :sessionId)
+              AND (assigned_doctor IS NULL OR assigned_doctor = :doctor)
+            ORDER BY priority_rank, queued_at, id
+            LIMIT 1""")
+    Optional<TicketDto> headFor(@Bind("sessionId") long sessionId, @Bind("doctor") String doctor,
+                                @Bind("date") LocalDate date);
+
+    /** How many are ahead of a waiting ticket in its service's queue. */
+    @SqlQuery("""
+            SELECT count(*) FROM tickets o
+             WHERE o.service_id = :t.serviceId AND o.state = 'waiting' AND o.service_date = :t.serviceDate
+               AND (o.priority_rank < :t.priority
+                    OR (o.priority_rank = :t.priority AND (o.queued_at < :t.queuedAt
+                        OR (o.queued_at = :t.queuedAt AND o.id < :t.id))))""")
+    int waitingAhead(@BindMethods("t") TicketDto ticket);
+
+    /** Writes a ticket's new state, only if nobody moved it since it was read (we hold the write lock anyway). */
+    @SqlUpdate("""
+            UPDATE tickets SET state = :t.state, service_id = :t.serviceId, priority_rank = :t.priority,
+                   room_id = :t.roomId, session_id = :t.sessionId, return_service_id = :t.returnServiceId,
+                   queued_at = :t.queuedAt, called_at = :t.calledAt, finished_at = :t.finishedAt,
+                   recall_count = :t.recallCount
+             WHERE id = :t.id AND state = :expected""")
+    int update(@BindMethods("t") TicketDto ticket, @Bind("expected") TicketState expected);
+
+    @SqlUpdate("""
+            INSERT INTO ticket_events(ticket_id, action, from_state, to_state, service_id, room_id, actor, at)
+            VALUES (:ticketId, :action, :from, :to, :serviceId, :roomId, :actor, :at)""")
+    void insertEvent(@Bind("ticketId") long ticketId, @Bind("action") String action, @Bind("from") TicketState from,
+                     @Bind("to") TicketState to, @Bind("serviceId") long serviceId, @Bind("roomId") Long roomId,
+                     @Bind("actor") String actor, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            SELECT id, ticket_id, action, from_state, to_state, service_id, room_id, actor, at
+              FROM ticket_events WHERE ticket_id = :ticketId ORDER BY id""")
+    List<TicketEventDto> history(@Bind("ticketId") long ticketId);
+}

@@ -1,0 +1,121 @@
+package org.queuedesk.server.ticket;
+
+import java.time.Clock;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.event.EventLog;
+
+/**
+ * Every move of a ticket through its lifecycle. Each one checks the move is allowed, writes the new state,
+ * appends to the ticket's history and to the site's event stream, all in the caller's transaction.
+ */
+public final class TicketMoves {
+
+    private final EventLog events;
+    private final Clock clock;
+
+    public TicketMoves(EventLog events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public TicketDto load(WriteTransaction tx, long ticketId) {
+        return tx.attach(TicketDao.class).find(ticketId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + ticketId + "."));
+    }
+
+    public TicketDto call(WriteTransaction tx, TicketDto ticket, long roomId, long sessionId, String actor) {
+        var now = clock.instant();
+        var next = TicketDraft.of(ticket).state(TicketState.CALLED).room(roomId, sessionId).calledAt(now).build();
+        return apply(tx, TicketAction.CALL, ticket, next, EventType.TICKET_CALLED, actor);
+    }
+
+    public TicketDto recall(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).recallCount(ticket.recallCount() + 1).build();
+        return apply(tx, TicketAction.RECALL, ticket, next, EventType.TICKET_RECALLED, actor);
+    }
+
+    public TicketDto serve(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).state(TicketState.SERVING).build();
+        return apply(tx, TicketAction.SERVE, ticket, next, EventType.TICKET_SERVING, actor);
+    }
+
+    /** Finishes a ticket; one transferred "with return" then goes back to wait at the service it came from. */
+    public TicketDto done(WriteTransaction tx, TicketDto ticket, String actor) {
+        var now = clock.instant();
+        var done = apply(tx, TicketAction.DONE, ticket,
+                TicketDraft.of(ticket).state(TicketState.DONE).finishedAt(now).build(), EventType.TICKET_DONE, actor);
+        if (ticket.returnServiceId() == null) {
+            return done;
+        }
+        var back = TicketDraft.of(done).state(TicketState.WAITING).serviceId(ticket.returnServiceId())
+                .returnServiceId(null).room(null, null).queuedAt(now).calledAt(null).finishedAt(null).recallCount(0)
+                .build();
+        return apply(tx, TicketAction.RETURN, done, back, EventType.TICKET_TRANSFERRED, actor);
+    }
+
+    public TicketDto noShow(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).state(TicketState.NO_SHOW).finishedAt(clock.instant()).build();
+        return apply(tx, TicketAction.NO_SHOW, ticket, next, EventType.TICKET_NO_SHOW, actor);
+    }
+
+    /** Puts a no-show back in the queue at its original place: they were here first and stepped out. */
+    public TicketDto requeue(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).state(TicketState.WAITING).room(null, null).calledAt(null)
+                .finishedAt(null).recallCount(0).build();
+        return apply(tx, TicketAction.REQUEUE, ticket, next, EventType.TICKET_REQUEUED, actor);
+    }
+
+    public TicketDto cancel(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).state(TicketState.CANCELLED).finishedAt(clock.instant()).build();
+        return apply(tx, TicketAction.CANCEL, ticket, next, EventType.TICKET_CANCELLED, actor);
+    }
+
+    public TicketDto changePriority(WriteTransaction tx, TicketDto ticket, Priority priority, String actor) {
+        var next = TicketDraft.of(ticket).priority(priority).build();
+        return apply(tx, TicketAction.CHANGE_PRIORITY, ticket, next, EventType.TICKET_PRIORITY_CHANGED, actor);
+    }
+
+    /**
+     * Moves a ticket to another service with the same number. Its leg at the old service ends as
+     * "transferred" in the history; it joins the target's queue now, in its priority class.
+     */
+    public TicketDto transfer(WriteTransaction tx, TicketDto ticket, long toServiceId, boolean returnAfter,
+                              String actor) {
+        TicketAction.TRANSFER.requireAllowed(ticket);
+        if (toServiceId == ticket.serviceId()) {
+            throw ApiProblem.conflict("Ticket " + ticket.number() + " is already at that service.");
+        }
+        var now = clock.instant();
+        var dao = tx.attach(TicketDao.class);
+        dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), ticket.state(), TicketState.TRANSFERRED,
+                ticket.serviceId(), ticket.roomId(), actor, now);
+        Long returnTo = returnAfter ? Long.valueOf(ticket.serviceId()) : ticket.returnServiceId();
+        var next = TicketDraft.of(ticket).state(TicketState.WAITING).serviceId(toServiceId).returnServiceId(returnTo)
+                .room(null, null).queuedAt(now).calledAt(null).recallCount(0).build();
+        if (dao.update(next, ticket.state()) != 1) {
+            throw ApiProblem.conflict("Ticket " + ticket.number() + " changed meanwhile; reload and try again.");
+        }
+        dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
+                toServiceId, null, actor, now);
+        events.append(tx, ticket.siteId(), EventType.TICKET_TRANSFERRED, actor, next, null);
+        return next;
+    }
+
+    private TicketDto apply(WriteTransaction tx, TicketAction action, TicketDto current, TicketDto next,
+                            EventType eventType, String actor) {
+        action.requireAllowed(current);
+        var dao = tx.attach(TicketDao.class);
+        if (dao.update(next, current.state()) != 1) {
+            throw ApiProblem.conflict("Ticket " + current.number() + " changed meanwhile; reload and try again.");
+        }
+        dao.insertEvent(current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
+                next.roomId() != null ? next.roomId() : current.roomId(), actor, clock.instant());
+        events.append(tx, current.siteId(), eventType, actor, next, null);
+        return next;
+    }
+}

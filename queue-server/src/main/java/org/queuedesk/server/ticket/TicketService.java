@@ -1,0 +1,140 @@
+package org.queuedesk.server.ticket;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketEventDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.site.SiteDao;
+
+/** Issuing, finding and correcting tickets (F2, F3). */
+public final class TicketService {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private final Database db;
+    private final TicketMoves moves;
+    private final EventLog events;
+    private final Clock clock;
+
+    public TicketService(Database db, TicketMoves moves, EventLog events, Clock clock) {
+        this.db = db;
+        this.moves = moves;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a ticket: the number comes from the service's counter row for the site's local date, bumped
+     * in this same transaction, so numbers are never reused and restart at the site's midnight.
+     */
+    public TicketDto issue(WriteTransaction tx, IssueTicketRequest request, String actor) {
+        var sites = tx.attach(SiteDao.class);
+        ServiceDto service = sites.service(request.serviceId())
+                .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
+        if (!service.active()) {
+            throw ApiProblem.conflict("Service '" + service.name() + "' is closed; it does not take tickets now.");
+        }
+        var site = sites.site(service.siteId()).orElseThrow();
+        var now = clock.instant();
+        LocalDate today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
+        var dao = tx.attach(TicketDao.class);
+        int seq = dao.nextSequence(service.id(), today);
+        String number = formatNumber(service.prefix(), seq);
+        Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
+        long id = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
+                blankToNull(request.patientName()), blankToNull(request.phone()), blankToNull(request.assignedDoctor()),
+                now, now);
+        var ticket = dao.find(id).orElseThrow();
+        dao.insertEvent(id, TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
+        events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, ticket, null);
+        return ticket;
+    }
+
+    /** {@code A-007}; past 999 the number simply grows ({@code A-1000}) rather than wrapping. */
+    static String formatNumber(String prefix, int seq) {
+        return prefix + "-" + String.format(java.util.Locale.ROOT, "%03d", seq);
+    }
+
+    /** Checks the parts of a request that need no database; referential checks happen in the transaction. */
+    public static void validate(IssueTicketRequest request) {
+        if (request.serviceId() == null) {
+            throw ApiProblem.invalidField("serviceId", "is required.");
+        }
+        if (request.patientName() != null && request.patientName().strip().length() > 100) {
+            throw ApiProblem.invalidField("patientName", "must be at most 100 characters.");
+        }
+        if (request.assignedDoctor() != null && request.assignedDoctor().strip().length() > 100) {
+            throw ApiProblem.invalidField("assignedDoctor", "must be at most 100 characters.");
+        }
+        if (request.phone() != null && !request.phone().isBlank() && !E164.matcher(request.phone().strip()).matches()) {
+            throw ApiProblem.invalidField("phone", "use international format with country code, e.g. +34600123456.");
+        }
+    }
+
+    public TicketDto find(long id) {
+        return db.read(h -> h.attach(TicketDao.class).find(id))
+                .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + id + "."));
+    }
+
+    public List<TicketEventDto> history(long id) {
+        find(id);
+        return db.read(h -> h.attach(TicketDao.class).history(id));
+    }
+
+    public TicketDto findByNumber(long siteId, LocalDate date, String number) {
+        return db.read(h -> h.attach(TicketDao.class).findByNumber(siteId, date, number.strip().toUpperCase(java.util.Locale.ROOT)))
+                .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + number + " on " + date + "."));
+    }
+
+    public List<TicketDto> forServiceOn(long serviceId, LocalDate date) {
+        return db.read(h -> h.attach(TicketDao.class).forServiceOn(serviceId, date));
+    }
+
+    public int waitingAhead(TicketDto ticket) {
+        return db.read(h -> h.attach(TicketDao.class).waitingAhead(ticket));
+    }
+
+    public TicketDto cancel(WriteTransaction tx, long id, String actor) {
+        return moves.cancel(tx, moves.load(tx, id), actor);
+    }
+
+    public TicketDto requeue(WriteTransaction tx, long id, String actor) {
+        return moves.requeue(tx, moves.load(tx, id), actor);
+    }
+
+    public TicketDto changePriority(WriteTransaction tx, long id, Priority priority, String actor) {
+        return moves.changePriority(tx, moves.load(tx, id), priority, actor);
+    }
+
+    /** Transfers a ticket; if it was someone's current patient, that session's room becomes free. */
+    public TicketDto transfer(WriteTransaction tx, long id, TransferRequest request, String actor) {
+        var ticket = moves.load(tx, id);
+        var target = tx.attach(SiteDao.class).service(request.toServiceId())
+                .orElseThrow(() -> ApiProblem.unknownReference("toServiceId", "there is no service " + request.toServiceId() + "."));
+        if (target.siteId() != ticket.siteId()) {
+            throw ApiProblem.unknownReference("toServiceId", "service " + target.id() + " belongs to another site.");
+        }
+        if (!target.active()) {
+            throw ApiProblem.conflict("Service '" + target.name() + "' is closed; it does not take tickets now.");
+        }
+        return moves.transfer(tx, ticket, target.id(), Boolean.TRUE.equals(request.returnAfter()), actor);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
