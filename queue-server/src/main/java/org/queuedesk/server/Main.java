@@ -2,7 +2,6 @@ package org.queuedesk.server;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import org.queuedesk.server.app.OpenAccessAuthenticator;
 import org.queuedesk.server.app.QueueServer;
 import org.queuedesk.server.app.ServerConfig;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        var server = new QueueServer(config, Clock.systemUTC(), new OpenAccessAuthenticator()).start();
+        var server = new QueueServer(config, Clock.systemUTC()).start();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Shutting down");

@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum EventType {
     TICKET_ISSUED, TICKET_CALLED, TICKET_RECALLED, TICKET_SERVING, TICKET_DONE, TICKET_NO_SHOW,
     TICKET_REQUEUED, TICKET_CANCELLED, TICKET_TRANSFERRED, TICKET_PRIORITY_CHANGED,
-    SESSION_OPENED, SESSION_PAUSED, SESSION_RESUMED, SESSION_CLOSED;
+    SESSION_OPENED, SESSION_PAUSED, SESSION_RESUMED, SESSION_CLOSED,
+    /** A ticket's text message changed state (queued, sent, failed, opted out); carries {@code sms}. */
+    SMS_UPDATED;
 
     @JsonValue
     public String wireName() {

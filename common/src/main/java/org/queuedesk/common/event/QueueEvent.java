@@ -1,6 +1,7 @@
 package org.queuedesk.common.event;
 
 import java.time.Instant;
+import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
 
@@ -9,10 +10,17 @@ import org.queuedesk.common.ticket.TicketDto;
  * and site, so a client that reconnects with {@code since=seq} misses nothing.
  */
 public record QueueEvent(long seq, long siteId, EventType type, Instant at, String actor, TicketDto ticket,
-                         SessionDto session) {
+                         SessionDto session, SmsMessageDto sms) {
 
+    /** A ticket or session event, which carries no text message. */
+    public QueueEvent(long seq, long siteId, EventType type, Instant at, String actor, TicketDto ticket,
+                      SessionDto session) {
+        this(seq, siteId, type, at, actor, ticket, session, null);
+    }
+
+    /** Text messages are for staff only: displays and kiosks get the event without them. */
     public QueueEvent withoutPersonalData() {
         return new QueueEvent(seq, siteId, type, at, null, ticket == null ? null : ticket.withoutPersonalData(),
-                session);
+                session, null);
     }
 }

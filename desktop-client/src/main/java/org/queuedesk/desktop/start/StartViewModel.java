@@ -1,104 +1,33 @@
 package org.queuedesk.desktop.start;
 
-import java.net.URI;
-import java.text.MessageFormat;
-import java.util.Optional;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.ResourceBundle;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.LaunchOptions;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.ServerAddress;
 
-/** The start screen: which server to use and how this computer is used. Never sees a control. */
+/**
+ * The start screen: how this computer is used, among the modes the signed-in user may open. Each mode opens
+ * its screen; kiosk and display take the whole screen until staff leave them. Never sees a control.
+ */
 public final class StartViewModel {
 
-    private final ConnectionViewModel connection;
-    private final ResourceBundle messages;
+    private final Set<Mode> allowed;
+    private final Consumer<Mode> open;
 
-    private final StringProperty serverAddress = new SimpleStringProperty(this, "serverAddress", LaunchOptions.DEFAULT_SERVER);
-    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode");
-    private final ReadOnlyStringWrapper placeholderTitle = new ReadOnlyStringWrapper(this, "placeholderTitle", "");
-    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper(this, "placeholderText", "");
-    private final StringBinding addressError;
-    private final BooleanBinding addressValid;
-    private final BooleanBinding modeChosen;
-
-    public StartViewModel(ConnectionViewModel connection, ResourceBundle messages) {
-        this.connection = connection;
-        this.messages = messages;
-        this.addressError = Bindings.createStringBinding(
-                () -> ServerAddress.problem(serverAddress.get()).map(p -> messages.getString(p.messageKey())).orElse(""),
-                serverAddress);
-        this.addressValid = addressError.isEmpty();
-        this.modeChosen = mode.isNotNull();
-        mode.addListener((observable, before, now) -> describe(now));
+    public StartViewModel(List<Mode> allowed, Consumer<Mode> open, ResourceBundle messages) {
+        this.allowed = allowed.isEmpty() ? EnumSet.noneOf(Mode.class) : EnumSet.copyOf(allowed);
+        this.open = open;
     }
 
-    /** Watches the typed address; does nothing while it is invalid (the view shows why). */
-    public void connect() {
-        Optional<URI> address = ServerAddress.parse(serverAddress.get());
-        address.ifPresent(connection::connect);
+    public boolean allows(Mode candidate) {
+        return allowed.contains(candidate);
     }
 
     public void choose(Mode chosen) {
-        mode.set(chosen);
-    }
-
-    public void backToModes() {
-        mode.set(null);
-    }
-
-    private void describe(Mode chosen) {
-        if (chosen == null) {
-            placeholderTitle.set("");
-            placeholderText.set("");
-            return;
+        if (allows(chosen)) {
+            open.accept(chosen);
         }
-        String title = messages.getString(chosen.messageKey());
-        placeholderTitle.set(title);
-        placeholderText.set(new MessageFormat(messages.getString("mode.comingSoon"), messages.getLocale())
-                .format(new Object[] {title}));
-    }
-
-    public ConnectionViewModel connection() {
-        return connection;
-    }
-
-    public StringProperty serverAddressProperty() {
-        return serverAddress;
-    }
-
-    public StringBinding addressErrorProperty() {
-        return addressError;
-    }
-
-    public BooleanBinding addressValidProperty() {
-        return addressValid;
-    }
-
-    public ReadOnlyObjectProperty<Mode> modeProperty() {
-        return mode;
-    }
-
-    public BooleanBinding modeChosenProperty() {
-        return modeChosen;
-    }
-
-    public ReadOnlyStringProperty placeholderTitleProperty() {
-        return placeholderTitle.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty placeholderTextProperty() {
-        return placeholderText.getReadOnlyProperty();
     }
 }

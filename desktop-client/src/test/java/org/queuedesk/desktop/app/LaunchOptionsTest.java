@@ -33,4 +33,16 @@ class LaunchOptionsTest {
         assertThat(options.mode()).isEmpty();
         assertThat(options.warnings()).singleElement().asString().contains("admin");
     }
+
+    @Test
+    void aKioskTakesItsDeviceTokenFromTheFlagBeforeTheEnvironment() {
+        var env = Map.of("QUEUEDESK_DEVICE_TOKEN", "qdd_from-env", "QUEUEDESK_KIOSK_PIN", "9999");
+
+        assertThat(LaunchOptions.from(Map.of("mode", "kiosk"), env).deviceToken()).contains("qdd_from-env");
+        assertThat(LaunchOptions.from(Map.of("device-token", "qdd_flag"), env).deviceToken()).contains("qdd_flag");
+        assertThat(LaunchOptions.from(Map.of(), env).kioskPin()).isEqualTo("9999");
+        assertThat(LaunchOptions.from(Map.of("kiosk-pin", "12"), Map.of()).kioskPin())
+                .isEqualTo(LaunchOptions.DEFAULT_KIOSK_PIN);
+        assertThat(LaunchOptions.from(Map.of(), Map.of()).deviceToken()).isEmpty();
+    }
 }

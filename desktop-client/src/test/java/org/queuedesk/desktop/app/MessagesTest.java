@@ -17,11 +17,42 @@ import org.junit.jupiter.api.Test;
 /** Every language has every key, and every {@code %key} used in FXML exists. */
 class MessagesTest {
 
-    private static final String[] FXML = {"/org/queuedesk/desktop/start/Start.fxml"};
+    private static final String[] FXML = {"/org/queuedesk/desktop/start/Start.fxml",
+            "/org/queuedesk/desktop/app/Shell.fxml", "/org/queuedesk/desktop/login/SignIn.fxml",
+            "/org/queuedesk/desktop/reception/Reception.fxml", "/org/queuedesk/desktop/doctor/Doctor.fxml",
+            "/org/queuedesk/desktop/kiosk/Kiosk.fxml", "/org/queuedesk/desktop/kiosk/KioskLanguage.fxml",
+            "/org/queuedesk/desktop/kiosk/KioskService.fxml", "/org/queuedesk/desktop/kiosk/KioskDelivery.fxml",
+            "/org/queuedesk/desktop/kiosk/KioskPhone.fxml", "/org/queuedesk/desktop/kiosk/KioskDone.fxml",
+            "/org/queuedesk/desktop/display/Display.fxml"};
+
+    /** Every translation the kiosk offers; each must have exactly the English keys. */
+    private static final String[] TRANSLATIONS = {"messages_es.properties", "messages_ar.properties"};
 
     @Test
     void spanishHasExactlyTheEnglishKeys() throws IOException {
         assertThat(keys("messages_es.properties")).isEqualTo(keys("messages.properties"));
+    }
+
+    @Test
+    void everyTranslationHasExactlyTheEnglishKeys() throws IOException {
+        Set<String> english = keys("messages.properties");
+        for (String translation : TRANSLATIONS) {
+            Set<String> translated = keys(translation);
+            assertThat(difference(english, translated)).as("keys missing from " + translation).isEmpty();
+            assertThat(difference(translated, english)).as("keys only in " + translation).isEmpty();
+        }
+    }
+
+    @Test
+    void arabicIsReadAsUtf8ThroughTheBundle() {
+        ResourceBundle arabic = Theme.messages(Locale.forLanguageTag("ar"));
+        assertThat(arabic.getString("kiosk.language.name")).isEqualTo("\u0627\u0644\u0639\u0631\u0628\u064a\u0629");
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> rest = new java.util.TreeSet<>(a);
+        rest.removeAll(b);
+        return rest;
     }
 
     @Test

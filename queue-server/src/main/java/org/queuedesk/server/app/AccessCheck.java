@@ -44,6 +44,10 @@ public final class AccessCheck {
             throw ApiProblem.forbidden("Your role does not allow this; it needs one of "
                     + declared.stream().map(Role::wireName).sorted().toList() + ".");
         }
+        String site = ctx.pathParamMap().get("siteId");
+        if (who.device() && site != null && !site.equals(String.valueOf(who.siteId()))) {
+            throw ApiProblem.forbidden("This device belongs to another site.");
+        }
     }
 
     public static Principal principal(Context ctx) {

@@ -51,6 +51,10 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "Unknown reference", field + ": " + message, Map.of(field, message), null);
     }
 
+    public static ApiProblem tooLarge(String detail) {
+        return new ApiProblem(413, "Request too large", detail, null, null);
+    }
+
     public static ApiProblem tooManyRequests(String detail) {
         return new ApiProblem(429, "Too many requests", detail, null, null);
     }

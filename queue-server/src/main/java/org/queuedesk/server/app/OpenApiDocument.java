@@ -89,8 +89,9 @@ public final class OpenApiDocument {
         var params = new java.util.ArrayList<Map<String, Object>>();
         Matcher m = PATH_PARAM.matcher(path);
         while (m.find()) {
-            params.add(Map.of("name", m.group(1), "in", "path", "required", true,
-                    "schema", Map.of("type", "integer", "format", "int64", "minimum", 1)));
+            params.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema",
+                    m.group(1).endsWith("Id") ? Map.of("type", "integer", "format", "int64", "minimum", 1)
+                            : Map.of("type", "string")));
         }
         return params;
     }

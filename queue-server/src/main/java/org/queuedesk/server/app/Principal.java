@@ -4,15 +4,26 @@ import java.util.Collection;
 import java.util.Set;
 import org.queuedesk.common.Role;
 
-/** Who is calling: a signed-in user or a registered device, with its roles. */
-public record Principal(String name, Set<Role> roles) {
+/**
+ * Who is calling: a signed-in user or a registered device, with its roles. A device belongs to one site
+ * ({@code siteId}); users are not bound to a site.
+ */
+public record Principal(String name, Set<Role> roles, boolean device, Long siteId) {
 
     public Principal {
         roles = Set.copyOf(roles);
     }
 
+    public Principal(String name, Set<Role> roles) {
+        this(name, roles, false, null);
+    }
+
     public boolean hasAnyOf(Collection<Role> wanted) {
         return wanted.stream().anyMatch(roles::contains);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 
     /** Names and phone numbers are for staff only, never for displays or kiosks. */

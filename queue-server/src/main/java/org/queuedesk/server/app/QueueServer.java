@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.server.auth.Auth;
+import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.event.EventStream;
@@ -29,7 +31,20 @@ import org.queuedesk.server.site.DemoData;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.site.SiteService;
 import org.queuedesk.server.ticket.TicketController;
+import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ticket.TicketMoves;
+import org.queuedesk.server.notify.SmsController;
+import org.queuedesk.server.notify.SmsDispatcher;
+import org.queuedesk.server.notify.SmsOutbox;
+import org.queuedesk.server.notify.SmsService;
+import org.queuedesk.server.notify.SmsTemplates;
+import org.queuedesk.server.status.PageTexts;
+import org.queuedesk.server.status.StatusController;
+import org.queuedesk.server.status.StatusPage;
+import org.queuedesk.server.status.StatusService;
+import org.queuedesk.server.status.StatusStream;
+import org.queuedesk.server.status.TicketTokens;
+import org.queuedesk.server.status.WaitEstimator;
 import org.queuedesk.server.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +65,20 @@ public final class QueueServer implements AutoCloseable {
     private final SiteService sites;
     private final ScheduledExecutorService housekeeping;
     private final IdempotentWrites writes;
+    private final SmsDispatcher smsDispatcher;
+    private final StatusStream statusStream;
+    private final Auth auth;
 
-    public QueueServer(ServerConfig config, Clock anyClock, Authenticator authenticator) {
+    /** The server with the sign-in its configuration asks for. */
+    public QueueServer(ServerConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /**
+     * @param authenticatorOverride replaces the configured sign-in; tests that are not about access use it,
+     *                              production never does
+     */
+    public QueueServer(ServerConfig config, Clock anyClock, Authenticator authenticatorOverride) {
         this.config = config;
         // the database keeps milliseconds; an answer must not show more precision than a later read
         Clock clock = Clock.tick(anyClock, java.time.Duration.ofMillis(1));
@@ -62,17 +89,31 @@ public final class QueueServer implements AutoCloseable {
         var hub = new EventHub();
         var events = new EventLog(json, hub, clock);
         this.sites = new SiteService(db);
-        var moves = new TicketMoves(events, clock);
+        // text messages and the patient's status page (issue 3): hooks write in the ticket's transaction
+        var tokens = new TicketTokens(this::publicUrl);
+        var waits = new WaitEstimator();
+        var smsTemplates = new SmsTemplates();
+        this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock);
+        var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake);
+        var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
         var tickets = new TicketService(db, moves, events, clock);
         var queue = new QueueService(db, moves, events, clock);
         this.writes = new IdempotentWrites(db, json, clock);
         var stream = new EventStream(db, events, hub, sites, metrics);
-        var access = new AccessCheck(authenticator);
+        var sms = new SmsService(db, smsTemplates, tokens, events, clock);
+        var pageTexts = new PageTexts();
+        var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
+        this.statusStream = new StatusStream(patientStatus, hub, json);
+        this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
+        var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
         var routes = new RouteTree(new HealthController(db), new MetricsController(metrics, db, clock),
                 new SiteController(sites), new TicketController(tickets, sites, writes, clock),
-                new QueueController(queue, writes), stream, ctx -> ctx.json(openApi.get()));
+                new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
+                .withPatientMessaging(new SmsController(sms),
+                        new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream)
+                .withDisplayBoard(new org.queuedesk.server.display.DisplayController());
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -81,9 +122,6 @@ public final class QueueServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        if (authenticator instanceof OpenAccessAuthenticator) {
-            log.warn("Sign-in is not configured: every caller is treated as staff with all roles.");
-        }
     }
 
     private void configure(JavalinConfig cfg, ObjectMapper json, RouteTree routes, AccessCheck access,
@@ -99,7 +137,7 @@ public final class QueueServer implements AutoCloseable {
             ctx.attribute(TIMER_START, System.nanoTime());
             ctx.header("Cache-Control", "no-store");
             if (ctx.contentLength() > MAX_BODY_BYTES) {
-                throw ApiProblem.badRequest("The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+                throw ApiProblem.tooLarge("The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
             }
         });
         cfg.routes.beforeMatched(access::check);
@@ -131,10 +169,12 @@ public final class QueueServer implements AutoCloseable {
     }
 
     public QueueServer start() {
-        if (config.demo()) {
-            DemoData.ensure(sites, config.demoTimeZone());
-        }
+        Long demoSite = config.demo() ? DemoData.ensure(sites, config.demoTimeZone()) : null;
+        auth.ensureFirstUsers(config.demo(), demoSite);
         app.start();
+        smsDispatcher.start();
+        log.info("Text messages: {} (status links {}/t/…)", smsDispatcher.sender().logsOnly() ? "to the log only"
+                : "through Amazon SNS", publicUrl());
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
@@ -161,6 +201,11 @@ public final class QueueServer implements AutoCloseable {
         return "http://" + ("0.0.0.0".equals(config.host()) ? "127.0.0.1" : config.host()) + ":" + port();
     }
 
+    /** How patients reach this server: {@code --public-url}, else the address it listens on. */
+    public String publicUrl() {
+        return config.sms().publicUrl() != null ? config.sms().publicUrl() : baseUrl();
+    }
+
     public Database database() {
         return db;
     }
@@ -169,9 +214,15 @@ public final class QueueServer implements AutoCloseable {
         return sites;
     }
 
+    public Auth auth() {
+        return auth;
+    }
+
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        smsDispatcher.close();
+        statusStream.close();
         app.stop();
         db.close();
         log.info("QueueDesk server stopped");

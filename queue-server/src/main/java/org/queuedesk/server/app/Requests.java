@@ -12,7 +12,7 @@ public final class Requests {
 
     public static long id(Context ctx, String param) {
         return ctx.pathParamAsClass(param, Long.class)
-                .check(id -> id > 0, "must be a positive whole number")
+                .check(id -> id != null && id > 0, "must be a positive whole number")
                 .get();
     }
 

@@ -30,10 +30,34 @@ import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.common.auth.AuthConfigDto;
+import org.queuedesk.common.auth.CreateUserRequest;
+import org.queuedesk.common.auth.DeviceDto;
+import org.queuedesk.common.auth.LoginRequest;
+import org.queuedesk.common.auth.RefreshRequest;
+import org.queuedesk.common.auth.RegisterDeviceRequest;
+import org.queuedesk.common.auth.RegisteredDeviceDto;
+import org.queuedesk.common.auth.ResetPasswordRequest;
+import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.common.auth.UserDto;
+import org.queuedesk.common.auth.WhoAmIDto;
+import org.queuedesk.server.auth.AuditEntry;
+import org.queuedesk.server.auth.AuthController;
+import org.queuedesk.server.display.DisplayController;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
 import org.queuedesk.server.queue.QueueController;
+import org.queuedesk.common.notify.SmsSiteSettingsDto;
+import org.queuedesk.common.notify.SmsTemplateDto;
+import org.queuedesk.common.notify.SmsTemplateRequest;
+import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.notify.TicketSmsDto;
+import org.queuedesk.server.notify.SmsController;
+import org.queuedesk.server.status.StatusController;
+import org.queuedesk.server.status.StatusStream;
+import org.queuedesk.server.status.StatusView;
+import io.javalin.http.sse.SseHandler;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.ticket.TicketController;
 
@@ -54,10 +78,35 @@ public final class RouteTree {
     private final List<WsRouteSpec> wsRoutes = new ArrayList<>();
 
     public RouteTree(HealthController health, MetricsController metrics, SiteController sites,
-                     TicketController tickets, QueueController queue, EventStream stream, Handler openApi) {
+                     TicketController tickets, QueueController queue, EventStream stream, AuthController auth,
+                     Handler openApi) {
         get("/health", ANYONE, "Health: database reachable and schema version", null, health::health);
         get("/metrics", ANYONE, "Prometheus metrics", null, metrics::scrape);
         get("/openapi.json", ANYONE, "This OpenAPI document", null, openApi);
+
+        // sign-in (F10): public entry points, then what only an admin may do
+        get("/api/auth/config", ANYONE, "Which identity provider to sign in with", AuthConfigDto.class, auth::config);
+        post("/api/auth/login", ANYONE, "Sign in (built-in provider)", LoginRequest.class, TokenResponse.class, false,
+                auth::login);
+        post("/api/auth/refresh", ANYONE, "Exchange a refresh token for new tokens", RefreshRequest.class,
+                TokenResponse.class, false, auth::refresh);
+        post("/api/auth/logout", ANYONE, "End a sign-in (revokes the refresh token)", RefreshRequest.class, null, false,
+                auth::logout);
+        get("/api/auth/me", with(STAFF, KIOSK, DISPLAY), "Who am I", WhoAmIDto.class, auth::me);
+        get("/api/users", ADMINS, "List built-in users", listOf(UserDto.class), auth::users);
+        post("/api/users", ADMINS, "Create a built-in user", CreateUserRequest.class, UserDto.class, false,
+                auth::createUser);
+        post("/api/users/{username}/disable", ADMINS, "Disable a user (ends their sign-ins)", null, UserDto.class, false,
+                auth::disableUser);
+        post("/api/users/{username}/enable", ADMINS, "Enable a user", null, UserDto.class, false, auth::enableUser);
+        post("/api/users/{username}/password", ADMINS, "Reset a user's password", ResetPasswordRequest.class,
+                UserDto.class, false, auth::resetPassword);
+        get("/api/devices", ADMINS, "List kiosks and displays", listOf(DeviceDto.class), auth::devices);
+        post("/api/devices", ADMINS, "Create (register) a kiosk or display; its token is shown once",
+                RegisterDeviceRequest.class, RegisteredDeviceDto.class, false, auth::registerDevice);
+        post("/api/devices/{deviceId}/revoke", ADMINS, "Revoke a device's token", null, DeviceDto.class, false,
+                auth::revokeDevice);
+        get("/api/audit", ADMINS, "The latest audit log entries (?limit=)", listOf(AuditEntry.class), auth::audit);
 
         get("/api/sites", with(STAFF, KIOSK, DISPLAY), "List sites", listOf(SiteDto.class), sites::listSites);
         post("/api/sites", ADMINS, "Create a site", CreateSiteRequest.class, SiteDto.class, false, sites::createSite);
@@ -111,6 +160,45 @@ public final class RouteTree {
 
         wsRoutes.add(new WsRouteSpec("/api/sites/{siteId}/events", with(STAFF, DISPLAY, KIOSK),
                 "Live events of a site; ?since=N first replays what came after N", stream::configure));
+    }
+
+    /**
+     * Text messages (F6) and the patient's status page (F7). The {@code /t/} routes are public and reach one
+     * ticket only through its unguessable token; they never show a name or phone number.
+     */
+    public RouteTree withPatientMessaging(SmsController sms, StatusController status, StatusStream statusStream) {
+        get("/api/tickets/{ticketId}/sms", STAFF, "A ticket's text messages and their delivery state",
+                TicketSmsDto.class, sms::ticketSms);
+        get("/api/tickets/{ticketId}/status-link", with(STAFF, KIOSK),
+                "The patient's status page link of a ticket (for a QR code)", StatusLinkDto.class, sms::statusLink);
+        get("/api/services/{serviceId}/sms-texts", STAFF, "A service's text messages in every language",
+                listOf(SmsTemplateDto.class), sms::texts);
+        post("/api/services/{serviceId}/sms-texts", ADMINS, "Set (or, with empty text, reset) one text of a service",
+                SmsTemplateRequest.class, SmsTemplateDto.class, false, sms::saveText);
+        get("/api/sites/{siteId}/sms-settings", STAFF, "A site's phone region and message language",
+                SmsSiteSettingsDto.class, sms::siteSettings);
+        post("/api/sites/{siteId}/sms-settings", ADMINS, "Set a site's phone region and message language",
+                SmsSiteSettingsDto.class, SmsSiteSettingsDto.class, false, sms::saveSiteSettings);
+        get("/t/{token}", ANYONE, "The patient's status page (HTML)", null, status::page);
+        get("/t/{token}/status", ANYONE, "The patient's status as JSON", StatusView.class, status::json);
+        get("/t/{token}/events", ANYONE, "Server-sent events: the patient's status whenever it changes", null,
+                new SseHandler(statusStream::connect));
+        post("/t/{token}/cancel", ANYONE, "The patient cancels their ticket (idempotent)", null, StatusView.class, false,
+                status::cancel);
+        post("/t/{token}/stop-sms", ANYONE, "The patient stops text messages (idempotent)", null, StatusView.class, false,
+                status::stopTexts);
+        return this;
+    }
+
+    /**
+     * The waiting-room board as a web page for smart TVs (F9, issue 6). The HTML shell is public and holds no
+     * data; its script reads the board with the display's device token and opens the stream with
+     * {@code access_token=}, which for a device never carries names or phone numbers.
+     */
+    public RouteTree withDisplayBoard(DisplayController display) {
+        get("/display/{siteId}", ANYONE, "The waiting-room board (HTML); add the display's token as ?token=", null,
+                display::page);
+        return this;
     }
 
     public List<RouteSpec> routes() {

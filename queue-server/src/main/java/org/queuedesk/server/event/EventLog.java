@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.app.Database;
@@ -31,9 +32,15 @@ public final class EventLog {
 
     public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
                              SessionDto session) {
+        return append(tx, siteId, type, actor, ticket, session, null);
+    }
+
+    /** An event that may also carry a text message's new state (for {@code sms.updated}). */
+    public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
+                             SessionDto session, SmsMessageDto sms) {
         var dao = tx.attach(EventDao.class);
         long seq = dao.nextSeq(siteId);
-        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session);
+        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms);
         var published = PublishedEvent.of(event, json);
         dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
         tx.afterCommit(() -> hub.publish(published));

@@ -33,16 +33,15 @@ public final class MetricsController {
 
     private void refreshQueueLengths() {
         var rows = new ArrayList<MultiGauge.Row<?>>();
-        db.read(h -> h.createQuery("""
-                        SELECT sv.site_id, sv.prefix, si.time_zone, sv.id FROM services sv JOIN sites si ON si.id = sv.site_id""")
-                .map((rs, c) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)})
-                .list()).forEach(row -> {
-                    String today = clock.instant().atZone(ZoneId.of((String) row[2])).toLocalDate().toString();
-                    long count = db.read(h -> h.createQuery(
-                                    "SELECT count(*) FROM tickets WHERE service_id = :id AND state = 'waiting' AND service_date = :d")
-                            .bind("id", (long) row[3]).bind("d", today).mapTo(Long.class).one());
-                    rows.add(MultiGauge.Row.of(Tags.of("site", row[0].toString(), "service", (String) row[1]), count));
-                });
+        db.read(h -> {
+            var dao = h.attach(QueueLengthDao.class);
+            for (var service : dao.services()) {
+                String today = clock.instant().atZone(ZoneId.of(service.timeZone())).toLocalDate().toString();
+                rows.add(MultiGauge.Row.of(Tags.of("site", Long.toString(service.siteId()), "service", service.prefix()),
+                        dao.waiting(service.serviceId(), today)));
+            }
+            return null;
+        });
         waiting.register(rows, true);
     }
 }

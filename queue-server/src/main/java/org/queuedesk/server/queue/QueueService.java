@@ -145,8 +145,7 @@ public final class QueueService {
                     .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
             var today = clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
             var dao = h.attach(SessionDao.class);
-            long lastSeq = h.createQuery("SELECT event_seq FROM sites WHERE id = :id").bind("id", siteId)
-                    .mapTo(Long.class).one();
+            long lastSeq = h.attach(org.queuedesk.server.event.EventDao.class).lastSeq(siteId);
             var services = dao.serviceQueues(siteId, today);
             var openByRoom = new java.util.HashMap<Long, SessionRow>();
             dao.openAt(siteId).forEach(s -> openByRoom.put(s.roomId(), s));
@@ -206,6 +205,9 @@ public final class QueueService {
         }
         if (request.serviceIds().size() > 20) {
             throw ApiProblem.invalidField("serviceIds", "at most 20 services per session.");
+        }
+        if (request.doctor() != null && request.doctor().strip().length() > 100) {
+            throw ApiProblem.invalidField("doctor", "must be at most 100 characters.");
         }
     }
 }

@@ -15,9 +15,11 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static void ensure(SiteService sites, String timeZone) {
-        if (sites.sites().stream().anyMatch(s -> s.name().equals(SITE_NAME))) {
-            return;
+    /** Returns the demo site's id, creating the site first if it is not there yet. */
+    public static long ensure(SiteService sites, String timeZone) {
+        var existing = sites.sites().stream().filter(s -> s.name().equals(SITE_NAME)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get().id();
         }
         var site = sites.createSite(new CreateSiteRequest(SITE_NAME, timeZone));
         sites.createService(site.id(), new CreateServiceRequest("General practice", "A", 3));
@@ -27,5 +29,6 @@ public final class DemoData {
             sites.createRoom(site.id(), new CreateRoomRequest("Room " + room));
         }
         log.info("Demo data created: site '{}' (id {}) with 3 services and 4 rooms", SITE_NAME, site.id());
+        return site.id();
     }
 }

@@ -46,6 +46,10 @@ public final class SiteService {
                 .orElseThrow(() -> ApiProblem.notFound("There is no service " + id + "."));
     }
 
+    public java.util.Optional<ServiceDto> findService(long id) {
+        return db.read(h -> h.attach(SiteDao.class).service(id));
+    }
+
     public List<RoomDto> rooms(long siteId) {
         site(siteId);
         return db.read(h -> h.attach(SiteDao.class).rooms(siteId));

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import org.queuedesk.common.ticket.ChangePriorityRequest;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.server.app.AccessCheck;
 import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Principal;
 import org.queuedesk.server.app.Requests;
 import org.queuedesk.server.idempotency.IdempotentWrites;
 import org.queuedesk.server.idempotency.IdempotentWrites.Reply;
@@ -28,10 +32,27 @@ public final class TicketController {
     }
 
     public void issue(Context ctx) {
-        var request = Requests.body(ctx, IssueTicketRequest.class);
+        var principal = AccessCheck.principal(ctx);
+        var request = principal.device() ? asKioskTicket(Requests.body(ctx, IssueTicketRequest.class), principal)
+                : Requests.body(ctx, IssueTicketRequest.class);
         TicketService.validate(request);
-        String actor = Requests.actor(ctx);
+        String actor = principal.name();
         writes.respond(ctx, tx -> new Reply(201, tickets.issue(tx, request, actor)));
+    }
+
+    /**
+     * A kiosk issues plain walk-in tickets at its own site: no names, no priority classes, no doctor, and the
+     * source is always "kiosk" whatever the request says.
+     */
+    private IssueTicketRequest asKioskTicket(IssueTicketRequest request, Principal kiosk) {
+        if (request.serviceId() != null) {
+            var service = sites.findService(request.serviceId());
+            if (service.isPresent() && !Long.valueOf(service.get().siteId()).equals(kiosk.siteId())) {
+                throw ApiProblem.forbidden("This kiosk belongs to another site than service " + request.serviceId() + ".");
+            }
+        }
+        return new IssueTicketRequest(request.serviceId(), Priority.NORMAL, TicketSource.KIOSK, null, request.phone(),
+                null, request.language());
     }
 
     public void find(Context ctx) {
@@ -46,7 +67,7 @@ public final class TicketController {
     public void lookup(Context ctx) {
         long siteId = Requests.id(ctx, "siteId");
         String number = ctx.queryParamAsClass("number", String.class)
-                .check(n -> n.strip().matches("(?i)[A-Z]{1,3}-[0-9]{1,6}"), "use a ticket number like A-042")
+                .check(n -> n != null && n.strip().matches("(?i)[A-Z]{1,3}-[0-9]{1,6}"), "use a ticket number like A-042")
                 .get();
         LocalDate date = Requests.dateOr(ctx, "date", LocalDate.now(clock.withZone(sites.zoneOf(siteId))));
         ctx.json(tickets.findByNumber(siteId, date, number));

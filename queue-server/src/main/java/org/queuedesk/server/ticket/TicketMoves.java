@@ -17,10 +17,20 @@ public final class TicketMoves {
 
     private final EventLog events;
     private final Clock clock;
+    private final TicketHooks hooks;
 
     public TicketMoves(EventLog events, Clock clock) {
+        this(events, clock, TicketHooks.NONE);
+    }
+
+    public TicketMoves(EventLog events, Clock clock, TicketHooks hooks) {
         this.events = events;
         this.clock = clock;
+        this.hooks = hooks;
+    }
+
+    TicketHooks hooks() {
+        return hooks;
     }
 
     public TicketDto load(WriteTransaction tx, long ticketId) {
@@ -103,6 +113,7 @@ public final class TicketMoves {
         dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
                 toServiceId, null, actor, now);
         events.append(tx, ticket.siteId(), EventType.TICKET_TRANSFERRED, actor, next, null);
+        hooks.moved(tx, TicketAction.TRANSFER.wireName(), ticket, next, actor);
         return next;
     }
 
@@ -116,6 +127,7 @@ public final class TicketMoves {
         dao.insertEvent(current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
                 next.roomId() != null ? next.roomId() : current.roomId(), actor, clock.instant());
         events.append(tx, current.siteId(), eventType, actor, next, null);
+        hooks.moved(tx, action.wireName(), current, next, actor);
         return next;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
@@ -18,12 +17,12 @@ import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.notify.PhoneNumbers;
 import org.queuedesk.server.site.SiteDao;
 
 /** Issuing, finding and correcting tickets (F2, F3). */
 public final class TicketService {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private final Database db;
     private final TicketMoves moves;
     private final EventLog events;
@@ -55,12 +54,15 @@ public final class TicketService {
         String number = formatNumber(service.prefix(), seq);
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
+        String rawPhone = blankToNull(request.phone());
+        String phone = rawPhone == null ? null : moves.hooks().phoneFor(tx, site.id(), rawPhone);
         long id = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
-                blankToNull(request.patientName()), blankToNull(request.phone()), blankToNull(request.assignedDoctor()),
+                blankToNull(request.patientName()), phone, blankToNull(request.assignedDoctor()),
                 now, now);
         var ticket = dao.find(id).orElseThrow();
         dao.insertEvent(id, TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
         events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, ticket, null);
+        moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);
         return ticket;
     }
 
@@ -80,8 +82,13 @@ public final class TicketService {
         if (request.assignedDoctor() != null && request.assignedDoctor().strip().length() > 100) {
             throw ApiProblem.invalidField("assignedDoctor", "must be at most 100 characters.");
         }
-        if (request.phone() != null && !request.phone().isBlank() && !E164.matcher(request.phone().strip()).matches()) {
-            throw ApiProblem.invalidField("phone", "use international format with country code, e.g. +34600123456.");
+        if (request.phone() != null && !request.phone().isBlank()) {
+            // the shape here; the number itself is parsed in the site's region when the ticket is issued
+            PhoneNumbers.checkShape(request.phone());
+        }
+        if (request.language() != null && !request.language().isBlank()
+                && !request.language().strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            throw ApiProblem.invalidField("language", "use a language code like en, es or ar.");
         }
     }
 

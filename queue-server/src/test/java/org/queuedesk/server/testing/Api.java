@@ -30,10 +30,28 @@ public final class Api {
     public static final ObjectMapper JSON = JsonMapperFactory.create();
     private final HttpClient http;
     private final String base;
+    private final String token;
 
     public Api(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private Api(String baseUrl, HttpClient http, String token) {
         this.base = baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer token} (null: no credentials). */
+    public Api withToken(String bearerToken) {
+        return new Api(base, http, bearerToken);
+    }
+
+    /** Signs in with the built-in provider and returns a client that sends the access token. */
+    public Api signedInAs(String username, String password) {
+        var tokens = post("/api/auth/login", new org.queuedesk.common.auth.LoginRequest(username, password))
+                .as(org.queuedesk.common.auth.TokenResponse.class);
+        return withToken(tokens.accessToken());
     }
 
     /** A raw answer: status, content type and body text. */
@@ -99,6 +117,9 @@ public final class Api {
 
     public Response send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.setHeader("Authorization", "Bearer " + token);
+            }
             var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());

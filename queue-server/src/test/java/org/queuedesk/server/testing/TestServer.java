@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.queuedesk.server.app.Authenticator;
-import org.queuedesk.server.app.OpenAccessAuthenticator;
 import org.queuedesk.server.app.QueueServer;
 import org.queuedesk.server.app.ServerConfig;
 
@@ -21,15 +20,33 @@ public final class TestServer implements AutoCloseable {
     private final Api api;
 
     private TestServer(Path dataDir, Clock clock, Authenticator authenticator, boolean demo) {
+        this(dataDir, clock, authenticator, demo, 0);
+    }
+
+    private TestServer(Path dataDir, Clock clock, Authenticator authenticator, boolean demo, int port) {
+        this(dataDir, clock, authenticator, ServerConfig.forTests(dataDir).withPort(port).withDemo(demo));
+    }
+
+    private TestServer(Path dataDir, Clock clock, Authenticator authenticator, ServerConfig config) {
         this.dataDir = dataDir;
-        var base = ServerConfig.forTests(dataDir);
-        var config = new ServerConfig(base.host(), 0, dataDir, demo, "UTC", base.sqlite());
-        this.server = new QueueServer(config, clock, authenticator).start();
+        this.server = (authenticator == null ? new QueueServer(config, clock) : new QueueServer(config, clock, authenticator))
+                .start();
         this.api = new Api(server.baseUrl());
     }
 
     public static TestServer start(Clock clock) {
         return new TestServer(freshDir(), clock, new OpenAccessAuthenticator(), false);
+    }
+
+    /** With real sign-in (the built-in provider, demo users and devices): for tests about access. */
+    public static TestServer startDemoWithSignIn(Clock clock) {
+        return new TestServer(freshDir(), clock, null, true);
+    }
+
+    /** Real sign-in with a configuration of the test's choosing, e.g. Cognito against cognito-local. */
+    public static TestServer startWith(Clock clock, java.util.function.UnaryOperator<ServerConfig> configure) {
+        Path dir = freshDir();
+        return new TestServer(dir, clock, null, configure.apply(ServerConfig.forTests(dir)));
     }
 
     public static TestServer startDemo(Clock clock) {
@@ -39,6 +56,16 @@ public final class TestServer implements AutoCloseable {
     /** Restarts on the same data folder, as after a crash or an upgrade. */
     public static TestServer startOn(Path dataDir, Clock clock) {
         return new TestServer(dataDir, clock, new OpenAccessAuthenticator(), false);
+    }
+
+    /** Restarts on the same data folder and the same port, so a connected client finds it again by itself. */
+    public static TestServer startOn(Path dataDir, Clock clock, int port) {
+        return new TestServer(dataDir, clock, new OpenAccessAuthenticator(), false, port);
+    }
+
+    /** Restarts with real sign-in on the same data folder and port. */
+    public static TestServer startOnWithSignIn(Path dataDir, Clock clock, int port) {
+        return new TestServer(dataDir, clock, null, false, port);
     }
 
     public static Path freshDir() {

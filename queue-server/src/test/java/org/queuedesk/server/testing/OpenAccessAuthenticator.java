@@ -1,12 +1,14 @@
-package org.queuedesk.server.app;
+package org.queuedesk.server.testing;
 
 import java.util.EnumSet;
 import java.util.Optional;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.app.Authenticator;
+import org.queuedesk.server.app.Principal;
 
 /**
- * Until sign-in exists every caller is treated as a member of staff with every role. The server logs a
- * warning at start while this is in use; the sign-in issue replaces it with real providers.
+ * For tests that are not about sign-in: every caller is staff with every role. Test code only; the
+ * server itself always runs with a real provider.
  */
 public final class OpenAccessAuthenticator implements Authenticator {
 

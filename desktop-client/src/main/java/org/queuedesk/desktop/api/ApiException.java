@@ -1,0 +1,56 @@
+package org.queuedesk.desktop.api;
+
+import java.util.Map;
+import java.util.Optional;
+import org.queuedesk.common.json.Problem;
+
+/**
+ * The server refused a request and said why (problem+json). {@link #getMessage()} is the problem's
+ * {@code detail}, written for people, so a view can show it next to the action that caused it.
+ */
+public final class ApiException extends Exception {
+
+    private final int status;
+    private final Problem problem;
+
+    public ApiException(int status, Problem problem) {
+        super(describe(status, problem));
+        this.status = status;
+        this.problem = problem;
+    }
+
+    private static String describe(int status, Problem problem) {
+        if (problem != null && problem.detail() != null && !problem.detail().isBlank()) {
+            return problem.detail();
+        }
+        if (problem != null && problem.title() != null && !problem.title().isBlank()) {
+            return problem.title();
+        }
+        return "HTTP " + status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Per-field messages, when the server named fields. */
+    public Map<String, String> fieldErrors() {
+        return problem == null || problem.errors() == null ? Map.of() : problem.errors();
+    }
+
+    public Optional<String> currentState() {
+        return Optional.ofNullable(problem).map(Problem::currentState);
+    }
+
+    public boolean isConflict() {
+        return status == 409;
+    }
+
+    public boolean isUnauthorized() {
+        return status == 401;
+    }
+}

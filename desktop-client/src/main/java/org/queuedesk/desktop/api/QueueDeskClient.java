@@ -1,0 +1,349 @@
+package org.queuedesk.desktop.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.queuedesk.common.auth.AuthConfigDto;
+import org.queuedesk.common.auth.LoginRequest;
+import org.queuedesk.common.auth.RefreshRequest;
+import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.common.auth.WhoAmIDto;
+import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.common.json.Problem;
+import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.queue.NextRequest;
+import org.queuedesk.common.queue.NextResult;
+import org.queuedesk.common.queue.OpenSessionRequest;
+import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.ChangePriorityRequest;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TransferRequest;
+
+/**
+ * The queue server's HTTP API, typed. Blocking: call it through the background seam only. Sends the
+ * bearer token when signed in (refreshing it first when it is due) and an {@code Idempotency-Key} on every
+ * POST; an error answer becomes an {@link ApiException} carrying the problem's {@code detail}. An
+ * {@link IOException} means no answer at all (the outcome of a POST is then unknown: retry with the same key).
+ */
+public final class QueueDeskClient {
+
+    private final HttpClient http;
+    private final URI server;
+    private final TokenStore tokens;
+    private final Duration timeout;
+    private final ObjectMapper json;
+
+    public QueueDeskClient(HttpClient http, URI server, TokenStore tokens, Duration timeout) {
+        this.http = http;
+        this.server = server;
+        this.tokens = tokens;
+        this.timeout = timeout;
+        this.json = lenientMapper();
+    }
+
+    public static HttpClient defaultHttp() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    /** The shared mapper, except that fields a newer server added are ignored rather than fatal. */
+    public static ObjectMapper lenientMapper() {
+        return JsonMapperFactory.create().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    // --- sign-in -----------------------------------------------------------------------------------
+
+    /** How to sign in; empty when the server predates sign-in (404) and needs no token. */
+    public Optional<AuthConfigDto> authConfig() throws IOException, InterruptedException, ApiException {
+        try {
+            return Optional.of(get("/api/auth/config", AuthConfigDto.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Signs in with the built-in provider and keeps the tokens. */
+    public TokenResponse login(String username, String password) throws IOException, InterruptedException, ApiException {
+        TokenResponse response = send(post("/api/auth/login", new LoginRequest(username, password), null, false),
+                type(TokenResponse.class));
+        tokens.store(response);
+        return response;
+    }
+
+    /** How a refresh token becomes fresh tokens when the identity provider is not this server (Cognito). */
+    @FunctionalInterface
+    public interface TokenRenewal {
+        TokenResponse renew(String refreshToken) throws IOException, InterruptedException, ApiException;
+    }
+
+    private volatile TokenRenewal externalRenewal;
+
+    /** Keeps tokens obtained from another identity provider, and how to renew them there. */
+    public void signedInElsewhere(TokenResponse response, TokenRenewal renewal) {
+        this.externalRenewal = renewal;
+        tokens.store(response);
+    }
+
+    /** Exchanges the refresh token for fresh tokens, at this server or at the identity provider. */
+    public synchronized TokenResponse refresh() throws IOException, InterruptedException, ApiException {
+        String refreshToken = tokens.refreshToken().orElseThrow(() -> new IllegalStateException("not signed in"));
+        TokenRenewal renewal = externalRenewal;
+        TokenResponse response = renewal != null ? renewal.renew(refreshToken)
+                : send(post("/api/auth/refresh", new RefreshRequest(refreshToken), null, false), type(TokenResponse.class));
+        tokens.store(response);
+        return response;
+    }
+
+    public WhoAmIDto me() throws IOException, InterruptedException, ApiException {
+        return get("/api/auth/me", WhoAmIDto.class);
+    }
+
+    public void signOut() {
+        tokens.clear();
+    }
+
+    // --- sites ---------------------------------------------------------------------------------------
+
+    public List<SiteDto> sites() throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites"), listOf(SiteDto.class));
+    }
+
+    public List<ServiceDto> services(long siteId) throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites/" + siteId + "/services"), listOf(ServiceDto.class));
+    }
+
+    public List<RoomDto> rooms(long siteId) throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites/" + siteId + "/rooms"), listOf(RoomDto.class));
+    }
+
+    public QueueStatusDto queueStatus(long siteId) throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId + "/queue-status", QueueStatusDto.class);
+    }
+
+    // --- tickets -------------------------------------------------------------------------------------
+
+    public List<TicketDto> ticketsOfService(long serviceId) throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/services/" + serviceId + "/tickets"), listOf(TicketDto.class));
+    }
+
+    /** Today's ticket with that number at the site; empty when there is none. */
+    public Optional<TicketDto> findTicket(long siteId, String number) throws IOException, InterruptedException, ApiException {
+        String query = "?number=" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8);
+        try {
+            return Optional.of(get("/api/sites/" + siteId + "/tickets" + query, TicketDto.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public TicketDto ticket(long ticketId) throws IOException, InterruptedException, ApiException {
+        return get("/api/tickets/" + ticketId, TicketDto.class);
+    }
+
+    public TicketDto issue(IssueTicketRequest request, String idempotencyKey) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/tickets", request, idempotencyKey, TicketDto.class);
+    }
+
+    public TicketDto cancel(long ticketId, String idempotencyKey) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/tickets/" + ticketId + "/cancel", null, idempotencyKey, TicketDto.class);
+    }
+
+    public TicketDto requeue(long ticketId, String idempotencyKey) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/tickets/" + ticketId + "/requeue", null, idempotencyKey, TicketDto.class);
+    }
+
+    public TicketDto changePriority(long ticketId, Priority priority, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/tickets/" + ticketId + "/priority", new ChangePriorityRequest(priority), idempotencyKey,
+                TicketDto.class);
+    }
+
+    public TicketDto transfer(long ticketId, TransferRequest request, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/tickets/" + ticketId + "/transfer", request, idempotencyKey, TicketDto.class);
+    }
+
+    /** The patient's status page link of a ticket, for a QR code; empty when this server has none (404). */
+    public Optional<StatusLinkDto> statusLink(long ticketId) throws IOException, InterruptedException, ApiException {
+        try {
+            return Optional.of(get("/api/tickets/" + ticketId + "/status-link", StatusLinkDto.class));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The public status behind a status link's token (position and estimated wait). */
+    public PatientStatus patientStatus(String statusToken) throws IOException, InterruptedException, ApiException {
+        String path = "/t/" + URLEncoder.encode(statusToken, StandardCharsets.UTF_8) + "/status";
+        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", "application/json").GET().build(),
+                type(PatientStatus.class));
+    }
+
+    // --- sessions ------------------------------------------------------------------------------------
+
+    public SessionDto openSession(OpenSessionRequest request, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sessions", request, idempotencyKey, SessionDto.class);
+    }
+
+    public SessionDto session(long sessionId) throws IOException, InterruptedException, ApiException {
+        return get("/api/sessions/" + sessionId, SessionDto.class);
+    }
+
+    /** Next; {@code expectedCurrentTicketId} 0 means "nobody is with me now". */
+    public NextResult next(long sessionId, long expectedCurrentTicketId, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sessions/" + sessionId + "/next", new NextRequest(expectedCurrentTicketId), idempotencyKey,
+                NextResult.class);
+    }
+
+    /** One of the doctor's buttons that act on the current patient: recall, serve, done, no-show. */
+    public TicketDto patientAction(long sessionId, PatientAction action, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sessions/" + sessionId + "/" + action.path(), null, idempotencyKey, TicketDto.class);
+    }
+
+    /** pause, resume or close. */
+    public SessionDto sessionAction(long sessionId, SessionAction action, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sessions/" + sessionId + "/" + action.path(), null, idempotencyKey, SessionDto.class);
+    }
+
+    public enum PatientAction {
+        RECALL("recall"), SERVE("serve"), DONE("done"), NO_SHOW("no-show");
+
+        private final String path;
+
+        PatientAction(String path) {
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
+        }
+    }
+
+    public enum SessionAction {
+        PAUSE("pause"), RESUME("resume"), CLOSE("close");
+
+        private final String path;
+
+        SessionAction(String path) {
+            this.path = path;
+        }
+
+        public String path() {
+            return path;
+        }
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------------
+
+    private <T> T get(String path, Class<T> type) throws IOException, InterruptedException, ApiException {
+        return send(getRequest(path), type(type));
+    }
+
+    private <T> T postFor(String path, Object body, String idempotencyKey, Class<T> type)
+            throws IOException, InterruptedException, ApiException {
+        return send(post(path, body, idempotencyKey, true), type(type));
+    }
+
+    private HttpRequest getRequest(String path) throws IOException, InterruptedException, ApiException {
+        return authorized(HttpRequest.newBuilder(uri(path)).GET(), true).build();
+    }
+
+    private HttpRequest post(String path, Object body, String idempotencyKey, boolean withToken)
+            throws IOException, InterruptedException, ApiException {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(publisher);
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return authorized(builder, withToken).build();
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder, boolean withToken)
+            throws IOException, InterruptedException, ApiException {
+        builder.timeout(timeout).header("Accept", "application/json");
+        if (withToken) {
+            if (tokens.refreshDue()) {
+                refresh();
+            }
+            tokens.accessToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        }
+        return builder;
+    }
+
+    private <T> T send(HttpRequest request, JavaType type) throws IOException, InterruptedException, ApiException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        if (status >= 400) {
+            throw new ApiException(status, problemOf(status, response.body()));
+        }
+        return json.readValue(response.body(), type);
+    }
+
+    private Problem problemOf(int status, byte[] body) {
+        try {
+            Problem problem = json.readValue(body, Problem.class);
+            return problem == null ? new Problem(null, null, status, null, null, null, null) : problem;
+        } catch (IOException | RuntimeException notAProblem) {
+            return new Problem(null, null, status, null, null, null, null);
+        }
+    }
+
+    URI uri(String path) {
+        String base = server.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + path);
+    }
+
+    private JavaType type(Class<?> type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
+    private JavaType listOf(Class<?> element) {
+        return json.getTypeFactory().constructCollectionType(List.class, element);
+    }
+}

@@ -1,0 +1,63 @@
+package org.queuedesk.desktop.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.queuedesk.common.auth.TokenResponse;
+
+/**
+ * The signed-in session's tokens, in memory only (never written to disk). Thread-safe: requests read it
+ * on background threads. A token is due for refresh a minute before it expires, or at half its
+ * lifetime when that is shorter, so a slow request never goes out with an expired token.
+ */
+public final class TokenStore {
+
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final Clock clock;
+    private TokenResponse tokens;
+    private Instant refreshAt;
+    private Instant expiresAt;
+
+    public TokenStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized void store(TokenResponse response) {
+        Instant now = clock.instant();
+        Duration life = Duration.ofSeconds(Math.max(0, response.expiresInSeconds()));
+        Duration margin = life.dividedBy(2).compareTo(MARGIN) < 0 ? life.dividedBy(2) : MARGIN;
+        this.tokens = response;
+        this.expiresAt = now.plus(life);
+        this.refreshAt = expiresAt.minus(margin);
+    }
+
+    public synchronized void clear() {
+        tokens = null;
+        refreshAt = null;
+        expiresAt = null;
+    }
+
+    /** The bearer token to send, if signed in. */
+    public synchronized Optional<String> accessToken() {
+        return tokens == null ? Optional.empty() : Optional.ofNullable(tokens.accessToken());
+    }
+
+    public synchronized Optional<TokenResponse> current() {
+        return Optional.ofNullable(tokens);
+    }
+
+    /** True when signed in with a refresh token and the access token is close to expiry. */
+    public synchronized boolean refreshDue() {
+        return tokens != null && tokens.refreshToken() != null && !clock.instant().isBefore(refreshAt);
+    }
+
+    public synchronized boolean expired() {
+        return tokens != null && !clock.instant().isBefore(expiresAt);
+    }
+
+    public synchronized Optional<String> refreshToken() {
+        return tokens == null ? Optional.empty() : Optional.ofNullable(tokens.refreshToken());
+    }
+}

@@ -1,0 +1,268 @@
+package org.queuedesk.desktop.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.queuedesk.common.Role;
+import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.display.CallAnnouncer;
+import org.queuedesk.desktop.display.DisplayView;
+import org.queuedesk.desktop.display.DisplayViewModel;
+import org.queuedesk.desktop.doctor.DoctorView;
+import org.queuedesk.desktop.kiosk.FxKioskTimers;
+import org.queuedesk.desktop.kiosk.KioskSettings;
+import org.queuedesk.desktop.kiosk.KioskView;
+import org.queuedesk.desktop.kiosk.KioskViewModel;
+import org.queuedesk.desktop.kiosk.ServerKioskBackend;
+import org.queuedesk.desktop.kiosk.print.TicketPrinters;
+import org.queuedesk.desktop.doctor.DoctorViewModel;
+import org.queuedesk.desktop.live.LiveSite;
+import org.queuedesk.desktop.live.TicketText;
+import org.queuedesk.desktop.login.AddressMemory;
+import org.queuedesk.desktop.login.SignInResult;
+import org.queuedesk.desktop.login.SignInView;
+import org.queuedesk.desktop.login.SignInViewModel;
+import org.queuedesk.desktop.login.SignedInUser;
+import org.queuedesk.desktop.reception.ReceptionView;
+import org.queuedesk.desktop.reception.ReceptionViewModel;
+import org.queuedesk.desktop.start.StartView;
+import org.queuedesk.desktop.start.StartViewModel;
+
+/**
+ * Wires the screens by hand and moves between them: sign-in, then the mode the user's roles allow (or
+ * the start screen when there is a choice), then the desk. The app and the UI tests build it the same way.
+ */
+public final class AppShell {
+
+    /** Everything the screens need from outside; tests pass short backoffs and an in-memory address. */
+    public record Context(BackgroundExecutor background, ScheduledExecutorService scheduler, ReconnectPolicy policy,
+                          ResourceBundle messages, Clock clock, HttpClient http, AddressMemory memory,
+                          Executor fxThread, String defaultServer, Optional<Mode> launchMode) {
+    }
+
+    private final Context context;
+    private final ConnectionViewModel connection;
+    private final ShellViewModel shellModel;
+    private final ShellView shell;
+    private final TokenStore tokens;
+    private SignedInUser user;
+    private QueueDeskClient client;
+    private LiveSite live;
+    private Optional<Mode> pendingMode;
+    private Object currentScreen;
+    // kiosk and display (issue 6): they take over the window until staff leave them
+    private DeviceOptions devices = DeviceOptions.defaults();
+    private Runnable quit = () -> { };
+    private boolean deviceOnly;
+    private Runnable stopDeviceScreen;
+    private Runnable leaveDeviceScreen;
+
+    public AppShell(Context context, ConnectionViewModel connection) {
+        this.context = context;
+        this.connection = connection;
+        this.tokens = new TokenStore(context.clock());
+        this.pendingMode = context.launchMode();
+        this.shellModel = new ShellViewModel(connection);
+        this.shellModel.setActions(this::signOut, this::showModes);
+        this.shell = ShellView.load(shellModel, context.messages());
+    }
+
+    public Parent root() {
+        return shell.root();
+    }
+
+    public void showSignIn() {
+        shellModel.signedInProperty().set(false);
+        shellModel.canChangeModeProperty().set(false);
+        shellModel.userTextProperty().set("");
+        shellModel.screenTitleProperty().set(text("signin.title"));
+        var viewModel = new SignInViewModel(context.background(), connection, context.memory(),
+                address -> new QueueDeskClient(context.http(), address, tokens, Duration.ofSeconds(5)),
+                this::signedIn, context.messages(), context.defaultServer());
+        currentScreen = viewModel;
+        shell.show(SignInView.load(viewModel, context.messages()));
+        viewModel.checkServer();
+    }
+
+    private void signedIn(SignInResult result) {
+        this.user = result.user();
+        this.client = result.client();
+        var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
+        this.live = new LiveSite(client, stream, context.background(), connection.serverReachableProperty(),
+                context.messages());
+        live.start();
+        shellModel.signedInProperty().set(user.signInRequired());
+        shellModel.userTextProperty().set(user.signInRequired()
+                ? MessageFormat.format(context.messages().getString("shell.user"), user.name())
+                : context.messages().getString("shell.noSignIn"));
+        List<Mode> allowed = user.allowedModes();
+        Optional<Mode> wanted = pendingMode.filter(user::may);
+        pendingMode = Optional.empty();
+        if (wanted.isPresent()) {
+            open(wanted.get());
+        } else if (allowed.size() == 1) {
+            open(allowed.get(0));
+        } else {
+            showModes();
+        }
+    }
+
+    public void showModes() {
+        if (user == null) {
+            showSignIn();
+            return;
+        }
+        shellModel.canChangeModeProperty().set(false);
+        shellModel.screenTitleProperty().set(text("start.modes.title"));
+        var viewModel = new StartViewModel(user.allowedModes(), this::open, context.messages());
+        currentScreen = viewModel;
+        shell.show(StartView.load(viewModel, context.messages()));
+    }
+
+    public void open(Mode mode) {
+        shellModel.canChangeModeProperty().set(user.allowedModes().size() > 1);
+        shellModel.screenTitleProperty().set(text(mode.messageKey()));
+        TicketText words = new TicketText(context.messages(), context.clock());
+        switch (mode) {
+            case RECEPTION -> {
+                var viewModel = new ReceptionViewModel(live, context.background(), words);
+                currentScreen = viewModel;
+                shell.show(ReceptionView.load(viewModel, context.messages()));
+            }
+            case DOCTOR -> {
+                var viewModel = new DoctorViewModel(live, context.background(), words, user.name());
+                currentScreen = viewModel;
+                shell.show(DoctorView.load(viewModel, context.messages()));
+            }
+            case KIOSK -> openKiosk();
+            case DISPLAY -> openDisplay();
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    /** Kiosk and display settings, and how to quit the app when a device-only kiosk is left with the PIN. */
+    public void useDevices(DeviceOptions options, Runnable quitApp) {
+        this.devices = options;
+        this.quit = quitApp;
+    }
+
+    /**
+     * Starts straight as a kiosk or display signed in with its device token (no sign-in screen, no start
+     * screen). Call it once the shell's root is in a scene.
+     */
+    public void startAsDevice(Mode mode, String deviceToken) {
+        URI address = ServerAddress.parse(context.defaultServer()).orElseThrow(
+                () -> new IllegalArgumentException("Not a server address: " + context.defaultServer()));
+        // a device token does not expire; it is revoked on the server instead
+        tokens.store(new TokenResponse(deviceToken, null, DEVICE_TOKEN_SECONDS, mode.id(), List.of()));
+        client = new QueueDeskClient(context.http(), address, tokens, Duration.ofSeconds(5));
+        user = new SignedInUser(mode.id(), java.util.Set.of(mode == Mode.KIOSK ? Role.KIOSK : Role.DISPLAY), true);
+        deviceOnly = true;
+        connection.connect(address);
+        open(mode);
+    }
+
+    private static final long DEVICE_TOKEN_SECONDS = 10L * 365 * 24 * 3600;
+
+    private void openKiosk() {
+        var settings = KioskSettings.defaults(devices.kioskPin()).withTimes(devices.kioskIdle(), devices.kioskConfirmation());
+        var viewModel = new KioskViewModel(context.background(), new ServerKioskBackend(client),
+                TicketPrinters.from(devices.printer()), new FxKioskTimers(), settings, Theme::messages, context.clock(),
+                connection.bannerVisibleProperty(), this::leaveDeviceScreen);
+        currentScreen = viewModel;
+        showDeviceScreen(KioskView.load(viewModel, context.messages()).root(), viewModel::stop, true);
+        viewModel.load();
+    }
+
+    private void openDisplay() {
+        var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
+        var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
+        var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
+                announcer);
+        currentScreen = viewModel;
+        showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock()).root(), viewModel::stop, false);
+        viewModel.start();
+    }
+
+    private void showDeviceScreen(Parent screen, Runnable stopScreen, boolean kiosk) {
+        Scene scene = shell.root().getScene();
+        stopDeviceScreen = stopScreen;
+        if (scene == null) {
+            shell.show(screen);
+            leaveDeviceScreen = () -> { };
+            return;
+        }
+        scene.setRoot(screen);
+        if (kiosk) {
+            KioskLockdown.apply(scene.getWindow(), true);
+        } else if (scene.getWindow() instanceof Stage stage) {
+            stage.setFullScreen(true);
+        }
+        leaveDeviceScreen = () -> {
+            KioskLockdown.release(scene.getWindow());
+            scene.setRoot(shell.root());
+        };
+    }
+
+    /** Staff typed the PIN: back to the start screen, or out of the app on a device-only kiosk. */
+    private void leaveDeviceScreen() {
+        if (stopDeviceScreen != null) {
+            stopDeviceScreen.run();
+            stopDeviceScreen = null;
+        }
+        if (leaveDeviceScreen != null) {
+            leaveDeviceScreen.run();
+            leaveDeviceScreen = null;
+        }
+        if (deviceOnly) {
+            quit.run();
+        } else {
+            showModes();
+        }
+    }
+
+    public void signOut() {
+        if (live != null) {
+            live.stop();
+            live = null;
+        }
+        if (client != null) {
+            client.signOut();
+        }
+        user = null;
+        showSignIn();
+    }
+
+    public void stop() {
+        if (stopDeviceScreen != null) {
+            stopDeviceScreen.run();
+            stopDeviceScreen = null;
+        }
+        if (live != null) {
+            live.stop();
+        }
+        connection.stop();
+    }
+
+    /** The view-model of the screen on show, for tests that drive it directly. */
+    public Object currentScreen() {
+        return currentScreen;
+    }
+
+    private String text(String key) {
+        return context.messages().getString(key);
+    }
+}

@@ -1,0 +1,112 @@
+package org.queuedesk.desktop.display;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.Fxml;
+import org.queuedesk.desktop.app.SceneKeys;
+import org.queuedesk.desktop.app.Ticker;
+
+/** Controller for {@code Display.fxml}: rows of big numbers and rooms; Escape does nothing on a TV. */
+public final class DisplayView {
+
+    private final DisplayViewModel viewModel;
+    private final Clock clock;
+    private Parent root;
+
+    @FXML private Parent displayRoot;
+    @FXML private Label siteLabel;
+    @FXML private Label clockLabel;
+    @FXML private VBox currentRows;
+    @FXML private VBox recentRows;
+    @FXML private Label emptyLabel;
+    @FXML private Label offlineLabel;
+
+    public DisplayView(DisplayViewModel viewModel, Clock clock) {
+        this.viewModel = viewModel;
+        this.clock = clock;
+    }
+
+    public static DisplayView load(DisplayViewModel viewModel, ResourceBundle messages, Clock clock) {
+        DisplayView view = new DisplayView(viewModel, clock);
+        view.root = Fxml.load(DisplayView.class, "Display.fxml", messages,
+                new ControllerFactory().register(DisplayView.class, () -> view));
+        return view;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        siteLabel.textProperty().bind(viewModel.siteNameProperty());
+        offlineLabel.visibleProperty().bind(viewModel.offlineProperty());
+        emptyLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.current()));
+        emptyLabel.managedProperty().bind(emptyLabel.visibleProperty());
+        viewModel.current().addListener((ListChangeListener<DisplayViewModel.RoomCall>) change -> fillCurrent());
+        viewModel.recent().addListener((ListChangeListener<DisplayViewModel.Call>) change -> fillRecent());
+        fillCurrent();
+        fillRecent();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        Runnable tick = () -> clockLabel.setText(time.format(clock.instant().atZone(ZoneId.systemDefault())));
+        tick.run();
+        Ticker.whileShown(displayRoot, Duration.seconds(5), tick);
+        SceneKeys.whileShown(displayRoot, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                event.consume();
+            }
+        });
+    }
+
+    private void fillCurrent() {
+        currentRows.getChildren().clear();
+        boolean first = true;
+        for (DisplayViewModel.RoomCall call : viewModel.current()) {
+            HBox row = row(call.number(), call.room(), "display-number", "display-room");
+            row.setId("call-" + call.number());
+            row.getStyleClass().add(first ? "display-row-latest" : "display-row");
+            if (call.serving()) {
+                row.getStyleClass().add("display-row-serving");
+            }
+            currentRows.getChildren().add(row);
+            first = false;
+        }
+    }
+
+    private void fillRecent() {
+        recentRows.getChildren().clear();
+        for (DisplayViewModel.Call call : viewModel.recent()) {
+            HBox row = row(call.number(), call.room(), "display-recent-number", "display-recent-room");
+            row.getStyleClass().add("display-recent-row");
+            recentRows.getChildren().add(row);
+        }
+    }
+
+    private static HBox row(String number, String room, String numberStyle, String roomStyle) {
+        Label numberLabel = new Label(number);
+        numberLabel.getStyleClass().add(numberStyle);
+        numberLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label arrow = new Label("\u2192");
+        arrow.getStyleClass().add(roomStyle);
+        Label roomLabel = new Label(room);
+        roomLabel.getStyleClass().add(roomStyle);
+        HBox row = new HBox(24, numberLabel, gap, arrow, roomLabel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+}

@@ -1,0 +1,242 @@
+package org.queuedesk.desktop.display;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.desktop.api.ApiException;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.app.BackgroundExecutor;
+
+/**
+ * The waiting-room board: the current call in each room (newest first) and the last few calls, from the
+ * queue status and then the site's event stream. Only numbers and rooms: names never reach it (the server
+ * redacts a display's events) and it would not show them anyway. After an outage the stream catches up from
+ * its last sequence number, so calls made meanwhile appear (and chime) in order. Lives on the UI thread.
+ */
+public final class DisplayViewModel {
+
+    private static final Logger LOG = Logger.getLogger(DisplayViewModel.class.getName());
+    static final int RECENT = 6;
+
+    /** A room and the number called to it; {@code serving} once the patient arrived. */
+    public record RoomCall(long roomId, String room, String number, boolean serving, Instant at) {
+    }
+
+    /** One call as the "last calls" list shows it. */
+    public record Call(String number, String room, Instant at) {
+    }
+
+    private final BackgroundExecutor background;
+    private final QueueDeskClient client;
+    private final EventStreamClient stream;
+    private final Announcer announcer;
+
+    private final ObservableList<RoomCall> current = FXCollections.observableArrayList();
+    private final ObservableList<Call> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper siteName = new ReadOnlyStringWrapper(this, "siteName", "");
+    private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(this, "streaming", false);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final BooleanBinding offline;
+    private final Map<Long, RoomCall> byRoom = new HashMap<>();
+    private final Map<Long, String> roomNames = new LinkedHashMap<>();
+    private boolean started;
+    private boolean streamStarted;
+
+    public DisplayViewModel(BackgroundExecutor background, QueueDeskClient client, EventStreamClient stream,
+                            ObservableBooleanValue serverReachable, Announcer announcer) {
+        this.background = background;
+        this.client = client;
+        this.stream = stream;
+        this.announcer = announcer;
+        this.offline = Bindings.createBooleanBinding(() -> !(streaming.get() && loaded.get()), streaming, loaded);
+        serverReachable.addListener((o, was, now) -> {
+            if (now && started) {
+                if (!loaded.get()) {
+                    load();
+                }
+                stream.reconnectNow();
+            }
+        });
+    }
+
+    private record Snapshot(SiteDto site, List<RoomDto> rooms, QueueStatusDto status) {
+    }
+
+    public void start() {
+        started = true;
+        load();
+    }
+
+    public void stop() {
+        started = false;
+        streamStarted = false;
+        stream.stop();
+        announcer.close();
+    }
+
+    private void load() {
+        background.run(this::readSnapshot, this::snapshotArrived, failure -> {
+            LOG.log(Level.INFO, "Display cannot read the board yet", failure);
+            loaded.set(false);
+        });
+    }
+
+    private Snapshot readSnapshot() throws Exception {
+        ApiException refused = null;
+        for (SiteDto site : client.sites()) {
+            try {
+                QueueStatusDto status = client.queueStatus(site.id());
+                return new Snapshot(site, client.rooms(site.id()), status);
+            } catch (ApiException e) {
+                if (e.status() != 403) {
+                    throw e;
+                }
+                refused = e; // another site's: a display only sees its own
+            }
+        }
+        throw refused != null ? refused : new IllegalStateException("The server has no site yet");
+    }
+
+    private void snapshotArrived(Snapshot snapshot) {
+        if (!started) {
+            return;
+        }
+        siteName.set(snapshot.site().name());
+        snapshot.rooms().forEach(room -> roomNames.put(room.id(), room.name()));
+        if (!streamStarted) {
+            // the snapshot is only the starting picture; afterwards the stream alone changes the board
+            byRoom.clear();
+            for (QueueStatusDto.RoomStatus room : snapshot.status().rooms()) {
+                roomNames.put(room.roomId(), room.roomName());
+                if (room.ticketNumber() != null && ("called".equals(room.ticketState()) || "serving".equals(room.ticketState()))) {
+                    byRoom.put(room.roomId(), new RoomCall(room.roomId(), room.roomName(), room.ticketNumber(),
+                            "serving".equals(room.ticketState()), Instant.EPOCH));
+                }
+            }
+            streamStarted = true;
+            stream.start(client.server(), snapshot.site().id(), snapshot.status().lastEventSeq(), new Listener());
+        }
+        loaded.set(true);
+        publish();
+    }
+
+    private final class Listener implements EventStreamClient.Listener {
+        @Override
+        public void onEvent(QueueEvent event) {
+            apply(event);
+        }
+
+        @Override
+        public void onConnected(boolean afterDrop) {
+            streaming.set(true);
+        }
+
+        @Override
+        public void onDisconnected(Duration retryIn) {
+            streaming.set(false);
+        }
+    }
+
+    /** One event from the stream (package-visible for tests). */
+    void apply(QueueEvent event) {
+        TicketDto ticket = event.ticket();
+        switch (event.type()) {
+            case TICKET_CALLED, TICKET_RECALLED -> {
+                Long roomId = ticket == null ? null : ticket.roomId();
+                if (roomId == null && event.session() != null) {
+                    roomId = event.session().roomId();
+                }
+                if (ticket == null || roomId == null) {
+                    return;
+                }
+                String room = roomName(roomId, event);
+                Instant at = event.at() == null ? Instant.now() : event.at();
+                byRoom.put(roomId, new RoomCall(roomId, room, ticket.number(), false, at));
+                recent.add(0, new Call(ticket.number(), room, at));
+                if (recent.size() > RECENT) {
+                    recent.remove(RECENT, recent.size());
+                }
+                publish();
+                announcer.announce(ticket.number(), room);
+            }
+            case TICKET_SERVING -> {
+                if (ticket != null && ticket.roomId() != null) {
+                    byRoom.computeIfPresent(ticket.roomId(), (id, call) -> call.number().equals(ticket.number())
+                            ? new RoomCall(id, call.room(), call.number(), true, call.at()) : call);
+                    publish();
+                }
+            }
+            case TICKET_DONE, TICKET_NO_SHOW, TICKET_CANCELLED, TICKET_TRANSFERRED, TICKET_REQUEUED -> {
+                if (ticket != null && byRoom.values().removeIf(call -> call.number().equals(ticket.number()))) {
+                    publish();
+                }
+            }
+            case SESSION_CLOSED -> {
+                if (event.session() != null && byRoom.remove(event.session().roomId()) != null) {
+                    publish();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private String roomName(long roomId, QueueEvent event) {
+        if (event.session() != null && event.session().roomName() != null) {
+            roomNames.put(roomId, event.session().roomName());
+        }
+        return roomNames.getOrDefault(roomId, "#" + roomId);
+    }
+
+    private void publish() {
+        List<RoomCall> calls = new ArrayList<>(byRoom.values());
+        calls.sort(Comparator.comparing(RoomCall::at).reversed().thenComparing(RoomCall::room));
+        current.setAll(calls);
+    }
+
+    public ObservableList<RoomCall> current() {
+        return FXCollections.unmodifiableObservableList(current);
+    }
+
+    public ObservableList<Call> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    public ReadOnlyStringProperty siteNameProperty() {
+        return siteName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty streamingProperty() {
+        return streaming.getReadOnlyProperty();
+    }
+
+    /** True while the board may be behind: not loaded yet, or the stream is reconnecting. */
+    public BooleanBinding offlineProperty() {
+        return offline;
+    }
+}

@@ -1,0 +1,214 @@
+package org.queuedesk.desktop.doctor;
+
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.Fxml;
+import org.queuedesk.desktop.app.SceneKeys;
+import org.queuedesk.desktop.app.Ticker;
+
+/** Controller for {@code Doctor.fxml}: binds, and delegates each action to the view-model in one line. */
+public final class DoctorView {
+
+    private final DoctorViewModel viewModel;
+
+    @FXML private Node root;
+    @FXML private Node setupPane;
+    @FXML private ComboBox<RoomDto> roomBox;
+    @FXML private ListView<ServiceChoice> serviceList;
+    @FXML private TextField doctorField;
+    @FXML private Button openButton;
+    @FXML private Label setupError;
+    @FXML private Node sessionPane;
+    @FXML private Label sessionTitle;
+    @FXML private Label currentNumber;
+    @FXML private Label currentName;
+    @FXML private Label currentDetail;
+    @FXML private Button nextButton;
+    @FXML private Node patientActions;
+    @FXML private ComboBox<ServiceDto> transferBox;
+    @FXML private CheckBox returnBox;
+    @FXML private Button pauseButton;
+    @FXML private Button closeButton;
+    @FXML private Label actionError;
+    @FXML private Label offlineReason;
+    @FXML private Label setupOfflineReason;
+    @FXML private Label waitingSummary;
+    @FXML private TableView<WaitingRow> waitingTable;
+    @FXML private TableColumn<WaitingRow, String> waitingNumber;
+    @FXML private TableColumn<WaitingRow, String> waitingName;
+    @FXML private TableColumn<WaitingRow, String> waitingService;
+    @FXML private TableColumn<WaitingRow, String> waitingPriority;
+    @FXML private TableColumn<WaitingRow, String> waitingWaited;
+
+    public DoctorView(DoctorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public static Parent load(DoctorViewModel viewModel, ResourceBundle messages) {
+        return Fxml.load(DoctorView.class, "Doctor.fxml", messages,
+                new ControllerFactory().register(DoctorView.class, () -> new DoctorView(viewModel)));
+    }
+
+    @FXML
+    private void initialize() {
+        var live = viewModel.live();
+        setupPane.visibleProperty().bind(viewModel.sessionOpenProperty().not());
+        setupPane.managedProperty().bind(setupPane.visibleProperty());
+        sessionPane.visibleProperty().bind(viewModel.sessionOpenProperty());
+        sessionPane.managedProperty().bind(sessionPane.visibleProperty());
+
+        roomBox.setItems(viewModel.rooms());
+        roomBox.valueProperty().bindBidirectional(viewModel.roomProperty());
+        roomBox.setButtonCell(new NamedCell<>(RoomDto::name));
+        roomBox.setCellFactory(list -> new NamedCell<>(RoomDto::name));
+        serviceList.setItems(viewModel.serviceChoices());
+        serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
+        doctorField.textProperty().bindBidirectional(viewModel.doctorNameProperty());
+        openButton.disableProperty().bind(viewModel.canOpenProperty().not());
+        bindMessage(setupError, viewModel.setupErrorProperty());
+        bindMessage(setupOfflineReason, live.offlineReasonProperty());
+
+        sessionTitle.textProperty().bind(viewModel.sessionTitleProperty());
+        currentNumber.textProperty().bind(viewModel.currentNumberProperty());
+        currentName.textProperty().bind(viewModel.currentNameProperty());
+        currentDetail.textProperty().bind(viewModel.currentDetailProperty());
+        nextButton.disableProperty().bind(viewModel.canNextProperty().not());
+        patientActions.disableProperty().bind(viewModel.canActProperty().not().or(viewModel.hasCurrentProperty().not()));
+        transferBox.setItems(viewModel.services());
+        transferBox.valueProperty().bindBidirectional(viewModel.transferTargetProperty());
+        transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
+        transferBox.setCellFactory(list -> new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
+        returnBox.selectedProperty().bindBidirectional(viewModel.transferReturnsProperty());
+        pauseButton.disableProperty().bind(viewModel.canActProperty().not());
+        closeButton.disableProperty().bind(viewModel.canActProperty().not());
+        var messages = resourcesOf();
+        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.pausedProperty())
+                .then(messages.getString("doctor.action.resume")).otherwise(messages.getString("doctor.action.pause")));
+        bindMessage(actionError, viewModel.actionErrorProperty());
+        bindMessage(offlineReason, live.offlineReasonProperty());
+
+        waitingSummary.textProperty().bind(viewModel.waitingSummaryProperty());
+        waitingTable.setItems(viewModel.waiting());
+        column(waitingNumber, WaitingRow::number);
+        column(waitingName, WaitingRow::name);
+        column(waitingService, WaitingRow::service);
+        column(waitingPriority, WaitingRow::priority);
+        column(waitingWaited, WaitingRow::waited);
+
+        SceneKeys.whileShown(root, this::space);
+        // after each answer, the focus goes back to Next so Space and Enter keep working
+        viewModel.inFlightProperty().addListener((o, before, now) -> {
+            if (!now) {
+                Platform.runLater(nextButton::requestFocus);
+            }
+        });
+        Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
+    }
+
+    private ResourceBundle resourcesOf() {
+        return resources;
+    }
+
+    @FXML private ResourceBundle resources;
+
+    private void space(KeyEvent event) {
+        Object focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (event.getCode() == KeyCode.SPACE && !(focused instanceof TextInputControl) && !(focused instanceof ButtonBase)
+                && viewModel.sessionOpenProperty().get()) {
+            event.consume();
+            viewModel.next();
+        }
+    }
+
+    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void column(TableColumn<WaitingRow, String> column, Function<WaitingRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    @FXML
+    private void openSession() {
+        viewModel.openSession();
+    }
+
+    @FXML
+    private void next() {
+        viewModel.next();
+    }
+
+    @FXML
+    private void recall() {
+        viewModel.recall();
+    }
+
+    @FXML
+    private void serve() {
+        viewModel.serve();
+    }
+
+    @FXML
+    private void noShow() {
+        viewModel.noShow();
+    }
+
+    @FXML
+    private void done() {
+        viewModel.done();
+    }
+
+    @FXML
+    private void transfer() {
+        viewModel.transfer();
+    }
+
+    @FXML
+    private void togglePause() {
+        viewModel.togglePause();
+    }
+
+    @FXML
+    private void closeSession() {
+        viewModel.closeSession();
+    }
+
+    static final class NamedCell<T> extends ListCell<T> {
+        private final Function<T, String> name;
+
+        NamedCell(Function<T, String> name) {
+            this.name = name;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : name.apply(item));
+        }
+    }
+}

@@ -1,0 +1,487 @@
+package org.queuedesk.desktop.doctor;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.queue.OpenSessionRequest;
+import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.desktop.api.ApiException;
+import org.queuedesk.desktop.api.IdempotencyKeys;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.QueueDeskClient.PatientAction;
+import org.queuedesk.desktop.api.QueueDeskClient.SessionAction;
+import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.live.LiveSite;
+import org.queuedesk.desktop.live.TicketText;
+
+/**
+ * The consulting room. First a session (room and services), then the big Next: it sends the patient the
+ * desk believes is current as {@code expectedCurrentTicketId}, so a second click can never finish a
+ * patient nobody has seen, and it is disabled while a request is in flight. Never sees a control.
+ */
+public final class DoctorViewModel {
+
+    private final LiveSite live;
+    private final BackgroundExecutor background;
+    private final TicketText text;
+    private final IdempotencyKeys keys = new IdempotencyKeys();
+
+    private final ObservableList<RoomDto> rooms = FXCollections.observableArrayList();
+    private final ObservableList<ServiceChoice> serviceChoices = FXCollections.observableArrayList();
+    private final ObservableList<ServiceDto> services = FXCollections.observableArrayList();
+    private final ObjectProperty<RoomDto> room = new SimpleObjectProperty<>(this, "room");
+    private final StringProperty doctorName = new SimpleStringProperty(this, "doctorName", "");
+    private final ReadOnlyStringWrapper setupError = new ReadOnlyStringWrapper(this, "setupError", "");
+
+    private final ReadOnlyObjectWrapper<SessionDto> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<TicketDto> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ObservableList<WaitingRow> waiting = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper inFlight = new ReadOnlyBooleanWrapper(this, "inFlight", false);
+    private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError", "");
+    private final ReadOnlyStringWrapper sessionTitle = new ReadOnlyStringWrapper(this, "sessionTitle", "");
+    private final ReadOnlyStringWrapper currentNumber = new ReadOnlyStringWrapper(this, "currentNumber", "");
+    private final ReadOnlyStringWrapper currentName = new ReadOnlyStringWrapper(this, "currentName", "");
+    private final ReadOnlyStringWrapper currentDetail = new ReadOnlyStringWrapper(this, "currentDetail", "");
+    private final ReadOnlyStringWrapper waitingSummary = new ReadOnlyStringWrapper(this, "waitingSummary", "");
+    private final ObjectProperty<ServiceDto> transferTarget = new SimpleObjectProperty<>(this, "transferTarget");
+    private final BooleanProperty transferReturns = new SimpleBooleanProperty(this, "transferReturns", true);
+
+    private final BooleanBinding sessionOpen;
+    private final BooleanBinding canAct;
+    private final BooleanBinding canNext;
+    private final BooleanBinding hasCurrent;
+    private final BooleanBinding paused;
+    private final BooleanBinding canOpen;
+
+    public DoctorViewModel(LiveSite live, BackgroundExecutor background, TicketText text, String signedInName) {
+        this.live = live;
+        this.background = background;
+        this.text = text;
+        doctorName.set(signedInName == null ? "" : signedInName);
+        sessionOpen = session.isNotNull();
+        paused = Bindings.createBooleanBinding(() -> session.get() != null && session.get().paused(), session);
+        hasCurrent = current.isNotNull();
+        canAct = Bindings.createBooleanBinding(() -> live.onlineProperty().get() && !inFlight.get() && session.get() != null,
+                live.onlineProperty(), inFlight, session);
+        canNext = Bindings.createBooleanBinding(() -> canAct.get() && !paused.get(), canAct, paused);
+        canOpen = Bindings.createBooleanBinding(() -> live.onlineProperty().get() && !inFlight.get(),
+                live.onlineProperty(), inFlight);
+        live.onEvent(this::heard);
+        live.onChange(this::refreshViews);
+        refreshViews();
+    }
+
+    // --- the session ---------------------------------------------------------------------------------
+
+    /**
+     * Opens a session at the chosen room. If the room already has an open session (the app was restarted,
+     * or the doctor moved desks) this desk takes it over instead of failing.
+     */
+    public void openSession() {
+        setupError.set("");
+        RoomDto chosenRoom = room.get();
+        List<Long> serviceIds = serviceChoices.stream().filter(c -> c.chosenProperty().get())
+                .map(c -> c.service().id()).toList();
+        if (chosenRoom == null) {
+            setupError.set(text.format("doctor.setup.error.room"));
+            return;
+        }
+        if (serviceIds.isEmpty()) {
+            setupError.set(text.format("doctor.setup.error.services"));
+            return;
+        }
+        if (!canOpen.get()) {
+            return;
+        }
+        Optional<Long> existing = openSessionAt(chosenRoom.id());
+        var request = new OpenSessionRequest(chosenRoom.id(), serviceIds, blankToNull(doctorName.get()));
+        String action = "open:" + request;
+        String key = keys.keyFor(action);
+        QueueDeskClient client = live.client();
+        inFlight.set(true);
+        background.run(() -> existing.isPresent() ? client.session(existing.get()) : client.openSession(request, key),
+                opened -> {
+                    keys.settled(action);
+                    inFlight.set(false);
+                    adopt(opened);
+                }, error -> {
+                    keys.settledUnlessUnanswered(action, error);
+                    inFlight.set(false);
+                    setupError.set(describe(error));
+                });
+    }
+
+    private Optional<Long> openSessionAt(long roomId) {
+        var snapshot = live.snapshot();
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        return snapshot.status().rooms().stream()
+                .filter(r -> r.roomId() == roomId && r.sessionId() != null)
+                .map(QueueStatusDto.RoomStatus::sessionId)
+                .findFirst();
+    }
+
+    private void adopt(SessionDto opened) {
+        session.set(opened.closedAt() == null ? opened : null);
+        refreshViews();
+        if (opened.currentTicketId() != null && live.board().ticket(opened.currentTicketId()).isEmpty()) {
+            QueueDeskClient client = live.client();
+            background.run(() -> client.ticket(opened.currentTicketId()), live::put, error -> { });
+        }
+    }
+
+    // --- the buttons ---------------------------------------------------------------------------------
+
+    /** Next (also Space and Enter). Ignored while a request is in flight, so a double press is one Next. */
+    public void next() {
+        SessionDto now = session.get();
+        if (now == null || !canNext.get()) {
+            return;
+        }
+        long expected = current.get() == null ? 0 : current.get().id();
+        String action = "next:" + now.id() + ":" + expected;
+        String key = keys.keyFor(action);
+        QueueDeskClient client = live.client();
+        inFlight.set(true);
+        actionError.set("");
+        background.run(() -> client.next(now.id(), expected, key), result -> {
+            keys.settled(action);
+            inFlight.set(false);
+            if (result.finished() != null) {
+                live.put(result.finished());
+            }
+            if (result.called() != null) {
+                live.put(result.called());
+            }
+            session.set(result.session());
+            if (result.called() == null) {
+                actionError.set(text.format("doctor.next.empty"));
+            }
+            refreshViews();
+        }, error -> {
+            keys.settledUnlessUnanswered(action, error);
+            inFlight.set(false);
+            actionError.set(describe(error));
+            if (error instanceof ApiException) {
+                reloadSession();
+            }
+        });
+    }
+
+    public void recall() {
+        patient(PatientAction.RECALL);
+    }
+
+    public void serve() {
+        patient(PatientAction.SERVE);
+    }
+
+    public void noShow() {
+        patient(PatientAction.NO_SHOW);
+    }
+
+    public void done() {
+        patient(PatientAction.DONE);
+    }
+
+    private void patient(PatientAction which) {
+        SessionDto now = session.get();
+        if (now == null || current.get() == null || !canAct.get()) {
+            return;
+        }
+        String action = which + ":" + now.id() + ":" + current.get().id();
+        String key = keys.keyFor(action);
+        QueueDeskClient client = live.client();
+        inFlight.set(true);
+        actionError.set("");
+        background.run(() -> client.patientAction(now.id(), which, key), ticket -> {
+            keys.settled(action);
+            inFlight.set(false);
+            live.put(ticket);
+            reloadSession();
+        }, error -> failed(action, error));
+    }
+
+    /** Sends the current patient to another service; with "return" they come back here afterwards. */
+    public void transfer() {
+        SessionDto now = session.get();
+        TicketDto patient = current.get();
+        ServiceDto target = transferTarget.get();
+        if (now == null || patient == null || !canAct.get()) {
+            return;
+        }
+        if (target == null) {
+            actionError.set(text.format("reception.transfer.error.target"));
+            return;
+        }
+        boolean back = transferReturns.get();
+        String action = "transfer:" + patient.id() + ":" + target.id() + ":" + back;
+        String key = keys.keyFor(action);
+        QueueDeskClient client = live.client();
+        inFlight.set(true);
+        actionError.set("");
+        background.run(() -> client.transfer(patient.id(), new TransferRequest(target.id(), back), key), ticket -> {
+            keys.settled(action);
+            inFlight.set(false);
+            live.put(ticket);
+            reloadSession();
+        }, error -> failed(action, error));
+    }
+
+    public void togglePause() {
+        SessionDto now = session.get();
+        if (now != null) {
+            sessionCall(now.paused() ? SessionAction.RESUME : SessionAction.PAUSE);
+        }
+    }
+
+    public void closeSession() {
+        sessionCall(SessionAction.CLOSE);
+    }
+
+    private void sessionCall(SessionAction which) {
+        SessionDto now = session.get();
+        if (now == null || !canAct.get()) {
+            return;
+        }
+        String action = which + ":" + now.id();
+        String key = keys.keyFor(action);
+        QueueDeskClient client = live.client();
+        inFlight.set(true);
+        actionError.set("");
+        background.run(() -> client.sessionAction(now.id(), which, key), updated -> {
+            keys.settled(action);
+            inFlight.set(false);
+            adopt(updated);
+        }, error -> failed(action, error));
+    }
+
+    private void failed(String action, Throwable error) {
+        keys.settledUnlessUnanswered(action, error);
+        inFlight.set(false);
+        actionError.set(describe(error));
+        if (error instanceof ApiException) {
+            reloadSession();
+        }
+    }
+
+    /** The server knows better (a refused action, a reconnect): read the session again. */
+    public void reloadSession() {
+        SessionDto now = session.get();
+        if (now == null) {
+            return;
+        }
+        QueueDeskClient client = live.client();
+        background.run(() -> client.session(now.id()), fresh -> {
+            if (session.get() != null && session.get().id() == fresh.id()) {
+                adopt(fresh);
+            }
+        }, error -> { });
+    }
+
+    // --- live ----------------------------------------------------------------------------------------
+
+    private void heard(QueueEvent event) {
+        SessionDto mine = session.get();
+        if (mine != null && event.session() != null && event.session().id() == mine.id()) {
+            session.set(event.session().closedAt() == null ? event.session() : null);
+        }
+    }
+
+    /** Waiting times move with the clock: the view calls this every few seconds. */
+    public void tick() {
+        refreshViews();
+    }
+
+    private void refreshViews() {
+        var snapshot = live.snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        if (!rooms.equals(snapshot.rooms())) {
+            rooms.setAll(snapshot.rooms());
+        }
+        if (!services.equals(snapshot.services())) {
+            services.setAll(snapshot.services());
+            serviceChoices.setAll(snapshot.services().stream().map(ServiceChoice::new).toList());
+        }
+        SessionDto now = session.get();
+        if (now == null) {
+            current.set(null);
+            waiting.clear();
+            sessionTitle.set("");
+            currentNumber.set("");
+            currentName.set("");
+            currentDetail.set("");
+            waitingSummary.set("");
+            return;
+        }
+        Set<Long> mine = Set.copyOf(now.serviceIds());
+        TicketDto patient = now.currentTicketId() == null ? null : live.board().ticket(now.currentTicketId())
+                .filter(t -> t.state() == TicketState.CALLED || t.state() == TicketState.SERVING).orElse(null);
+        current.set(patient);
+        sessionTitle.set(text.format(now.paused() ? "doctor.session.titlePaused" : "doctor.session.title",
+                now.roomName(), now.doctor()));
+        if (patient == null) {
+            currentNumber.set("\u2014");
+            currentName.set(text.format("doctor.current.none"));
+            currentDetail.set("");
+        } else {
+            currentNumber.set(patient.number());
+            currentName.set(patient.patientName() == null ? "" : patient.patientName());
+            currentDetail.set(text.format("doctor.current.detail", serviceName(patient.serviceId()),
+                    text.state(patient.state()), text.duration(patient.queuedAt(), patient.calledAt()),
+                    patient.recallCount()));
+        }
+        List<TicketDto> queue = live.board().waiting(mine);
+        waiting.setAll(queue.stream().map(t -> new WaitingRow(t.id(), t.number(),
+                t.patientName() == null ? "" : t.patientName(), serviceName(t.serviceId()),
+                text.priority(t.priority()), text.waitedSince(t.queuedAt()))).toList());
+        waitingSummary.set(text.format("doctor.waiting.summary", queue.size()));
+    }
+
+    private String serviceName(long serviceId) {
+        return services.stream().filter(s -> s.id() == serviceId).map(ServiceDto::name).findFirst().orElse("");
+    }
+
+    private String describe(Throwable error) {
+        if (error instanceof ApiException api) {
+            return api.detail();
+        }
+        if (error instanceof IOException) {
+            return text.format("action.error.unanswered");
+        }
+        return text.format("action.error.unexpected", String.valueOf(error.getMessage()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    // --- properties ----------------------------------------------------------------------------------
+
+    public LiveSite live() {
+        return live;
+    }
+
+    public ObservableList<RoomDto> rooms() {
+        return rooms;
+    }
+
+    public ObservableList<ServiceChoice> serviceChoices() {
+        return serviceChoices;
+    }
+
+    public ObservableList<ServiceDto> services() {
+        return services;
+    }
+
+    public ObjectProperty<RoomDto> roomProperty() {
+        return room;
+    }
+
+    public StringProperty doctorNameProperty() {
+        return doctorName;
+    }
+
+    public ReadOnlyStringProperty setupErrorProperty() {
+        return setupError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SessionDto> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TicketDto> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ObservableList<WaitingRow> waiting() {
+        return waiting;
+    }
+
+    public ReadOnlyBooleanProperty inFlightProperty() {
+        return inFlight.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty actionErrorProperty() {
+        return actionError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionTitleProperty() {
+        return sessionTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentNumberProperty() {
+        return currentNumber.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentNameProperty() {
+        return currentName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentDetailProperty() {
+        return currentDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty waitingSummaryProperty() {
+        return waitingSummary.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ServiceDto> transferTargetProperty() {
+        return transferTarget;
+    }
+
+    public BooleanProperty transferReturnsProperty() {
+        return transferReturns;
+    }
+
+    public BooleanBinding sessionOpenProperty() {
+        return sessionOpen;
+    }
+
+    public BooleanBinding canActProperty() {
+        return canAct;
+    }
+
+    public BooleanBinding canNextProperty() {
+        return canNext;
+    }
+
+    public BooleanBinding hasCurrentProperty() {
+        return hasCurrent;
+    }
+
+    public BooleanBinding pausedProperty() {
+        return paused;
+    }
+
+    public BooleanBinding canOpenProperty() {
+        return canOpen;
+    }
+}

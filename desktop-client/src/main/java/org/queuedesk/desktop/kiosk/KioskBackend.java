@@ -1,0 +1,33 @@
+package org.queuedesk.desktop.kiosk;
+
+import java.util.List;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.TicketDto;
+
+/** What a kiosk asks of the queue server. Blocking: call it through the background seam only. */
+public interface KioskBackend {
+
+    /** The kiosk's site and the services a patient may choose. */
+    Setup load() throws Exception;
+
+    /**
+     * Issues a plain walk-in ticket, texted to {@code phone} when given (null: printed). The same
+     * {@code idempotencyKey} after an unanswered attempt returns the ticket already issued.
+     */
+    Issued issue(long serviceId, String phone, String language, String idempotencyKey) throws Exception;
+
+    record Setup(SiteDto site, List<ServiceDto> services) {
+        public Setup {
+            services = List.copyOf(services);
+        }
+    }
+
+    /**
+     * An issued ticket with what the patient should know: people ahead and the wait range (null when
+     * unknown), and the status page link for the QR code (null when the server has none).
+     */
+    record Issued(TicketDto ticket, Integer peopleAhead, Integer waitMinMinutes, Integer waitMaxMinutes,
+                  String statusUrl) {
+    }
+}

@@ -1,0 +1,211 @@
+package org.queuedesk.desktop.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import java.util.ResourceBundle;
+import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.desktop.api.ApiException;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.app.BackgroundExecutor;
+
+/**
+ * One site, live: reads a snapshot on the background seam, then follows the event stream from the
+ * snapshot's sequence number. After the stream was lost and comes back it catches up from its last
+ * sequence number and also reads a fresh snapshot, so the desk shows everything that happened meanwhile.
+ * Lives on the FX thread; desks subscribe with {@link #onChange}.
+ */
+public final class LiveSite {
+
+    private final QueueDeskClient client;
+    private final EventStreamClient stream;
+    private final BackgroundExecutor background;
+    private final ObservableBooleanValue serverReachable;
+    private final ResourceBundle messages;
+    private final TicketBoard board = new TicketBoard();
+    private final List<Consumer<QueueEvent>> eventListeners = new ArrayList<>();
+    private final List<Runnable> changeListeners = new ArrayList<>();
+
+    private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(this, "streaming", false);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final ReadOnlyObjectWrapper<SiteSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final BooleanBinding online;
+    private final StringBinding offlineReason;
+    private boolean started;
+    private boolean loading;
+    private boolean streamStarted;
+
+    public LiveSite(QueueDeskClient client, EventStreamClient stream, BackgroundExecutor background,
+                    ObservableBooleanValue serverReachable, ResourceBundle messages) {
+        this.client = client;
+        this.stream = stream;
+        this.background = background;
+        this.serverReachable = serverReachable;
+        this.messages = messages;
+        this.online = Bindings.createBooleanBinding(
+                () -> serverReachable.get() && streaming.get() && loaded.get(), serverReachable, streaming, loaded);
+        this.offlineReason = Bindings.createStringBinding(() -> {
+            if (!serverReachable.get()) {
+                return messages.getString("live.offline.server");
+            }
+            if (!loaded.get() || !streaming.get()) {
+                return messages.getString("live.offline.stream");
+            }
+            return "";
+        }, serverReachable, streaming, loaded);
+        // The health check usually notices a returning server first: reconnect now, not at the next backoff.
+        serverReachable.addListener((o, before, now) -> {
+            if (now && started) {
+                if (!loaded.get()) {
+                    refresh();
+                }
+                stream.reconnectNow();
+            }
+        });
+    }
+
+    /** Reads the first site and starts following it. */
+    public void start() {
+        started = true;
+        refresh();
+    }
+
+    public void stop() {
+        started = false;
+        streamStarted = false;
+        streaming.set(false);
+        stream.stop();
+    }
+
+    /** Reads a fresh snapshot; once the first one is in, the stream starts from its sequence number. */
+    public void refresh() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        background.run(this::readSnapshot, this::snapshotArrived, error -> {
+            loading = false;
+            loaded.set(false);
+        });
+    }
+
+    private SiteSnapshot readSnapshot() throws IOException, InterruptedException, ApiException {
+        List<SiteDto> sites = client.sites();
+        if (sites.isEmpty()) {
+            throw new IllegalStateException("The server has no site yet");
+        }
+        SiteDto site = sites.get(0);
+        // status first: its lastEventSeq is not newer than the lists read after it
+        var status = client.queueStatus(site.id());
+        var services = client.services(site.id()).stream().filter(s -> s.active()).toList();
+        var rooms = client.rooms(site.id());
+        List<TicketDto> tickets = new ArrayList<>();
+        for (var service : services) {
+            tickets.addAll(client.ticketsOfService(service.id()));
+        }
+        return new SiteSnapshot(status.lastEventSeq(), site, services, rooms, status, tickets);
+    }
+
+    private void snapshotArrived(SiteSnapshot fresh) {
+        loading = false;
+        if (!started) {
+            return;
+        }
+        board.reset(fresh);
+        snapshot.set(fresh);
+        loaded.set(true);
+        if (!streamStarted) {
+            streamStarted = true;
+            stream.start(client.server(), fresh.site().id(), fresh.seq(), new StreamListener());
+        }
+        changed();
+    }
+
+    private final class StreamListener implements EventStreamClient.Listener {
+        @Override
+        public void onEvent(QueueEvent event) {
+            if (board.apply(event)) {
+                eventListeners.forEach(listener -> listener.accept(event));
+                changed();
+            }
+        }
+
+        @Override
+        public void onConnected(boolean afterDrop) {
+            streaming.set(true);
+            if (afterDrop) {
+                refresh();
+            }
+        }
+
+        @Override
+        public void onDisconnected(Duration retryIn) {
+            streaming.set(false);
+        }
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** A ticket as an action returned it, shown at once (its event follows). */
+    public void put(TicketDto ticket) {
+        board.put(ticket);
+        changed();
+    }
+
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public void onEvent(Consumer<QueueEvent> listener) {
+        eventListeners.add(listener);
+    }
+
+    public TicketBoard board() {
+        return board;
+    }
+
+    public QueueDeskClient client() {
+        return client;
+    }
+
+    public ReadOnlyObjectProperty<SiteSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public SiteSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyBooleanProperty streamingProperty() {
+        return streaming.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Actions may be sent: the server answers, the snapshot is in and the stream is live. */
+    public BooleanBinding onlineProperty() {
+        return online;
+    }
+
+    /** Why actions are disabled, or empty while online. */
+    public StringBinding offlineReasonProperty() {
+        return offlineReason;
+    }
+}

@@ -1,0 +1,248 @@
+package org.queuedesk.desktop.reception;
+
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.Fxml;
+import org.queuedesk.desktop.app.SceneKeys;
+import org.queuedesk.desktop.app.Ticker;
+
+/** Controller for {@code Reception.fxml}: binds, and delegates each action to the view-model in one line. */
+public final class ReceptionView {
+
+    private final ReceptionViewModel viewModel;
+
+    @FXML private Region root;
+    @FXML private VBox serviceButtons;
+    @FXML private TextField nameField;
+    @FXML private TextField phoneField;
+    @FXML private ComboBox<org.queuedesk.common.ticket.Priority> priorityBox;
+    @FXML private Button issueButton;
+    @FXML private Label issueError;
+    @FXML private Label issuedNumber;
+    @FXML private Label issuedDetail;
+    @FXML private Label offlineReason;
+    @FXML private TableView<ServiceQueueRow> queueTable;
+    @FXML private TableColumn<ServiceQueueRow, String> queueKey;
+    @FXML private TableColumn<ServiceQueueRow, String> queueService;
+    @FXML private TableColumn<ServiceQueueRow, Number> queueWaiting;
+    @FXML private TableColumn<ServiceQueueRow, String> queueLongest;
+    @FXML private TableColumn<ServiceQueueRow, Number> queueWithDoctor;
+    @FXML private TextField findField;
+    @FXML private Label findError;
+    @FXML private TableView<TicketRow> ticketTable;
+    @FXML private TableColumn<TicketRow, String> ticketNumber;
+    @FXML private TableColumn<TicketRow, String> ticketService;
+    @FXML private TableColumn<TicketRow, String> ticketName;
+    @FXML private TableColumn<TicketRow, String> ticketPriority;
+    @FXML private TableColumn<TicketRow, String> ticketState;
+    @FXML private TableColumn<TicketRow, String> ticketWaited;
+    @FXML private TableColumn<TicketRow, String> ticketSms;
+    @FXML private javafx.scene.layout.FlowPane ticketActions;
+    @FXML private ComboBox<org.queuedesk.common.ticket.Priority> newPriorityBox;
+    @FXML private ComboBox<ServiceDto> transferBox;
+    @FXML private CheckBox returnBox;
+    @FXML private Label actionError;
+    @FXML private Label actionInfo;
+
+    public ReceptionView(ReceptionViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public static Parent load(ReceptionViewModel viewModel, ResourceBundle messages) {
+        return Fxml.load(ReceptionView.class, "Reception.fxml", messages,
+                new ControllerFactory().register(ReceptionView.class, () -> new ReceptionView(viewModel)));
+    }
+
+    @FXML
+    private void initialize() {
+        var text = viewModel.text();
+        SceneKeys.whileShown(root, this::shortcut);
+        Platform.runLater(nameField::requestFocus);
+        viewModel.services().addListener((ListChangeListener<ServiceDto>) change -> buildServiceButtons());
+        viewModel.selectedServiceProperty().addListener((o, before, now) -> markSelectedService());
+        buildServiceButtons();
+
+        nameField.textProperty().bindBidirectional(viewModel.patientNameProperty());
+        phoneField.textProperty().bindBidirectional(viewModel.phoneProperty());
+        priorityBox.setItems(viewModel.priorities());
+        priorityBox.valueProperty().bindBidirectional(viewModel.priorityProperty());
+        priorityBox.setButtonCell(new NamedCell<>(text::priority));
+        priorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
+        issueButton.disableProperty().bind(viewModel.canIssueProperty().not());
+        bindMessage(issueError, viewModel.issueErrorProperty());
+        issuedNumber.textProperty().bind(viewModel.issuedNumberProperty());
+        issuedDetail.textProperty().bind(viewModel.issuedDetailProperty());
+        bindMessage(offlineReason, viewModel.live().offlineReasonProperty());
+
+        queueTable.setItems(viewModel.queues());
+        queueKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().shortcut()));
+        queueService.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().prefix() + " \u00b7 " + c.getValue().name()));
+        queueWaiting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().waiting()));
+        queueLongest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().longestWait()));
+        queueWithDoctor.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().withDoctor()));
+
+        findField.textProperty().bindBidirectional(viewModel.findNumberProperty());
+        bindMessage(findError, viewModel.findErrorProperty());
+        ticketTable.setItems(viewModel.tickets());
+        column(ticketNumber, TicketRow::number);
+        column(ticketService, TicketRow::service);
+        column(ticketName, TicketRow::name);
+        column(ticketPriority, TicketRow::priority);
+        column(ticketState, TicketRow::state);
+        column(ticketWaited, TicketRow::waited);
+        column(ticketSms, TicketRow::sms);
+        ticketTable.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                viewModel.selectedTicketProperty().set(now);
+            }
+        });
+        viewModel.selectedTicketProperty().addListener((o, before, now) -> {
+            if (now == null) {
+                ticketTable.getSelectionModel().clearSelection();
+            } else if (ticketTable.getSelectionModel().getSelectedItem() != now) {
+                ticketTable.getSelectionModel().select(now);
+                ticketTable.scrollTo(now);
+            }
+        });
+        ticketActions.disableProperty().bind(viewModel.canActProperty().not());
+        newPriorityBox.setItems(viewModel.priorities());
+        newPriorityBox.valueProperty().bindBidirectional(viewModel.newPriorityProperty());
+        newPriorityBox.setButtonCell(new NamedCell<>(text::priority));
+        newPriorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
+        transferBox.setItems(viewModel.services());
+        transferBox.valueProperty().bindBidirectional(viewModel.transferTargetProperty());
+        transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
+        transferBox.setCellFactory(list -> new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
+        returnBox.selectedProperty().bindBidirectional(viewModel.transferReturnsProperty());
+        bindMessage(actionError, viewModel.actionErrorProperty());
+        bindMessage(actionInfo, viewModel.actionInfoProperty());
+        Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
+    }
+
+    private void buildServiceButtons() {
+        serviceButtons.getChildren().clear();
+        var services = viewModel.services();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceDto service = services.get(i);
+            int index = i;
+            Label key = new Label(ReceptionViewModel.shortcut(i));
+            key.getStyleClass().add("key-cap");
+            Label name = new Label(service.prefix() + " \u00b7 " + service.name());
+            name.getStyleClass().add("service-name");
+            HBox content = new HBox(12, key, name);
+            content.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            ToggleButton button = new ToggleButton();
+            button.setGraphic(content);
+            button.setId("service-" + service.prefix());
+            button.getStyleClass().add("service-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setFocusTraversable(false);
+            button.setOnAction(event -> viewModel.selectByShortcut(index));
+            HBox.setHgrow(button, Priority.ALWAYS);
+            serviceButtons.getChildren().add(button);
+        }
+        markSelectedService();
+    }
+
+    private void markSelectedService() {
+        int selected = viewModel.selectedServiceProperty().get();
+        for (int i = 0; i < serviceButtons.getChildren().size(); i++) {
+            ((ToggleButton) serviceButtons.getChildren().get(i)).setSelected(i == selected);
+        }
+        if (selected >= 0) {
+            issueButton.requestFocus();
+        }
+    }
+
+    private void shortcut(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code.isFunctionKey() && code.ordinal() >= KeyCode.F1.ordinal() && code.ordinal() <= KeyCode.F12.ordinal()) {
+            event.consume();
+            viewModel.selectByShortcut(code.ordinal() - KeyCode.F1.ordinal());
+        } else if (code == KeyCode.ESCAPE) {
+            event.consume();
+            viewModel.clearForm();
+        }
+    }
+
+    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void column(TableColumn<TicketRow, String> column, Function<TicketRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    @FXML
+    private void issue() {
+        viewModel.issue();
+    }
+
+    @FXML
+    private void find(ActionEvent event) {
+        event.consume(); // Enter in the search box must not also issue a ticket
+        viewModel.find();
+    }
+
+    @FXML
+    private void cancelTicket() {
+        viewModel.cancelTicket();
+    }
+
+    @FXML
+    private void changePriority() {
+        viewModel.changePriority();
+    }
+
+    @FXML
+    private void transfer() {
+        viewModel.transfer();
+    }
+
+    @FXML
+    private void requeue() {
+        viewModel.requeue();
+    }
+
+    /** A list cell showing an item by a name function. */
+    static final class NamedCell<T> extends ListCell<T> {
+        private final Function<T, String> name;
+
+        NamedCell(Function<T, String> name) {
+            this.name = name;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : name.apply(item));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.queuedesk.desktop.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.queuedesk.desktop.testing.Screenshots.onFx;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.desktop.api.HealthClient;
+import org.queuedesk.desktop.app.AppShell;
+import org.queuedesk.desktop.app.ConnectionViewModel;
+import org.queuedesk.desktop.app.FxBackgroundExecutor;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.doctor.DoctorViewModel;
+import org.queuedesk.desktop.doctor.WaitingRow;
+import org.queuedesk.desktop.login.AddressMemory;
+import org.queuedesk.desktop.reception.TicketRow;
+import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.server.testing.TestServer;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A reception desk and a consulting room against a real queue server (in-process, temporary SQLite file):
+ * sign in, issue at reception, the doctor sees it and calls it with Next; the server stops (banner, actions
+ * disabled) and comes back on the same data and port with a ticket issued meanwhile, which both desks show.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DeskIT {
+
+    private static final ReconnectPolicy FAST =
+            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private TestServer server = TestServer.startDemo(CLOCK);
+    private final Path dataDir = server.dataDir();
+    private final int port = server.port();
+    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
+    private FxBackgroundExecutor background;
+    private ScheduledExecutorService scheduler;
+    private AppShell reception;
+    private AppShell doctor;
+    private Scene receptionScene;
+    private Scene doctorScene;
+
+    @Start
+    void start(Stage stage) {
+        background = new FxBackgroundExecutor(3);
+        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
+        reception = shell();
+        receptionScene = scene(reception);
+        stage.setScene(receptionScene);
+        stage.show();
+        reception.showSignIn();
+    }
+
+    private AppShell shell() {
+        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
+        var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
+                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
+        return new AppShell(context, connection);
+    }
+
+    private static Scene scene(AppShell shell) {
+        Scene scene = new Scene(shell.root(), 1366, 768);
+        Theme.apply(scene);
+        return scene;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            reception.stop();
+            if (doctor != null) {
+                doctor.stop();
+            }
+        }).get(5, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
+        background.close();
+        server.close();
+    }
+
+    @Test
+    void issuedTicketReachesTheDoctorAndBothDesksSurviveAServerRestart(FxRobot robot) throws Exception {
+        // --- reception signs in and issues with two keystrokes: F1, Enter
+        signIn(robot, receptionScene, "reception", "#receptionButton");
+        Screenshots.save(receptionScene, "reception-empty.png");
+        Parent desk = receptionScene.getRoot();
+        Label issued = find(desk, "#issuedNumber");
+        Button issue = find(desk, "#issueButton");
+        robot.type(KeyCode.F1);
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !issue.isDisabled()));
+        } finally {
+            Screenshots.save(receptionScene, "reception-f1.png");
+        }
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "A-001".equals(issued.getText())));
+        TableView<TicketRow> tickets = find(desk, "#ticketTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> tickets.getItems().stream()
+                .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Waiting"))));
+        Screenshots.save(receptionScene, "reception.png");
+
+        // --- the consulting room, in its own window
+        Stage doctorStage = WaitForAsyncUtils.asyncFx(() -> {
+            doctor = shell();
+            doctorScene = scene(doctor);
+            Stage second = new Stage();
+            second.setScene(doctorScene);
+            second.show();
+            second.toFront();
+            doctor.showSignIn();
+            return second;
+        }).get(10, TimeUnit.SECONDS);
+        signIn(robot, doctorScene, "doctor", "#doctorButton");
+        Parent room = doctorScene.getRoot();
+        ComboBox<?> roomBox = find(room, "#roomBox");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !roomBox.getItems().isEmpty()));
+        DoctorViewModel doctorModel = (DoctorViewModel) doctor.currentScreen();
+        WaitForAsyncUtils.asyncFx(() -> {
+            roomBox.getSelectionModel().select(0);
+            doctorModel.serviceChoices().get(0).chosenProperty().set(true);
+        }).get(5, TimeUnit.SECONDS);
+        Screenshots.save(doctorScene, "doctor-setup.png");
+        robot.clickOn((Node) find(room, "#openButton"));
+
+        TableView<WaitingRow> waiting = find(room, "#waitingTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> waiting.getItems().stream()
+                .anyMatch(row -> row.number().equals("A-001"))));
+        Button next = find(room, "#nextButton");
+        Label current = find(room, "#currentNumber");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !next.isDisabled()));
+        Screenshots.save(doctorScene, "doctor-waiting.png");
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "A-001".equals(current.getText())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> waiting.getItems().isEmpty()));
+        // reception sees the call live
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> tickets.getItems().stream()
+                .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Called"))));
+        Screenshots.save(doctorScene, "doctor.png");
+
+        // --- the server goes away: banner, actions disabled with the reason shown
+        server.close();
+        Label doctorBanner = find(room, "#banner");
+        Label reason = find(room, "#offlineReason");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> doctorBanner.isVisible() && next.isDisabled()
+                && reason.isVisible()));
+        assertThat(onFx(reason::getText).call()).startsWith("The server does not answer");
+        Label receptionBanner = find(desk, "#banner");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> receptionBanner.isVisible() && issue.isDisabled()));
+        Screenshots.save(doctorScene, "doctor-offline.png");
+        Screenshots.save(receptionScene, "reception-offline.png");
+
+        // --- it comes back on the same data and port; something happens before the desks reconnect
+        server = TestServer.startOn(dataDir, CLOCK, port);
+        server.api().issue(new IssueTicketRequest(1L, null, null, "Meanwhile", null, null));
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, onFx(() -> !doctorBanner.isVisible() && !next.isDisabled()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> waiting.getItems().stream()
+                .anyMatch(row -> row.number().equals("A-002") && row.name().equals("Meanwhile"))));
+        assertThat(onFx(current::getText).call()).isEqualTo("A-001");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, onFx(() -> !receptionBanner.isVisible()
+                && tickets.getItems().stream().anyMatch(row -> row.number().equals("A-002"))));
+        Screenshots.save(doctorScene, "doctor-recovered.png");
+
+        // the next Next after the restart calls the ticket issued meanwhile
+        robot.clickOn(next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "A-002".equals(current.getText())));
+        WaitForAsyncUtils.asyncFx(doctorStage::close).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> tickets.getItems().stream()
+                .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Done"))));
+        Screenshots.save(receptionScene, "reception-recovered.png");
+    }
+
+    /** Signs in through the screen; a server without sign-in lets anyone in, then the mode is chosen. */
+    private void signIn(FxRobot robot, Scene scene, String user, String modeButton) throws Exception {
+        Parent root = scene.getRoot();
+        TextField username = find(root, "#usernameField");
+        WaitForAsyncUtils.asyncFx(() -> {
+            username.setText(user);
+            ((TextField) find(root, "#passwordField")).setText(user);
+        }).get(5, TimeUnit.SECONDS);
+        Screenshots.save(scene, "signin.png");
+        robot.clickOn((Node) find(root, "#signInButton"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
+        if (onFx(() -> root.lookup("#modePicker") != null).call()) {
+            Screenshots.save(scene, "modes.png");
+            robot.clickOn((Node) find(root, modeButton));
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#root") != null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T find(Parent root, String id) {
+        try {
+            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot look up " + id, e);
+        }
+    }
+}

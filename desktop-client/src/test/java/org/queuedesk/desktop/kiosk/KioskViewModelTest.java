@@ -1,0 +1,251 @@
+package org.queuedesk.desktop.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.json.Problem;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.desktop.api.ApiException;
+import org.queuedesk.desktop.app.CurrentThreadExecutor;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.kiosk.KioskViewModel.Step;
+import org.queuedesk.desktop.kiosk.print.PrintedTicket;
+import org.queuedesk.desktop.kiosk.print.PrinterProblem;
+import org.queuedesk.desktop.kiosk.print.TicketPrinter;
+
+/** The kiosk's flow without a toolkit: time is a list of timers the test fires, the server a fake. */
+class KioskViewModelTest {
+
+    private static final ServiceDto GP = new ServiceDto(1, 1, "General practice", "A", 3, true);
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
+    private static final Locale ARABIC = Locale.forLanguageTag("ar");
+
+    private final ManualTimers timers = new ManualTimers();
+    private final FakeBackend backend = new FakeBackend();
+    private final FakePrinter printer = new FakePrinter();
+    private final SimpleBooleanProperty outage = new SimpleBooleanProperty(false);
+    private final List<String> exits = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:15:00Z"), ZoneOffset.UTC);
+    private final KioskSettings settings = KioskSettings.defaults("2468")
+            .withTimes(Duration.ofSeconds(45), Duration.ofSeconds(10));
+    private final KioskViewModel kiosk = new KioskViewModel(new CurrentThreadExecutor(), backend, printer, timers,
+            settings, Theme::messages, clock, outage, () -> exits.add("exit"));
+
+    @Test
+    void everyScreenStartsOverAfterTheIdleTimeoutAndEachTouchRestartsIt() {
+        kiosk.load();
+        kiosk.chooseLanguage(SPANISH);
+        assertThat(kiosk.getStep()).isEqualTo(Step.SERVICE);
+        kiosk.chooseService(GP);
+        kiosk.chooseText();
+        kiosk.key('6');
+        assertThat(timers.pending()).containsExactly(Duration.ofSeconds(45));
+
+        timers.fireAll();
+
+        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
+        assertThat(kiosk.languageProperty().get()).isEqualTo(Locale.ENGLISH);
+        assertThat(kiosk.phoneProperty().get()).isEmpty();
+        assertThat(timers.pending()).isEmpty();
+    }
+
+    @Test
+    void theArabicScreensRunRightToLeft() {
+        kiosk.chooseLanguage(ARABIC);
+
+        assertThat(kiosk.isRightToLeft()).isTrue();
+        assertThat(kiosk.text("kiosk.back")).isEqualTo("\u0631\u062c\u0648\u0639");
+    }
+
+    @Test
+    void aPrintedTicketShowsWhatThePatientNeedsThenStartsOver() {
+        kiosk.load();
+        kiosk.chooseLanguage(Locale.ENGLISH);
+        kiosk.chooseService(GP);
+        kiosk.choosePrint();
+
+        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
+        assertThat(kiosk.issuedProperty().get().ticket().number()).isEqualTo("A-001");
+        assertThat(kiosk.peopleAheadProperty().get()).isEqualTo("2 people ahead of you");
+        assertThat(kiosk.estimatedWaitProperty().get()).isEqualTo("Estimated wait: 5\u201312 min");
+        assertThat(kiosk.deliveryTextProperty().get()).isEqualTo("Please take your ticket.");
+        PrintedTicket paper = printer.printed.get(0);
+        assertThat(paper.number()).isEqualTo("A-001");
+        assertThat(paper.site()).isEqualTo("Riverside Clinic");
+        assertThat(paper.statusUrl()).isEqualTo("http://clinic/t/tok");
+
+        timers.fire(settings.confirmationTime());
+        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
+        assertThat(kiosk.issuedProperty().get()).isNull();
+    }
+
+    @Test
+    void printingAgainAfterAPrinterProblemNeverIssuesAnotherTicket() {
+        kiosk.load();
+        kiosk.chooseLanguage(Locale.ENGLISH);
+        kiosk.chooseService(GP);
+        printer.failWith = new PrinterProblem(PrinterProblem.Kind.PAPER_OUT, "empty");
+        kiosk.choosePrint();
+        assertThat(kiosk.printProblemProperty().get()).isEqualTo("The printer is out of paper.");
+        assertThat(kiosk.canRetryPrintProperty().get()).isTrue();
+
+        printer.failWith = null;
+        kiosk.print();
+
+        assertThat(kiosk.printProblemProperty().get()).isEmpty();
+        assertThat(printer.printed).hasSize(1);
+        assertThat(backend.issued).hasSize(1);
+    }
+
+    @Test
+    void anUnansweredIssueIsRetriedWithTheSameKeyAndARefusalShowsTheServersReason() {
+        kiosk.load();
+        kiosk.chooseLanguage(Locale.ENGLISH);
+        kiosk.chooseService(GP);
+        kiosk.chooseText();
+        "+1".chars().forEach(c -> kiosk.key((char) c));
+        backend.failWith = new IOException("connection reset");
+        kiosk.sendPhone();
+        assertThat(kiosk.errorProperty().get()).startsWith("We could not reach the queue");
+        backend.failWith = new ApiException(400, new Problem(null, "Invalid request", 400,
+                "phone: is not a valid phone number.", null, null, null));
+        kiosk.sendPhone();
+        assertThat(kiosk.errorProperty().get()).isEqualTo("phone: is not a valid phone number.");
+        backend.failWith = null;
+        kiosk.sendPhone();
+
+        assertThat(backend.keys.get(0)).isEqualTo(backend.keys.get(1));
+        assertThat(backend.keys.get(2)).isNotEqualTo(backend.keys.get(1));
+        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
+        assertThat(backend.phones).containsOnly("+1");
+        assertThat(printer.printed).isEmpty();
+    }
+
+    @Test
+    void fiveTapsOnTheStaffCornerAskForThePinAndOnlyTheRightPinLeaves() {
+        for (int i = 0; i < 4; i++) {
+            kiosk.staffCornerTapped();
+        }
+        assertThat(kiosk.pinOpenProperty().get()).isFalse();
+        kiosk.staffCornerTapped();
+        assertThat(kiosk.pinOpenProperty().get()).isTrue();
+
+        "1111".chars().forEach(c -> kiosk.pinKey((char) c));
+        kiosk.submitPin();
+        assertThat(kiosk.pinErrorProperty().get()).isEqualTo("Wrong PIN");
+        assertThat(exits).isEmpty();
+
+        "2468".chars().forEach(c -> kiosk.pinKey((char) c));
+        kiosk.submitPin();
+        assertThat(exits).containsExactly("exit");
+    }
+
+    @Test
+    void aServerThatComesBackLoadsTheServicesItCouldNotReadBefore() {
+        outage.set(true);
+        backend.failWith = new IOException("down");
+        kiosk.load();
+        assertThat(kiosk.loadedProperty().get()).isFalse();
+
+        backend.failWith = null;
+        outage.set(false);
+
+        assertThat(kiosk.loadedProperty().get()).isTrue();
+        assertThat(kiosk.services()).containsExactly(GP);
+    }
+
+    // --- fakes ------------------------------------------------------------------------------------------
+
+    static final class ManualTimers implements KioskTimers {
+        private record Timer(Duration delay, Runnable action, boolean[] cancelled) {
+        }
+
+        private final List<Timer> timers = new ArrayList<>();
+
+        @Override
+        public Runnable after(Duration delay, Runnable action) {
+            boolean[] cancelled = {false};
+            timers.add(new Timer(delay, action, cancelled));
+            return () -> cancelled[0] = true;
+        }
+
+        List<Duration> pending() {
+            return timers.stream().filter(t -> !t.cancelled()[0]).map(Timer::delay).toList();
+        }
+
+        void fireAll() {
+            for (Timer timer : List.copyOf(timers)) {
+                if (!timer.cancelled()[0]) {
+                    timer.cancelled()[0] = true;
+                    timer.action().run();
+                }
+            }
+        }
+
+        void fire(Duration delay) {
+            for (Timer timer : List.copyOf(timers)) {
+                if (!timer.cancelled()[0] && timer.delay().equals(delay)) {
+                    timer.cancelled()[0] = true;
+                    timer.action().run();
+                }
+            }
+        }
+    }
+
+    static final class FakeBackend implements KioskBackend {
+        final List<String> keys = new ArrayList<>();
+        final List<String> phones = new ArrayList<>();
+        final List<TicketDto> issued = new ArrayList<>();
+        Exception failWith;
+
+        @Override
+        public Setup load() throws Exception {
+            if (failWith != null) {
+                throw failWith;
+            }
+            return new Setup(new SiteDto(1, "Riverside Clinic", "Europe/Madrid"), List.of(GP));
+        }
+
+        @Override
+        public Issued issue(long serviceId, String phone, String language, String idempotencyKey) throws Exception {
+            keys.add(idempotencyKey);
+            if (failWith != null) {
+                throw failWith;
+            }
+            phones.add(phone);
+            var ticket = new TicketDto(issued.size() + 1, 1, serviceId, "A-00" + (issued.size() + 1),
+                    LocalDate.of(2026, 11, 23), TicketState.WAITING, Priority.NORMAL, TicketSource.KIOSK, null, phone,
+                    null, null, null, null, Instant.parse("2026-11-23T09:15:00Z"), null, null, null, 0);
+            issued.add(ticket);
+            return new Issued(ticket, 2, 5, 12, "http://clinic/t/tok");
+        }
+    }
+
+    static final class FakePrinter implements TicketPrinter {
+        final List<PrintedTicket> printed = new ArrayList<>();
+        PrinterProblem failWith;
+
+        @Override
+        public void print(PrintedTicket ticket) throws PrinterProblem {
+            if (failWith != null) {
+                throw failWith;
+            }
+            printed.add(ticket);
+        }
+    }
+}

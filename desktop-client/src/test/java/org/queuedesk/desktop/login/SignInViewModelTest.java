@@ -1,0 +1,96 @@
+package org.queuedesk.desktop.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.Role;
+import org.queuedesk.desktop.api.HealthClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.app.ConnectionViewModel;
+import org.queuedesk.desktop.app.CurrentThreadExecutor;
+import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.testing.HealthServer;
+import org.queuedesk.desktop.testing.ManualScheduler;
+import org.queuedesk.server.testing.TestServer;
+
+/** Sign-in against a real server in-process, on the current thread: no toolkit, no sleeps. */
+class SignInViewModelTest {
+
+    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
+    private final TestServer server = TestServer.startDemoWithSignIn(Clock.systemUTC());
+    private final TokenStore tokens = new TokenStore(Clock.systemUTC());
+    private final AddressMemory memory = AddressMemory.inMemory();
+    private final List<SignInResult> signedIn = new ArrayList<>();
+    private final SignInViewModel viewModel = new SignInViewModel(new CurrentThreadExecutor(),
+            new ConnectionViewModel(new CurrentThreadExecutor(), new ManualScheduler(), HealthClient.withDefaults(),
+                    ReconnectPolicy.DEFAULT, messages),
+            memory, address -> new QueueDeskClient(HttpClient.newHttpClient(), address, tokens, Duration.ofSeconds(5)),
+            signedIn::add, messages, server.baseUrl());
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void rightPasswordSignsInWithTheUsersRolesAndRemembersTheServer() {
+        viewModel.usernameProperty().set("reception");
+        viewModel.passwordProperty().set("reception");
+
+        viewModel.signIn();
+
+        assertThat(signedIn).hasSize(1);
+        SignedInUser user = signedIn.get(0).user();
+        assertThat(user.signInRequired()).isTrue();
+        assertThat(user.roles()).containsExactly(Role.RECEPTIONIST);
+        assertThat(user.allowedModes()).containsExactly(Mode.RECEPTION);
+        assertThat(tokens.accessToken()).isPresent();
+        assertThat(memory.lastAddress()).contains(server.baseUrl());
+        assertThat(viewModel.passwordProperty().get()).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordIsShownByThePasswordField() {
+        viewModel.usernameProperty().set("reception");
+        viewModel.passwordProperty().set("nope");
+
+        viewModel.signIn();
+
+        assertThat(signedIn).isEmpty();
+        assertThat(viewModel.passwordErrorProperty().get()).isNotEmpty();
+        assertThat(viewModel.serverErrorProperty().get()).isEmpty();
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsShownByTheAddress() {
+        viewModel.serverAddressProperty().set(HealthServer.addressOf(HealthServer.freePort()).toString());
+        viewModel.usernameProperty().set("reception");
+        viewModel.passwordProperty().set("reception");
+
+        viewModel.signIn();
+
+        assertThat(signedIn).isEmpty();
+        assertThat(viewModel.serverErrorProperty().get()).startsWith("No answer from http://127.0.0.1:");
+    }
+
+    @Test
+    void aMalformedAddressIsRefusedBeforeAnyRequest() {
+        viewModel.serverAddressProperty().set("ftp://clinic");
+
+        viewModel.signIn();
+
+        assertThat(viewModel.serverErrorProperty().get()).isEqualTo("The address must start with http:// or https://");
+    }
+}

@@ -1,0 +1,26 @@
+package org.queuedesk.server.auth;
+
+import java.time.Clock;
+import java.util.List;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+
+/** Who did what to accounts and devices, and every sign-in attempt (F14). Written in the change's transaction. */
+public final class AuditLog {
+
+    private final Database db;
+    private final Clock clock;
+
+    public AuditLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    void record(WriteTransaction tx, String actor, String action, String subject, String detail) {
+        tx.attach(AuthDao.class).audit(clock.instant(), actor, action, subject, detail);
+    }
+
+    public List<AuditEntry> latest(int limit) {
+        return db.read(h -> h.attach(AuthDao.class).audit(limit));
+    }
+}

@@ -1,0 +1,81 @@
+package org.queuedesk.server.auth;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.queuedesk.common.auth.AuthConfigDto;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Authenticator;
+import org.queuedesk.server.app.Database;
+
+/** Sign-in, assembled from its settings: which provider verifies users, plus devices and the audit log. */
+public final class Auth {
+
+    private final AuthSettings settings;
+    private final BuiltInAccounts accounts;
+    private final Devices devices;
+    private final AuditLog audit;
+    private final Authenticator authenticator;
+
+    public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock) {
+        this.settings = settings;
+        this.audit = new AuditLog(db, clock);
+        this.devices = new Devices(db, audit, clock);
+        if (AuthSettings.COGNITO.equals(settings.provider())) {
+            var cognito = new CognitoTokens(settings.cognito());
+            this.accounts = null;
+            this.authenticator = new TokenAuthenticator(devices, cognito::verify);
+        } else {
+            var tokens = new AccessTokens(AccessTokens.loadOrCreateKey(dataDir), clock, settings.accessTokenTtl());
+            this.accounts = new BuiltInAccounts(db, tokens, new PasswordHasher(settings.bcryptCost()), audit, settings,
+                    clock);
+            this.authenticator = new TokenAuthenticator(devices, tokens::verify);
+        }
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Optional<BuiltInAccounts> builtIn() {
+        return Optional.ofNullable(accounts);
+    }
+
+    /** The built-in store, or a 409 explaining that this server signs in through Cognito. */
+    BuiltInAccounts requireBuiltIn() {
+        if (accounts == null) {
+            throw ApiProblem.conflict("This server signs staff in through Amazon Cognito; manage users in the user pool.");
+        }
+        return accounts;
+    }
+
+    public AuthConfigDto clientConfig() {
+        var c = settings.cognito();
+        return c == null
+                ? new AuthConfigDto(AuthConfigDto.BUILTIN, null, null, null, null)
+                : new AuthConfigDto(AuthConfigDto.COGNITO, c.region(), c.userPoolId(), c.clientId(), c.clientEndpoint());
+    }
+
+    /** First users (and in demo mode the documented demo devices) on a fresh server. */
+    public void ensureFirstUsers(boolean demo, Long demoSiteId) {
+        if (accounts != null) {
+            accounts.ensureFirstUsers(demo);
+        }
+        if (demo && demoSiteId != null) {
+            devices.registerDemo(demoSiteId, "Demo kiosk", "kiosk", DEMO_KIOSK_TOKEN);
+            devices.registerDemo(demoSiteId, "Demo display", "display", DEMO_DISPLAY_TOKEN);
+        }
+    }
+
+    /** Documented in the README; exist only in demo mode. */
+    public static final String DEMO_KIOSK_TOKEN = "qdd_demo-kiosk";
+    public static final String DEMO_DISPLAY_TOKEN = "qdd_demo-display";
+}

@@ -1,0 +1,93 @@
+package org.queuedesk.server.auth;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.queuedesk.common.Role;
+import org.queuedesk.common.auth.DeviceDto;
+import org.queuedesk.common.auth.RegisterDeviceRequest;
+import org.queuedesk.common.auth.RegisteredDeviceDto;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.site.SiteDao;
+
+/**
+ * Kiosks and displays. An admin registers one and gets its token once; the server keeps only the token's
+ * hash. A device acts only at its own site and only with its kind's rights; revoking it takes effect at
+ * its next request.
+ */
+public final class Devices {
+
+    static final String TOKEN_PREFIX = "qdd_";
+    private final Database db;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Devices(Database db, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public RegisteredDeviceDto register(RegisterDeviceRequest request, String actor) {
+        if (request.siteId() == null) {
+            throw ApiProblem.invalidField("siteId", "is required.");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 60) {
+            throw ApiProblem.invalidField("name", "give a name of 1 to 60 characters, e.g. 'Entrance kiosk'.");
+        }
+        String kind = request.kind() == null ? "" : request.kind().strip();
+        if (!kind.equals("kiosk") && !kind.equals("display")) {
+            throw ApiProblem.invalidField("kind", "must be 'kiosk' or 'display'.");
+        }
+        String token = Hashes.randomToken(TOKEN_PREFIX);
+        return db.write(tx -> {
+            if (tx.attach(SiteDao.class).site(request.siteId()).isEmpty()) {
+                throw ApiProblem.unknownReference("siteId", "there is no site " + request.siteId() + ".");
+            }
+            var dao = tx.attach(AuthDao.class);
+            if (dao.countDevicesNamed(request.siteId(), name) > 0) {
+                throw ApiProblem.conflict("This site already has a device named '" + name + "'.");
+            }
+            long id = dao.insertDevice(request.siteId(), name, kind, Hashes.sha256(token), clock.instant());
+            audit.record(tx, actor, "device.registered", kind + " " + id, name);
+            return new RegisteredDeviceDto(dao.device(id).orElseThrow().toDto(), token);
+        });
+    }
+
+    /** Registers a device with a known token; only for the documented demo devices. */
+    void registerDemo(long siteId, String name, String kind, String token) {
+        db.write(tx -> {
+            var dao = tx.attach(AuthDao.class);
+            if (dao.countDevicesNamed(siteId, name) == 0) {
+                dao.insertDevice(siteId, name, kind, Hashes.sha256(token), clock.instant());
+                audit.record(tx, "system", "device.registered", kind, name + " (demo)");
+            }
+            return null;
+        });
+    }
+
+    public DeviceDto revoke(long id, String actor) {
+        return db.write(tx -> {
+            var dao = tx.attach(AuthDao.class);
+            var device = dao.device(id).orElseThrow(() -> ApiProblem.notFound("There is no device " + id + "."));
+            if (dao.revokeDevice(id, clock.instant()) == 1) {
+                audit.record(tx, actor, "device.revoked", device.kind() + " " + id, device.name());
+            }
+            return dao.device(id).orElseThrow().toDto();
+        });
+    }
+
+    public List<DeviceDto> list() {
+        return db.read(h -> h.attach(AuthDao.class).devices()).stream().map(DeviceRow::toDto).toList();
+    }
+
+    Optional<Principal> verify(String token) {
+        return db.read(h -> h.attach(AuthDao.class).deviceByTokenHash(Hashes.sha256(token)))
+                .map(d -> new Principal(d.kind() + ":" + d.name(),
+                        EnumSet.of(d.kind().equals("kiosk") ? Role.KIOSK : Role.DISPLAY), true, d.siteId()));
+    }
+}

@@ -1,0 +1,15 @@
+package org.queuedesk.server.notify;
+
+import java.time.Instant;
+import org.queuedesk.common.notify.SmsMessageDto;
+
+/** One row of {@code sms_outbox}. The phone number is in full here; {@link #toDto} masks it. */
+public record OutboxRow(long id, long ticketId, long siteId, long serviceId, String kind, Integer queuePosition,
+                        String phone, String language, String body, String state, int attempts, Instant nextAttemptAt,
+                        Instant createdAt, Instant updatedAt, String reason, String providerMessageId) {
+
+    public SmsMessageDto toDto() {
+        return new SmsMessageDto(id, ticketId, kind, state, PhoneNumbers.mask(phone), language, attempts, createdAt,
+                updatedAt, reason, providerMessageId);
+    }
+}

@@ -1,0 +1,93 @@
+package org.queuedesk.server.notify;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.queuedesk.server.app.ApiProblem;
+
+/**
+ * Phone numbers as patients and receptionists type them, read with libphonenumber: validated, stored in
+ * E.164 ({@code +34600123456}) and masked ({@code +34******456}) everywhere but the ticket itself.
+ */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern SHAPE = Pattern.compile("\\+?[0-9 ()./-]{3,30}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?[0-9][0-9 ().-]{5,}[0-9]");
+    /** Types that can never receive a text message. */
+    private static final Set<PhoneNumberType> NOT_MOBILE = EnumSet.of(PhoneNumberType.FIXED_LINE,
+            PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
+            PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL, PhoneNumberType.PAGER);
+
+    private PhoneNumbers() {
+    }
+
+    /** Refuses what cannot be a phone number at all; a number with a country code is checked in full. */
+    public static void checkShape(String raw) {
+        String typed = raw.strip();
+        if (!SHAPE.matcher(typed).matches()) {
+            throw ApiProblem.invalidField("phone", "use digits, spaces and an optional leading +, e.g. +34 600 123 456.");
+        }
+        if (typed.startsWith("+")) {
+            toE164(typed, null);
+        }
+    }
+
+    /**
+     * The number in E.164. Without a leading + it is read in {@code region} (ISO 3166, e.g. {@code ES});
+     * with no region it must carry its country code.
+     */
+    public static String toE164(String raw, String region) {
+        String typed = raw.strip();
+        if (!typed.startsWith("+") && (region == null || region.isBlank())) {
+            throw ApiProblem.invalidField("phone", "type it with the country code, e.g. +34 600 123 456.");
+        }
+        try {
+            var number = UTIL.parse(typed, typed.startsWith("+") ? null : region.toUpperCase(Locale.ROOT));
+            if (!UTIL.isValidNumber(number)) {
+                throw ApiProblem.invalidField("phone", "is not a valid phone number"
+                        + (typed.startsWith("+") ? "." : " in " + region + "; check it or add the country code."));
+            }
+            if (NOT_MOBILE.contains(UTIL.getNumberType(number))) {
+                throw ApiProblem.invalidField("phone", "is not a mobile number; text messages need a mobile phone.");
+            }
+            return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw ApiProblem.invalidField("phone", "is not a phone number; use a format like +34 600 123 456.");
+        }
+    }
+
+    public static boolean isRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region.toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code +34600123456} → {@code +34******456}: enough for a receptionist to recognise, useless to anyone else. */
+    public static String mask(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        if (e164.length() <= 6) {
+            return "*".repeat(e164.length());
+        }
+        return e164.substring(0, 3) + "*".repeat(e164.length() - 6) + e164.substring(e164.length() - 3);
+    }
+
+    /** Masks anything that looks like a phone number inside free text, such as a provider's error message. */
+    public static String maskAll(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DIGIT_RUN.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(mask(m.group().replaceAll("[ ().-]", ""))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

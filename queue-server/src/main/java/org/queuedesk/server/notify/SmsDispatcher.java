@@ -1,0 +1,228 @@
+package org.queuedesk.server.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.event.EventLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox, one message at a time, on its own thread: woken right after a commit that queued a
+ * message, and otherwise when the next retry is due. Nothing here runs inside a request's transaction;
+ * each outcome is recorded in a short transaction of its own, with an {@code sms.updated} event.
+ *
+ * <p>Throttling, 5xx, timeouts and dropped connections pause all sending with exponential backoff and
+ * jitter (SNS limits the account, not one number); a message still unsent after {@code giveUpAfter} fails
+ * with the last reason. Queued rows survive a restart and are sent then.
+ *
+ * <p>Delivery is at least once. A duplicate happens when SNS accepted a message but we did not learn so:
+ * the reply timed out or the connection dropped after the request arrived, or the server stopped between
+ * SNS's answer and our commit of "sent". Such a message is sent again on the next attempt.
+ */
+public final class SmsDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+    private static final int BATCH = 20;
+    private static final Duration POLL = Duration.ofSeconds(5);
+    private final Database db;
+    private final SmsSender sender;
+    private final SmsSettings settings;
+    private final EventLog events;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private final Map<String, Instant> checkedNotOptedOut = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private boolean woken;
+    private volatile boolean running = true;
+    private int consecutiveFailures;
+    private Instant pausedUntil = Instant.MIN;
+
+    public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock) {
+        this.db = db;
+        this.sender = sender;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "queuedesk-sms");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Called after a commit that queued a message: send now rather than at the next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public SmsSender sender() {
+        return sender;
+    }
+
+    private void run() {
+        while (running) {
+            long waitMillis;
+            try {
+                waitMillis = sendDue();
+            } catch (RuntimeException e) {
+                // e.g. the database is closing; try again later rather than lose the thread
+                log.warn("SMS dispatcher round failed", e);
+                waitMillis = POLL.toMillis();
+            }
+            lock.lock();
+            try {
+                if (!woken && running && waitMillis > 0) {
+                    signal.await(waitMillis, TimeUnit.MILLISECONDS);
+                }
+                woken = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Sends what is due; returns how long to wait before looking again. */
+    private long sendDue() {
+        var now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return Math.max(1, Duration.between(now, pausedUntil).toMillis());
+        }
+        var due = db.read(h -> h.attach(NotifyDao.class).due(now, BATCH));
+        for (var row : due) {
+            if (!running || !process(row)) {
+                break;
+            }
+        }
+        if (due.size() == BATCH && clock.instant().isAfter(pausedUntil)) {
+            return 0;
+        }
+        var later = clock.instant();
+        if (later.isBefore(pausedUntil)) {
+            return Math.max(1, Duration.between(later, pausedUntil).toMillis());
+        }
+        long next = db.read(h -> h.attach(NotifyDao.class).nextDueMillis()).orElse(Long.MAX_VALUE);
+        return Math.max(1, Math.min(POLL.toMillis(), next - later.toEpochMilli()));
+    }
+
+    /** Handles one message; false when sending is paused and the round should stop. */
+    private boolean process(OutboxRow row) {
+        var now = clock.instant();
+        if (Duration.between(row.createdAt(), now).compareTo(settings.giveUpAfter()) > 0) {
+            finish(row, "failed", row.attempts(), "Gave up after " + settings.giveUpAfter().toMinutes()
+                    + " min without delivery" + (row.reason() == null ? "." : "; last error: " + row.reason()), null);
+            return true;
+        }
+        var localOptOut = db.read(h -> h.attach(NotifyDao.class).optOutSource(row.phone()));
+        if (localOptOut.isPresent()) {
+            finish(row, "opted_out", row.attempts(), SmsOutbox.optOutReason(localOptOut.get()), null);
+            return true;
+        }
+        try {
+            if (!recentlyCheckedNotOptedOut(row.phone(), now)) {
+                if (sender.isOptedOut(row.phone())) {
+                    optedOutAtProvider(row);
+                    return true;
+                }
+                checkedNotOptedOut.put(row.phone(), now);
+            }
+            String messageId = sender.send(row.phone(), row.body());
+            consecutiveFailures = 0;
+            finish(row, sender.logsOnly() ? "logged" : "sent", row.attempts() + 1, null, messageId);
+            return true;
+        } catch (SmsFailure failure) {
+            if (!failure.retryable()) {
+                finish(row, "failed", row.attempts() + 1, failure.getMessage(), null);
+                return true;
+            }
+            consecutiveFailures++;
+            Duration delay = backoff(consecutiveFailures);
+            pausedUntil = clock.instant().plus(delay);
+            log.info("SMS {} to {} not sent ({}); pausing SMS for {} ms", row.id(), PhoneNumbers.mask(row.phone()),
+                    failure.getMessage(), delay.toMillis());
+            retryLater(row, failure.getMessage(), pausedUntil);
+            return false;
+        }
+    }
+
+    /** Exponential backoff with "equal jitter": between half and all of base·2^(n-1), capped at the maximum. */
+    Duration backoff(int failures) {
+        long base = settings.retryBase().toMillis();
+        long capped = Math.min(settings.retryMax().toMillis(), base << Math.min(failures - 1, 20));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private boolean recentlyCheckedNotOptedOut(String phone, Instant now) {
+        var checked = checkedNotOptedOut.get(phone);
+        return checked != null && Duration.between(checked, now).compareTo(settings.optOutCheckTtl()) < 0;
+    }
+
+    private void optedOutAtProvider(OutboxRow row) {
+        log.info("{} is on the SNS opt-out list; its queued messages will not be sent", PhoneNumbers.mask(row.phone()));
+        db.write(tx -> {
+            var dao = tx.attach(NotifyDao.class);
+            var now = clock.instant();
+            dao.optOut(row.phone(), "sns", now);
+            for (var queued : dao.queuedFor(row.phone())) {
+                record(tx, queued, "opted_out", queued.attempts(), SmsOutbox.optOutReason("sns"), null, now, now);
+            }
+            return null;
+        });
+    }
+
+    private void finish(OutboxRow row, String state, int attempts, String reason, String messageId) {
+        var now = clock.instant();
+        db.write(tx -> {
+            record(tx, row, state, attempts, reason, messageId, now, now);
+            return null;
+        });
+    }
+
+    private void retryLater(OutboxRow row, String reason, Instant next) {
+        var now = clock.instant();
+        db.write(tx -> {
+            record(tx, row, "queued", row.attempts() + 1, reason, null, next, now);
+            return null;
+        });
+    }
+
+    private void record(org.queuedesk.server.app.WriteTransaction tx, OutboxRow row, String state, int attempts,
+                        String reason, String messageId, Instant next, Instant now) {
+        var dao = tx.attach(NotifyDao.class);
+        if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
+            var updated = dao.find(row.id()).orElseThrow();
+            events.append(tx, row.siteId(), EventType.SMS_UPDATED, SmsOutbox.ACTOR, null, null, updated.toDto());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sender.close();
+    }
+}

@@ -1,0 +1,179 @@
+package org.queuedesk.server.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.status.TicketTokens;
+import org.queuedesk.server.status.WaitEstimator;
+import org.queuedesk.server.ticket.TicketDao;
+import org.queuedesk.server.ticket.TicketHooks;
+
+/**
+ * Writes a ticket's text messages to the outbox inside the transaction that changes the ticket, so the
+ * message exists exactly when the change does; the {@link SmsDispatcher} sends it after commit. Also
+ * normalises phone numbers and enforces the abuse limits (which refuse the whole issue with a 429).
+ */
+public final class SmsOutbox implements TicketHooks {
+
+    static final String ACTOR = "sms";
+    private final SmsSettings settings;
+    private final SmsTemplates templates;
+    private final TicketTokens tokens;
+    private final WaitEstimator waits;
+    private final EventLog events;
+    private final Clock clock;
+    private final Runnable wakeDispatcher;
+
+    public SmsOutbox(SmsSettings settings, SmsTemplates templates, TicketTokens tokens, WaitEstimator waits,
+                     EventLog events, Clock clock, Runnable wakeDispatcher) {
+        this.settings = settings;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.waits = waits;
+        this.events = events;
+        this.clock = clock;
+        this.wakeDispatcher = wakeDispatcher;
+    }
+
+    @Override
+    public String phoneFor(WriteTransaction tx, long siteId, String rawPhone) {
+        return PhoneNumbers.toE164(rawPhone, tx.attach(NotifyDao.class).phoneRegion(siteId).orElse(null));
+    }
+
+    @Override
+    public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
+        var dao = tx.attach(NotifyDao.class);
+        if (language != null) {
+            // kept for every ticket: the status page speaks the patient's language too
+            String siteLanguage = dao.siteLanguage(ticket.siteId()).orElse("en");
+            String chosen = SmsTemplates.language(language, siteLanguage);
+            if (!chosen.equals(siteLanguage)) {
+                dao.setTicketLanguage(ticket.id(), chosen);
+            }
+        }
+        if (ticket.phone() == null) {
+            return;
+        }
+        int perDay = dao.smsTicketsOn(ticket.phone(), ticket.serviceDate());
+        if (perDay > settings.maxPerPhonePerDay()) {
+            throw ApiProblem.tooManyRequests("This phone number already has " + settings.maxPerPhonePerDay()
+                    + " tickets with text messages today; issue the ticket without a phone number, or ask at reception.");
+        }
+        if (ticket.source() == TicketSource.KIOSK) {
+            int lastMinute = dao.smsTicketsIssuedBy(actor, clock.instant().minus(Duration.ofMinutes(1)));
+            if (lastMinute > settings.maxPerKioskPerMinute()) {
+                throw ApiProblem.tooManyRequests("This kiosk issued " + settings.maxPerKioskPerMinute()
+                        + " tickets with text messages in the last minute; wait a minute, or print the ticket instead.");
+            }
+        }
+        enqueue(tx, ticket, SmsKind.CONFIRMATION);
+    }
+
+    @Override
+    public void moved(WriteTransaction tx, String action, TicketDto before, TicketDto after, String actor) {
+        if (after.phone() != null) {
+            switch (action) {
+                case "call", "recall" -> enqueue(tx, after, SmsKind.YOUR_TURN);
+                case "cancel" -> enqueue(tx, after, SmsKind.CANCELLED);
+                case "transfer", "return" -> enqueue(tx, after, SmsKind.TRANSFER);
+                default -> {
+                }
+            }
+        }
+        // whoever moved, the tickets behind may have come within reach of their turn
+        var services = new LinkedHashSet<Long>();
+        services.add(before.serviceId());
+        services.add(after.serviceId());
+        for (long serviceId : services) {
+            almostTurn(tx, serviceId, after);
+        }
+    }
+
+    /** "Almost your turn", once per ticket and service, to each waiting ticket now within N of the head. */
+    private void almostTurn(WriteTransaction tx, long serviceId, TicketDto moved) {
+        var service = tx.attach(SiteDao.class).service(serviceId).orElseThrow();
+        int n = service.almostTurnPosition();
+        if (n <= 0) {
+            return;
+        }
+        var dao = tx.attach(NotifyDao.class);
+        var head = dao.head(serviceId, moved.serviceDate(), n);
+        for (var waiting : head) {
+            if (waiting.phone() != null && !dao.toldAlmostTurn(waiting.id(), serviceId, n)) {
+                var ticket = tx.attach(TicketDao.class).find(waiting.id()).orElseThrow();
+                enqueue(tx, ticket, SmsKind.ALMOST_TURN);
+            }
+        }
+    }
+
+    private void enqueue(WriteTransaction tx, TicketDto ticket, SmsKind kind) {
+        var h = tx.handle();
+        var dao = tx.attach(NotifyDao.class);
+        String language = languageOf(h, ticket);
+        Integer position = ticket.state() == TicketState.WAITING
+                ? h.attach(TicketDao.class).waitingAhead(ticket) + 1 : null;
+        String body = render(h, ticket, kind, language, position);
+        var now = clock.instant();
+        var optOut = dao.optOutSource(ticket.phone());
+        OutboxRow row = optOut.isPresent()
+                ? dao.insert(ticket.id(), ticket.siteId(), ticket.serviceId(), kind.wireName(), position, ticket.phone(),
+                        language, body, "opted_out", now, optOutReason(optOut.get()))
+                : dao.insert(ticket.id(), ticket.siteId(), ticket.serviceId(), kind.wireName(), position, ticket.phone(),
+                        language, body, "queued", now, null);
+        events.append(tx, ticket.siteId(), EventType.SMS_UPDATED, ACTOR, null, null, row.toDto());
+        if (optOut.isEmpty()) {
+            tx.afterCommit(wakeDispatcher);
+        }
+    }
+
+    static String optOutReason(String source) {
+        return "sns".equals(source)
+                ? "The number is on the SNS opt-out list (the patient replied STOP); nothing is sent to it."
+                : "The patient stopped text messages on the status page; nothing is sent to this number.";
+    }
+
+    String languageOf(Handle h, TicketDto ticket) {
+        var dao = h.attach(NotifyDao.class);
+        return dao.ticketLanguage(ticket.id())
+                .orElseGet(() -> SmsTemplates.language(null, dao.siteLanguage(ticket.siteId()).orElse("en")));
+    }
+
+    private String render(Handle h, TicketDto ticket, SmsKind kind, String language, Integer position) {
+        var sites = h.attach(SiteDao.class);
+        var service = sites.service(ticket.serviceId()).orElseThrow();
+        String template = h.attach(NotifyDao.class).customText(service.id(), language, kind.wireName())
+                .orElseGet(() -> templates.defaultText(language, kind));
+        Map<String, String> values = new HashMap<>();
+        values.put("number", ticket.number());
+        values.put("service", service.name());
+        values.put("site", sites.site(ticket.siteId()).orElseThrow().name());
+        values.put("position", position == null ? "" : position.toString());
+        values.put("wait", position == null ? "" : templates.waitText(language,
+                waits.estimate(h, service.id(), position, clock.instant()).orElse(null)));
+        values.put("room", ticket.roomId() == null ? "" : sites.room(ticket.roomId()).orElseThrow().name());
+        values.put("link", tokens.url(tokens.ensure(h, ticket)));
+        return SmsTemplates.render(template, values);
+    }
+
+    /** Example values at their longest, to size a text before it is saved or shipped. */
+    static Map<String, String> longestValues() {
+        return Map.of("number", "ABC-1234", "service", "General practice (adults)", "site", "Riverside Clinic",
+                "position", "25", "wait", "", "room", "Room 12",
+                "link", "https://queue.riverside-clinic.example/t/AbCdEfGhIjKlMnOpQrStUv");
+    }
+
+    SmsSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,194 @@
+package org.queuedesk.server.notify;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.notify.SmsSiteSettingsDto;
+import org.queuedesk.common.notify.SmsTemplateDto;
+import org.queuedesk.common.notify.SmsTemplateRequest;
+import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.notify.TicketSmsDto;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.status.PatientTexts;
+import org.queuedesk.server.status.TicketTokens;
+import org.queuedesk.server.status.WaitEstimator.WaitRange;
+import org.queuedesk.server.ticket.TicketDao;
+
+/** Text messages as staff and admins see and set them, and the patient's "stop text messages". */
+public final class SmsService implements PatientTexts {
+
+    static final int MAX_SEGMENTS = 2;
+    private final Database db;
+    private final SmsTemplates templates;
+    private final TicketTokens tokens;
+    private final EventLog events;
+    private final Clock clock;
+
+    public SmsService(Database db, SmsTemplates templates, TicketTokens tokens, EventLog events, Clock clock) {
+        this.db = db;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public TicketSmsDto forTicket(long ticketId) {
+        return db.read(h -> {
+            var ticket = ticket(h, ticketId);
+            var dao = h.attach(NotifyDao.class);
+            var optOut = ticket.phone() == null ? java.util.Optional.<String>empty() : dao.optOutSource(ticket.phone());
+            var link = tokens.find(h, ticketId).map(tokens::url).orElse(null);
+            return new TicketSmsDto(ticketId, PhoneNumbers.mask(ticket.phone()), language(h, ticket), optOut.isPresent(),
+                    optOut.map(SmsOutbox::optOutReason).orElse(null), link,
+                    dao.forTicket(ticketId).stream().map(OutboxRow::toDto).toList());
+        });
+    }
+
+    /** The status link of a ticket, made now for a ticket that has none. */
+    public StatusLinkDto statusLink(long ticketId) {
+        return db.write(tx -> {
+            var token = tokens.ensure(tx.handle(), ticket(tx.handle(), ticketId));
+            return new StatusLinkDto(ticketId, tokens.url(token), token.expiresAt());
+        });
+    }
+
+    @Override
+    public boolean enabled(Handle h, TicketDto ticket) {
+        return ticket.phone() != null && h.attach(NotifyDao.class).optOutSource(ticket.phone()).isEmpty();
+    }
+
+    @Override
+    public void stop(WriteTransaction tx, TicketDto ticket) {
+        if (ticket.phone() == null) {
+            return;
+        }
+        var dao = tx.attach(NotifyDao.class);
+        var now = clock.instant();
+        dao.optOut(ticket.phone(), "patient", now);
+        String reason = SmsOutbox.optOutReason(dao.optOutSource(ticket.phone()).orElse("patient"));
+        for (var queued : dao.queuedFor(ticket.phone())) {
+            if (dao.update(queued.id(), "opted_out", queued.attempts(), now, now, reason, null) == 1) {
+                events.append(tx, queued.siteId(), EventType.SMS_UPDATED, "patient", null, null,
+                        dao.find(queued.id()).orElseThrow().toDto());
+            }
+        }
+    }
+
+    @Override
+    public String language(Handle h, TicketDto ticket) {
+        var dao = h.attach(NotifyDao.class);
+        return dao.ticketLanguage(ticket.id())
+                .orElseGet(() -> SmsTemplates.language(null, dao.siteLanguage(ticket.siteId()).orElse("en")));
+    }
+
+    public SmsSiteSettingsDto siteSettings(long siteId) {
+        return db.read(h -> {
+            h.attach(SiteDao.class).site(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            var dao = h.attach(NotifyDao.class);
+            return new SmsSiteSettingsDto(siteId, dao.phoneRegion(siteId).orElse(null), dao.siteLanguage(siteId).orElse("en"));
+        });
+    }
+
+    public SmsSiteSettingsDto saveSiteSettings(long siteId, SmsSiteSettingsDto request) {
+        String region = request.phoneRegion() == null || request.phoneRegion().isBlank() ? null
+                : request.phoneRegion().strip().toUpperCase(Locale.ROOT);
+        if (region != null && !PhoneNumbers.isRegion(region)) {
+            throw ApiProblem.invalidField("phoneRegion", "use a two-letter country code such as ES, GB or US.");
+        }
+        String language = request.language() == null || request.language().isBlank() ? "en"
+                : request.language().strip().toLowerCase(Locale.ROOT);
+        if (!SmsTemplates.LANGUAGES.contains(language)) {
+            throw ApiProblem.invalidField("language", "use one of " + SmsTemplates.LANGUAGES + ".");
+        }
+        db.write(tx -> {
+            tx.attach(SiteDao.class).site(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            return tx.attach(NotifyDao.class).setSiteSettings(siteId, region, language);
+        });
+        return siteSettings(siteId);
+    }
+
+    /** Every text of a service, in every language, as it will be sent. */
+    public List<SmsTemplateDto> texts(long serviceId) {
+        return db.read(h -> {
+            h.attach(SiteDao.class).service(serviceId)
+                    .orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
+            var dao = h.attach(NotifyDao.class);
+            var list = new ArrayList<SmsTemplateDto>();
+            for (String language : SmsTemplates.LANGUAGES) {
+                for (SmsKind kind : SmsKind.values()) {
+                    var custom = dao.customText(serviceId, language, kind.wireName());
+                    String text = custom.orElseGet(() -> templates.defaultText(language, kind));
+                    list.add(new SmsTemplateDto(serviceId, language, kind.wireName(), text, custom.isPresent(),
+                            worstCaseSegments(text, language)));
+                }
+            }
+            return list;
+        });
+    }
+
+    public SmsTemplateDto saveText(long serviceId, SmsTemplateRequest request) {
+        String language = request.language() == null ? "" : request.language().strip().toLowerCase(Locale.ROOT);
+        if (!SmsTemplates.LANGUAGES.contains(language)) {
+            throw ApiProblem.invalidField("language", "use one of " + SmsTemplates.LANGUAGES + ".");
+        }
+        SmsKind kind;
+        try {
+            kind = SmsKind.fromWire(request.kind());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("kind", "use one of " + java.util.Arrays.stream(SmsKind.values())
+                    .map(SmsKind::wireName).toList() + ".");
+        }
+        String text = request.text() == null ? "" : request.text().strip();
+        if (!text.isEmpty()) {
+            var unknown = SmsTemplates.unknownPlaceholders(text);
+            if (!unknown.isEmpty()) {
+                throw ApiProblem.invalidField("text", "unknown placeholders " + unknown + "; use "
+                        + SmsTemplates.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList() + ".");
+            }
+            int segments = worstCaseSegments(text, language);
+            if (segments > MAX_SEGMENTS) {
+                throw ApiProblem.invalidField("text", "too long: with long values filled in it takes " + segments
+                        + " SMS (" + SmsSegments.encoding(text) + "); keep it to " + MAX_SEGMENTS + ".");
+            }
+        }
+        db.write(tx -> {
+            tx.attach(SiteDao.class).service(serviceId)
+                    .orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
+            var dao = tx.attach(NotifyDao.class);
+            if (text.isEmpty()) {
+                dao.deleteText(serviceId, language, kind.wireName());
+            } else {
+                dao.saveText(serviceId, language, kind.wireName(), text);
+            }
+            return null;
+        });
+        return texts(serviceId).stream()
+                .filter(t -> t.language().equals(language) && t.kind().equals(kind.wireName()))
+                .findFirst().orElseThrow();
+    }
+
+    /** SMS segments a text takes with every placeholder at its longest. */
+    public int worstCaseSegments(String template, String language) {
+        return SmsSegments.count(renderLongest(template, language));
+    }
+
+    public String renderLongest(String template, String language) {
+        var values = new HashMap<>(SmsOutbox.longestValues());
+        values.put("wait", templates.waitText(language, new WaitRange(100, 140)));
+        return SmsTemplates.render(template, values);
+    }
+
+    private static TicketDto ticket(Handle h, long ticketId) {
+        return h.attach(TicketDao.class).find(ticketId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + ticketId + "."));
+    }
+}

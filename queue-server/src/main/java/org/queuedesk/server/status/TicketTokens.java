@@ -1,0 +1,78 @@
+package org.queuedesk.server.status;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.ticket.TicketHooks;
+
+/**
+ * The unguessable link to a ticket's status page: 128 random bits from {@link SecureRandom}, base64url
+ * (22 characters), made when the ticket is issued, for that ticket only, valid until the end of the
+ * ticket's day at its site (numbers restart then, so the ticket is over either way).
+ */
+public final class TicketTokens implements TicketHooks {
+
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private final SecureRandom random = new SecureRandom();
+    private final Supplier<String> publicUrl;
+
+    /** {@code publicUrl}: how patients reach this server, e.g. {@code https://queue.clinic.example}. */
+    public TicketTokens(Supplier<String> publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /** A token and when it stops working. */
+    public record Token(String token, long ticketId, Instant expiresAt) {
+    }
+
+    @Override
+    public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
+        ensure(tx.handle(), ticket);
+    }
+
+    /** The ticket's token, made now if it has none (tickets from before this feature). */
+    public Token ensure(Handle h, TicketDto ticket) {
+        return find(h, ticket.id()).orElseGet(() -> {
+            byte[] bits = new byte[16];
+            random.nextBytes(bits);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+            var zone = ZoneId.of(h.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone());
+            Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(zone).toInstant();
+            h.createUpdate("INSERT INTO ticket_tokens(token, ticket_id, expires_at) VALUES (:token, :ticketId, :expires)")
+                    .bind("token", token).bind("ticketId", ticket.id()).bind("expires", expires.toEpochMilli())
+                    .execute();
+            return new Token(token, ticket.id(), expires);
+        });
+    }
+
+    public Optional<Token> find(Handle h, long ticketId) {
+        return h.createQuery("SELECT token, ticket_id, expires_at FROM ticket_tokens WHERE ticket_id = :id")
+                .bind("id", ticketId)
+                .map((rs, ctx) -> new Token(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))))
+                .findOne();
+    }
+
+    /** The ticket a token belongs to, if the token exists and has not expired. */
+    public Optional<Token> resolve(Handle h, String token, Instant now) {
+        if (token == null || !SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return h.createQuery("SELECT token, ticket_id, expires_at FROM ticket_tokens WHERE token = :token")
+                .bind("token", token)
+                .map((rs, ctx) -> new Token(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))))
+                .findOne()
+                .filter(t -> now.isBefore(t.expiresAt()));
+    }
+
+    public String url(Token token) {
+        return publicUrl.get() + "/t/" + token.token();
+    }
+}

@@ -1,0 +1,235 @@
+package org.queuedesk.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.Role;
+import org.queuedesk.common.auth.CreateUserRequest;
+import org.queuedesk.common.auth.LoginRequest;
+import org.queuedesk.common.auth.RefreshRequest;
+import org.queuedesk.common.auth.RegisterDeviceRequest;
+import org.queuedesk.common.auth.RegisteredDeviceDto;
+import org.queuedesk.common.auth.ResetPasswordRequest;
+import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.common.auth.WhoAmIDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.MutableClock;
+import org.queuedesk.server.testing.TestServer;
+
+class BuiltInSignInIT {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private TestServer server;
+    private Api anonymous;
+    private Api admin;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.startDemoWithSignIn(clock);
+        anonymous = server.api();
+        admin = anonymous.signedInAs("admin", "admin");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Api.Response login(String user, String password) {
+        return anonymous.post("/api/auth/login", new LoginRequest(user, password));
+    }
+
+    @Test
+    void theServerAnnouncesItsProviderAndDemoUsersCanSignIn() {
+        assertThat(anonymous.get("/api/auth/config").json().get("provider").asText()).isEqualTo("builtin");
+        var me = anonymous.signedInAs("reception", "reception").get("/api/auth/me").as(WhoAmIDto.class);
+        assertThat(me.name()).isEqualTo("reception");
+        assertThat(me.roles()).containsExactly(Role.RECEPTIONIST);
+        assertThat(me.device()).isFalse();
+    }
+
+    @Test
+    void withoutATokenStaffRoutesAnswer401AndAWrongPasswordIsRefused() {
+        var noToken = anonymous.get("/api/sites");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.contentType()).startsWith("application/problem+json");
+        var wrong = login("doctor", "not-the-password");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asText()).isEqualTo("Wrong username or password.");
+        assertThat(login("nobody", "whatever").json().get("detail").asText()).isEqualTo("Wrong username or password.");
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesOnly() {
+        String hash = server.server().database().read(h -> h.createQuery(
+                "SELECT password_hash FROM users WHERE username = 'doctor'").mapTo(String.class).one());
+        assertThat(hash).startsWith("$2").doesNotContain("doctor");
+        var hasher = new PasswordHasher(4);
+        assertThat(hasher.matches("doctor", hash)).isTrue();
+        assertThat(hasher.matches("Doctor", hash)).isFalse();
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockRunsOut() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("doctor", "wrong-" + i).status()).isEqualTo(401);
+        }
+        var locked = login("doctor", "doctor");
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("detail").asText()).contains("Too many failed sign-ins");
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(login("doctor", "doctor").status()).isEqualTo(200);
+
+        // failures go on after a lock: each further one locks twice as long (attempts while locked don't count)
+        for (int i = 0; i < 5; i++) {
+            login("doctor", "wrong-" + i);
+        }
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(login("doctor", "wrong-again").status()).isEqualTo(401);
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(login("doctor", "doctor").status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(login("doctor", "doctor").status()).isEqualTo(200);
+
+        var audit = admin.get("/api/audit").json().toString();
+        assertThat(audit).contains("sign-in.failed").contains("sign-in.locked").contains("sign-in");
+    }
+
+    @Test
+    void anAdminResetUnlocksAndEndsTheUsersSessions() {
+        var before = login("doctor", "doctor").as(TokenResponse.class);
+        for (int i = 0; i < 5; i++) {
+            login("doctor", "wrong");
+        }
+        assertThat(admin.post("/api/users/doctor/password", new ResetPasswordRequest("a-new-long-password")).status())
+                .isEqualTo(200);
+        assertThat(login("doctor", "a-new-long-password").status()).isEqualTo(200);
+        assertThat(anonymous.post("/api/auth/refresh", new RefreshRequest(before.refreshToken())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDisabledUserCannotSignInOrRefresh() {
+        var tokens = login("nurse", "nurse").as(TokenResponse.class);
+        assertThat(admin.post("/api/users/nurse/disable", null).status()).isEqualTo(200);
+        var refused = login("nurse", "nurse");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asText()).contains("disabled");
+        assertThat(anonymous.post("/api/auth/refresh", new RefreshRequest(tokens.refreshToken())).status()).isEqualTo(401);
+        admin.post("/api/users/nurse/enable", null);
+        assertThat(login("nurse", "nurse").status()).isEqualTo(200);
+    }
+
+    @Test
+    void accessTokensExpireAndRefreshTokensRotate() {
+        var tokens = login("doctor", "doctor").as(TokenResponse.class);
+        var doctor = anonymous.withToken(tokens.accessToken());
+        assertThat(doctor.get("/api/sites").status()).isEqualTo(200);
+        assertThat(tokens.expiresInSeconds()).isEqualTo(600);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(doctor.get("/api/sites").status()).isEqualTo(401);
+
+        var renewed = anonymous.post("/api/auth/refresh", new RefreshRequest(tokens.refreshToken())).as(TokenResponse.class);
+        assertThat(anonymous.withToken(renewed.accessToken()).get("/api/sites").status()).isEqualTo(200);
+        // a refresh token works once
+        assertThat(anonymous.post("/api/auth/refresh", new RefreshRequest(tokens.refreshToken())).status()).isEqualTo(401);
+
+        assertThat(anonymous.post("/api/auth/logout", new RefreshRequest(renewed.refreshToken())).status()).isEqualTo(204);
+        assertThat(anonymous.post("/api/auth/refresh", new RefreshRequest(renewed.refreshToken())).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminCreatesUsersWithRolesAndTheChangeIsAudited() {
+        var created = admin.post("/api/users", new CreateUserRequest("dr.lopez", "correct-horse-battery", List.of(Role.DOCTOR)));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(anonymous.signedInAs("dr.lopez", "correct-horse-battery").get("/api/auth/me").as(WhoAmIDto.class)
+                .roles()).containsExactly(Role.DOCTOR);
+        assertThat(admin.post("/api/users", new CreateUserRequest("dr.lopez", "correct-horse-battery",
+                List.of(Role.DOCTOR))).status()).isEqualTo(409);
+        assertThat(admin.post("/api/users", new CreateUserRequest("x", "short", List.of(Role.DOCTOR))).status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/users", new CreateUserRequest("kiosk1", "long-enough-pass", List.of(Role.KIOSK)))
+                .status()).isEqualTo(400);
+        assertThat(anonymous.signedInAs("reception", "reception").post("/api/users",
+                new CreateUserRequest("sneaky", "long-enough-pass", List.of(Role.ADMIN))).status()).isEqualTo(403);
+        assertThat(admin.get("/api/audit").body()).contains("user.created").contains("dr.lopez");
+    }
+
+    @Test
+    void aKioskIssuesOnlyPlainWalkInTicketsAtItsSiteAndCanBeRevoked() {
+        var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Lobby kiosk", "kiosk"))
+                .as(RegisteredDeviceDto.class);
+        assertThat(registered.token()).startsWith("qdd_").hasSizeGreaterThan(40);
+        assertThat(admin.get("/api/devices").body()).contains("Lobby kiosk").doesNotContain(registered.token());
+
+        var kiosk = anonymous.withToken(registered.token());
+        assertThat(kiosk.get("/api/sites/1/services").status()).isEqualTo(200);
+        var ticket = kiosk.post("/api/tickets", new IssueTicketRequest(1L, Priority.EMERGENCY, TicketSource.RECEPTION,
+                "Name Given", null, "dr.x")).as(TicketDto.class);
+        assertThat(ticket.source()).isEqualTo(TicketSource.KIOSK);
+        assertThat(ticket.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(ticket.patientName()).isNull();
+        assertThat(ticket.assignedDoctor()).isNull();
+
+        assertThat(kiosk.get("/api/tickets/" + ticket.id()).status()).isEqualTo(403);
+        assertThat(kiosk.post("/api/sessions/1/next", null).status()).isEqualTo(403);
+
+        var otherSite = admin.post("/api/sites", new org.queuedesk.common.site.CreateSiteRequest("Other", "UTC")).json()
+                .get("id").asLong();
+        assertThat(kiosk.get("/api/sites/" + otherSite + "/services").status()).isEqualTo(403);
+
+        admin.post("/api/devices/" + registered.device().id() + "/revoke", null);
+        assertThat(kiosk.get("/api/sites/1/services").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theStreamNeedsATokenAndADisplayNeverReceivesNamesOrPhones() throws Exception {
+        var refused = connect(null, new LinkedBlockingQueue<>());
+        assertThat(refused).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+
+        var displayMessages = new LinkedBlockingQueue<String>();
+        var staffMessages = new LinkedBlockingQueue<String>();
+        var display = connect(org.queuedesk.server.auth.Auth.DEMO_DISPLAY_TOKEN, displayMessages).get(10, TimeUnit.SECONDS);
+        var reception = anonymous.post("/api/auth/login", new LoginRequest("reception", "reception")).as(TokenResponse.class);
+        var staff = connect(reception.accessToken(), staffMessages).get(10, TimeUnit.SECONDS);
+
+        anonymous.withToken(reception.accessToken())
+                .post("/api/tickets", new IssueTicketRequest(1L, null, null, "Ana Ruiz", "+34600123456", null));
+
+        String forDisplay = displayMessages.poll(10, TimeUnit.SECONDS);
+        String forStaff = staffMessages.poll(10, TimeUnit.SECONDS);
+        assertThat(forStaff).contains("Ana Ruiz");
+        assertThat(forDisplay).contains("ticket.issued").doesNotContain("Ana").doesNotContain("600123456");
+        display.abort();
+        staff.abort();
+    }
+
+    private CompletableFuture<WebSocket> connect(String token, LinkedBlockingQueue<String> messages) {
+        String url = server.baseUrl().replace("http", "ws") + "/api/sites/1/events"
+                + (token == null ? "" : "?access_token=" + token);
+        return anonymous.http().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                ws.request(1);
+                return null;
+            }
+        });
+    }
+}

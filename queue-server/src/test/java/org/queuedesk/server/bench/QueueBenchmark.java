@@ -1,0 +1,567 @@
+package org.queuedesk.server.bench;
+
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.app.SqliteSettings;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.TestServer;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The mission's server targets, measured: issue-ticket and Next latency and throughput with 1, 50 and 200
+ * closed-loop clients, the bare SQLite commit rate on the same folder as a reference, and how long a call
+ * takes to reach 1,000 connected WebSocket clients. Everything runs in one JVM on loopback, so the client
+ * side's own work on the same cores is part of every number.
+ *
+ * <p>Run with {@code mvn -B -q -pl queue-server -am -Pbench verify -DskipTests}.
+ */
+public final class QueueBenchmark {
+
+    private static final int[] CLIENTS = {1, 50, 200};
+    private static final Duration JIT_WARM_UP = Duration.ofSeconds(6);
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+    private static final Duration MEASURE = Duration.ofSeconds(6);
+    private static final Duration BARE_COMMIT_TIME = Duration.ofSeconds(5);
+    private static final int WS_CLIENTS = 1_000;
+    private static final int WS_CALLS = 50;
+    private static final int WS_WARM_UP_CALLS = 5;
+    private static final int WS_HTTP_CLIENTS = 4;
+    private static final Duration WS_CALL_DEADLINE = Duration.ofSeconds(10);
+
+    private QueueBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+        var out = new StringBuilder();
+        line(out, "QueueDesk server benchmark, %s", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        line(out, "machine: %d cores (%s), %s %s, Java %s (%s), max heap %d MB; load average %.2f at start",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage());
+        System.out.print(out);
+        out.setLength(0);
+
+        // the demo variant: its first users are created quietly (a plain start prints an admin password)
+        try (var server = TestServer.startDemo(Clock.systemUTC())) {
+            var settings = SqliteSettings.defaults();
+            line(out, "server: in-process on %s, SQLite WAL synchronous=%s, data in %s", server.baseUrl(),
+                    settings.synchronous(), server.dataDir().toAbsolutePath());
+            line(out, "");
+
+            var desks = setUpDesks(server.api(), CLIENTS[CLIENTS.length - 1]);
+            var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            // one unreported round first, so the JIT has compiled the request path before anything is measured
+            closedLoop(server.api(), http, desks.subList(0, 50), JIT_WARM_UP);
+            List<LoadResult> load = new ArrayList<>();
+            for (int clients : CLIENTS) {
+                load.add(closedLoop(server.api(), http, desks.subList(0, clients), WARM_UP));
+            }
+            line(out, "Closed loop: each client issues a ticket (POST /api/tickets), then its own desk presses Next;");
+            line(out, "latency at the client in ms; after a %d s JIT warm-up, %d s warm-up and %d s measured per row;",
+                    JIT_WARM_UP.plus(MEASURE).toSeconds(), WARM_UP.toSeconds(), MEASURE.toSeconds());
+            line(out, "each request is one write transaction (one durable commit). 'server p99' is the same request timed");
+            line(out, "inside the server (http_server_requests histogram of /metrics over the measured window, bucket bound).");
+            line(out, "%-8s| %-27s| %-10s| %-27s| %-10s| %-28s| %s", "clients", "issue p50 / p99 / max", "server p99",
+                    "next p50 / p99 / max", "server p99", "issue/s  next/s  total req/s", "errors");
+            for (var r : load) {
+                line(out, "%7d | %7.2f %7.2f %9.2f  | <= %6.2f | %7.2f %7.2f %9.2f  | <= %6.2f | %7.0f %7.0f %12.0f  | %d",
+                        r.clients, ms(pct(r.issue, 0.50)), ms(pct(r.issue, 0.99)), ms(max(r.issue)), r.serverIssueP99Ms,
+                        ms(pct(r.next, 0.50)), ms(pct(r.next, 0.99)), ms(max(r.next)), r.serverNextP99Ms,
+                        r.issueRate(), r.nextRate(), r.totalRate(), r.errors);
+            }
+            line(out, "");
+            System.out.print(out);
+            out.setLength(0);
+
+            double bare = bareCommitRate(server.dataDir().resolve("bare-commits.db"), settings);
+            var best = load.stream().max(java.util.Comparator.comparingDouble(LoadResult::totalRate)).orElseThrow();
+            double ratio = best.totalRate() / bare;
+            line(out, "Reference: bare SQLite, one thread, INSERT + COMMIT per row, same folder and pragmas");
+            line(out, "  (WAL, synchronous=%s, foreign_keys=ON, busy_timeout=%d ms, BEGIN IMMEDIATE): %.0f commits/s (%.2f ms each)",
+                    settings.synchronous(), settings.busyTimeoutMillis(), bare, 1000.0 / bare);
+            line(out, "  server at saturation (%d clients): %.0f req/s = %.2f x the bare commit rate (target >= 0.5)",
+                    best.clients, best.totalRate(), ratio);
+            line(out, "");
+            System.out.print(out);
+            out.setLength(0);
+
+            var fanOut = fanOut(server.api(), http, server.baseUrl());
+            line(out, "Call fan-out: Next sent -> the last of %,d WebSocket clients has the ticket.called event (%d calls, %d warm-up)",
+                    WS_CLIENTS, fanOut.arrivals.length, WS_WARM_UP_CALLS);
+            line(out, "  fan-out  p50 %.2f ms, p99 %.2f ms, max %.2f ms   (target p99 < 50 ms)", ms(pct(fanOut.arrivals, 0.50)),
+                    ms(pct(fanOut.arrivals, 0.99)), ms(max(fanOut.arrivals)));
+            line(out, "  Next answered p50 %.2f ms, p99 %.2f ms; calls that missed a client within %d s: %d",
+                    ms(pct(fanOut.nextAnswered, 0.50)), ms(pct(fanOut.nextAnswered, 0.99)), WS_CALL_DEADLINE.toSeconds(),
+                    fanOut.incomplete);
+            line(out, "");
+            var at200 = load.get(load.size() - 1);
+            line(out, "Summary: %d clients: issue p99 %.1f ms, next p99 %.1f ms, %.0f req/s; saturation %.0f req/s = %.2f x bare"
+                            + " SQLite (%.0f commits/s); fan-out to %,d WebSockets p99 %.1f ms.",
+                    at200.clients, ms(pct(at200.issue, 0.99)), ms(pct(at200.next, 0.99)), at200.totalRate(), best.totalRate(),
+                    ratio, bare, WS_CLIENTS, ms(pct(fanOut.arrivals, 0.99)));
+            line(out, "(load average %.2f at the end: other work on this machine competes for the same cores)", loadAverage());
+            System.out.print(out);
+            System.out.flush();
+        }
+        System.exit(0);
+    }
+
+    // ---- closed loop --------------------------------------------------------------------------------------
+
+    record Desk(long serviceId, long sessionId) {
+    }
+
+    /** One service, one room and one open session per client, so each client's Next calls its own ticket. */
+    private static List<Desk> setUpDesks(Api api, int count) {
+        long site = api.createSite("Benchmark Clinic", "UTC").id();
+        List<Desk> desks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String prefix = "" + (char) ('A' + i / 26) + (char) ('A' + i % 26);
+            long service = api.createService(site, "Service " + prefix, prefix).id();
+            long room = api.createRoom(site, "Room " + (i + 1)).id();
+            long session = api.openSession(room, List.of(service), "dr-" + (i + 1)).id();
+            desks.add(new Desk(service, session));
+        }
+        return desks;
+    }
+
+    record LoadResult(int clients, long[] issue, long[] next, int errors, double seconds, double serverIssueP99Ms,
+                      double serverNextP99Ms) {
+        double issueRate() {
+            return issue.length / seconds;
+        }
+
+        double nextRate() {
+            return next.length / seconds;
+        }
+
+        double totalRate() {
+            return (issue.length + next.length) / seconds;
+        }
+    }
+
+    private static LoadResult closedLoop(Api api, HttpClient http, List<Desk> desks, Duration warmUp)
+            throws InterruptedException {
+        String base = api.baseUrl();
+        int n = desks.size();
+        var start = new CountDownLatch(1);
+        long[] measureFrom = new long[1];
+        long[] measureTo = new long[1];
+        var issueSamples = new LongList[n];
+        var nextSamples = new LongList[n];
+        var errors = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var desk = desks.get(i);
+            var issued = issueSamples[i] = new LongList();
+            var nexts = nextSamples[i] = new LongList();
+            var t = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                String issueBody = "{\"serviceId\":" + desk.serviceId() + "}";
+                URI issueUri = URI.create(base + "/api/tickets");
+                URI nextUri = URI.create(base + "/api/sessions/" + desk.sessionId() + "/next");
+                while (true) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= measureTo[0]) {
+                        return;
+                    }
+                    int a = post(http, issueUri, issueBody);
+                    long t1 = System.nanoTime();
+                    int b = post(http, nextUri, "");
+                    long t2 = System.nanoTime();
+                    if (a != 201 || b != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (t0 >= measureFrom[0]) {
+                        issued.add(t1 - t0);
+                    }
+                    if (t1 >= measureFrom[0] && t1 < measureTo[0]) {
+                        nexts.add(t2 - t1);
+                    }
+                }
+            }, "bench-client-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        long now = System.nanoTime();
+        measureFrom[0] = now + warmUp.toNanos();
+        measureTo[0] = measureFrom[0] + MEASURE.toNanos();
+        start.countDown(); // publishes the window to the clients
+        parkUntil(measureFrom[0]);
+        var issueBefore = serverHistogram(api, ISSUE_ROUTE);
+        var nextBefore = serverHistogram(api, NEXT_ROUTE);
+        parkUntil(measureTo[0]);
+        var issueAfter = serverHistogram(api, ISSUE_ROUTE);
+        var nextAfter = serverHistogram(api, NEXT_ROUTE);
+        for (var t : threads) {
+            t.join(MEASURE.plus(warmUp).plusSeconds(60).toMillis());
+        }
+        return new LoadResult(n, LongList.concat(issueSamples), LongList.concat(nextSamples), errors.get(),
+                MEASURE.toNanos() / 1e9, serverPercentileMs(issueBefore, issueAfter, 0.99),
+                serverPercentileMs(nextBefore, nextAfter, 0.99));
+    }
+
+    private static void parkUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    private static final String ISSUE_ROUTE = "route=\"/api/tickets\",status=\"201\"";
+    private static final String NEXT_ROUTE = "route=\"/api/sessions/{sessionId}/next\",status=\"200\"";
+    private static final Pattern BUCKET = Pattern.compile("^http_server_requests_seconds_bucket\\{(.*),le=\"([^\"]+)\"} (\\S+)$",
+            Pattern.MULTILINE);
+
+    /** Cumulative counts per bucket bound (seconds) of the server's own request timer for one route and status. */
+    private static java.util.TreeMap<Double, Double> serverHistogram(Api api, String labels) {
+        var buckets = new java.util.TreeMap<Double, Double>();
+        Matcher m = BUCKET.matcher(api.get("/metrics").body());
+        while (m.find()) {
+            if (m.group(1).contains(labels)) {
+                double bound = "+Inf".equals(m.group(2)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
+                buckets.put(bound, Double.parseDouble(m.group(3)));
+            }
+        }
+        return buckets;
+    }
+
+    /** The bucket bound (ms) under which fraction q of the requests between two snapshots finished; NaN if none. */
+    private static double serverPercentileMs(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after,
+                                             double q) {
+        double total = after.lastEntry() == null ? 0
+                : after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (var bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= q * total) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static int post(HttpClient http, URI uri, String body) {
+        var request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    // ---- reference: bare commits ---------------------------------------------------------------------------
+
+    /** Same pragmas as {@code Database.sqliteConfig}: WAL, the configured synchronous mode, foreign keys, busy timeout. */
+    private static double bareCommitRate(Path file, SqliteSettings settings) throws SQLException, IOException {
+        Files.deleteIfExists(file);
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(settings.synchronous());
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(settings.busyTimeoutMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try (Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, at INTEGER NOT NULL)");
+            }
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO rows(payload, at) VALUES (?, ?)")) {
+                long warmUpEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                while (System.nanoTime() < warmUpEnd) {
+                    insertAndCommit(db, insert);
+                }
+                long begin = System.nanoTime();
+                long end = begin + BARE_COMMIT_TIME.toNanos();
+                long commits = 0;
+                long now;
+                do {
+                    insertAndCommit(db, insert);
+                    commits++;
+                    now = System.nanoTime();
+                } while (now < end);
+                return commits / ((now - begin) / 1e9);
+            }
+        }
+    }
+
+    private static void insertAndCommit(Connection db, PreparedStatement insert) throws SQLException {
+        insert.setString(1, "ticket A-042 issued at reception");
+        insert.setLong(2, System.currentTimeMillis());
+        insert.executeUpdate();
+        db.commit();
+    }
+
+    // ---- fan-out to WebSocket clients ----------------------------------------------------------------------
+
+    record FanOut(long[] arrivals, long[] nextAnswered, int incomplete) {
+    }
+
+    /** One call: done when the last client got the ticket.called event naming the expected number. */
+    static final class Probe {
+        final String marker;
+        final AtomicInteger remaining;
+        final CountDownLatch done = new CountDownLatch(1);
+        final AtomicLong lastArrival = new AtomicLong();
+
+        Probe(String number, int clients) {
+            this.marker = "\"number\":\"" + number + "\"";
+            this.remaining = new AtomicInteger(clients);
+        }
+
+        void offer(String message) {
+            if (message.contains("\"type\":\"ticket.called\"") && message.contains(marker)) {
+                long now = System.nanoTime();
+                if (remaining.decrementAndGet() == 0) {
+                    lastArrival.set(now);
+                    done.countDown();
+                }
+            }
+        }
+    }
+
+    static final class Display implements WebSocket.Listener {
+        private final java.util.function.Supplier<Probe> probe;
+        private final StringBuilder partial = new StringBuilder();
+
+        Display(java.util.function.Supplier<Probe> probe) {
+            this.probe = probe;
+        }
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            ws.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            if (!last) {
+                partial.append(data);
+            } else {
+                String message;
+                if (partial.length() == 0) {
+                    message = data.toString();
+                } else {
+                    message = partial.append(data).toString();
+                    partial.setLength(0);
+                }
+                var current = probe.get();
+                if (current != null) {
+                    current.offer(message);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    private static final Pattern STREAM_CLIENTS = Pattern.compile("(?m)^queuedesk_stream_clients\\S*\\s+([0-9.eE+]+)");
+
+    private static FanOut fanOut(Api api, HttpClient http, String base) throws Exception {
+        long site = api.createSite("Fan-out Clinic", "UTC").id();
+        long service = api.createService(site, "Display test", "F").id();
+        long room = api.createRoom(site, "Room F").id();
+        long session = api.openSession(room, List.of(service), "dr-fan-out").id();
+        List<TicketDto> tickets = new ArrayList<>();
+        for (int i = 0; i < WS_WARM_UP_CALLS + WS_CALLS; i++) {
+            tickets.add(api.issue(service));
+        }
+
+        var current = new java.util.concurrent.atomic.AtomicReference<Probe>();
+        var clients = new HttpClient[WS_HTTP_CLIENTS];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        URI events = URI.create(base.replaceFirst("^http", "ws") + "/api/sites/" + site + "/events");
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int batch = 0; batch < WS_CLIENTS; batch += 100) {
+            List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
+            for (int i = batch; i < Math.min(WS_CLIENTS, batch + 100); i++) {
+                pending.add(clients[i % clients.length].newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(events, new Display(current::get)));
+            }
+            for (var p : pending) {
+                sockets.add(p.get(30, TimeUnit.SECONDS));
+            }
+        }
+        awaitSubscribers(api, WS_CLIENTS);
+
+        long[] arrivals = new long[WS_CALLS];
+        long[] answered = new long[WS_CALLS];
+        int measured = 0;
+        int incomplete = 0;
+        URI next = URI.create(base + "/api/sessions/" + session + "/next");
+        for (int i = 0; i < tickets.size(); i++) {
+            var probe = new Probe(tickets.get(i).number(), WS_CLIENTS);
+            current.set(probe);
+            long t0 = System.nanoTime();
+            int status = post(http, next, "");
+            long t1 = System.nanoTime();
+            if (status != 200) {
+                throw new IllegalStateException("Next answered HTTP " + status);
+            }
+            boolean all = probe.done.await(WS_CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            if (i < WS_WARM_UP_CALLS) {
+                continue;
+            }
+            if (all) {
+                arrivals[measured] = probe.lastArrival.get() - t0;
+                answered[measured] = t1 - t0;
+                measured++;
+            } else {
+                incomplete++;
+            }
+        }
+        current.set(null);
+        sockets.forEach(WebSocket::abort);
+        return new FanOut(Arrays.copyOf(arrivals, measured), Arrays.copyOf(answered, measured), incomplete);
+    }
+
+    /** Polls the server's stream-clients gauge until every socket is subscribed, within a deadline. */
+    private static void awaitSubscribers(Api api, int expected) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        double seen = -1;
+        while (System.nanoTime() < deadline) {
+            Matcher m = STREAM_CLIENTS.matcher(api.get("/metrics").body());
+            seen = m.find() ? Double.parseDouble(m.group(1)) : -1;
+            if (seen >= expected) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new IllegalStateException("only " + seen + " of " + expected + " stream clients subscribed");
+    }
+
+    // ---- numbers -------------------------------------------------------------------------------------------
+
+    /** A growable array of longs: one per client thread, so recording never contends. */
+    static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        static long[] concat(LongList[] lists) {
+            int total = 0;
+            for (var l : lists) {
+                total += l.size;
+            }
+            long[] all = new long[total];
+            int at = 0;
+            for (var l : lists) {
+                System.arraycopy(l.values, 0, all, at, l.size);
+                at += l.size;
+            }
+            Arrays.sort(all);
+            return all;
+        }
+    }
+
+    /** Nearest-rank percentile of sorted nanoseconds; NaN when there are none. */
+    private static double pct(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        long[] s = sortedNanos;
+        if (!isSorted(s)) {
+            s = s.clone();
+            Arrays.sort(s);
+        }
+        int rank = (int) Math.ceil(q * s.length);
+        return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
+    }
+
+    private static double max(long[] nanos) {
+        return nanos.length == 0 ? Double.NaN : Arrays.stream(nanos).max().getAsLong();
+    }
+
+    private static boolean isSorted(long[] a) {
+        for (int i = 1; i < a.length; i++) {
+            if (a[i - 1] > a[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double ms(double nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String cpuModel() {
+        try {
+            Path info = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(info)) {
+                for (String l : Files.readAllLines(info)) {
+                    if (l.startsWith("model name")) {
+                        return l.substring(l.indexOf(':') + 1).strip();
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // unknown
+        }
+        return System.getProperty("os.arch");
+    }
+}

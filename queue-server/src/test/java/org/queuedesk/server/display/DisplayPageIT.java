@@ -1,0 +1,101 @@
+package org.queuedesk.server.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.queue.NextResult;
+import org.queuedesk.common.queue.OpenSessionRequest;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.server.status.HeadlessChromium;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.TestServer;
+
+/** The waiting-room board as a web page, in Debian's headless Chromium, with the demo display's token. */
+class DisplayPageIT {
+
+    private static final String DISPLAY_TOKEN = "qdd_demo-display";
+    private static TestServer server;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.startDemoWithSignIn(Clock.systemUTC());
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void aCallFromTheDoctorAppearsOnTheBoardWithinASecondAndNoNameEverDoes() throws Exception {
+        Api reception = server.api().signedInAs("reception", "reception");
+        Api doctor = server.api().signedInAs("doctor", "doctor");
+        reception.issue(new IssueTicketRequest(1L, null, null, "Ana Garc\u00eda", "+34600123456", null));
+        reception.issue(new IssueTicketRequest(1L, null, null, "Bruno D\u00edaz", null, null));
+        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), "dr.ruiz"))
+                .as(SessionDto.class);
+
+        HeadlessChromium.Tab tab = board();
+        open(tab, server.baseUrl() + "/display/1?token=" + DISPLAY_TOKEN);
+        tab.waitFor("document.body.getAttribute('data-live') === 'yes'");
+        assertThat(tab.text("#site")).isEqualTo("Riverside Clinic");
+
+        doctor.post("/api/sessions/" + session.id() + "/next", null).as(NextResult.class);
+        assertThat(appearsWithin(tab, "#current .row.latest[data-number='A-001']", 1000))
+                .as("A-001 on the board within a second").isTrue();
+        assertThat(tab.text("#current .row.latest .room")).isEqualTo(session.roomName());
+
+        doctor.post("/api/sessions/" + session.id() + "/next", null).as(NextResult.class);
+        assertThat(appearsWithin(tab, "#current .row.latest[data-number='A-002']", 1000)).isTrue();
+        assertThat(appearsWithin(tab, "#current [data-number='A-001']", 0)).as("A-001 is done").isFalse();
+        assertThat(tab.eval("document.querySelectorAll('#recent-list .recent').length").asInt()).isEqualTo(2);
+
+        String page = tab.eval("document.documentElement.outerHTML").asText();
+        assertThat(page).doesNotContain("Ana").doesNotContain("Bruno").doesNotContain("600123456");
+        tab.screenshot(Path.of("target", "screenshots", "display-web.png"));
+    }
+
+    @Test
+    void withoutATokenTheBoardSaysWhatItNeeds() throws Exception {
+        HeadlessChromium.Tab tab = board();
+        open(tab, server.baseUrl() + "/display/1");
+        tab.waitFor("!document.getElementById('problem').hidden");
+        assertThat(tab.text("#problem")).contains("?token=");
+
+        open(tab, server.baseUrl() + "/display/1?lang=en#token=qdd_not-a-real-token");
+        tab.waitFor("document.getElementById('problem').textContent.indexOf('refused') >= 0");
+    }
+
+    private static void open(HeadlessChromium.Tab tab, String url) {
+        tab.call("Page.navigate", Map.of("url", url));
+        tab.waitFor("document.readyState === 'complete' && !!document.getElementById('board')");
+    }
+
+    /** A TV-sized tab. */
+    private static HeadlessChromium.Tab board() throws Exception {
+        HeadlessChromium.Tab tab = chromium.newTab();
+        tab.call("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+        return tab;
+    }
+
+    /** Waits inside the page, at most {@code millis}, for {@code selector} to match. */
+    private static boolean appearsWithin(HeadlessChromium.Tab tab, String selector, int millis) {
+        return tab.eval("new Promise(function (done) { var start = Date.now(); (function check() {"
+                + " if (document.querySelector(" + Api.JSON.valueToTree(selector) + ")) { return done(true); }"
+                + " if (Date.now() - start >= " + millis + ") { return done(false); } setTimeout(check, 10); })(); })")
+                .asBoolean();
+    }
+}
