@@ -10,7 +10,9 @@ public enum EventType {
     TICKET_REQUEUED, TICKET_CANCELLED, TICKET_TRANSFERRED, TICKET_PRIORITY_CHANGED,
     SESSION_OPENED, SESSION_PAUSED, SESSION_RESUMED, SESSION_CLOSED,
     /** A ticket's text message changed state (queued, sent, failed, opted out); carries {@code sms}. */
-    SMS_UPDATED;
+    SMS_UPDATED,
+    /** A kiosk's printer changed state (paper out, offline, back to ok); carries {@code printer}. */
+    DEVICE_PRINTER;
 
     @JsonValue
     public String wireName() {

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.queuedesk.common.auth.DevicePrinterDto;
+import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.common.auth.LoginRequest;
 import org.queuedesk.common.auth.RefreshRequest;
@@ -212,6 +214,18 @@ public final class QueueDeskClient {
         String path = "/t/" + URLEncoder.encode(statusToken, StandardCharsets.UTF_8) + "/status";
         return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", "application/json").GET().build(),
                 type(PatientStatus.class));
+    }
+
+    // --- kiosk printers ------------------------------------------------------------------------------
+
+    /** A kiosk reports its printer after a print attempt (device token only). */
+    public DevicePrinterDto reportPrinter(PrinterStatusRequest status) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/devices/me/printer", status, null, DevicePrinterDto.class);
+    }
+
+    /** The printer state each kiosk of the site last reported. */
+    public List<DevicePrinterDto> kioskPrinters(long siteId) throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites/" + siteId + "/devices/printers"), listOf(DevicePrinterDto.class));
     }
 
     // --- sessions ------------------------------------------------------------------------------------

@@ -191,7 +191,7 @@ public final class AppShell {
         var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
         var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
         var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
-                announcer);
+                announcer, context.clock());
         currentScreen = viewModel;
         showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock()).root(), viewModel::stop, false);
         viewModel.start();

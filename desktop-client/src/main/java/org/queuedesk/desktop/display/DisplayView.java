@@ -76,7 +76,7 @@ public final class DisplayView {
         boolean first = true;
         for (DisplayViewModel.RoomCall call : viewModel.current()) {
             HBox row = row(call.number(), call.room(), "display-number", "display-room");
-            row.setId("call-" + call.number());
+            row.setId(rowId(call.number()));
             row.getStyleClass().add(first ? "display-row-latest" : "display-row");
             if (call.serving()) {
                 row.getStyleClass().add("display-row-serving");
@@ -95,17 +95,21 @@ public final class DisplayView {
         }
     }
 
+    /** {@code A-042} becomes {@code call-A042}: JavaFX's CSS lookup does not take a hyphen before digits. */
+    public static String rowId(String number) {
+        return "call-" + number.replaceAll("[^A-Za-z0-9]", "");
+    }
+
     private static HBox row(String number, String room, String numberStyle, String roomStyle) {
         Label numberLabel = new Label(number);
         numberLabel.getStyleClass().add(numberStyle);
         numberLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label arrow = new Label("\u2192");
-        arrow.getStyleClass().add(roomStyle);
         Label roomLabel = new Label(room);
         roomLabel.getStyleClass().add(roomStyle);
-        HBox row = new HBox(24, numberLabel, gap, arrow, roomLabel);
+        roomLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(16, numberLabel, gap, roomLabel);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -39,6 +39,8 @@ public final class DisplayViewModel {
 
     private static final Logger LOG = Logger.getLogger(DisplayViewModel.class.getName());
     static final int RECENT = 6;
+    /** Calls older than this (caught up after an outage) go on the board without a chime. */
+    static final Duration STALE_CALL = Duration.ofMinutes(2);
 
     /** A room and the number called to it; {@code serving} once the patient arrived. */
     public record RoomCall(long roomId, String room, String number, boolean serving, Instant at) {
@@ -52,9 +54,13 @@ public final class DisplayViewModel {
     private final QueueDeskClient client;
     private final EventStreamClient stream;
     private final Announcer announcer;
+    private final java.time.Clock clock;
 
     private final ObservableList<RoomCall> current = FXCollections.observableArrayList();
     private final ObservableList<Call> recent = FXCollections.observableArrayList();
+    // one read-only view each: a fresh wrapper per call would drop its listeners once it is collected
+    private final ObservableList<RoomCall> currentView = FXCollections.unmodifiableObservableList(current);
+    private final ObservableList<Call> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyStringWrapper siteName = new ReadOnlyStringWrapper(this, "siteName", "");
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(this, "streaming", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -65,8 +71,9 @@ public final class DisplayViewModel {
     private boolean streamStarted;
 
     public DisplayViewModel(BackgroundExecutor background, QueueDeskClient client, EventStreamClient stream,
-                            ObservableBooleanValue serverReachable, Announcer announcer) {
+                            ObservableBooleanValue serverReachable, Announcer announcer, java.time.Clock clock) {
         this.background = background;
+        this.clock = clock;
         this.client = client;
         this.stream = stream;
         this.announcer = announcer;
@@ -172,14 +179,16 @@ public final class DisplayViewModel {
                     return;
                 }
                 String room = roomName(roomId, event);
-                Instant at = event.at() == null ? Instant.now() : event.at();
+                Instant at = event.at() == null ? clock.instant() : event.at();
                 byRoom.put(roomId, new RoomCall(roomId, room, ticket.number(), false, at));
                 recent.add(0, new Call(ticket.number(), room, at));
                 if (recent.size() > RECENT) {
                     recent.remove(RECENT, recent.size());
                 }
                 publish();
-                announcer.announce(ticket.number(), room);
+                if (!at.isBefore(clock.instant().minus(STALE_CALL))) {
+                    announcer.announce(ticket.number(), room);
+                }
             }
             case TICKET_SERVING -> {
                 if (ticket != null && ticket.roomId() != null) {
@@ -216,11 +225,11 @@ public final class DisplayViewModel {
     }
 
     public ObservableList<RoomCall> current() {
-        return FXCollections.unmodifiableObservableList(current);
+        return currentView;
     }
 
     public ObservableList<Call> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public ReadOnlyStringProperty siteNameProperty() {

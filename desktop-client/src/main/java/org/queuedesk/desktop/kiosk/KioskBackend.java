@@ -1,6 +1,7 @@
 package org.queuedesk.desktop.kiosk;
 
 import java.util.List;
+import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.common.ticket.TicketDto;
@@ -16,6 +17,13 @@ public interface KioskBackend {
      * {@code idempotencyKey} after an unanswered attempt returns the ticket already issued.
      */
     Issued issue(long serviceId, String phone, String language, String idempotencyKey) throws Exception;
+
+    /**
+     * Tells the server how the printer did on the last attempt ({@code ok}, {@code offline}, {@code paper_out}
+     * or {@code failed}), so reception sees printer trouble. Best-effort; a backend without it does nothing.
+     */
+    default void reportPrinter(PrinterStatusRequest status) throws Exception {
+    }
 
     record Setup(SiteDto site, List<ServiceDto> services) {
         public Setup {

@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.IdempotencyKeys;
@@ -61,6 +62,8 @@ public final class KioskViewModel {
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.LANGUAGE);
     private final ReadOnlyObjectWrapper<Locale> language = new ReadOnlyObjectWrapper<>(this, "language");
     private final ObservableList<ServiceDto> services = FXCollections.observableArrayList();
+    // one read-only view: a fresh wrapper per call would drop its listeners once it is collected
+    private final ObservableList<ServiceDto> servicesView = FXCollections.unmodifiableObservableList(services);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper phone = new ReadOnlyStringWrapper(this, "phone", "");
@@ -243,8 +246,8 @@ public final class KioskViewModel {
         printProblem.set("");
         step.set(Step.DONE);
         if (texting) {
-            deliveryText.set(format("kiosk.done.texted", ticket.ticket().phone() == null ? phone.get()
-                    : ticket.ticket().phone()));
+            deliveryText.set(format("kiosk.done.texted", masked(ticket.ticket().phone() == null ? phone.get()
+                    : ticket.ticket().phone())));
             startDoneTimer();
         } else {
             deliveryText.set(text("kiosk.done.printing"));
@@ -269,13 +272,35 @@ public final class KioskViewModel {
             printing.set(false);
             deliveryText.set(text("kiosk.done.printed"));
             startDoneTimer();
+            reportPrinter(PrinterStatusRequest.OK, null);
         }, failure -> {
             printing.set(false);
             LOG.log(Level.WARNING, "Kiosk printer problem", failure);
             PrinterProblem.Kind kind = failure instanceof PrinterProblem p ? p.kind() : PrinterProblem.Kind.FAILED;
             printProblem.set(text("kiosk.print." + kind.name().toLowerCase(Locale.ROOT)));
             deliveryText.set(text("kiosk.done.notPrinted"));
+            reportPrinter(kind.name().toLowerCase(Locale.ROOT), failure.getMessage());
         });
+    }
+
+    /** Tells reception how the printer did; best-effort: a report that fails never reaches the patient. */
+    private void reportPrinter(String state, String detail) {
+        var status = new PrinterStatusRequest(state, detail);
+        background.run(() -> {
+            backend.reportPrinter(status);
+            return Boolean.TRUE;
+        }, reported -> { }, failure -> LOG.log(Level.INFO, "Kiosk could not report its printer (" + state + ")", failure));
+    }
+
+    /** The next patient may be standing behind: only the start and the last three digits stay readable. */
+    static String masked(String phoneNumber) {
+        if (phoneNumber == null || phoneNumber.length() <= 6) {
+            return phoneNumber;
+        }
+        int keepStart = phoneNumber.startsWith("+") ? 3 : 0;
+        return phoneNumber.substring(0, keepStart)
+                + "\u2022".repeat(phoneNumber.length() - keepStart - 3)
+                + phoneNumber.substring(phoneNumber.length() - 3);
     }
 
     PrintedTicket paper(KioskBackend.Issued ticket) {
@@ -441,7 +466,7 @@ public final class KioskViewModel {
     }
 
     public ObservableList<ServiceDto> services() {
-        return FXCollections.unmodifiableObservableList(services);
+        return servicesView;
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

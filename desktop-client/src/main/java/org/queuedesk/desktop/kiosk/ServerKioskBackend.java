@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.notify.StatusLinkDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
@@ -43,6 +44,11 @@ public final class ServerKioskBackend implements KioskBackend {
             }
         }
         throw refused != null ? refused : new IllegalStateException("The server has no site yet");
+    }
+
+    @Override
+    public void reportPrinter(PrinterStatusRequest status) throws Exception {
+        client.reportPrinter(status);
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class ReceptionView {
     @FXML private Label issuedNumber;
     @FXML private Label issuedDetail;
     @FXML private Label offlineReason;
+    @FXML private Label printerWarning;
     @FXML private TableView<ServiceQueueRow> queueTable;
     @FXML private TableColumn<ServiceQueueRow, String> queueKey;
     @FXML private TableColumn<ServiceQueueRow, String> queueService;
@@ -98,6 +99,7 @@ public final class ReceptionView {
         issuedNumber.textProperty().bind(viewModel.issuedNumberProperty());
         issuedDetail.textProperty().bind(viewModel.issuedDetailProperty());
         bindMessage(offlineReason, viewModel.live().offlineReasonProperty());
+        bindMessage(printerWarning, viewModel.printerWarningProperty());
 
         queueTable.setItems(viewModel.queues());
         queueKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().shortcut()));

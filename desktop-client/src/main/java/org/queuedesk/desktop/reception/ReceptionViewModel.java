@@ -2,9 +2,16 @@ package org.queuedesk.desktop.reception;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -19,6 +26,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.queuedesk.common.auth.DevicePrinterDto;
+import org.queuedesk.common.auth.PrinterStatusRequest;
+import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
@@ -40,6 +50,10 @@ import org.queuedesk.desktop.live.TicketText;
  * tickets follow the live site. Never sees a control.
  */
 public final class ReceptionViewModel {
+
+    private static final Logger LOG = Logger.getLogger(ReceptionViewModel.class.getName());
+    private static final Set<String> PRINTER_STATES = Set.of(PrinterStatusRequest.OFFLINE,
+            PrinterStatusRequest.PAPER_OUT, PrinterStatusRequest.FAILED);
 
     private final LiveSite live;
     private final BackgroundExecutor background;
@@ -71,6 +85,8 @@ public final class ReceptionViewModel {
     private final ReadOnlyBooleanWrapper acting = new ReadOnlyBooleanWrapper(this, "acting", false);
     private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError", "");
     private final ReadOnlyStringWrapper actionInfo = new ReadOnlyStringWrapper(this, "actionInfo", "");
+    private final ReadOnlyStringWrapper printerWarning = new ReadOnlyStringWrapper(this, "printerWarning", "");
+    private final Map<Long, DevicePrinterDto> printers = new HashMap<>();
 
     private final BooleanBinding canIssue;
     private final BooleanBinding canAct;
@@ -97,6 +113,15 @@ public final class ReceptionViewModel {
         });
         live.onChange(this::refreshViews);
         refreshViews();
+        // kiosk printer trouble: the current states with each snapshot, then every change as it happens
+        live.onEvent(event -> {
+            if (event.type() == EventType.DEVICE_PRINTER && event.printer() != null) {
+                takePrinter(event.printer());
+                showPrinters();
+            }
+        });
+        live.snapshotProperty().addListener((o, before, now) -> readPrinters());
+        readPrinters();
     }
 
     /** Hook for the SMS feature: what to show in the SMS column for a ticket. */
@@ -249,6 +274,38 @@ public final class ReceptionViewModel {
     private Optional<TicketDto> ticket() {
         TicketRow row = selectedTicket.get();
         return row == null ? Optional.empty() : live.board().ticket(row.id());
+    }
+
+    // --- kiosk printers ------------------------------------------------------------------------------
+
+    private void readPrinters() {
+        var snapshot = live.snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        QueueDeskClient client = live.client();
+        long siteId = snapshot.site().id();
+        background.run(() -> client.kioskPrinters(siteId), list -> {
+            list.forEach(this::takePrinter);
+            showPrinters();
+        }, error -> LOG.log(Level.INFO, "Cannot read the kiosks' printers", error));
+    }
+
+    /** The newer of what is known and what arrived: a list read slowly must not undo a later event. */
+    private void takePrinter(DevicePrinterDto printer) {
+        DevicePrinterDto known = printers.get(printer.deviceId());
+        if (known == null || known.at() == null || printer.at() == null || !printer.at().isBefore(known.at())) {
+            printers.put(printer.deviceId(), printer);
+        }
+    }
+
+    private void showPrinters() {
+        printerWarning.set(printers.values().stream()
+                .filter(p -> !PrinterStatusRequest.OK.equals(p.state()))
+                .sorted(Comparator.comparing(DevicePrinterDto::deviceName))
+                .map(p -> text.format(PRINTER_STATES.contains(p.state()) ? "reception.printer." + p.state()
+                        : "reception.printer.failed", p.deviceName()))
+                .collect(Collectors.joining("\n")));
     }
 
     // --- live picture --------------------------------------------------------------------------------
@@ -411,6 +468,11 @@ public final class ReceptionViewModel {
 
     public ReadOnlyStringProperty actionInfoProperty() {
         return actionInfo.getReadOnlyProperty();
+    }
+
+    /** One line per kiosk whose printer is in trouble ("Kiosk 'Lobby': out of paper"); empty when all print. */
+    public ReadOnlyStringProperty printerWarningProperty() {
+        return printerWarning.getReadOnlyProperty();
     }
 
     public TicketText text() {

@@ -57,7 +57,7 @@ class DeskIT {
             new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
-    private TestServer server = TestServer.startDemo(CLOCK);
+    private TestServer server = TestServer.startDemoWithSignIn(CLOCK);
     private final Path dataDir = server.dataDir();
     private final int port = server.port();
     private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
@@ -177,8 +177,8 @@ class DeskIT {
         Screenshots.save(receptionScene, "reception-offline.png");
 
         // --- it comes back on the same data and port; something happens before the desks reconnect
-        server = TestServer.startOn(dataDir, CLOCK, port);
-        server.api().issue(new IssueTicketRequest(1L, null, null, "Meanwhile", null, null));
+        server = TestServer.startOnWithSignIn(dataDir, CLOCK, port);
+        server.api().signedInAs("reception", "reception").issue(new IssueTicketRequest(1L, null, null, "Meanwhile", null, null));
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, onFx(() -> !doctorBanner.isVisible() && !next.isDisabled()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> waiting.getItems().stream()

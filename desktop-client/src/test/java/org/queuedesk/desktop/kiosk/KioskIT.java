@@ -186,7 +186,8 @@ class KioskIT {
         click("#sendButton");
         waitFor("#doneNumber");
         assertThat(text("#doneNumber")).isEqualTo("B-001");
-        assertThat(text("#doneDelivery")).contains("+34600123456");
+        assertThat(text("#doneDelivery")).contains("+34\u2022\u2022\u2022\u2022\u2022\u2022456")
+                .doesNotContain("600123");
         Screenshots.save(scene, "kiosk-texted.png");
 
         long id = onFx(() -> ((KioskViewModel) shell.currentScreen()).issuedProperty().get().ticket().id()).call();
@@ -292,6 +293,46 @@ class KioskIT {
         click("#printButton");
         waitFor("#doneNumber");
         assertThat(text("#doneNumber")).isEqualTo("C-001");
+    }
+
+    @Test
+    void staffOpenTheKioskFromTheStartScreenAndThePinBringsThemBack() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            var messages = Theme.messages(Locale.ENGLISH);
+            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
+            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
+                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
+            shell = new AppShell(context, connection);
+            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, Duration.ofSeconds(60),
+                    Duration.ofSeconds(30)), quits::incrementAndGet);
+            scene = new Scene(shell.root(), 1366, 768);
+            Theme.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            shell.showSignIn();
+        }).get(10, TimeUnit.SECONDS);
+        waitFor("#usernameField");
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((javafx.scene.control.TextField) scene.getRoot().lookup("#usernameField")).setText("admin");
+            ((javafx.scene.control.TextField) scene.getRoot().lookup("#passwordField")).setText("admin");
+        }).get(5, TimeUnit.SECONDS);
+        click("#signInButton");
+        click("#kioskButton");
+        waitFor("#kioskLanguage");
+        assertThat(onFx(stage::isFullScreen).call()).isTrue();
+
+        WaitForAsyncUtils.asyncFx(() -> ((KioskViewModel) shell.currentScreen()).openPin()).get(5, TimeUnit.SECONDS);
+        for (char digit : "2468".toCharArray()) {
+            click("#pin-" + digit);
+        }
+        click("#pin-ok");
+        waitFor("#modePicker");
+        assertThat(quits.get()).as("staff go back to the modes; the app stays open").isZero();
+        assertThat(onFx(stage::isFullScreen).call()).isFalse();
+
+        click("#displayButton");
+        waitFor("#displayRoot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !scene.getRoot().lookup("#displayOffline").isVisible()));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

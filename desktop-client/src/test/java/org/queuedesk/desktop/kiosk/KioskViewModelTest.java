@@ -169,6 +169,12 @@ class KioskViewModelTest {
         assertThat(kiosk.services()).containsExactly(GP);
     }
 
+    @Test
+    void theConfirmationShowsOnlyTheEndsOfThePhoneNumber() {
+        assertThat(KioskViewModel.masked("+34600123456")).isEqualTo("+34\u2022\u2022\u2022\u2022\u2022\u2022456");
+        assertThat(KioskViewModel.masked("600123456")).isEqualTo("\u2022\u2022\u2022\u2022\u2022\u2022456");
+    }
+
     // --- fakes ------------------------------------------------------------------------------------------
 
     static final class ManualTimers implements KioskTimers {

@@ -3,7 +3,6 @@ package org.queuedesk.server.app;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -16,16 +15,17 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The SQLite file and the one path by which anything is written to it.
  *
- * <p>Writes are serialised in-process by a fair lock and each runs as one {@code BEGIN IMMEDIATE}
- * transaction: SQLite has a single writer anyway, and taking the write lock up front means a
- * read-then-write transaction can never fail with SQLITE_BUSY half way. Reads run in autocommit on
- * pooled connections and, under WAL, never wait for the writer.
+ * <p>All writes go through one writer thread ({@link GroupCommitWriter}) that runs them in
+ * {@code BEGIN IMMEDIATE} transactions: SQLite has a single writer anyway, and taking the write lock up
+ * front means a read-then-write transaction can never fail with SQLITE_BUSY half way. Writes that queue up
+ * while a commit is being made share the next commit (one fsync for many requests). Reads run in
+ * autocommit on pooled connections and, under WAL, never wait for the writer.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final GroupCommitWriter writer;
     private final Path file;
 
     private Database(Path file, HikariDataSource dataSource) {
@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(false);
         JdbiTypes.register(jdbi);
+        this.writer = new GroupCommitWriter(jdbi);
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -77,19 +78,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} as the only writer, in one immediate transaction. After-commit actions (such
-     * as publishing events) run once the commit succeeded, still in commit order.
+     * Runs {@code work} as part of the next group commit and returns its result once that commit is durable.
+     * Each piece of work runs inside its own savepoint, so a refusal (an exception) undoes only that work and
+     * reaches only its caller. After-commit actions (such as publishing events) run once the commit
+     * succeeded, in commit order. Called from inside a write, it joins that write's transaction.
      */
     public <R> R write(Function<WriteTransaction, R> work) {
-        writeLock.lock();
-        try {
-            var afterCommit = new java.util.ArrayList<Runnable>();
-            R result = jdbi.inTransaction(handle -> work.apply(new WriteTransaction(handle, afterCommit)));
-            afterCommit.forEach(Runnable::run);
-            return result;
-        } finally {
-            writeLock.unlock();
+        if (Thread.currentThread() == writer.thread()) {
+            return writer.nested(work);
         }
+        return writer.submit(work);
     }
 
     /** Runs a read in autocommit mode; under WAL it sees the last committed state and never blocks writers. */
@@ -115,6 +113,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         dataSource.close();
     }
 }

@@ -6,16 +6,20 @@ import org.queuedesk.common.Role;
 
 /**
  * Who is calling: a signed-in user or a registered device, with its roles. A device belongs to one site
- * ({@code siteId}); users are not bound to a site.
+ * ({@code siteId}) and has its {@code deviceId}; users are not bound to a site and have no device id.
  */
-public record Principal(String name, Set<Role> roles, boolean device, Long siteId) {
+public record Principal(String name, Set<Role> roles, boolean device, Long siteId, Long deviceId) {
 
     public Principal {
         roles = Set.copyOf(roles);
     }
 
+    public Principal(String name, Set<Role> roles, boolean device, Long siteId) {
+        this(name, roles, device, siteId, null);
+    }
+
     public Principal(String name, Set<Role> roles) {
-        this(name, roles, false, null);
+        this(name, roles, false, null, null);
     }
 
     public boolean hasAnyOf(Collection<Role> wanted) {

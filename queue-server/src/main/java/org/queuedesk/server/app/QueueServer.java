@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
+import org.queuedesk.server.device.PrinterController;
+import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.event.EventStream;
@@ -68,6 +70,7 @@ public final class QueueServer implements AutoCloseable {
     private final SmsDispatcher smsDispatcher;
     private final StatusStream statusStream;
     private final Auth auth;
+    private final EventHub hub;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -86,7 +89,7 @@ public final class QueueServer implements AutoCloseable {
         this.db = Database.open(config.databaseFile(), config.sqlite());
         ObjectMapper json = JsonMapperFactory.create();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        var hub = new EventHub();
+        this.hub = new EventHub();
         var events = new EventLog(json, hub, clock);
         this.sites = new SiteService(db);
         // text messages and the patient's status page (issue 3): hooks write in the ticket's transaction
@@ -113,7 +116,8 @@ public final class QueueServer implements AutoCloseable {
                 new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
                 .withPatientMessaging(new SmsController(sms),
                         new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream)
-                .withDisplayBoard(new org.queuedesk.server.display.DisplayController());
+                .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
+                .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -224,6 +228,7 @@ public final class QueueServer implements AutoCloseable {
         smsDispatcher.close();
         statusStream.close();
         app.stop();
+        hub.close();
         db.close();
         log.info("QueueDesk server stopped");
     }

@@ -33,6 +33,8 @@ import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.auth.DeviceDto;
+import org.queuedesk.common.auth.DevicePrinterDto;
+import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.auth.LoginRequest;
 import org.queuedesk.common.auth.RefreshRequest;
 import org.queuedesk.common.auth.RegisterDeviceRequest;
@@ -43,6 +45,7 @@ import org.queuedesk.common.auth.UserDto;
 import org.queuedesk.common.auth.WhoAmIDto;
 import org.queuedesk.server.auth.AuditEntry;
 import org.queuedesk.server.auth.AuthController;
+import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.display.DisplayController;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
@@ -198,6 +201,18 @@ public final class RouteTree {
     public RouteTree withDisplayBoard(DisplayController display) {
         get("/display/{siteId}", ANYONE, "The waiting-room board (HTML); add the display's token as ?token=", null,
                 display::page);
+        return this;
+    }
+
+    /**
+     * Kiosk printer trouble (issue 6): a kiosk reports its own printer after each print attempt; a change of
+     * state is a {@code device.printer} event, and reception reads the current states when it starts.
+     */
+    public RouteTree withDevicePrinters(PrinterController printers) {
+        post("/api/devices/me/printer", EnumSet.of(KIOSK), "A kiosk reports its printer (ok, offline, paper_out, failed)",
+                PrinterStatusRequest.class, DevicePrinterDto.class, false, printers::report);
+        get("/api/sites/{siteId}/devices/printers", STAFF, "The printer state each kiosk of a site last reported",
+                listOf(DevicePrinterDto.class), printers::atSite);
         return this;
     }
 

@@ -88,6 +88,6 @@ public final class Devices {
     Optional<Principal> verify(String token) {
         return db.read(h -> h.attach(AuthDao.class).deviceByTokenHash(Hashes.sha256(token)))
                 .map(d -> new Principal(d.kind() + ":" + d.name(),
-                        EnumSet.of(d.kind().equals("kiosk") ? Role.KIOSK : Role.DISPLAY), true, d.siteId()));
+                        EnumSet.of(d.kind().equals("kiosk") ? Role.KIOSK : Role.DISPLAY), true, d.siteId(), d.id()));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.notify.SmsMessageDto;
@@ -38,9 +39,19 @@ public final class EventLog {
     /** An event that may also carry a text message's new state (for {@code sms.updated}). */
     public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
                              SessionDto session, SmsMessageDto sms) {
+        return append(tx, siteId, type, actor, ticket, session, sms, null);
+    }
+
+    /** A kiosk's printer changed state ({@code device.printer}). */
+    public QueueEvent append(WriteTransaction tx, long siteId, String actor, DevicePrinterDto printer) {
+        return append(tx, siteId, EventType.DEVICE_PRINTER, actor, null, null, null, printer);
+    }
+
+    private QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
+                              SessionDto session, SmsMessageDto sms, DevicePrinterDto printer) {
         var dao = tx.attach(EventDao.class);
         long seq = dao.nextSeq(siteId);
-        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms);
+        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms, printer);
         var published = PublishedEvent.of(event, json);
         dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
         tx.afterCommit(() -> hub.publish(published));

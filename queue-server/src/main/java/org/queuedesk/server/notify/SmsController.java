@@ -19,7 +19,7 @@ public final class SmsController {
     }
 
     public void statusLink(Context ctx) {
-        ctx.json(sms.statusLink(Requests.id(ctx, "ticketId")));
+        ctx.json(sms.statusLink(Requests.id(ctx, "ticketId"), org.queuedesk.server.app.AccessCheck.principal(ctx)));
     }
 
     public void texts(Context ctx) {

@@ -53,10 +53,20 @@ public final class SmsService implements PatientTexts {
         });
     }
 
-    /** The status link of a ticket, made now for a ticket that has none. */
-    public StatusLinkDto statusLink(long ticketId) {
+    /**
+     * The status link of a ticket, made now for a ticket that has none. A kiosk gets it only for a kiosk
+     * ticket of its own site issued in the last few minutes (the one it is printing): the link can cancel.
+     */
+    public StatusLinkDto statusLink(long ticketId, org.queuedesk.server.app.Principal caller) {
         return db.write(tx -> {
-            var token = tokens.ensure(tx.handle(), ticket(tx.handle(), ticketId));
+            var ticket = ticket(tx.handle(), ticketId);
+            if (caller.device() && (!Long.valueOf(ticket.siteId()).equals(caller.siteId())
+                    || ticket.source() != org.queuedesk.common.ticket.TicketSource.KIOSK
+                    || ticket.issuedAt().isBefore(clock.instant().minus(java.time.Duration.ofMinutes(15))))) {
+                throw org.queuedesk.server.app.ApiProblem.forbidden(
+                        "A kiosk may only print the link of a ticket it has just issued.");
+            }
+            var token = tokens.ensure(tx.handle(), ticket);
             return new StatusLinkDto(ticketId, tokens.url(token), token.expiresAt());
         });
     }

@@ -188,6 +188,13 @@ class BuiltInSignInIT {
         assertThat(ticket.assignedDoctor()).isNull();
 
         assertThat(kiosk.get("/api/tickets/" + ticket.id()).status()).isEqualTo(403);
+        // the status link (which can cancel) only for the kiosk's own fresh ticket, never for another one
+        assertThat(kiosk.get("/api/tickets/" + ticket.id() + "/status-link").status()).isEqualTo(200);
+        long receptionTicket = admin.issue(1).id();
+        assertThat(kiosk.get("/api/tickets/" + receptionTicket + "/status-link").status()).isEqualTo(403);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(kiosk.get("/api/tickets/" + ticket.id() + "/status-link").status()).isEqualTo(403);
+        clock.advance(Duration.ofMinutes(-20));
         assertThat(kiosk.post("/api/sessions/1/next", null).status()).isEqualTo(403);
 
         var otherSite = admin.post("/api/sites", new org.queuedesk.common.site.CreateSiteRequest("Other", "UTC")).json()

@@ -62,7 +62,20 @@ public final class QueueBenchmark {
     private QueueBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        // the WebSocket and HTTP clients keep non-daemon threads; end the JVM either way
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
         var out = new StringBuilder();
         line(out, "QueueDesk server benchmark, %s", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -97,7 +110,7 @@ public final class QueueBenchmark {
             line(out, "%-8s| %-27s| %-10s| %-27s| %-10s| %-28s| %s", "clients", "issue p50 / p99 / max", "server p99",
                     "next p50 / p99 / max", "server p99", "issue/s  next/s  total req/s", "errors");
             for (var r : load) {
-                line(out, "%7d | %7.2f %7.2f %9.2f  | <= %6.2f | %7.2f %7.2f %9.2f  | <= %6.2f | %7.0f %7.0f %12.0f  | %d",
+                line(out, "%7d | %7.2f %7.2f %9.2f  | <=%7.2f | %7.2f %7.2f %9.2f  | <=%7.2f | %7.0f %7.0f %12.0f  | %d",
                         r.clients, ms(pct(r.issue, 0.50)), ms(pct(r.issue, 0.99)), ms(max(r.issue)), r.serverIssueP99Ms,
                         ms(pct(r.next, 0.50)), ms(pct(r.next, 0.99)), ms(max(r.next)), r.serverNextP99Ms,
                         r.issueRate(), r.nextRate(), r.totalRate(), r.errors);
@@ -118,7 +131,7 @@ public final class QueueBenchmark {
             System.out.print(out);
             out.setLength(0);
 
-            var fanOut = fanOut(server.api(), http, server.baseUrl());
+            var fanOut = fanOut(server.api(), server.baseUrl());
             line(out, "Call fan-out: Next sent -> the last of %,d WebSocket clients has the ticket.called event (%d calls, %d warm-up)",
                     WS_CLIENTS, fanOut.arrivals.length, WS_WARM_UP_CALLS);
             line(out, "  fan-out  p50 %.2f ms, p99 %.2f ms, max %.2f ms   (target p99 < 50 ms)", ms(pct(fanOut.arrivals, 0.50)),
@@ -134,9 +147,7 @@ public final class QueueBenchmark {
                     ratio, bare, WS_CLIENTS, ms(pct(fanOut.arrivals, 0.99)));
             line(out, "(load average %.2f at the end: other work on this machine competes for the same cores)", loadAverage());
             System.out.print(out);
-            System.out.flush();
         }
-        System.exit(0);
     }
 
     // ---- closed loop --------------------------------------------------------------------------------------
@@ -281,9 +292,13 @@ public final class QueueBenchmark {
     }
 
     private static int post(HttpClient http, URI uri, String body) {
+        return post(http, uri, body, UUID.randomUUID().toString());
+    }
+
+    private static int post(HttpClient http, URI uri, String body, String idempotencyKey) {
         var request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", idempotencyKey)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -404,7 +419,7 @@ public final class QueueBenchmark {
 
     private static final Pattern STREAM_CLIENTS = Pattern.compile("(?m)^queuedesk_stream_clients\\S*\\s+([0-9.eE+]+)");
 
-    private static FanOut fanOut(Api api, HttpClient http, String base) throws Exception {
+    private static FanOut fanOut(Api api, String base) throws Exception {
         long site = api.createSite("Fan-out Clinic", "UTC").id();
         long service = api.createService(site, "Display test", "F").id();
         long room = api.createRoom(site, "Room F").id();
@@ -439,11 +454,17 @@ public final class QueueBenchmark {
         int measured = 0;
         int incomplete = 0;
         URI next = URI.create(base + "/api/sessions/" + session + "/next");
+        // a fresh client: connections pooled during the earlier phases may have been closed by the server meanwhile
+        var desk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < tickets.size(); i++) {
             var probe = new Probe(tickets.get(i).number(), WS_CLIENTS);
             current.set(probe);
+            String key = UUID.randomUUID().toString();
             long t0 = System.nanoTime();
-            int status = post(http, next, "");
+            int status = post(desk, next, "", key);
+            if (status == -1) {
+                status = post(desk, next, "", key); // same key: a retry cannot call a second patient
+            }
             long t1 = System.nanoTime();
             if (status != 200) {
                 throw new IllegalStateException("Next answered HTTP " + status);

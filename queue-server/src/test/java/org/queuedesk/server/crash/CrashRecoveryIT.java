@@ -544,7 +544,7 @@ class CrashRecoveryIT {
                 request.header("Authorization", "Bearer " + token);
             }
             try {
-                var response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                var response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 return new Reply(response.statusCode(), response.body(), response);
             } catch (IOException e) {

@@ -43,6 +43,10 @@ class EscPosTicketPrinterTest {
         }
         assertThat(images).as("service, people ahead and footer as images").isEqualTo(3);
         assertThat(CapturingEscPosPrinter.contains(bytes, QR_STORE)).as("no link, no QR code").isFalse();
+        // what the paper shows for those lines, to look at
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        javax.imageio.ImageIO.write(TextBitmaps.render(service + " \u00b7 " + ahead, EscPosTicketPrinter.PAPER_DOTS, 30,
+                true, true), "png", java.nio.file.Path.of("target", "screenshots", "escpos-arabic-line.png").toFile());
         assertThat(CapturingEscPosPrinter.contains(bytes, CUT)).isTrue();
     }
 

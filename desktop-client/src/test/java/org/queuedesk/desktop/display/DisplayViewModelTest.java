@@ -1,0 +1,103 @@
+package org.queuedesk.desktop.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.app.CurrentThreadExecutor;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.testing.ManualScheduler;
+
+/** How events change the board, without a toolkit or a server: the view-model is fed events directly. */
+class DisplayViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    private final List<String> announced = new ArrayList<>();
+    private final DisplayViewModel board = new DisplayViewModel(new CurrentThreadExecutor(),
+            new QueueDeskClient(HttpClient.newHttpClient(), URI.create("http://unused"), new TokenStore(Clock.systemUTC()),
+                    Duration.ofSeconds(1)),
+            new EventStreamClient(HttpClient.newHttpClient(), new TokenStore(Clock.systemUTC()), new ManualScheduler(),
+                    ReconnectPolicy.DEFAULT, Runnable::run),
+            new SimpleBooleanProperty(true), (number, room) -> announced.add(number + " " + room),
+            Clock.fixed(T0.plusSeconds(30), java.time.ZoneOffset.UTC));
+    private long seq;
+
+    @Test
+    void eachRoomShowsItsCurrentCallNewestFirstAndEveryCallAndRecallChimes() {
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        board.apply(event(EventType.TICKET_CALLED, ticket("B-001", 3L, TicketState.CALLED), session(3, "Room 3")));
+        board.apply(event(EventType.TICKET_RECALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+
+        assertThat(board.current()).extracting(DisplayViewModel.RoomCall::number).containsExactly("A-001", "B-001");
+        assertThat(board.recent()).extracting(DisplayViewModel.Call::number).containsExactly("A-001", "B-001", "A-001");
+        assertThat(announced).containsExactly("A-001 Room 2", "B-001 Room 3", "A-001 Room 2");
+    }
+
+    @Test
+    void aFinishedTicketOrAClosedSessionLeavesTheBoardQuietly() {
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        board.apply(event(EventType.TICKET_CALLED, ticket("B-001", 3L, TicketState.CALLED), session(3, "Room 3")));
+        board.apply(event(EventType.TICKET_SERVING, ticket("A-001", 2L, TicketState.SERVING), null));
+        assertThat(board.current().get(1).serving()).isTrue();
+
+        board.apply(event(EventType.TICKET_DONE, ticket("A-001", 2L, TicketState.DONE), null));
+        board.apply(event(EventType.SESSION_CLOSED, null, session(3, "Room 3")));
+
+        assertThat(board.current()).isEmpty();
+        assertThat(board.recent()).hasSize(2);
+        assertThat(announced).hasSize(2);
+    }
+
+    @Test
+    void onlyTheLastSixCallsAreKept() {
+        for (int i = 1; i <= 8; i++) {
+            board.apply(event(EventType.TICKET_CALLED, ticket("A-00" + i, 2L, TicketState.CALLED), session(2, "Room 2")));
+        }
+        assertThat(board.recent()).hasSize(DisplayViewModel.RECENT);
+        assertThat(board.recent().get(0).number()).isEqualTo("A-008");
+        assertThat(board.current()).singleElement().extracting(DisplayViewModel.RoomCall::number).isEqualTo("A-008");
+    }
+
+    @Test
+    void aCallCaughtUpLongAfterItWasMadeGoesOnTheBoardWithoutAChime() {
+        var old = new QueueEvent(1, 1, EventType.TICKET_CALLED, T0.minus(Duration.ofMinutes(10)), null,
+                ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2"));
+
+        board.apply(old);
+
+        assertThat(board.current()).hasSize(1);
+        assertThat(announced).isEmpty();
+    }
+
+    private QueueEvent event(EventType type, TicketDto ticket, SessionDto session) {
+        seq++;
+        return new QueueEvent(seq, 1, type, T0.plusSeconds(seq), null, ticket, session);
+    }
+
+    private static TicketDto ticket(String number, Long roomId, TicketState state) {
+        return new TicketDto(number.hashCode(), 1, 1, number, LocalDate.of(2026, 11, 23), state, Priority.NORMAL,
+                TicketSource.KIOSK, null, null, null, roomId, null, null, T0, T0, T0, null, 0);
+    }
+
+    private static SessionDto session(long roomId, String roomName) {
+        return new SessionDto(roomId, 1, roomId, roomName, "dr", List.of(1L), false, null, T0, null);
+    }
+}

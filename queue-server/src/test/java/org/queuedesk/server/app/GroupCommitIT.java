@@ -1,0 +1,105 @@
+package org.queuedesk.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.server.testing.TestServer;
+
+/** The one writer: concurrent writes share commits, a refused write undoes only itself. */
+class GroupCommitIT {
+
+    private final Database db = Database.open(TestServer.freshDir().resolve("writes.db"), SqliteSettings.defaults());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private int rows() {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM sites").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void concurrentWritesAllLandAndARefusedOneUndoesOnlyItsOwnWork() throws Exception {
+        var pool = Executors.newFixedThreadPool(16);
+        var go = new CountDownLatch(1);
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return db.write(tx -> {
+                    long id = tx.handle().createQuery("INSERT INTO sites(name, time_zone) VALUES (:n, 'UTC') RETURNING id")
+                            .bind("n", "site " + n).mapTo(Long.class).one();
+                    if (n % 10 == 0) {
+                        throw ApiProblem.conflict("refused " + n);
+                    }
+                    return id;
+                });
+            }));
+        }
+        go.countDown();
+        int refused = 0;
+        for (var result : results) {
+            try {
+                result.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ApiProblem.class).hasMessageStartingWith("refused");
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(refused).isEqualTo(20);
+        assertThat(rows()).isEqualTo(180);
+        int refusedRows = db.read(h -> h.createQuery("SELECT count(*) FROM sites WHERE name LIKE 'site %0'")
+                .mapTo(Integer.class).one());
+        assertThat(refusedRows).isZero();
+    }
+
+    @Test
+    void afterCommitActionsRunOnlyForCommittedWorkAndInOrder() {
+        var ran = new ConcurrentLinkedQueue<String>();
+        db.write(tx -> {
+            tx.afterCommit(() -> ran.add("first"));
+            return null;
+        });
+        assertThatThrownBy(() -> db.write(tx -> {
+            tx.afterCommit(() -> ran.add("refused"));
+            throw ApiProblem.badRequest("no");
+        })).isInstanceOf(ApiProblem.class);
+        db.write(tx -> {
+            tx.afterCommit(() -> ran.add("second"));
+            return null;
+        });
+        assertThat(ran).containsExactly("first", "second");
+    }
+
+    @Test
+    void aWriteFromInsideAWriteJoinsItsTransaction() {
+        assertThatThrownBy(() -> db.write(tx -> {
+            tx.handle().execute("INSERT INTO sites(name, time_zone) VALUES ('outer', 'UTC')");
+            db.write(inner -> inner.handle().execute("INSERT INTO sites(name, time_zone) VALUES ('inner', 'UTC')"));
+            throw ApiProblem.conflict("undo both");
+        })).isInstanceOf(ApiProblem.class);
+        assertThat(rows()).isZero();
+
+        db.write(tx -> {
+            assertThatThrownBy(() -> db.write(inner -> {
+                inner.handle().execute("INSERT INTO sites(name, time_zone) VALUES ('inner', 'UTC')");
+                throw ApiProblem.conflict("undo inner");
+            })).isInstanceOf(ApiProblem.class);
+            return tx.handle().execute("INSERT INTO sites(name, time_zone) VALUES ('outer', 'UTC')");
+        });
+        List<String> names = db.read(h -> h.createQuery("SELECT name FROM sites").mapTo(String.class).list());
+        assertThat(names).containsExactly("outer");
+    }
+}
