@@ -117,9 +117,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commit(List<Task<?>> batch) {
         try (Handle handle = jdbi.open()) {
             handle.begin();
+            var daos = new java.util.HashMap<Class<?>, Object>();
             try {
                 for (Task<?> task : batch) {
-                    runInSavepoint(handle, task);
+                    runInSavepoint(handle, task, daos);
                 }
                 handle.commit();
             } catch (RuntimeException | Error e) {
@@ -140,9 +141,9 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private <R> void runInSavepoint(Handle handle, Task<R> task) {
+    private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
         handle.savepoint("write");
-        current = new WriteTransaction(handle, task.afterCommit);
+        current = new WriteTransaction(handle, task.afterCommit, daos);
         savepoints = 0;
         try {
             task.result = task.work.apply(current);

@@ -1,13 +1,22 @@
 package org.queuedesk.server.app;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** An open write transaction, and what must happen once it has committed. */
-public record WriteTransaction(Handle handle, List<Runnable> afterCommit) {
+/**
+ * An open write transaction, and what must happen once it has committed. DAOs attached to it are kept for
+ * the whole group commit: attaching is the costliest part of a short statement, and the writer is one thread.
+ */
+public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos) {
+
+    public WriteTransaction(Handle handle, List<Runnable> afterCommit) {
+        this(handle, afterCommit, new HashMap<>());
+    }
 
     public <T> T attach(Class<T> dao) {
-        return handle.attach(dao);
+        return dao.cast(daos.computeIfAbsent(dao, handle::attach));
     }
 
     /** Runs {@code action} only if and when this transaction commits. */
