@@ -149,7 +149,9 @@ public final class DoctorViewModel {
     private void adopt(SessionDto opened) {
         session.set(opened.closedAt() == null ? opened : null);
         refreshViews();
-        if (opened.currentTicketId() != null && live.board().ticket(opened.currentTicketId()).isEmpty()) {
+        // missing, or known only from before it was called (a refused Next after another desk moved on)
+        if (opened.currentTicketId() != null && live.board().ticket(opened.currentTicketId())
+                .filter(t -> t.state() == TicketState.CALLED || t.state() == TicketState.SERVING).isEmpty()) {
             QueueDeskClient client = live.client();
             background.run(() -> client.ticket(opened.currentTicketId()), live::put, error -> { });
         }

@@ -1,0 +1,418 @@
+package org.queuedesk.desktop.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.app.CurrentThreadExecutor;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.live.LiveSite;
+import org.queuedesk.desktop.live.TicketText;
+import org.queuedesk.desktop.testing.FxThreadStandIn;
+import org.queuedesk.desktop.testing.ManualScheduler;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.TestServer;
+
+/**
+ * The consulting room against a real server in-process (demo clinic, real sign-in). Requests run on the
+ * current thread (or are held, to look at the desk mid-request); live events are queued by a stand-in FX
+ * thread and run by the test when it chooses. No toolkit, no sleeps.
+ */
+class DoctorViewModelTest {
+
+    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
+    private final Clock clock = Clock.systemUTC();
+    private final TestServer server = TestServer.startDemoWithSignIn(clock);
+    private final Api reception = server.api().signedInAs("reception", "reception");
+    private final Api otherDesk = server.api().signedInAs("doctor", "doctor");
+    private final FxThreadStandIn fxThread = new FxThreadStandIn();
+    private final SimpleBooleanProperty serverReachable = new SimpleBooleanProperty(true);
+    private final HeldExecutor background = new HeldExecutor();
+    private QueueDeskClient client;
+    private LiveSite live;
+    private DoctorViewModel doctor;
+
+    @BeforeEach
+    void signInAndFollowTheSite() throws Exception {
+        TokenStore tokens = new TokenStore(clock);
+        client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), tokens, Duration.ofSeconds(5));
+        client.login("doctor", "doctor");
+        var stream = new EventStreamClient(HttpClient.newHttpClient(), tokens, new ManualScheduler(),
+                ReconnectPolicy.DEFAULT, fxThread);
+        live = new LiveSite(client, stream, new CurrentThreadExecutor(), serverReachable, messages);
+        doctor = new DoctorViewModel(live, background, new TicketText(messages, clock), "Dr Lee");
+        live.start();
+        fxThread.runUntil("the desk is online", () -> live.onlineProperty().get());
+    }
+
+    @AfterEach
+    void stop() {
+        live.stop();
+        server.close();
+    }
+
+    @Test
+    void openingASessionTakesTheRoomAndTheChosenServices() throws Exception {
+        assertThat(doctor.rooms()).hasSize(4);
+        assertThat(doctor.serviceChoices()).extracting(c -> c.service().prefix()).containsExactly("A", "B", "C");
+        doctor.openSession();
+        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Choose a room");
+        doctor.roomProperty().set(doctor.rooms().get(1));
+        doctor.openSession();
+        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Tick at least one service");
+        assertThat(doctor.sessionProperty().get()).isNull();
+
+        choose("A", "C");
+        doctor.openSession();
+
+        SessionDto session = doctor.sessionProperty().get();
+        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+        assertThat(doctor.sessionOpenProperty().get()).isTrue();
+        assertThat(session.roomName()).isEqualTo("Room 2");
+        assertThat(session.serviceIds()).containsExactly(service("A").id(), service("C").id());
+        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 2 \u00b7 Dr Lee");
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("\u2014");
+        assertThat(doctor.currentNameProperty().get()).isEqualTo("Nobody called yet \u2014 press Next");
+        assertThat(doctor.canNextProperty().get()).isTrue();
+        var room = client.queueStatus(session.siteId()).rooms().stream()
+                .filter(r -> r.roomName().equals("Room 2")).findFirst().orElseThrow();
+        assertThat(room.sessionId()).isEqualTo(session.id());
+        assertThat(room.doctor()).isEqualTo("Dr Lee");
+        assertThat(client.session(session.id()).serviceIds()).containsExactly(service("A").id(), service("C").id());
+    }
+
+    @Test
+    void theWaitingListFollowsTheServerInCallOrderForTheSessionsServicesOnly() {
+        open("A", "B");
+        issue("A", Priority.NORMAL, "Ana");
+        issue("C", Priority.NORMAL, null);
+        issue("B", Priority.NORMAL, null);
+        issue("A", Priority.EMERGENCY, "Eve");
+
+        fxThread.runUntil("three patients wait here", () -> doctor.waiting().size() == 3);
+
+        assertThat(doctor.waiting()).extracting(WaitingRow::number).containsExactly("A-002", "A-001", "B-001");
+        assertThat(doctor.waiting().get(0).name()).isEqualTo("Eve");
+        assertThat(doctor.waiting().get(0).priority()).isEqualTo("Emergency");
+        assertThat(doctor.waiting().get(2).service()).isEqualTo("Blood tests");
+        assertThat(doctor.waitingSummaryProperty().get()).contains("3");
+    }
+
+    @Test
+    void nextCallsTheHeadAndTheFollowingNextFinishesIt() throws Exception {
+        open("A");
+        long first = issue("A", Priority.NORMAL, "Ana").id();
+        long second = issue("A", Priority.NORMAL, "Ben").id();
+        fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
+
+        doctor.next();
+
+        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
+        assertThat(doctor.currentNameProperty().get()).isEqualTo("Ana");
+        assertThat(doctor.hasCurrentProperty().get()).isTrue();
+        assertThat(doctor.waiting()).extracting(WaitingRow::number).containsExactly("A-002");
+        TicketDto called = client.ticket(first);
+        assertThat(called.state()).isEqualTo(TicketState.CALLED);
+        assertThat(called.sessionId()).isEqualTo(doctor.sessionProperty().get().id());
+
+        doctor.next();
+
+        assertThat(client.ticket(first).state()).isEqualTo(TicketState.DONE);
+        assertThat(client.ticket(second).state()).isEqualTo(TicketState.CALLED);
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
+        assertThat(doctor.waiting()).isEmpty();
+
+        doctor.next();
+
+        assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
+        assertThat(doctor.currentProperty().get()).isNull();
+        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Nobody is waiting for your services right now.");
+    }
+
+    @Test
+    void aNextAfterTheSessionMovedElsewhereIsRefusedAndSkipsNobody() throws Exception {
+        open("A");
+        long first = issue("A", Priority.NORMAL, null).id();
+        long second = issue("A", Priority.NORMAL, null).id();
+        long third = issue("A", Priority.NORMAL, null).id();
+        fxThread.runUntil("all three wait", () -> doctor.waiting().size() == 3);
+        doctor.next();
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
+
+        // the session moves on from somewhere else before this desk hears of it
+        otherDesk.next(doctor.sessionProperty().get().id());
+        doctor.next();
+
+        assertThat(doctor.actionErrorProperty().get())
+                .isEqualTo("This Next is out of date: the current patient in Room 1 is now A-002. Reload and try again.");
+        assertThat(client.ticket(first).state()).isEqualTo(TicketState.DONE);
+        assertThat(client.ticket(second).state()).as("not finished unseen").isEqualTo(TicketState.CALLED);
+        assertThat(client.ticket(third).state()).as("not called past").isEqualTo(TicketState.WAITING);
+        assertThat(doctor.currentNumberProperty().get()).as("the refusal shows who is really called")
+                .isEqualTo("A-002");
+        assertThat(doctor.canNextProperty().get()).isTrue();
+
+        doctor.next();
+
+        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+        assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
+        assertThat(client.ticket(third).state()).isEqualTo(TicketState.CALLED);
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-003");
+    }
+
+    @Test
+    void nextIsDisabledWhileItsRequestIsInFlightSoADoublePressCallsOnce() throws Exception {
+        open("A");
+        long first = issue("A", Priority.NORMAL, null).id();
+        long second = issue("A", Priority.NORMAL, null).id();
+        fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
+
+        background.hold();
+        doctor.next();
+
+        assertThat(doctor.inFlightProperty().get()).isTrue();
+        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.canActProperty().get()).isFalse();
+        doctor.next();
+        doctor.done();
+        assertThat(background.held()).as("the second press sent nothing").isEqualTo(1);
+
+        background.release();
+
+        assertThat(doctor.inFlightProperty().get()).isFalse();
+        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(client.ticket(first).state()).isEqualTo(TicketState.CALLED);
+        assertThat(client.ticket(second).state()).isEqualTo(TicketState.WAITING);
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
+    }
+
+    @Test
+    void recallArrivedAndDoneMoveThePatientOnTheCardAndTheServer() throws Exception {
+        open("A");
+        long id = issue("A", Priority.NORMAL, "Ana").id();
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+        doctor.next();
+        assertThat(doctor.currentDetailProperty().get()).contains("Called").contains("recalled 0 times");
+
+        doctor.recall();
+
+        assertThat(client.ticket(id).recallCount()).isEqualTo(1);
+        assertThat(doctor.currentDetailProperty().get()).contains("recalled 1 times");
+
+        doctor.serve();
+
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.SERVING);
+        assertThat(doctor.currentDetailProperty().get()).contains("With doctor");
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
+
+        doctor.done();
+
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.DONE);
+        assertThat(doctor.currentProperty().get()).isNull();
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("\u2014");
+        assertThat(client.session(doctor.sessionProperty().get().id()).currentTicketId()).isNull();
+        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aNoShowFreesTheRoomAndARecallAfterThePatientLeftElsewhereShowsTheServersReason() throws Exception {
+        open("A");
+        long first = issue("A", Priority.NORMAL, null).id();
+        long second = issue("A", Priority.NORMAL, null).id();
+        fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
+        doctor.next();
+
+        doctor.noShow();
+
+        assertThat(client.ticket(first).state()).isEqualTo(TicketState.NO_SHOW);
+        assertThat(doctor.currentProperty().get()).isNull();
+        assertThat(client.session(doctor.sessionProperty().get().id()).currentTicketId()).isNull();
+
+        doctor.next();
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
+        // finished from somewhere else; this desk still shows the patient
+        otherDesk.post("/api/sessions/" + doctor.sessionProperty().get().id() + "/done", null);
+        doctor.recall();
+
+        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Nobody is called in Room 1 right now; press Next first.");
+        assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
+        assertThat(client.ticket(second).recallCount()).isZero();
+        assertThat(doctor.currentProperty().get()).as("reloaded after the refusal").isNull();
+        assertThat(doctor.canNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void transferWithReturnSendsThePatientAwayAndTheyComeBackToThisQueue() throws Exception {
+        open("A");
+        long id = issue("A", Priority.NORMAL, "Ana").id();
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+        doctor.next();
+        assertThat(doctor.transferReturnsProperty().get()).as("return is the default here").isTrue();
+        doctor.transfer();
+        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Choose the service to transfer to");
+
+        doctor.transferTargetProperty().set(service("B"));
+        doctor.transfer();
+
+        TicketDto away = client.ticket(id);
+        assertThat(away.state()).isEqualTo(TicketState.WAITING);
+        assertThat(away.serviceId()).isEqualTo(service("B").id());
+        assertThat(away.returnServiceId()).isEqualTo(service("A").id());
+        assertThat(doctor.currentProperty().get()).isNull();
+        assertThat(doctor.waiting()).isEmpty();
+
+        // the blood test is taken in another room; then the patient is back in this queue
+        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), "Lab");
+        otherDesk.next(lab.id());
+        otherDesk.next(lab.id());
+        fxThread.runUntil("the patient is back in this queue", () -> doctor.waiting().size() == 1);
+        assertThat(client.ticket(id).serviceId()).isEqualTo(service("A").id());
+
+        doctor.next();
+
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.CALLED);
+    }
+
+    @Test
+    void pauseStopsNextUntilResumed() throws Exception {
+        open("A");
+        long id = issue("A", Priority.NORMAL, null).id();
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+
+        doctor.togglePause();
+
+        long sessionId = doctor.sessionProperty().get().id();
+        assertThat(client.session(sessionId).paused()).isTrue();
+        assertThat(doctor.pausedProperty().get()).isTrue();
+        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 Dr Lee \u00b7 paused");
+        doctor.next();
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
+
+        doctor.togglePause();
+
+        assertThat(client.session(sessionId).paused()).isFalse();
+        assertThat(doctor.canNextProperty().get()).isTrue();
+        doctor.next();
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.CALLED);
+    }
+
+    @Test
+    void closingIsRefusedWhileAPatientIsCalledThenEndsTheSession() throws Exception {
+        open("A");
+        issue("A", Priority.NORMAL, null);
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+        doctor.next();
+        long sessionId = doctor.sessionProperty().get().id();
+
+        doctor.closeSession();
+
+        assertThat(doctor.actionErrorProperty().get()).startsWith("Ticket A-001 is still called in Room 1");
+        assertThat(doctor.sessionProperty().get()).isNotNull();
+
+        doctor.done();
+        doctor.closeSession();
+
+        assertThat(doctor.sessionProperty().get()).isNull();
+        assertThat(doctor.sessionOpenProperty().get()).isFalse();
+        assertThat(client.session(sessionId).closedAt()).isNotNull();
+    }
+
+    @Test
+    void whileTheServerDoesNotAnswerNothingCanBeSent() throws Exception {
+        open("A");
+        long id = issue("A", Priority.NORMAL, null).id();
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+
+        serverReachable.set(false);
+
+        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.canActProperty().get()).isFalse();
+        assertThat(doctor.canOpenProperty().get()).isFalse();
+        assertThat(live.offlineReasonProperty().get()).startsWith("The server does not answer");
+        doctor.next();
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
+
+        serverReachable.set(true);
+
+        assertThat(doctor.canNextProperty().get()).isTrue();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    private void open(String... prefixes) {
+        doctor.roomProperty().set(doctor.rooms().get(0));
+        choose(prefixes);
+        doctor.openSession();
+        assertThat(doctor.sessionProperty().get()).as(doctor.setupErrorProperty().get()).isNotNull();
+    }
+
+    private void choose(String... prefixes) {
+        List<String> wanted = List.of(prefixes);
+        doctor.serviceChoices().forEach(c -> c.chosenProperty().set(wanted.contains(c.service().prefix())));
+    }
+
+    private TicketDto issue(String prefix, Priority priority, String name) {
+        return reception.issue(new IssueTicketRequest(service(prefix).id(), priority, null, name, null, null));
+    }
+
+    private ServiceDto service(String prefix) {
+        return doctor.services().stream().filter(s -> s.prefix().equals(prefix)).findFirst().orElseThrow();
+    }
+
+    /** Runs work at once, or, while held, keeps it until released: to look at the desk mid-request. */
+    private static final class HeldExecutor implements BackgroundExecutor {
+        private final CurrentThreadExecutor now = new CurrentThreadExecutor();
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean holding;
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            if (holding) {
+                held.add(() -> now.run(work, onSuccess, onFailure));
+            } else {
+                now.run(work, onSuccess, onFailure);
+            }
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        int held() {
+            return held.size();
+        }
+
+        void release() {
+            holding = false;
+            List<Runnable> due = List.copyOf(held);
+            held.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+}

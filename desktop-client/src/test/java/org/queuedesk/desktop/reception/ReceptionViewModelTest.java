@@ -1,0 +1,275 @@
+package org.queuedesk.desktop.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.app.CurrentThreadExecutor;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.live.LiveSite;
+import org.queuedesk.desktop.live.TicketText;
+import org.queuedesk.desktop.testing.FxThreadStandIn;
+import org.queuedesk.desktop.testing.ManualScheduler;
+import org.queuedesk.server.testing.TestServer;
+
+/**
+ * The front desk against a real server in-process (demo clinic, real sign-in): requests run on the current
+ * thread, live events are queued by a stand-in FX thread and run by the test. No toolkit, no sleeps.
+ */
+class ReceptionViewModelTest {
+
+    private static final String BAD_PHONE = "phone: use digits, spaces and an optional leading +, e.g. +34 600 123 456.";
+
+    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
+    private final Clock clock = Clock.systemUTC();
+    private final TestServer server = TestServer.startDemoWithSignIn(clock);
+    private final FxThreadStandIn fxThread = new FxThreadStandIn();
+    private final SimpleBooleanProperty serverReachable = new SimpleBooleanProperty(true);
+    private QueueDeskClient client;
+    private LiveSite live;
+    private ReceptionViewModel reception;
+
+    @BeforeEach
+    void signInAndFollowTheSite() throws Exception {
+        TokenStore tokens = new TokenStore(clock);
+        client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), tokens, Duration.ofSeconds(5));
+        client.login("reception", "reception");
+        var stream = new EventStreamClient(HttpClient.newHttpClient(), tokens, new ManualScheduler(),
+                ReconnectPolicy.DEFAULT, fxThread);
+        live = new LiveSite(client, stream, new CurrentThreadExecutor(), serverReachable, messages);
+        reception = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock));
+        live.start();
+        fxThread.runUntil("the desk is online", () -> live.onlineProperty().get());
+    }
+
+    @AfterEach
+    void stop() {
+        live.stop();
+        server.close();
+    }
+
+    @Test
+    void aShortcutPicksTheServiceAndIssuingShowsA001AsTheLastIssuedNumber() throws Exception {
+        assertThat(reception.services()).extracting(ServiceDto::prefix).containsExactly("A", "B", "C");
+        assertThat(reception.canIssueProperty().get()).isFalse();
+        assertThat(reception.selectByShortcut(3)).isFalse();
+
+        assertThat(reception.selectByShortcut(0)).isTrue();
+        assertThat(reception.selectedServiceNameProperty().get()).isEqualTo("General practice");
+        assertThat(reception.canIssueProperty().get()).isTrue();
+        reception.patientNameProperty().set("  Ana Ruiz ");
+        reception.priorityProperty().set(Priority.PRIORITY);
+        reception.issue();
+
+        assertThat(reception.issuedNumberProperty().get()).isEqualTo("A-001");
+        assertThat(reception.issuedDetailProperty().get()).isEqualTo("General practice \u00b7 Priority");
+        assertThat(reception.issueErrorProperty().get()).isEmpty();
+        // the form is ready for the next patient
+        assertThat(reception.patientNameProperty().get()).isEmpty();
+        assertThat(reception.priorityProperty().get()).isEqualTo(Priority.NORMAL);
+        assertThat(reception.selectedServiceProperty().get()).isEqualTo(-1);
+        assertThat(reception.canIssueProperty().get()).isFalse();
+        // the server has it, and the desk shows it at once
+        TicketDto onServer = only(client.ticketsOfService(service("A").id()));
+        assertThat(onServer.number()).isEqualTo("A-001");
+        assertThat(onServer.state()).isEqualTo(TicketState.WAITING);
+        assertThat(onServer.priority()).isEqualTo(Priority.PRIORITY);
+        assertThat(onServer.source()).isEqualTo(TicketSource.RECEPTION);
+        assertThat(onServer.patientName()).isEqualTo("Ana Ruiz");
+        assertThat(reception.tickets()).singleElement().satisfies(row -> {
+            assertThat(row.number()).isEqualTo("A-001");
+            assertThat(row.name()).isEqualTo("Ana Ruiz");
+            assertThat(row.state()).isEqualTo("Waiting");
+            assertThat(row.priority()).isEqualTo("Priority");
+        });
+        assertThat(reception.queues().get(0).shortcut()).isEqualTo("F1");
+        assertThat(reception.queues().get(0).waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void issuingWithoutAServiceAsksForOneAndSendsNothing() throws Exception {
+        reception.issue();
+
+        assertThat(reception.issueErrorProperty().get()).isEqualTo("Choose a service first (F1, F2, \u2026)");
+        assertThat(client.ticketsOfService(service("A").id())).isEmpty();
+
+        reception.selectByShortcut(0);
+        assertThat(reception.issueErrorProperty().get()).as("picking a service clears the hint").isEmpty();
+    }
+
+    @Test
+    void anInvalidPhoneShowsTheServersReasonKeepsTheFormAndUsesNoNumber() throws Exception {
+        reception.selectByShortcut(1);
+        reception.phoneProperty().set("call me maybe");
+
+        reception.issue();
+
+        assertThat(reception.issueErrorProperty().get()).isEqualTo(BAD_PHONE);
+        assertThat(reception.issuedNumberProperty().get()).isEmpty();
+        assertThat(reception.issuingProperty().get()).isFalse();
+        assertThat(client.ticketsOfService(service("B").id())).isEmpty();
+        assertThat(reception.tickets()).isEmpty();
+        // nothing typed is lost: correct the phone and issue again
+        assertThat(reception.phoneProperty().get()).isEqualTo("call me maybe");
+        assertThat(reception.selectedServiceProperty().get()).isEqualTo(1);
+
+        reception.phoneProperty().set("+34 600 123 456");
+        reception.issue();
+
+        assertThat(reception.issueErrorProperty().get()).isEmpty();
+        assertThat(reception.issuedNumberProperty().get()).isEqualTo("B-001");
+        assertThat(only(client.ticketsOfService(service("B").id())).phone()).isEqualTo("+34600123456");
+    }
+
+    @Test
+    void changingPriorityAndTransferringWithReturnChangeTheTicketOnTheServer() throws Exception {
+        issueAt(0);
+        reception.findNumberProperty().set(" a-001 ");
+        reception.find();
+        assertThat(reception.selectedTicketProperty().get().number()).isEqualTo("A-001");
+        assertThat(reception.canActProperty().get()).isTrue();
+
+        reception.newPriorityProperty().set(Priority.EMERGENCY);
+        reception.changePriority();
+
+        assertThat(reception.actionErrorProperty().get()).isEmpty();
+        assertThat(reception.actionInfoProperty().get()).isEqualTo("Priority of A-001 changed");
+        long id = reception.selectedTicketProperty().get().id();
+        assertThat(client.ticket(id).priority()).isEqualTo(Priority.EMERGENCY);
+        assertThat(reception.selectedTicketProperty().get().priority()).isEqualTo("Emergency");
+
+        reception.transfer();
+        assertThat(reception.actionErrorProperty().get()).isEqualTo("Choose the service to transfer to");
+
+        reception.transferTargetProperty().set(service("B"));
+        reception.transferReturnsProperty().set(true);
+        reception.transfer();
+
+        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+        TicketDto moved = client.ticket(id);
+        assertThat(moved.number()).isEqualTo("A-001");
+        assertThat(moved.state()).isEqualTo(TicketState.WAITING);
+        assertThat(moved.serviceId()).isEqualTo(service("B").id());
+        assertThat(moved.returnServiceId()).isEqualTo(service("A").id());
+        assertThat(reception.selectedTicketProperty().get().service()).isEqualTo("Blood tests");
+        assertThat(reception.queues()).extracting(ServiceQueueRow::waiting).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void cancellingEndsTheTicketAndASecondCancelShowsTheServersRefusal() throws Exception {
+        issueAt(2);
+        reception.selectedTicketProperty().set(reception.tickets().get(0));
+
+        reception.cancelTicket();
+
+        long id = reception.selectedTicketProperty().get().id();
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.CANCELLED);
+        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket C-001 cancelled");
+        assertThat(reception.selectedTicketProperty().get().state()).isEqualTo("Cancelled");
+        assertThat(reception.queues().get(2).waiting()).isZero();
+
+        reception.cancelTicket();
+
+        assertThat(reception.actionErrorProperty().get()).isEqualTo("Ticket C-001 is cancelled; it cannot be cancelled.");
+        assertThat(reception.actionInfoProperty().get()).isEmpty();
+        assertThat(reception.canActProperty().get()).as("a refusal leaves the desk usable").isTrue();
+    }
+
+    @Test
+    void whileTheServerDoesNotAnswerActionsAreDisabledWithTheReasonAndNothingIsSent() throws Exception {
+        issueAt(0);
+        reception.selectedTicketProperty().set(reception.tickets().get(0));
+        reception.selectByShortcut(0);
+        assertThat(live.offlineReasonProperty().get()).isEmpty();
+
+        serverReachable.set(false);
+
+        assertThat(reception.canIssueProperty().get()).isFalse();
+        assertThat(reception.canActProperty().get()).isFalse();
+        assertThat(live.offlineReasonProperty().get()).startsWith("The server does not answer");
+        reception.issue();
+        reception.cancelTicket();
+        assertThat(client.ticketsOfService(service("A").id())).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(TicketState.WAITING));
+        assertThat(reception.issuedNumberProperty().get()).isEqualTo("A-001");
+
+        serverReachable.set(true);
+
+        assertThat(live.offlineReasonProperty().get()).isEmpty();
+        assertThat(reception.canIssueProperty().get()).isTrue();
+        assertThat(reception.canActProperty().get()).isTrue();
+    }
+
+    @Test
+    void withoutTheLiveStreamActionsWaitAndSayWhy() {
+        reception.selectByShortcut(0);
+
+        live.stop();
+
+        assertThat(reception.canIssueProperty().get()).isFalse();
+        assertThat(live.offlineReasonProperty().get()).startsWith("Connecting to live updates");
+    }
+
+    @Test
+    void ticketsIssuedElsewhereArriveLiveInTheQueuesAndTheList() {
+        var kiosk = server.api().signedInAs("reception", "reception");
+        kiosk.issue(new IssueTicketRequest(service("B").id(), null, TicketSource.KIOSK, null, null, null));
+        kiosk.issue(new IssueTicketRequest(service("B").id(), null, TicketSource.KIOSK, null, null, null));
+
+        fxThread.runUntil("both tickets are listed", () -> reception.tickets().size() == 2);
+
+        assertThat(reception.tickets()).extracting(TicketRow::number).containsExactly("B-002", "B-001");
+        assertThat(reception.queues()).extracting(ServiceQueueRow::waiting).containsExactly(0, 2, 0);
+
+        reception.findNumberProperty().set("B-002");
+        reception.find();
+        assertThat(reception.selectedTicketProperty().get().number()).isEqualTo("B-002");
+    }
+
+    @Test
+    void findingANumberThatDoesNotExistSaysSo() {
+        reception.findNumberProperty().set("Z-999");
+        reception.find();
+
+        assertThat(reception.findErrorProperty().get()).isEqualTo("There is no ticket Z-999 today");
+        assertThat(reception.selectedTicketProperty().get()).isNull();
+
+        reception.findNumberProperty().set("  ");
+        reception.find();
+        assertThat(reception.findErrorProperty().get()).isEqualTo("Type a ticket number, e.g. A-042");
+    }
+
+    private void issueAt(int shortcut) {
+        assertThat(reception.selectByShortcut(shortcut)).isTrue();
+        reception.issue();
+        assertThat(reception.issueErrorProperty().get()).isEmpty();
+    }
+
+    private ServiceDto service(String prefix) {
+        return reception.services().stream().filter(s -> s.prefix().equals(prefix)).findFirst().orElseThrow();
+    }
+
+    private static TicketDto only(List<TicketDto> tickets) {
+        assertThat(tickets).hasSize(1);
+        return tickets.get(0);
+    }
+}
