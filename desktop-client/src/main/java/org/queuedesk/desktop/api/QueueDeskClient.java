@@ -101,15 +101,19 @@ public final class QueueDeskClient {
         return response;
     }
 
-    /** How a refresh token becomes fresh tokens when the identity provider is not this server (Cognito). */
-    @FunctionalInterface
+    /**
+     * How a refresh token becomes fresh tokens, and how it is revoked, when the identity provider is not this
+     * server (Cognito).
+     */
     public interface TokenRenewal {
         TokenResponse renew(String refreshToken) throws IOException, InterruptedException, ApiException;
+
+        void revoke(String refreshToken);
     }
 
     private volatile TokenRenewal externalRenewal;
 
-    /** Keeps tokens obtained from another identity provider, and how to renew them there. */
+    /** Keeps tokens obtained from another identity provider, and how to renew and revoke them there. */
     public void signedInElsewhere(TokenResponse response, TokenRenewal renewal) {
         this.externalRenewal = renewal;
         tokens.store(response);
@@ -129,8 +133,29 @@ public final class QueueDeskClient {
         return get("/api/auth/me", WhoAmIDto.class);
     }
 
-    public void signOut() {
+    /**
+     * Ends the sign-in: the tokens are forgotten at once (no I/O, safe on the FX thread); the refresh token is
+     * returned so {@link #revoke} can end it where it was issued, off the FX thread.
+     */
+    public java.util.Optional<String> signOut() {
+        var refreshToken = tokens.refreshToken();
         tokens.clear();
+        return refreshToken;
+    }
+
+    /** Revokes a refresh token at the server (built-in) or the identity provider; blocking, best effort. */
+    public void revoke(String refreshToken) throws IOException, InterruptedException, ApiException {
+        TokenRenewal renewal = externalRenewal;
+        externalRenewal = null;
+        if (renewal != null) {
+            renewal.revoke(refreshToken);
+        } else {
+            var response = http.send(post("/api/auth/logout", new RefreshRequest(refreshToken), null, false),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
+            }
+        }
     }
 
     // --- sites ---------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ public final class AppShell {
                           Executor fxThread, String defaultServer, Optional<Mode> launchMode) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppShell.class.getName());
     private final Context context;
     private final ConnectionViewModel connection;
     private final ShellViewModel shellModel;
@@ -240,7 +241,12 @@ public final class AppShell {
             live = null;
         }
         if (client != null) {
-            client.signOut();
+            var signedOut = client;
+            signedOut.signOut().ifPresent(refreshToken -> context.background().run(() -> {
+                signedOut.revoke(refreshToken);
+                return null;
+            }, done -> { }, error -> LOG.log(java.util.logging.Level.INFO, "Sign-out could not reach the server; the "
+                    + "session ends when its refresh token expires", error)));
         }
         user = null;
         showSignIn();

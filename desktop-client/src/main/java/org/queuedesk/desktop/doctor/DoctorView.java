@@ -3,7 +3,6 @@ package org.queuedesk.desktop.doctor;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -25,6 +24,7 @@ import javafx.util.Duration;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.ViewBindings;
 import org.queuedesk.desktop.app.Fxml;
 import org.queuedesk.desktop.app.SceneKeys;
 import org.queuedesk.desktop.app.Ticker;
@@ -88,8 +88,8 @@ public final class DoctorView {
         serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
         doctorField.textProperty().bindBidirectional(viewModel.doctorNameProperty());
         openButton.disableProperty().bind(viewModel.canOpenProperty().not());
-        bindMessage(setupError, viewModel.setupErrorProperty());
-        bindMessage(setupOfflineReason, live.offlineReasonProperty());
+        ViewBindings.message(setupError, viewModel.setupErrorProperty());
+        ViewBindings.message(setupOfflineReason, live.offlineReasonProperty());
 
         sessionTitle.textProperty().bind(viewModel.sessionTitleProperty());
         currentNumber.textProperty().bind(viewModel.currentNumberProperty());
@@ -107,16 +107,16 @@ public final class DoctorView {
         var messages = resourcesOf();
         pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.pausedProperty())
                 .then(messages.getString("doctor.action.resume")).otherwise(messages.getString("doctor.action.pause")));
-        bindMessage(actionError, viewModel.actionErrorProperty());
-        bindMessage(offlineReason, live.offlineReasonProperty());
+        ViewBindings.message(actionError, viewModel.actionErrorProperty());
+        ViewBindings.message(offlineReason, live.offlineReasonProperty());
 
         waitingSummary.textProperty().bind(viewModel.waitingSummaryProperty());
         waitingTable.setItems(viewModel.waiting());
-        column(waitingNumber, WaitingRow::number);
-        column(waitingName, WaitingRow::name);
-        column(waitingService, WaitingRow::service);
-        column(waitingPriority, WaitingRow::priority);
-        column(waitingWaited, WaitingRow::waited);
+        ViewBindings.column(waitingNumber, WaitingRow::number);
+        ViewBindings.column(waitingName, WaitingRow::name);
+        ViewBindings.column(waitingService, WaitingRow::service);
+        ViewBindings.column(waitingPriority, WaitingRow::priority);
+        ViewBindings.column(waitingWaited, WaitingRow::waited);
 
         SceneKeys.whileShown(root, this::space);
         // after each answer, the focus goes back to Next so Space and Enter keep working
@@ -143,15 +143,7 @@ public final class DoctorView {
         }
     }
 
-    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 
-    private static void column(TableColumn<WaitingRow, String> column, Function<WaitingRow, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 
     @FXML
     private void openSession() {

@@ -1,6 +1,5 @@
 package org.queuedesk.desktop.doctor;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -118,7 +117,7 @@ public final class DoctorViewModel {
             return;
         }
         Optional<Long> existing = openSessionAt(chosenRoom.id());
-        var request = new OpenSessionRequest(chosenRoom.id(), serviceIds, blankToNull(doctorName.get()));
+        var request = new OpenSessionRequest(chosenRoom.id(), serviceIds, TicketText.optional(doctorName.get()));
         String action = "open:" + request;
         String key = keys.keyFor(action);
         QueueDeskClient client = live.client();
@@ -131,7 +130,7 @@ public final class DoctorViewModel {
                 }, error -> {
                     keys.settledUnlessUnanswered(action, error);
                     inFlight.set(false);
-                    setupError.set(describe(error));
+                    setupError.set(text.failure(error));
                 });
     }
 
@@ -188,7 +187,7 @@ public final class DoctorViewModel {
         }, error -> {
             keys.settledUnlessUnanswered(action, error);
             inFlight.set(false);
-            actionError.set(describe(error));
+            actionError.set(text.failure(error));
             if (error instanceof ApiException) {
                 reloadSession();
             }
@@ -286,7 +285,7 @@ public final class DoctorViewModel {
     private void failed(String action, Throwable error) {
         keys.settledUnlessUnanswered(action, error);
         inFlight.set(false);
-        actionError.set(describe(error));
+        actionError.set(text.failure(error));
         if (error instanceof ApiException) {
             reloadSession();
         }
@@ -369,20 +368,6 @@ public final class DoctorViewModel {
 
     private String serviceName(long serviceId) {
         return services.stream().filter(s -> s.id() == serviceId).map(ServiceDto::name).findFirst().orElse("");
-    }
-
-    private String describe(Throwable error) {
-        if (error instanceof ApiException api) {
-            return api.detail();
-        }
-        if (error instanceof IOException) {
-            return text.format("action.error.unanswered");
-        }
-        return text.format("action.error.unexpected", String.valueOf(error.getMessage()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     // --- properties ----------------------------------------------------------------------------------

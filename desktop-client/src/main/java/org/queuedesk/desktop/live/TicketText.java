@@ -52,6 +52,22 @@ public final class TicketText {
         return new MessageFormat(messages.getString(key), messages.getLocale()).format(arguments);
     }
 
+    /** What to show by an action that failed: the server's own words, or why there were none. */
+    public String failure(Throwable error) {
+        if (error instanceof org.queuedesk.desktop.api.ApiException api) {
+            return api.detail();
+        }
+        if (error instanceof java.io.IOException) {
+            return format("action.error.unanswered");
+        }
+        return format("action.error.unexpected", String.valueOf(error.getMessage()));
+    }
+
+    /** Optional form text: trimmed, or null when empty. */
+    public static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.ViewBindings;
 import org.queuedesk.desktop.app.Fxml;
 
 /** Controller for {@code SignIn.fxml}: binds, and delegates each action to the view-model in one line. */
@@ -40,9 +41,9 @@ public final class SignInView {
         serverField.textProperty().bindBidirectional(viewModel.serverAddressProperty());
         usernameField.textProperty().bindBidirectional(viewModel.usernameProperty());
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
-        showError(serverError, viewModel.serverErrorProperty());
-        showError(usernameError, viewModel.usernameErrorProperty());
-        showError(passwordError, viewModel.passwordErrorProperty());
+        ViewBindings.message(serverError, viewModel.serverErrorProperty());
+        ViewBindings.message(usernameError, viewModel.usernameErrorProperty());
+        ViewBindings.message(passwordError, viewModel.passwordErrorProperty());
         newPasswordField.textProperty().bindBidirectional(viewModel.newPasswordProperty());
         for (var node : new javafx.scene.Node[] {newPasswordLabel, newPasswordField}) {
             node.visibleProperty().bind(viewModel.newPasswordRequiredProperty());
@@ -52,11 +53,6 @@ public final class SignInView {
         Platform.runLater(usernameField::requestFocus);
     }
 
-    private static void showError(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 
     @FXML
     private void signIn() {

@@ -158,7 +158,17 @@ public final class SignInViewModel {
             tokens = ((CognitoSignIn.SignedIn) outcome).tokens();
         }
         String name = tokens.username();
-        client.signedInElsewhere(tokens, refreshToken -> pool.refresh(name, refreshToken));
+        client.signedInElsewhere(tokens, new QueueDeskClient.TokenRenewal() {
+            @Override
+            public TokenResponse renew(String refreshToken) {
+                return pool.refresh(name, refreshToken);
+            }
+
+            @Override
+            public void revoke(String refreshToken) {
+                pool.signOut(refreshToken);
+            }
+        });
         var me = client.me();
         return new SignInResult(client, SignedInUser.of(me.name(), me.roles()));
     }

@@ -4,7 +4,6 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -27,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.app.ControllerFactory;
+import org.queuedesk.desktop.app.ViewBindings;
 import org.queuedesk.desktop.app.Fxml;
 import org.queuedesk.desktop.app.SceneKeys;
 import org.queuedesk.desktop.app.Ticker;
@@ -95,29 +95,29 @@ public final class ReceptionView {
         priorityBox.setButtonCell(new NamedCell<>(text::priority));
         priorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
         issueButton.disableProperty().bind(viewModel.canIssueProperty().not());
-        bindMessage(issueError, viewModel.issueErrorProperty());
+        ViewBindings.message(issueError, viewModel.issueErrorProperty());
         issuedNumber.textProperty().bind(viewModel.issuedNumberProperty());
         issuedDetail.textProperty().bind(viewModel.issuedDetailProperty());
-        bindMessage(offlineReason, viewModel.live().offlineReasonProperty());
-        bindMessage(printerWarning, viewModel.printerWarningProperty());
+        ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
+        ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
 
         queueTable.setItems(viewModel.queues());
-        queueKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().shortcut()));
-        queueService.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().prefix() + " \u00b7 " + c.getValue().name()));
+        ViewBindings.column(queueKey, ServiceQueueRow::shortcut);
+        ViewBindings.column(queueService, row -> row.prefix() + " \u00b7 " + row.name());
         queueWaiting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().waiting()));
-        queueLongest.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().longestWait()));
+        ViewBindings.column(queueLongest, ServiceQueueRow::longestWait);
         queueWithDoctor.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().withDoctor()));
 
         findField.textProperty().bindBidirectional(viewModel.findNumberProperty());
-        bindMessage(findError, viewModel.findErrorProperty());
+        ViewBindings.message(findError, viewModel.findErrorProperty());
         ticketTable.setItems(viewModel.tickets());
-        column(ticketNumber, TicketRow::number);
-        column(ticketService, TicketRow::service);
-        column(ticketName, TicketRow::name);
-        column(ticketPriority, TicketRow::priority);
-        column(ticketState, TicketRow::state);
-        column(ticketWaited, TicketRow::waited);
-        column(ticketSms, TicketRow::sms);
+        ViewBindings.column(ticketNumber, TicketRow::number);
+        ViewBindings.column(ticketService, TicketRow::service);
+        ViewBindings.column(ticketName, TicketRow::name);
+        ViewBindings.column(ticketPriority, TicketRow::priority);
+        ViewBindings.column(ticketState, TicketRow::state);
+        ViewBindings.column(ticketWaited, TicketRow::waited);
+        ViewBindings.column(ticketSms, TicketRow::sms);
         ticketTable.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 viewModel.selectedTicketProperty().set(now);
@@ -141,8 +141,8 @@ public final class ReceptionView {
         transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
         transferBox.setCellFactory(list -> new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
         returnBox.selectedProperty().bindBidirectional(viewModel.transferReturnsProperty());
-        bindMessage(actionError, viewModel.actionErrorProperty());
-        bindMessage(actionInfo, viewModel.actionInfoProperty());
+        ViewBindings.message(actionError, viewModel.actionErrorProperty());
+        ViewBindings.message(actionInfo, viewModel.actionInfoProperty());
         Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
     }
 
@@ -192,15 +192,7 @@ public final class ReceptionView {
         }
     }
 
-    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 
-    private static void column(TableColumn<TicketRow, String> column, Function<TicketRow, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 
     @FXML
     private void issue() {

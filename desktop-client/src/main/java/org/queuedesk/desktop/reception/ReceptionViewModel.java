@@ -150,7 +150,7 @@ public final class ReceptionViewModel {
         }
         ServiceDto service = services.get(selectedService.get());
         var request = new IssueTicketRequest(service.id(), priority.get(), TicketSource.RECEPTION,
-                blankToNull(patientName.get()), blankToNull(phone.get()), null);
+                TicketText.optional(patientName.get()), TicketText.optional(phone.get()), null);
         String action = "issue:" + request;
         QueueDeskClient client = live.client();
         String key = keys.keyFor(action);
@@ -169,7 +169,7 @@ public final class ReceptionViewModel {
         }, error -> {
             keys.settledUnlessUnanswered(action, error);
             issuing.set(false);
-            issueError.set(describe(error));
+            issueError.set(text.failure(error));
         });
     }
 
@@ -209,7 +209,7 @@ public final class ReceptionViewModel {
                 live.put(found.get());
                 select(found.get().id());
             }
-        }, error -> findError.set(describe(error)));
+        }, error -> findError.set(text.failure(error)));
     }
 
     private void select(long ticketId) {
@@ -267,7 +267,7 @@ public final class ReceptionViewModel {
         }, error -> {
             keys.settledUnlessUnanswered(action, error);
             acting.set(false);
-            actionError.set(describe(error));
+            actionError.set(text.failure(error));
         });
     }
 
@@ -356,20 +356,6 @@ public final class ReceptionViewModel {
 
     private Optional<ServiceDto> serviceAt(int index) {
         return index >= 0 && index < services.size() ? Optional.of(services.get(index)) : Optional.empty();
-    }
-
-    private String describe(Throwable error) {
-        if (error instanceof ApiException api) {
-            return api.detail();
-        }
-        if (error instanceof IOException) {
-            return text.format("action.error.unanswered");
-        }
-        return text.format("action.error.unexpected", String.valueOf(error.getMessage()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     // --- properties ----------------------------------------------------------------------------------

@@ -61,6 +61,22 @@ class SignInViewModelTest {
     }
 
     @Test
+    void signingOutForgetsTheTokensAndEndsTheRefreshTokenAtTheServer() throws Exception {
+        viewModel.usernameProperty().set("reception");
+        viewModel.passwordProperty().set("reception");
+        viewModel.signIn();
+        var client = signedIn.get(0).client();
+        String refreshToken = tokens.refreshToken().orElseThrow();
+
+        assertThat(client.signOut()).contains(refreshToken);
+        assertThat(tokens.accessToken()).isEmpty();
+        client.revoke(refreshToken);
+
+        var refresh = server.api().post("/api/auth/refresh", new org.queuedesk.common.auth.RefreshRequest(refreshToken));
+        assertThat(refresh.status()).isEqualTo(401);
+    }
+
+    @Test
     void wrongPasswordIsShownByThePasswordField() {
         viewModel.usernameProperty().set("reception");
         viewModel.passwordProperty().set("nope");

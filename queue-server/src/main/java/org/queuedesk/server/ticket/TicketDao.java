@@ -38,8 +38,8 @@ public interface TicketDao {
                                 source, patient_name, phone, assigned_doctor, issued_at, queued_at)
             VALUES (:siteId, :serviceId, :date, :seq, :number, :serviceId, 'waiting', :priority, :source, :name, :phone,
                     :doctor, :at, :queuedAt)
-            RETURNING id""")
-    long insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("date") LocalDate date,
+            RETURNING\s""" + COLUMNS)
+    TicketDto insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("date") LocalDate date,
                 @Bind("seq") int seq, @Bind("number") String number, @Bind("priority") Priority priority,
                 @Bind("source") TicketSource source, @Bind("name") String name, @Bind("phone") String phone,
                 @Bind("doctor") String doctor, @Bind("at") Instant at, @Bind("queuedAt") Instant queuedAt);

@@ -56,11 +56,10 @@ public final class TicketService {
         TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
         String rawPhone = blankToNull(request.phone());
         String phone = rawPhone == null ? null : moves.hooks().phoneFor(tx, site.id(), rawPhone);
-        long id = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
+        var ticket = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
                 blankToNull(request.patientName()), phone, blankToNull(request.assignedDoctor()),
                 now, now);
-        var ticket = dao.find(id).orElseThrow();
-        dao.insertEvent(id, TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
+        dao.insertEvent(ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
         events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, ticket, null);
         moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);
         return ticket;
