@@ -8,6 +8,8 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -33,8 +35,24 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(false);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
         JdbiTypes.register(jdbi);
         this.writer = new GroupCommitWriter(jdbi);
+    }
+
+    /**
+     * A failed statement's message names the statement but not its bound values: Jdbi's default lists them,
+     * and they include patients' names and phone numbers, which would then reach the log with the stack trace.
+     */
+    static String withoutParameters(StatementException e) {
+        var context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        if (sql == null) {
+            return e.getShortMessage();
+        }
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        String shortened = oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+        return e.getShortMessage() + " [statement: \"" + shortened + "\"]";
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
