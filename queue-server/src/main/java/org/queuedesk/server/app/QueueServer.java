@@ -27,6 +27,9 @@ import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
 import org.queuedesk.server.idempotency.IdempotentWrites;
+import org.queuedesk.server.privacy.PersonalDataPurge;
+import org.queuedesk.server.privacy.PhoneHasher;
+import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.queue.QueueController;
 import org.queuedesk.server.queue.QueueService;
 import org.queuedesk.server.site.DemoData;
@@ -71,6 +74,7 @@ public final class QueueServer implements AutoCloseable {
     private final StatusStream statusStream;
     private final Auth auth;
     private final EventHub hub;
+    private final PersonalDataPurge purge;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -96,18 +100,23 @@ public final class QueueServer implements AutoCloseable {
         var tokens = new TicketTokens(this::publicUrl);
         var waits = new WaitEstimator();
         var smsTemplates = new SmsTemplates();
-        this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock);
-        var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake);
+        // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number (F14)
+        var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
+        this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock,
+                phoneHasher);
+        var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
+                phoneHasher);
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
         var tickets = new TicketService(db, moves, events, clock);
         var queue = new QueueService(db, moves, events, clock);
         this.writes = new IdempotentWrites(db, json, clock);
         var stream = new EventStream(db, events, hub, sites, metrics);
-        var sms = new SmsService(db, smsTemplates, tokens, events, clock);
+        var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
         var pageTexts = new PageTexts();
         var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
         this.statusStream = new StatusStream(patientStatus, hub, json);
         this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
+        this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, clock);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
@@ -117,7 +126,8 @@ public final class QueueServer implements AutoCloseable {
                 .withPatientMessaging(new SmsController(sms),
                         new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream)
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
-                .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)));
+                .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
+                .withPrivacy(new PrivacyController(purge));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -175,11 +185,14 @@ public final class QueueServer implements AutoCloseable {
     public QueueServer start() {
         Long demoSite = config.demo() ? DemoData.ensure(sites, config.demoTimeZone()) : null;
         auth.ensureFirstUsers(config.demo(), demoSite);
+        purge.hashOldOptOuts(); // before anything is sent: an opt-out from before version 5 must still count
         app.start();
         smsDispatcher.start();
         log.info("Text messages: {} (status links {}/t/…)", smsDispatcher.sender().logsOnly() ? "to the log only"
                 : "through Amazon SNS", publicUrl());
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+        // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
+        housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
         return this;
@@ -190,6 +203,16 @@ public final class QueueServer implements AutoCloseable {
             writes.purgeExpired();
         } catch (RuntimeException e) {
             log.warn("Could not purge old idempotency keys", e);
+        }
+    }
+
+    private void purgePersonalData() {
+        try {
+            purge.run(PersonalDataPurge.SYSTEM);
+        } catch (RuntimeException e) {
+            if (!housekeeping.isShutdown()) { // stopping the server interrupts a purge; the next start resumes it
+                log.warn("Could not purge personal data past the retention; the next hourly run tries again", e);
+            }
         }
     }
 

@@ -50,6 +50,8 @@ import org.queuedesk.server.display.DisplayController;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
+import org.queuedesk.server.privacy.PrivacyController;
+import org.queuedesk.server.privacy.PurgeReport;
 import org.queuedesk.server.queue.QueueController;
 import org.queuedesk.common.notify.SmsSiteSettingsDto;
 import org.queuedesk.common.notify.SmsTemplateDto;
@@ -213,6 +215,14 @@ public final class RouteTree {
                 PrinterStatusRequest.class, DevicePrinterDto.class, false, printers::report);
         get("/api/sites/{siteId}/devices/printers", STAFF, "The printer state each kiosk of a site last reported",
                 listOf(DevicePrinterDto.class), printers::atSite);
+        return this;
+    }
+
+    /** Personal data past the retention (F14): purged hourly; an admin can purge now and see the counts. */
+    public RouteTree withPrivacy(PrivacyController privacy) {
+        post("/api/admin/privacy/purge", ADMINS,
+                "Purge patients' names and phone numbers older than the retention now; returns the counts", null,
+                PurgeReport.class, false, privacy::purge);
         return this;
     }
 

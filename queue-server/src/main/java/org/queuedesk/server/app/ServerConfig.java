@@ -4,20 +4,29 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.notify.SmsSettings;
+import org.queuedesk.server.privacy.RetentionSettings;
 
 /**
  * How the server is started. Each setting comes from a command-line flag, else an environment variable,
  * else a default: {@code --port}/{@code QUEUEDESK_PORT} (7070; 0 picks a free port),
  * {@code --data-dir}/{@code QUEUEDESK_DATA_DIR} (./data), {@code --demo}/{@code QUEUEDESK_DEMO}
- * (false), {@code --host}/{@code QUEUEDESK_HOST} (0.0.0.0), {@code --demo-time-zone}/{@code QUEUEDESK_DEMO_TIME_ZONE}.
+ * (false), {@code --host}/{@code QUEUEDESK_HOST} (0.0.0.0), {@code --demo-time-zone}/{@code QUEUEDESK_DEMO_TIME_ZONE},
+ * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
+ * that many days after their ticket was issued; see {@link RetentionSettings}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
-                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms) {
+                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention) {
 
     /** Text messages to the log only (the embedded default). */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
                         AuthSettings auth) {
         this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, SmsSettings.defaults());
+    }
+
+    /** The default retention of personal data. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, RetentionSettings.defaults());
     }
 
     public static ServerConfig from(String[] args, Map<String, String> env) {
@@ -27,7 +36,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         boolean demo = Boolean.parseBoolean(setting(args, env, "demo", "false"));
         String zone = setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId());
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
-                SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)));
+                SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
+                RetentionSettings.parse(setting(args, env, "retention-days", null)));
     }
 
     /**
@@ -69,20 +79,25 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention);
     }
 
     /** Text messages (issue 3): {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention);
+    }
+
+    /** How long personal data is kept (F14): {@code --retention-days}. */
+    public ServerConfig withRetention(RetentionSettings newRetention) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention);
     }
 
     public Path databaseFile() {

@@ -16,7 +16,7 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    void record(WriteTransaction tx, String actor, String action, String subject, String detail) {
+    public void record(WriteTransaction tx, String actor, String action, String subject, String detail) {
         tx.attach(AuthDao.class).audit(clock.instant(), actor, action, subject, detail);
     }
 

@@ -61,11 +61,14 @@ public interface NotifyDao {
                AND (kind = 'almost_turn' OR (kind IN ('confirmation','transfer') AND queue_position <= :n))""")
     boolean toldAlmostTurn(@Bind("ticketId") long ticketId, @Bind("serviceId") long serviceId, @Bind("n") int n);
 
-    @SqlQuery("SELECT source FROM sms_opt_outs WHERE phone = :phone")
-    Optional<String> optOutSource(@Bind("phone") String phone);
+    /** Opt-outs are found by the number's keyed hash ({@code PhoneHasher}); the number itself is not stored. */
+    @SqlQuery("SELECT source FROM sms_opt_outs WHERE phone_hash = :phoneHash")
+    Optional<String> optOutSource(@Bind("phoneHash") String phoneHash);
 
-    @SqlUpdate("INSERT INTO sms_opt_outs(phone, source, at) VALUES (:phone, :source, :at) ON CONFLICT(phone) DO NOTHING")
-    int optOut(@Bind("phone") String phone, @Bind("source") String source, @Bind("at") Instant at);
+    @SqlUpdate("""
+            INSERT INTO sms_opt_outs(phone_hash, source, at) VALUES (:phoneHash, :source, :at)
+            ON CONFLICT(phone_hash) DO NOTHING""")
+    int optOut(@Bind("phoneHash") String phoneHash, @Bind("source") String source, @Bind("at") Instant at);
 
     @SqlQuery("SELECT phone_region FROM sites WHERE id = :siteId")
     Optional<String> phoneRegion(@Bind("siteId") long siteId);

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.privacy.PhoneHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,10 @@ public final class SmsDispatcher implements AutoCloseable {
     private final SmsSettings settings;
     private final EventLog events;
     private final Clock clock;
+    private final PhoneHasher phones;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
+    /** By the number's hash: this cache lives as long as the server, longer than the retention allows numbers. */
     private final Map<String, Instant> checkedNotOptedOut = new ConcurrentHashMap<>();
     private final Thread thread;
     private boolean woken;
@@ -47,8 +50,10 @@ public final class SmsDispatcher implements AutoCloseable {
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
-    public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock) {
+    public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock,
+                         PhoneHasher phones) {
         this.db = db;
+        this.phones = phones;
         this.sender = sender;
         this.settings = settings;
         this.events = events;
@@ -132,7 +137,7 @@ public final class SmsDispatcher implements AutoCloseable {
                     + " min without delivery" + (row.reason() == null ? "." : "; last error: " + row.reason()), null);
             return true;
         }
-        var localOptOut = db.read(h -> h.attach(NotifyDao.class).optOutSource(row.phone()));
+        var localOptOut = db.read(h -> h.attach(NotifyDao.class).optOutSource(phones.hash(row.phone())));
         if (localOptOut.isPresent()) {
             finish(row, "opted_out", row.attempts(), SmsOutbox.optOutReason(localOptOut.get()), null);
             return true;
@@ -143,7 +148,7 @@ public final class SmsDispatcher implements AutoCloseable {
                     optedOutAtProvider(row);
                     return true;
                 }
-                checkedNotOptedOut.put(row.phone(), now);
+                checkedNotOptedOut.put(phones.hash(row.phone()), now);
             }
             String messageId = sender.send(row.phone(), row.body());
             consecutiveFailures = 0;
@@ -172,7 +177,7 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     private boolean recentlyCheckedNotOptedOut(String phone, Instant now) {
-        var checked = checkedNotOptedOut.get(phone);
+        var checked = checkedNotOptedOut.get(phones.hash(phone));
         return checked != null && Duration.between(checked, now).compareTo(settings.optOutCheckTtl()) < 0;
     }
 
@@ -181,7 +186,7 @@ public final class SmsDispatcher implements AutoCloseable {
         db.write(tx -> {
             var dao = tx.attach(NotifyDao.class);
             var now = clock.instant();
-            dao.optOut(row.phone(), "sns", now);
+            dao.optOut(phones.hash(row.phone()), "sns", now);
             for (var queued : dao.queuedFor(row.phone())) {
                 record(tx, queued, "opted_out", queued.attempts(), SmsOutbox.optOutReason("sns"), null, now, now);
             }

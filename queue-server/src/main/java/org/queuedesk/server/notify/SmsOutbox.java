@@ -13,6 +13,7 @@ import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.status.WaitEstimator;
@@ -34,9 +35,11 @@ public final class SmsOutbox implements TicketHooks {
     private final EventLog events;
     private final Clock clock;
     private final Runnable wakeDispatcher;
+    private final PhoneHasher phones;
 
     public SmsOutbox(SmsSettings settings, SmsTemplates templates, TicketTokens tokens, WaitEstimator waits,
-                     EventLog events, Clock clock, Runnable wakeDispatcher) {
+                     EventLog events, Clock clock, Runnable wakeDispatcher, PhoneHasher phones) {
+        this.phones = phones;
         this.settings = settings;
         this.templates = templates;
         this.tokens = tokens;
@@ -125,7 +128,7 @@ public final class SmsOutbox implements TicketHooks {
                 ? h.attach(TicketDao.class).waitingAhead(ticket) + 1 : null;
         String body = render(h, ticket, kind, language, position);
         var now = clock.instant();
-        var optOut = dao.optOutSource(ticket.phone());
+        var optOut = dao.optOutSource(phones.hash(ticket.phone()));
         OutboxRow row = optOut.isPresent()
                 ? dao.insert(ticket.id(), ticket.siteId(), ticket.serviceId(), kind.wireName(), position, ticket.phone(),
                         language, body, "opted_out", now, optOutReason(optOut.get()))

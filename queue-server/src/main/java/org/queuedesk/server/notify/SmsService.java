@@ -17,6 +17,7 @@ import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.status.PatientTexts;
 import org.queuedesk.server.status.TicketTokens;
@@ -32,9 +33,12 @@ public final class SmsService implements PatientTexts {
     private final TicketTokens tokens;
     private final EventLog events;
     private final Clock clock;
+    private final PhoneHasher phones;
 
-    public SmsService(Database db, SmsTemplates templates, TicketTokens tokens, EventLog events, Clock clock) {
+    public SmsService(Database db, SmsTemplates templates, TicketTokens tokens, EventLog events, Clock clock,
+                      PhoneHasher phones) {
         this.db = db;
+        this.phones = phones;
         this.templates = templates;
         this.tokens = tokens;
         this.events = events;
@@ -45,7 +49,8 @@ public final class SmsService implements PatientTexts {
         return db.read(h -> {
             var ticket = ticket(h, ticketId);
             var dao = h.attach(NotifyDao.class);
-            var optOut = ticket.phone() == null ? java.util.Optional.<String>empty() : dao.optOutSource(ticket.phone());
+            var optOut = ticket.phone() == null ? java.util.Optional.<String>empty()
+                    : dao.optOutSource(phones.hash(ticket.phone()));
             var link = tokens.find(h, ticketId).map(tokens::url).orElse(null);
             return new TicketSmsDto(ticketId, PhoneNumbers.mask(ticket.phone()), language(h, ticket), optOut.isPresent(),
                     optOut.map(SmsOutbox::optOutReason).orElse(null), link,
@@ -73,7 +78,7 @@ public final class SmsService implements PatientTexts {
 
     @Override
     public boolean enabled(Handle h, TicketDto ticket) {
-        return ticket.phone() != null && h.attach(NotifyDao.class).optOutSource(ticket.phone()).isEmpty();
+        return ticket.phone() != null && h.attach(NotifyDao.class).optOutSource(phones.hash(ticket.phone())).isEmpty();
     }
 
     @Override
@@ -83,8 +88,9 @@ public final class SmsService implements PatientTexts {
         }
         var dao = tx.attach(NotifyDao.class);
         var now = clock.instant();
-        dao.optOut(ticket.phone(), "patient", now);
-        String reason = SmsOutbox.optOutReason(dao.optOutSource(ticket.phone()).orElse("patient"));
+        String phoneHash = phones.hash(ticket.phone());
+        dao.optOut(phoneHash, "patient", now);
+        String reason = SmsOutbox.optOutReason(dao.optOutSource(phoneHash).orElse("patient"));
         for (var queued : dao.queuedFor(ticket.phone())) {
             if (dao.update(queued.id(), "opted_out", queued.attempts(), now, now, reason, null) == 1) {
                 events.append(tx, queued.siteId(), EventType.SMS_UPDATED, "patient", null, null,

@@ -38,4 +38,15 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port", "http"}, Map.of()))
                 .hasMessageContaining("--port");
     }
+
+    @Test
+    void personalDataIsKeptThirtyDaysUnlessConfigured() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).retention().days()).isEqualTo(30);
+        assertThat(ServerConfig.from(new String[0], Map.of("QUEUEDESK_RETENTION_DAYS", "7")).retention().days())
+                .isEqualTo(7);
+        assertThat(ServerConfig.from(new String[] {"--retention-days=90"}, Map.of("QUEUEDESK_RETENTION_DAYS", "7"))
+                .retention().days()).isEqualTo(90);
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--retention-days", "0"}, Map.of()))
+                .hasMessageContaining("--retention-days").hasMessageContaining("from 1");
+    }
 }

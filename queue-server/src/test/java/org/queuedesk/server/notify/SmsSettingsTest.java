@@ -49,7 +49,7 @@ class SmsSettingsTest {
     void backoffGrowsExponentiallyWithJitterUpToTheMaximum() {
         var settings = SmsSettings.defaults().withRetries(Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ofMinutes(30), Duration.ofSeconds(5));
-        var dispatcher = new SmsDispatcher(null, new LogSmsSender(), settings, null, null);
+        var dispatcher = new SmsDispatcher(null, new LogSmsSender(), settings, null, null, null);
         for (int failures = 1; failures <= 12; failures++) {
             long full = Math.min(60_000, 1000L << (failures - 1));
             assertThat(dispatcher.backoff(failures).toMillis()).as("after %d failures", failures)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SmsTemplatesTest {
 
     private final SmsTemplates templates = new SmsTemplates();
-    private final SmsService sizing = new SmsService(null, templates, null, null, null);
+    private final SmsService sizing = new SmsService(null, templates, null, null, null, null);
 
     @Test
     void everyDefaultTextFitsInTwoSegments() {

@@ -1,0 +1,66 @@
+package org.queuedesk.server.privacy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A phone number's stand-in where the number itself must not be kept (opt-outs outlive the retention):
+ * HMAC-SHA-256 of the E.164 number with a random key of this installation. A plain SHA-256 would not do:
+ * there are only about 10^10 numbers per country code, so anyone with a copy of the database could hash
+ * them all in minutes; without the key file (kept next to the database, never in it) they cannot.
+ *
+ * <p>The key file must be backed up with the database: if it is lost, stored opt-outs no longer match.
+ */
+public final class PhoneHasher {
+
+    static final String KEY_FILE = "phone-hash.key";
+    private final SecretKeySpec key;
+
+    public PhoneHasher(byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("The phone hash key must have at least 256 bits");
+        }
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    /** The installation's key from the data folder, created (owner-readable only) on first start. */
+    public static PhoneHasher loadOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                return new PhoneHasher(Files.readAllBytes(file));
+            }
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.write(file, key);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data folder's own permissions protect it
+            }
+            return new PhoneHasher(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the phone hash key " + file, e);
+        }
+    }
+
+    /** The same E.164 number always gives the same hex digest on this installation. */
+    public String hash(String e164) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(e164.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
