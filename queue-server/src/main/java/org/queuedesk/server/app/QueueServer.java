@@ -98,6 +98,7 @@ public final class QueueServer implements AutoCloseable {
         var smsTemplates = new SmsTemplates();
         this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock);
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake);
+        // tokens first: the confirmation text the outbox writes links to the ticket's new token
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
         var tickets = new TicketService(db, moves, events, clock);
         var queue = new QueueService(db, moves, events, clock);
