@@ -106,6 +106,7 @@ public final class QueueServer implements AutoCloseable {
                 phoneHasher);
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
                 phoneHasher);
+        // tokens first: the confirmation text the outbox writes links to the ticket's new token
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
         var tickets = new TicketService(db, moves, events, clock);
         var queue = new QueueService(db, moves, events, clock);

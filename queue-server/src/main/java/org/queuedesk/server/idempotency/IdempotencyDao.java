@@ -2,13 +2,13 @@ package org.queuedesk.server.idempotency;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** All SQL for remembered answers to idempotent requests. */
-@RegisterConstructorMapper(StoredReply.class)
+@RegisterRowMapper(StoredReply.Mapper.class)
 public interface IdempotencyDao {
 
     @SqlQuery("SELECT fingerprint, status, response FROM idempotency_keys WHERE idem_key = :key")

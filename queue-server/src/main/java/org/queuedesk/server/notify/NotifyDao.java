@@ -1,10 +1,15 @@
 package org.queuedesk.server.notify;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -113,10 +118,18 @@ public interface NotifyDao {
             SELECT id, phone FROM tickets
              WHERE service_id = :serviceId AND state = 'waiting' AND service_date = :date
              ORDER BY priority_rank, queued_at, id LIMIT :n""")
-    @RegisterConstructorMapper(WaitingTicket.class)
+    @RegisterRowMapper(WaitingTicket.Mapper.class)
     List<WaitingTicket> head(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date, @Bind("n") int n);
 
     /** A waiting ticket near the head of its queue. */
     record WaitingTicket(long id, String phone) {
+
+        /** Written out: read after every move of a ticket, on the writer thread (see {@code SiteRowMappers}). */
+        public static final class Mapper implements RowMapper<WaitingTicket> {
+            @Override
+            public WaitingTicket map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new WaitingTicket(rs.getLong("id"), rs.getString("phone"));
+            }
+        }
     }
 }

@@ -94,7 +94,11 @@ public final class SmsOutbox implements TicketHooks {
                 }
             }
         }
-        // whoever moved, the tickets behind may have come within reach of their turn
+        // positions change only when a ticket leaves or joins a waiting line (not on done, recall, serve)
+        if (before.state() != TicketState.WAITING && after.state() != TicketState.WAITING) {
+            return;
+        }
+        // the tickets behind may have come within reach of their turn, at the old service and the new
         var services = new LinkedHashSet<Long>();
         services.add(before.serviceId());
         services.add(after.serviceId());

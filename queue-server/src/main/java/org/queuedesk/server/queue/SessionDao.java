@@ -14,7 +14,7 @@ import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketRowMapper;
 
 /** All SQL for doctors' sessions and the queue overview. */
-@RegisterConstructorMapper(SessionRow.class)
+@RegisterRowMapper(SessionRow.Mapper.class)
 @RegisterRowMapper(TicketRowMapper.class)
 public interface SessionDao {
 

@@ -2,7 +2,7 @@ package org.queuedesk.server.site;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.queuedesk.common.site.RoomDto;
@@ -10,9 +10,9 @@ import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 
 /** All SQL for sites, services and rooms. */
-@RegisterConstructorMapper(SiteDto.class)
-@RegisterConstructorMapper(ServiceDto.class)
-@RegisterConstructorMapper(RoomDto.class)
+@RegisterRowMapper(SiteRowMappers.Sites.class)
+@RegisterRowMapper(SiteRowMappers.Services.class)
+@RegisterRowMapper(SiteRowMappers.Rooms.class)
 public interface SiteDao {
 
     @SqlQuery("SELECT id, name, time_zone FROM sites ORDER BY id")

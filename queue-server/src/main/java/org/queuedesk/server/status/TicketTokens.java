@@ -35,22 +35,24 @@ public final class TicketTokens implements TicketHooks {
 
     @Override
     public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
-        ensure(tx.handle(), ticket);
+        create(tx.handle(), ticket, tx.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone());
     }
 
     /** The ticket's token, made now if it has none (tickets from before this feature). */
     public Token ensure(Handle h, TicketDto ticket) {
-        return find(h, ticket.id()).orElseGet(() -> {
-            byte[] bits = new byte[16];
-            random.nextBytes(bits);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
-            var zone = ZoneId.of(h.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone());
-            Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(zone).toInstant();
-            h.createUpdate("INSERT INTO ticket_tokens(token, ticket_id, expires_at) VALUES (:token, :ticketId, :expires)")
-                    .bind("token", token).bind("ticketId", ticket.id()).bind("expires", expires.toEpochMilli())
-                    .execute();
-            return new Token(token, ticket.id(), expires);
-        });
+        return find(h, ticket.id()).orElseGet(
+                () -> create(h, ticket, h.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone()));
+    }
+
+    private Token create(Handle h, TicketDto ticket, String timeZone) {
+        byte[] bits = new byte[16];
+        random.nextBytes(bits);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant();
+        h.createUpdate("INSERT INTO ticket_tokens(token, ticket_id, expires_at) VALUES (:token, :ticketId, :expires)")
+                .bind("token", token).bind("ticketId", ticket.id()).bind("expires", expires.toEpochMilli())
+                .execute();
+        return new Token(token, ticket.id(), expires);
     }
 
     public Optional<Token> find(Handle h, long ticketId) {

@@ -67,7 +67,8 @@ public final class TicketService {
 
     /** {@code A-007}; past 999 the number simply grows ({@code A-1000}) rather than wrapping. */
     static String formatNumber(String prefix, int seq) {
-        return prefix + "-" + String.format(java.util.Locale.ROOT, "%03d", seq);
+        String digits = Integer.toString(seq); // not String.format: it showed in the writer thread's profile
+        return prefix + (digits.length() >= 3 ? "-" : digits.length() == 2 ? "-0" : "-00") + digits;
     }
 
     /** Checks the parts of a request that need no database; referential checks happen in the transaction. */
