@@ -49,7 +49,7 @@ public final class ErrorMapping {
                 write(ctx, 400, "Malformed JSON", describe(jpe), null, null);
                 return;
             }
-            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            log.error("Unexpected error on {} {}", ctx.method(), org.queuedesk.server.status.TicketTokens.masked(ctx.path()), e);
             write(ctx, 500, "Internal error",
                     "The server could not complete the request. Nothing was changed; try again, and tell the administrator if it persists.",
                     null, null);

@@ -1,11 +1,13 @@
 package org.queuedesk.server.notify;
 
+import org.queuedesk.server.status.TicketTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: each message goes to the log (phone masked) and ends "logged" in the outbox, so
- * the whole flow can be seen without AWS. Message texts never contain a patient's name.
+ * the whole flow can be seen without AWS. Message texts never contain a patient's name; the status link's
+ * token is cut short in the log (it could cancel the ticket).
  */
 public final class LogSmsSender implements SmsSender {
 
@@ -13,7 +15,7 @@ public final class LogSmsSender implements SmsSender {
 
     @Override
     public String send(String phone, String body) {
-        log.info("SMS (log only, not sent) to {}: {}", PhoneNumbers.mask(phone), body);
+        log.info("SMS (log only, not sent) to {}: {}", PhoneNumbers.mask(phone), TicketTokens.masked(body));
         return null;
     }
 
