@@ -224,7 +224,7 @@ public final class KioskViewModel {
             busy.set(false);
             keys.settledUnlessUnanswered(ISSUE, failure);
             if (failure instanceof ApiException api) {
-                error.set(api.detail());
+                error.set(refusal(api));
             } else if (failure instanceof IOException) {
                 error.set(text("kiosk.error.unanswered"));
             } else {
@@ -232,6 +232,20 @@ public final class KioskViewModel {
                 error.set(text("kiosk.error.unanswered"));
             }
         });
+    }
+
+    /**
+     * A refusal in the patient's language: the server's reasons are written for staff, in English. Only
+     * a refusal with no patient-facing text of its own shows the server's words.
+     */
+    private String refusal(ApiException api) {
+        if (api.fieldErrors().containsKey("phone")) {
+            return text("kiosk.phone.invalid");
+        }
+        if (api.status() == 429) {
+            return text("kiosk.error.limit");
+        }
+        return api.detail();
     }
 
     private void issuedTicket(KioskBackend.Issued ticket) {

@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -34,6 +35,8 @@ import org.queuedesk.desktop.app.Ticker;
 /** Controller for {@code Reception.fxml}: binds, and delegates each action to the view-model in one line. */
 public final class ReceptionView {
 
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
     private final ReceptionViewModel viewModel;
 
     @FXML private Region root;
@@ -43,6 +46,7 @@ public final class ReceptionView {
     @FXML private ComboBox<org.queuedesk.common.ticket.Priority> priorityBox;
     @FXML private Button issueButton;
     @FXML private Label issueError;
+    @FXML private Label phoneError;
     @FXML private Label issuedNumber;
     @FXML private Label issuedDetail;
     @FXML private Label offlineReason;
@@ -96,6 +100,15 @@ public final class ReceptionView {
         priorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
         issueButton.disableProperty().bind(viewModel.canIssueProperty().not());
         ViewBindings.message(issueError, viewModel.issueErrorProperty());
+        ViewBindings.message(phoneError, viewModel.phoneErrorProperty());
+        viewModel.phoneErrorProperty().addListener((o, before, now) -> {
+            boolean refused = !now.isEmpty();
+            phoneField.pseudoClassStateChanged(INVALID, refused);
+            if (refused) {
+                phoneField.requestFocus();
+                phoneField.selectAll();
+            }
+        });
         issuedNumber.textProperty().bind(viewModel.issuedNumberProperty());
         issuedDetail.textProperty().bind(viewModel.issuedDetailProperty());
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());

@@ -72,6 +72,8 @@ public final class ReceptionViewModel {
     private final ReadOnlyStringWrapper issuedNumber = new ReadOnlyStringWrapper(this, "issuedNumber", "");
     private final ReadOnlyStringWrapper issuedDetail = new ReadOnlyStringWrapper(this, "issuedDetail", "");
     private final ReadOnlyStringWrapper issueError = new ReadOnlyStringWrapper(this, "issueError", "");
+    /** The server's reason a phone number was refused, shown by the phone field itself. */
+    private final ReadOnlyStringWrapper phoneError = new ReadOnlyStringWrapper(this, "phoneError", "");
     private final ReadOnlyStringWrapper selectedServiceName = new ReadOnlyStringWrapper(this, "selectedServiceName", "");
 
     private final StringProperty findNumber = new SimpleStringProperty(this, "findNumber", "");
@@ -106,6 +108,7 @@ public final class ReceptionViewModel {
             issueError.set("");
             selectedServiceName.set(serviceAt(now.intValue()).map(ServiceDto::name).orElse(""));
         });
+        phone.addListener((o, before, now) -> phoneError.set("")); // correcting it takes the reason away
         selectedTicket.addListener((o, before, now) -> {
             actionError.set("");
             actionInfo.set("");
@@ -156,6 +159,7 @@ public final class ReceptionViewModel {
         String key = keys.keyFor(action);
         issuing.set(true);
         issueError.set("");
+        phoneError.set("");
         background.run(() -> client.issue(request, key), ticket -> {
             keys.settled(action);
             issuing.set(false);
@@ -169,7 +173,12 @@ public final class ReceptionViewModel {
         }, error -> {
             keys.settledUnlessUnanswered(action, error);
             issuing.set(false);
-            issueError.set(text.failure(error));
+            String phoneReason = error instanceof ApiException api ? api.fieldErrors().get("phone") : null;
+            if (phoneReason != null) {
+                phoneError.set(text.format("reception.issue.error.phone", phoneReason));
+            } else {
+                issueError.set(text.failure(error));
+            }
         });
     }
 
@@ -179,6 +188,7 @@ public final class ReceptionViewModel {
         priority.set(Priority.NORMAL);
         selectedService.set(-1);
         issueError.set("");
+        phoneError.set("");
     }
 
     // --- finding and correcting ----------------------------------------------------------------------
@@ -410,6 +420,10 @@ public final class ReceptionViewModel {
 
     public ReadOnlyStringProperty issuedDetailProperty() {
         return issuedDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty phoneErrorProperty() {
+        return phoneError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty issueErrorProperty() {

@@ -126,6 +126,21 @@ class DeskIT {
                 .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Waiting"))));
         Screenshots.save(receptionScene, "reception.png");
 
+        // --- a phone number the server refuses: the reason appears by the phone field, nothing is issued
+        TextField phone = find(desk, "#phoneField");
+        Label phoneError = find(desk, "#phoneError");
+        robot.clickOn(phone).write("call me maybe");
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !issue.isDisabled()));
+        robot.clickOn(issue);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(phoneError::isVisible));
+        Screenshots.save(receptionScene, "reception-invalid-phone.png");
+        assertThat(phoneError.getText()).startsWith("Phone: ");
+        assertThat(phone.getPseudoClassStates()).anyMatch(state -> state.getPseudoClassName().equals("invalid"));
+        assertThat(issued.getText()).isEqualTo("A-001");
+        WaitForAsyncUtils.asyncFx(() -> phone.setText("")).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !phoneError.isVisible()));
+
         // --- the consulting room, in its own window
         Stage doctorStage = WaitForAsyncUtils.asyncFx(() -> {
             doctor = shell();

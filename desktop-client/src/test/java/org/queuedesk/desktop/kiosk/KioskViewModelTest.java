@@ -123,14 +123,20 @@ class KioskViewModelTest {
         kiosk.sendPhone();
         assertThat(kiosk.errorProperty().get()).startsWith("We could not reach the queue");
         backend.failWith = new ApiException(400, new Problem(null, "Invalid request", 400,
-                "phone: is not a valid phone number.", null, null, null));
+                "phone: is not a valid phone number.", null, java.util.Map.of("phone", "is not a valid phone number."), null));
         kiosk.sendPhone();
-        assertThat(kiosk.errorProperty().get()).isEqualTo("phone: is not a valid phone number.");
+        assertThat(kiosk.errorProperty().get()).as("the patient's words, not the server's")
+                .startsWith("That number does not look right.");
+        backend.failWith = new ApiException(429, new Problem(null, "Too many requests", 429,
+                "This phone number already has 3 tickets with text messages today; …", null, null, null));
+        kiosk.sendPhone();
+        assertThat(kiosk.errorProperty().get()).startsWith("We cannot send a text message for this ticket just now.");
         backend.failWith = null;
         kiosk.sendPhone();
 
         assertThat(backend.keys.get(0)).isEqualTo(backend.keys.get(1));
         assertThat(backend.keys.get(2)).isNotEqualTo(backend.keys.get(1));
+        assertThat(backend.keys.get(3)).isNotEqualTo(backend.keys.get(2));
         assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
         assertThat(backend.phones).containsOnly("+1");
         assertThat(printer.printed).isEmpty();

@@ -37,7 +37,7 @@ import org.queuedesk.server.testing.TestServer;
  */
 class ReceptionViewModelTest {
 
-    private static final String BAD_PHONE = "phone: use digits, spaces and an optional leading +, e.g. +34 600 123 456.";
+    private static final String BAD_PHONE = "Phone: use digits, spaces and an optional leading +, e.g. +34 600 123 456.";
 
     private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
     private final Clock clock = Clock.systemUTC();
@@ -123,7 +123,8 @@ class ReceptionViewModelTest {
 
         reception.issue();
 
-        assertThat(reception.issueErrorProperty().get()).isEqualTo(BAD_PHONE);
+        assertThat(reception.phoneErrorProperty().get()).as("shown by the phone field").isEqualTo(BAD_PHONE);
+        assertThat(reception.issueErrorProperty().get()).as("not repeated under the form").isEmpty();
         assertThat(reception.issuedNumberProperty().get()).isEmpty();
         assertThat(reception.issuingProperty().get()).isFalse();
         assertThat(client.ticketsOfService(service("B").id())).isEmpty();
@@ -133,6 +134,7 @@ class ReceptionViewModelTest {
         assertThat(reception.selectedServiceProperty().get()).isEqualTo(1);
 
         reception.phoneProperty().set("+34 600 123 456");
+        assertThat(reception.phoneErrorProperty().get()).as("correcting the number takes the reason away").isEmpty();
         reception.issue();
 
         assertThat(reception.issueErrorProperty().get()).isEmpty();
