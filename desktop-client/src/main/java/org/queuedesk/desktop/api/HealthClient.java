@@ -20,10 +20,11 @@ public final class HealthClient {
 
     public static HealthClient withDefaults() {
         Duration timeout = Duration.ofSeconds(2);
-        HttpClient http = HttpClient.newBuilder()
+        // built by the first check, on the background seam, not while the first window is being made
+        HttpClient http = new LazyHttpClient(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .build();
+                .build());
         return new HealthClient(http, timeout);
     }
 

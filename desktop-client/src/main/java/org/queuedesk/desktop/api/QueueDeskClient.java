@@ -59,11 +59,12 @@ public final class QueueDeskClient {
         this.json = lenientMapper();
     }
 
+    /** Built on its first request (on the background seam), not at start-up: see {@link LazyHttpClient}. */
     public static HttpClient defaultHttp() {
-        return HttpClient.newBuilder()
+        return new LazyHttpClient(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
-                .build();
+                .build());
     }
 
     /** The shared mapper, except that fields a newer server added are ignored rather than fatal. */

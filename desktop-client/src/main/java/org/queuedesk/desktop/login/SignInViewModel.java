@@ -60,7 +60,9 @@ public final class SignInViewModel {
     public SignInViewModel(BackgroundExecutor background, ConnectionViewModel connection, AddressMemory memory,
                            Function<URI, QueueDeskClient> clients, Consumer<SignInResult> onSignedIn,
                            ResourceBundle messages, String defaultAddress) {
-        this(background, connection, memory, clients, CognitoSignIn::new, onSignedIn, messages, defaultAddress);
+        // a lambda, not CognitoSignIn::new: a method reference loads the class (and AWS SDK types) at start-up
+        this(background, connection, memory, clients, config -> new CognitoSignIn(config), onSignedIn, messages,
+                defaultAddress);
     }
 
     public SignInViewModel(BackgroundExecutor background, ConnectionViewModel connection, AddressMemory memory,
