@@ -22,7 +22,8 @@ public final class Screenshots {
 
     public static void save(Scene scene, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.getRoot().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        // the scene, not its root: exactly what the window shows, clipped to it as a user sees it
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         Files.createDirectories(DIR);
         assertThat(ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", DIR.resolve(name).toFile())).isTrue();
     }

@@ -18,11 +18,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  * is needed again, e.g. in a nested write, simply gets a fresh one), and the least recently used beyond
  * {@link #MAX_CACHED} are closed. Jdbi closes result sets before statements, and sqlite-jdbc resets a
  * statement when its result set closes, so a cached statement never holds a read snapshot open.
+ *
+ * <p>Jdbi creates a statement from the parsed SQL ({@code ?} placeholders) but names the raw SQL
+ * ({@code :name}) when it closes it, so statements are keyed by what they were created from.
  */
 final class CachingStatementBuilder implements StatementBuilder {
 
     static final int MAX_CACHED = 200;
     private final StatementBuilder fresh = new DefaultStatementBuilder();
+    private final Map<Statement, String> inUse = new java.util.IdentityHashMap<>();
+    private int prepared;
     private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -41,8 +46,13 @@ final class CachingStatementBuilder implements StatementBuilder {
 
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
-        PreparedStatement cached = idle.remove(sql);
-        return cached != null ? cached : fresh.create(conn, sql, ctx);
+        PreparedStatement statement = idle.remove(sql);
+        if (statement == null) {
+            statement = fresh.create(conn, sql, ctx);
+            prepared++;
+        }
+        inUse.put(statement, sql);
+        return statement;
     }
 
     @Override
@@ -52,15 +62,15 @@ final class CachingStatementBuilder implements StatementBuilder {
 
     @Override
     public void close(Connection conn, String sql, Statement stmt) throws SQLException {
-        if (sql == null || !(stmt instanceof PreparedStatement prepared) || stmt instanceof CallableStatement
-                || stmt.isClosed()) {
+        String key = inUse.remove(stmt);
+        if (key == null || !(stmt instanceof PreparedStatement statement) || stmt.isClosed()) {
             fresh.close(conn, sql, stmt);
             return;
         }
-        prepared.clearParameters();
-        PreparedStatement previous = idle.put(sql, prepared);
-        if (previous != null && previous != prepared) {
-            closeQuietly(previous);
+        statement.clearParameters();
+        PreparedStatement previous = idle.put(key, statement);
+        if (previous != null && previous != statement) {
+            closeQuietly(previous); // two of the same were open at once (a nested write); keep one
         }
     }
 
@@ -68,6 +78,12 @@ final class CachingStatementBuilder implements StatementBuilder {
     public void close(Connection conn) {
         idle.values().forEach(CachingStatementBuilder::closeQuietly);
         idle.clear();
+        inUse.clear();
+    }
+
+    /** How many statements were prepared rather than reused. */
+    int prepared() {
+        return prepared;
     }
 
     private static void closeQuietly(Statement statement) {
