@@ -2,15 +2,22 @@ package org.queuedesk.server.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import org.queuedesk.common.event.QueueEvent;
 
-/** An event serialised once for staff and once without personal data, however many clients it goes to. */
-public record PublishedEvent(QueueEvent event, String fullJson, String redactedJson) {
+/**
+ * An event serialised once for staff and once without personal data, however many clients it goes to; the
+ * UTF-8 bytes too, so a thousand sockets share one encoding instead of making a thousand.
+ */
+public record PublishedEvent(QueueEvent event, String fullJson, String redactedJson, byte[] fullUtf8,
+                             byte[] redactedUtf8) {
 
     public static PublishedEvent of(QueueEvent event, ObjectMapper json) {
         try {
-            return new PublishedEvent(event, json.writeValueAsString(event),
-                    json.writeValueAsString(event.withoutPersonalData()));
+            String full = json.writeValueAsString(event);
+            String redacted = json.writeValueAsString(event.withoutPersonalData());
+            return new PublishedEvent(event, full, redacted, full.getBytes(StandardCharsets.UTF_8),
+                    redacted.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -22,5 +29,10 @@ public record PublishedEvent(QueueEvent event, String fullJson, String redactedJ
 
     public long siteId() {
         return event.siteId();
+    }
+
+    /** The frame payload for a client; never changed by anyone, so it may be shared. */
+    byte[] utf8(boolean redact) {
+        return redact ? redactedUtf8 : fullUtf8;
     }
 }
