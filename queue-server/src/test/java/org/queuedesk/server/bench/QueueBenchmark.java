@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -433,21 +432,20 @@ public final class QueueBenchmark {
 
     /** One call: done when the last client got the ticket.called event naming the expected number. */
     static final class Probe {
-        private static final byte[] CALLED = "\"type\":\"ticket.called\"".getBytes(StandardCharsets.UTF_8);
-        final byte[] marker;
+        private static final RawWebSocketReceivers.Needle CALLED = new RawWebSocketReceivers.Needle("\"type\":\"ticket.called\"");
+        final RawWebSocketReceivers.Needle marker;
         final AtomicInteger remaining;
         final CountDownLatch done = new CountDownLatch(1);
         final AtomicLong lastArrival = new AtomicLong();
 
         Probe(String number, int clients) {
-            this.marker = ("\"number\":\"" + number + "\"").getBytes(StandardCharsets.UTF_8);
+            this.marker = new RawWebSocketReceivers.Needle("\"number\":\"" + number + "\"");
             this.remaining = new AtomicInteger(clients);
         }
 
         /** One complete text message (UTF-8) as a client received it. */
         void offer(byte[] message, int from, int to) {
-            if (RawWebSocketReceivers.contains(message, from, to, CALLED)
-                    && RawWebSocketReceivers.contains(message, from, to, marker)) {
+            if (CALLED.in(message, from, to) && marker.in(message, from, to)) {
                 long now = System.nanoTime();
                 if (remaining.decrementAndGet() == 0) {
                     lastArrival.set(now);

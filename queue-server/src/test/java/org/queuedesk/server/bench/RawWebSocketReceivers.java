@@ -361,17 +361,32 @@ final class RawWebSocketReceivers implements AutoCloseable {
         }
     }
 
-    /** Whether {@code needle} occurs in {@code data[from, to)}. */
-    static boolean contains(byte[] data, int from, int to, byte[] needle) {
-        outer:
-        for (int i = from, last = to - needle.length; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
+    /** A byte string to look for in messages, Horspool-style: most bytes of a message are skipped, not compared. */
+    static final class Needle {
+        private final byte[] bytes;
+        private final int[] shift = new int[256];
+
+        Needle(String text) {
+            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.util.Arrays.fill(shift, bytes.length);
+            for (int i = 0; i < bytes.length - 1; i++) {
+                shift[bytes[i] & 0xFF] = bytes.length - 1 - i;
+            }
+        }
+
+        /** Whether it occurs in {@code data[from, to)}. */
+        boolean in(byte[] data, int from, int to) {
+            int last = bytes.length - 1;
+            for (int i = from; i + last < to; i += shift[data[i + last] & 0xFF]) {
+                int j = last;
+                while (j >= 0 && data[i + j] == bytes[j]) {
+                    j--;
+                }
+                if (j < 0) {
+                    return true;
                 }
             }
-            return true;
+            return false;
         }
-        return false;
     }
 }
