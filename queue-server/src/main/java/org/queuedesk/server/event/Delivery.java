@@ -6,16 +6,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One live event on its way to the sockets of its site. Times the server's whole share of a call reaching
- * the displays: from the publish after commit until the last socket's frame is written (or given up).
+ * the displays: from the publish after commit until every outbox has it, and until the last socket's frame
+ * is written (or given up).
  */
 final class Delivery {
 
     private final long publishedAt = System.nanoTime();
-    private final AtomicInteger pending = new AtomicInteger(1); // the hub's own, until every outbox has the event
+    private final AtomicInteger handing;
+    private final AtomicInteger pending; // frames not yet written, plus one per shard still handing out
+    private final Timer handed;
     private final Timer written;
 
-    Delivery(Timer written) {
+    Delivery(Timer handed, Timer written, int shards) {
+        this.handed = handed;
         this.written = written;
+        this.handing = new AtomicInteger(shards);
+        this.pending = new AtomicInteger(shards);
     }
 
     /** A socket took the event into its outbox; {@link #done()} follows when its frame is written. */
@@ -29,7 +35,15 @@ final class Delivery {
         }
     }
 
-    long elapsedNanos() {
+    /** A shard has handed the event to all its subscribers. */
+    void handedOver() {
+        if (handing.decrementAndGet() == 0) {
+            handed.record(elapsedNanos(), TimeUnit.NANOSECONDS);
+        }
+        done();
+    }
+
+    private long elapsedNanos() {
         return System.nanoTime() - publishedAt;
     }
 }

@@ -4,28 +4,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Fans committed events out to the live subscribers of their site, on a thread of its own: the writer hands
- * an event over and moves on, so Next never waits for a thousand sockets. One thread keeps commit order.
- * The events of a commit (a Next's "done" and "called"), and any published while the thread is busy, go
- * out together: each socket gets them in one write, and the call does not wait for a whole round of writes.
+ * Fans committed events out to the live subscribers of their site, on threads of its own: the writer hands
+ * the events of a commit over and moves on, so Next never waits for a thousand sockets. Subscribers are
+ * spread over one thread per core, since a socket write costs the same whichever thread makes it; each
+ * subscriber stays on one thread, which keeps its events in commit order. A commit's events (a Next's
+ * "done" and "called") go out together, one write per socket.
  */
 public final class EventHub implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(EventHub.class);
 
     /** An event on its way out, with the delivery that times it. */
     record Live(PublishedEvent event, Delivery delivery) {
@@ -36,17 +26,15 @@ public final class EventHub implements AutoCloseable {
         void accept(List<Live> events);
     }
 
-    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<List<Live>> published = new ConcurrentLinkedQueue<>();
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "queuedesk-fan-out");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final List<FanOutShard> shards = new ArrayList<>();
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final Timer handed;
     private final Timer written;
 
     public EventHub(MeterRegistry metrics) {
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            shards.add(new FanOutShard("queuedesk-fan-out-" + i));
+        }
         this.handed = fanOutTimer("queuedesk.events.fanout.handed",
                 "Publish after commit until every subscriber of the site has the event", metrics);
         this.written = fanOutTimer("queuedesk.events.fanout",
@@ -65,49 +53,24 @@ public final class EventHub implements AutoCloseable {
     }
 
     Runnable subscribeLive(long siteId, Subscriber subscriber) {
-        subscribers.computeIfAbsent(siteId, id -> ConcurrentHashMap.newKeySet()).add(subscriber);
-        return () -> subscribers.getOrDefault(siteId, Set.of()).remove(subscriber);
+        return shards.get(Math.floorMod(nextShard.getAndIncrement(), shards.size())).subscribe(siteId, subscriber);
     }
 
-    /** The events of one commit, in sequence order. */
+    /** The events of one commit, in sequence order; called by the single writer thread, so in commit order. */
     void publish(List<PublishedEvent> events) {
-        var live = new ArrayList<Live>(events.size());
+        var commit = new ArrayList<Live>(events.size());
         for (var event : events) {
-            live.add(new Live(event, new Delivery(written)));
+            commit.add(new Live(event, new Delivery(handed, written, shards.size())));
         }
-        published.add(live);
-        fanOut.execute(this::drain);
-    }
-
-    /** Takes everything published so far, in order; a later drain finds nothing left and returns. */
-    private void drain() {
-        Map<Long, List<Live>> bySite = new LinkedHashMap<>();
-        for (var commit = published.poll(); commit != null; commit = published.poll()) {
-            for (var live : commit) {
-                bySite.computeIfAbsent(live.event().siteId(), id -> new ArrayList<>()).add(live);
-            }
-        }
-        bySite.forEach((siteId, events) -> {
-            for (var subscriber : subscribers.getOrDefault(siteId, Set.of())) {
-                try {
-                    subscriber.accept(events);
-                } catch (RuntimeException e) {
-                    log.warn("A stream subscriber failed", e);
-                }
-            }
-            for (var live : events) {
-                handed.record(live.delivery().elapsedNanos(), TimeUnit.NANOSECONDS);
-                live.delivery().done();
-            }
-        });
+        shards.forEach(shard -> shard.publish(commit));
     }
 
     @Override
     public void close() {
-        fanOut.shutdownNow();
+        shards.forEach(FanOutShard::close);
     }
 
     public int subscriberCount() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
+        return shards.stream().mapToInt(FanOutShard::subscriberCount).sum();
     }
 }
