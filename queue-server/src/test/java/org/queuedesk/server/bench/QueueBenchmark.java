@@ -162,13 +162,10 @@ public final class QueueBenchmark {
                 serverPercentileMs(empty, fanOut.server.written(), 0.50), serverPercentileMs(empty, fanOut.server.written(), 0.99));
         var perCall = new StringBuilder();
         int calls = Math.max(1, fanOut.arrivals.length + fanOut.incomplete);
-        fanOut.cpuNanos.forEach((group, nanos) -> {
-            if (!group.endsWith(USER)) {
-                perCall.append(String.format(Locale.ROOT, "%s %.2f (user %.2f); ", group, ms((double) nanos / calls),
-                        ms((double) fanOut.cpuNanos.getOrDefault(group + USER, 0L) / calls)));
-            }
-        });
-        line(out, "  CPU per call, ms by thread: %s", perCall);
+        fanOut.threadCost.forEach((group, cost) -> perCall.append(String.format(Locale.ROOT, "%s %.2f (user %.2f, %.0f KB); ",
+                group, ms((double) cost.cpuNanos() / calls), ms((double) cost.userNanos() / calls),
+                cost.allocatedBytes() / 1024.0 / calls)));
+        line(out, "  CPU per call in ms (and heap allocated), by thread: %s", perCall);
         line(out, "  (receivers: %,d raw sockets on one NIO selector thread in this JVM, sharing the server's cores)", WS_CLIENTS);
         line(out, "(load average %.2f now)", loadAverage());
     }
@@ -382,35 +379,7 @@ public final class QueueBenchmark {
     // ---- fan-out to WebSocket clients ----------------------------------------------------------------------
 
     record FanOut(long[] arrivals, long[] nextAnswered, int incomplete, int socketsClosed, ServerFanOut server,
-                  java.util.Map<String, Long> cpuNanos) {
-    }
-
-    /**
-     * CPU time so far of this JVM's threads, by what they do: the load on other cores cannot stretch it, so it
-     * splits a call's cost between the server and the receivers even on a busy machine.
-     */
-    private static final String USER = " in user mode";
-
-    private static java.util.Map<String, Long> cpuByThreadGroup() {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        var byGroup = new java.util.TreeMap<String, Long>();
-        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            String name = info.getThreadName();
-            String group = name.startsWith("queuedesk-fan-out") ? "server fan-out"
-                    : name.startsWith("JettyServerThreadPool") ? "server Jetty pool"
-                    : name.startsWith("queuedesk-writer") ? "server writer"
-                    : name.startsWith("bench-ws-receivers") ? "receivers"
-                    : "other";
-            long nanos = threads.getThreadCpuTime(info.getThreadId());
-            if (nanos > 0) {
-                byGroup.merge(group, nanos, Long::sum);
-                byGroup.merge(group + USER, threads.getThreadUserTime(info.getThreadId()), Long::sum);
-            }
-        }
-        return byGroup;
+                  java.util.Map<String, ThreadCost> threadCost) {
     }
 
     /**
@@ -428,6 +397,44 @@ public final class QueueBenchmark {
             after.forEach((bound, count) -> d.put(bound, count - before.getOrDefault(bound, 0.0)));
             return d;
         }
+    }
+
+    /** What a group of threads has used so far. */
+    record ThreadCost(long cpuNanos, long userNanos, long allocatedBytes) {
+        ThreadCost plus(ThreadCost other) {
+            return new ThreadCost(cpuNanos + other.cpuNanos, userNanos + other.userNanos, allocatedBytes + other.allocatedBytes);
+        }
+
+        ThreadCost minus(ThreadCost other) {
+            return new ThreadCost(cpuNanos - other.cpuNanos, userNanos - other.userNanos, allocatedBytes - other.allocatedBytes);
+        }
+    }
+
+    /**
+     * CPU time and allocation so far of this JVM's threads, by what they do: the load on other cores cannot
+     * stretch CPU time, so it splits a call's cost between the server and the receivers even on a busy machine.
+     */
+    private static java.util.Map<String, ThreadCost> costByThreadGroup() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var byGroup = new java.util.TreeMap<String, ThreadCost>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String group = name.startsWith("queuedesk-fan-out") ? "server fan-out"
+                    : name.startsWith("JettyServerThreadPool") ? "server Jetty pool"
+                    : name.startsWith("queuedesk-writer") ? "server writer"
+                    : name.startsWith("bench-ws-receivers") ? "receivers"
+                    : "other";
+            long id = info.getThreadId();
+            var cost = new ThreadCost(threads.getThreadCpuTime(id), threads.getThreadUserTime(id),
+                    threads.getThreadAllocatedBytes(id));
+            if (cost.cpuNanos() > 0) {
+                byGroup.merge(group, cost, ThreadCost::plus);
+            }
+        }
+        return byGroup;
     }
 
     /** One call: done when the last client got the ticket.called event naming the expected number. */
@@ -489,7 +496,7 @@ public final class QueueBenchmark {
         int measured = 0;
         int incomplete = 0;
         ServerFanOut before = null;
-        java.util.Map<String, Long> cpuBefore = null;
+        java.util.Map<String, ThreadCost> costBefore = null;
         URI next = URI.create(base + "/api/sessions/" + session + "/next");
         // a fresh client: connections pooled during the earlier phases may have been closed by the server meanwhile
         var desk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -510,7 +517,7 @@ public final class QueueBenchmark {
             if (i < WS_WARM_UP_CALLS) {
                 if (i == WS_WARM_UP_CALLS - 1) {
                     before = new ServerFanOut(serverHistogram(api, FAN_OUT_WRITTEN, ""), serverHistogram(api, FAN_OUT_HANDED, ""));
-                    cpuBefore = cpuByThreadGroup();
+                    costBefore = costByThreadGroup();
                 }
                 continue;
             }
@@ -523,12 +530,12 @@ public final class QueueBenchmark {
             }
         }
         current.set(null);
-        var cpu = cpuByThreadGroup();
-        var cpuAtStart = cpuBefore;
-        cpu.replaceAll((group, nanos) -> nanos - cpuAtStart.getOrDefault(group, 0L));
+        var cost = costByThreadGroup();
+        var costAtStart = costBefore;
+        cost.replaceAll((group, now) -> now.minus(costAtStart.getOrDefault(group, new ThreadCost(0, 0, 0))));
         var server = new ServerFanOut(serverHistogram(api, FAN_OUT_WRITTEN, ""), serverHistogram(api, FAN_OUT_HANDED, ""));
         return new FanOut(Arrays.copyOf(arrivals, measured), Arrays.copyOf(answered, measured), incomplete,
-                receivers.closedByServer(), before.since(server), cpu);
+                receivers.closedByServer(), before.since(server), cost);
     }
 
     /** Polls the server's stream-clients gauge until every socket is subscribed, within a deadline. */

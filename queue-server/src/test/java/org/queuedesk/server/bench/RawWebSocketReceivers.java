@@ -114,25 +114,24 @@ final class RawWebSocketReceivers implements AutoCloseable {
                 }
             }
             while (running) {
-                selector.select();
-                var selected = selector.selectedKeys();
-                for (var key : selected) {
-                    var receiver = (Receiver) key.attachment();
-                    try {
-                        if (key.isValid() && key.isWritable()) {
-                            receiver.flush();
-                        }
-                        if (key.isValid() && key.isReadable()) {
-                            receiver.read();
-                        }
-                    } catch (IOException e) {
-                        receiver.drop();
-                    }
-                }
-                selected.clear();
+                selector.select(this::ready); // no selected-key set to fill and clear per wake-up
             }
         } catch (IOException | java.nio.channels.ClosedSelectorException e) {
             // closing
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        var receiver = (Receiver) key.attachment();
+        try {
+            if (key.isValid() && key.isWritable()) {
+                receiver.flush();
+            }
+            if (key.isValid() && key.isReadable()) {
+                receiver.read();
+            }
+        } catch (IOException e) {
+            receiver.drop();
         }
     }
 
