@@ -2,6 +2,7 @@ package org.queuedesk.server.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.queuedesk.common.event.QueueEvent;
 
@@ -31,8 +32,8 @@ public record PublishedEvent(QueueEvent event, String fullJson, String redactedJ
         return event.siteId();
     }
 
-    /** The frame payload for a client; never changed by anyone, so it may be shared. */
-    byte[] utf8(boolean redact) {
-        return redact ? redactedUtf8 : fullUtf8;
+    /** A frame payload for one client: a read-only view of the shared bytes, with a position of its own. */
+    ByteBuffer payload(boolean redact) {
+        return ByteBuffer.wrap(redact ? redactedUtf8 : fullUtf8).asReadOnlyBuffer();
     }
 }

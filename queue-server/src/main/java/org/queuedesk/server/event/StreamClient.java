@@ -30,8 +30,25 @@ final class StreamClient implements EventHub.Subscriber {
     private boolean closed;
     private long lastSeq;
 
-    /** A frame to send; {@code delivery} is null for events replayed from the log. */
-    private record Outgoing(byte[] utf8, Delivery delivery) {
+    /** A frame to send, and its own completion (one object per frame and socket, not three). */
+    private final class Outgoing implements Callback {
+        final ByteBuffer payload;
+        final Delivery delivery; // null for events replayed from the log
+
+        Outgoing(ByteBuffer payload, Delivery delivery) {
+            this.payload = payload;
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void succeeded() {
+            sent(this);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            StreamClient.this.failed(this);
+        }
     }
 
     StreamClient(CoreSession session, boolean redact, long since, Runnable onSent) {
@@ -84,7 +101,7 @@ final class StreamClient implements EventHub.Subscriber {
         if (delivery != null) {
             delivery.expect();
         }
-        outbox.add(new Outgoing(event.utf8(redact), delivery));
+        outbox.add(new Outgoing(event.payload(redact), delivery));
         if (outbox.size() > MAX_QUEUED) {
             closed = true;
             dropOutbox();
@@ -107,9 +124,7 @@ final class StreamClient implements EventHub.Subscriber {
         inFlight = frames;
         for (int i = 0; i < frames; i++) {
             var next = outbox.poll();
-            var payload = ByteBuffer.wrap(next.utf8()).asReadOnlyBuffer();
-            session.sendFrame(new Frame(OpCode.TEXT, true, payload), Callback.from(() -> sent(next), error -> failed(next)),
-                    i < frames - 1);
+            session.sendFrame(new Frame(OpCode.TEXT, true, next.payload), next, i < frames - 1);
         }
     }
 
@@ -133,8 +148,8 @@ final class StreamClient implements EventHub.Subscriber {
     }
 
     private static void done(Outgoing outgoing) {
-        if (outgoing.delivery() != null) {
-            outgoing.delivery().done();
+        if (outgoing.delivery != null) {
+            outgoing.delivery.done();
         }
     }
 }
