@@ -93,7 +93,7 @@ public final class QueueServer implements AutoCloseable {
         this.db = Database.open(config.databaseFile(), config.sqlite());
         ObjectMapper json = JsonMapperFactory.create();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.hub = new EventHub();
+        this.hub = new EventHub(metrics);
         var events = new EventLog(json, hub, clock);
         this.sites = new SiteService(db);
         // text messages and the patient's status page (issue 3): hooks write in the ticket's transaction

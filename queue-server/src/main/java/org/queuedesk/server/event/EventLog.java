@@ -54,8 +54,38 @@ public final class EventLog {
         var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms, printer);
         var published = PublishedEvent.of(event, json);
         dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
-        tx.afterCommit(() -> hub.publish(published));
+        publishAfterCommit(tx, published);
         return event;
+    }
+
+    /**
+     * All events of one transaction are published together (a Next writes two): the hub then sends them to
+     * each socket in one write, and the call does not wait behind a whole round of writes for the other.
+     */
+    private void publishAfterCommit(WriteTransaction tx, PublishedEvent published) {
+        for (Runnable action : tx.afterCommit()) {
+            if (action instanceof Publication publication && publication.hub == hub) {
+                publication.events.add(published);
+                return;
+            }
+        }
+        var publication = new Publication(hub);
+        publication.events.add(published);
+        tx.afterCommit(publication);
+    }
+
+    private static final class Publication implements Runnable {
+        final EventHub hub;
+        final List<PublishedEvent> events = new ArrayList<>(2);
+
+        Publication(EventHub hub) {
+            this.hub = hub;
+        }
+
+        @Override
+        public void run() {
+            hub.publish(events);
+        }
     }
 
     /** Events after {@code since}, oldest first, at most one page; used to catch a reconnecting client up. */

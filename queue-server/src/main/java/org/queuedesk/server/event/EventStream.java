@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.queuedesk.server.app.AccessCheck;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.Principal;
@@ -68,8 +69,10 @@ public final class EventStream {
         }
         Principal principal = ctx.attribute(AccessCheck.PRINCIPAL);
         boolean redact = principal == null || !principal.maySeePersonalData();
-        var client = new StreamClient(ctx.session, redact, since, sent::increment);
-        connections.put(ctx.sessionId(), new Connection(client, hub.subscribe(siteId, client::offerLive)));
+        // the core session, for batched frames: the plain API sends every frame as a write of its own
+        var core = ((WebSocketSession) ctx.session).getCoreSession();
+        var client = new StreamClient(core, redact, since, sent::increment);
+        connections.put(ctx.sessionId(), new Connection(client, hub.subscribeLive(siteId, client)));
         try {
             long cursor = since;
             while (true) {

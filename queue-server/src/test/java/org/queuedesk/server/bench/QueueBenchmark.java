@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,6 +90,11 @@ public final class QueueBenchmark {
                     settings.synchronous(), server.dataDir().toAbsolutePath());
             line(out, "");
 
+            if (Boolean.getBoolean("bench.fanOutOnly")) { // -Dbench.fanOutOnly=true: quicker runs while profiling
+                fanOutReport(out, fanOut(server.api(), server.baseUrl()));
+                System.out.print(out);
+                return;
+            }
             var desks = setUpDesks(server.api(), CLIENTS[CLIENTS.length - 1]);
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -132,13 +134,7 @@ public final class QueueBenchmark {
             out.setLength(0);
 
             var fanOut = fanOut(server.api(), server.baseUrl());
-            line(out, "Call fan-out: Next sent -> the last of %,d WebSocket clients has the ticket.called event (%d calls, %d warm-up)",
-                    WS_CLIENTS, fanOut.arrivals.length, WS_WARM_UP_CALLS);
-            line(out, "  fan-out  p50 %.2f ms, p99 %.2f ms, max %.2f ms   (target p99 < 50 ms)", ms(pct(fanOut.arrivals, 0.50)),
-                    ms(pct(fanOut.arrivals, 0.99)), ms(max(fanOut.arrivals)));
-            line(out, "  Next answered p50 %.2f ms, p99 %.2f ms; calls that missed a client within %d s: %d",
-                    ms(pct(fanOut.nextAnswered, 0.50)), ms(pct(fanOut.nextAnswered, 0.99)), WS_CALL_DEADLINE.toSeconds(),
-                    fanOut.incomplete);
+            fanOutReport(out, fanOut);
             line(out, "");
             var at200 = load.get(load.size() - 1);
             line(out, "Summary: %d clients: issue p99 %.1f ms, next p99 %.1f ms, %.0f req/s; saturation %.0f req/s = %.2f x bare"
@@ -148,6 +144,30 @@ public final class QueueBenchmark {
             line(out, "(load average %.2f at the end: other work on this machine competes for the same cores)", loadAverage());
             System.out.print(out);
         }
+    }
+
+    private static void fanOutReport(StringBuilder out, FanOut fanOut) {
+        line(out, "Call fan-out: Next sent -> the last of %,d WebSocket clients has the ticket.called event (%d calls, %d warm-up)",
+                WS_CLIENTS, fanOut.arrivals.length, WS_WARM_UP_CALLS);
+        line(out, "  fan-out  p50 %.2f ms, p99 %.2f ms, max %.2f ms   (target p99 < 50 ms)", ms(pct(fanOut.arrivals, 0.50)),
+                ms(pct(fanOut.arrivals, 0.99)), ms(max(fanOut.arrivals)));
+        line(out, "  Next answered p50 %.2f ms, p99 %.2f ms; calls that missed a client within %d s: %d;"
+                        + " sockets closed by the server: %d",
+                ms(pct(fanOut.nextAnswered, 0.50)), ms(pct(fanOut.nextAnswered, 0.99)), WS_CALL_DEADLINE.toSeconds(),
+                fanOut.incomplete, fanOut.socketsClosed);
+        var empty = new java.util.TreeMap<Double, Double>();
+        line(out, "  inside the server (bucket bounds): publish after commit -> all %,d outboxes p50 <=%.2f p99 <=%.2f ms;"
+                        + " -> last frame written p50 <=%.2f p99 <=%.2f ms", WS_CLIENTS,
+                serverPercentileMs(empty, fanOut.server.handed(), 0.50), serverPercentileMs(empty, fanOut.server.handed(), 0.99),
+                serverPercentileMs(empty, fanOut.server.written(), 0.50), serverPercentileMs(empty, fanOut.server.written(), 0.99));
+        var perCall = new StringBuilder();
+        int calls = Math.max(1, fanOut.arrivals.length + fanOut.incomplete);
+        fanOut.threadCost.forEach((group, cost) -> perCall.append(String.format(Locale.ROOT, "%s %.2f (user %.2f, %.0f KB); ",
+                group, ms((double) cost.cpuNanos() / calls), ms((double) cost.userNanos() / calls),
+                cost.allocatedBytes() / 1024.0 / calls)));
+        line(out, "  CPU per call in ms (and heap allocated), by thread: %s", perCall);
+        line(out, "  (receivers: %,d raw sockets on one NIO selector thread in this JVM, sharing the server's cores)", WS_CLIENTS);
+        line(out, "(load average %.2f now)", loadAverage());
     }
 
     // ---- closed loop --------------------------------------------------------------------------------------
@@ -237,11 +257,11 @@ public final class QueueBenchmark {
         measureTo[0] = measureFrom[0] + MEASURE.toNanos();
         start.countDown(); // publishes the window to the clients
         parkUntil(measureFrom[0]);
-        var issueBefore = serverHistogram(api, ISSUE_ROUTE);
-        var nextBefore = serverHistogram(api, NEXT_ROUTE);
+        var issueBefore = serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE);
+        var nextBefore = serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE);
         parkUntil(measureTo[0]);
-        var issueAfter = serverHistogram(api, ISSUE_ROUTE);
-        var nextAfter = serverHistogram(api, NEXT_ROUTE);
+        var issueAfter = serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE);
+        var nextAfter = serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE);
         for (var t : threads) {
             t.join(MEASURE.plus(warmUp).plusSeconds(60).toMillis());
         }
@@ -258,13 +278,15 @@ public final class QueueBenchmark {
 
     private static final String ISSUE_ROUTE = "route=\"/api/tickets\",status=\"201\"";
     private static final String NEXT_ROUTE = "route=\"/api/sessions/{sessionId}/next\",status=\"200\"";
-    private static final Pattern BUCKET = Pattern.compile("^http_server_requests_seconds_bucket\\{(.*),le=\"([^\"]+)\"} (\\S+)$",
-            Pattern.MULTILINE);
+    private static final String HTTP_REQUESTS = "http_server_requests_seconds";
+    private static final String FAN_OUT_WRITTEN = "queuedesk_events_fanout_seconds";
+    private static final String FAN_OUT_HANDED = "queuedesk_events_fanout_handed_seconds";
 
-    /** Cumulative counts per bucket bound (seconds) of the server's own request timer for one route and status. */
-    private static java.util.TreeMap<Double, Double> serverHistogram(Api api, String labels) {
+    /** Cumulative counts per bucket bound (seconds) of one of the server's timers, for the series with these labels. */
+    private static java.util.TreeMap<Double, Double> serverHistogram(Api api, String metric, String labels) {
+        var bucket = Pattern.compile("^" + metric + "_bucket\\{(.*?),?le=\"([^\"]+)\"} (\\S+)$", Pattern.MULTILINE);
         var buckets = new java.util.TreeMap<Double, Double>();
-        Matcher m = BUCKET.matcher(api.get("/metrics").body());
+        Matcher m = bucket.matcher(api.get("/metrics").body());
         while (m.find()) {
             if (m.group(1).contains(labels)) {
                 double bound = "+Inf".equals(m.group(2)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
@@ -356,64 +378,87 @@ public final class QueueBenchmark {
 
     // ---- fan-out to WebSocket clients ----------------------------------------------------------------------
 
-    record FanOut(long[] arrivals, long[] nextAnswered, int incomplete) {
+    record FanOut(long[] arrivals, long[] nextAnswered, int incomplete, int socketsClosed, ServerFanOut server,
+                  java.util.Map<String, ThreadCost> threadCost) {
+    }
+
+    /**
+     * The server's own fan-out timers: from the after-commit publish to the last socket's frame written
+     * ({@code written}) and to the event handed to every socket's outbox ({@code handed}).
+     */
+    record ServerFanOut(java.util.TreeMap<Double, Double> written, java.util.TreeMap<Double, Double> handed) {
+        ServerFanOut since(ServerFanOut after) {
+            return new ServerFanOut(delta(written, after.written), delta(handed, after.handed));
+        }
+
+        private static java.util.TreeMap<Double, Double> delta(java.util.TreeMap<Double, Double> before,
+                                                               java.util.TreeMap<Double, Double> after) {
+            var d = new java.util.TreeMap<Double, Double>();
+            after.forEach((bound, count) -> d.put(bound, count - before.getOrDefault(bound, 0.0)));
+            return d;
+        }
+    }
+
+    /** What a group of threads has used so far. */
+    record ThreadCost(long cpuNanos, long userNanos, long allocatedBytes) {
+        ThreadCost plus(ThreadCost other) {
+            return new ThreadCost(cpuNanos + other.cpuNanos, userNanos + other.userNanos, allocatedBytes + other.allocatedBytes);
+        }
+
+        ThreadCost minus(ThreadCost other) {
+            return new ThreadCost(cpuNanos - other.cpuNanos, userNanos - other.userNanos, allocatedBytes - other.allocatedBytes);
+        }
+    }
+
+    /**
+     * CPU time and allocation so far of this JVM's threads, by what they do: the load on other cores cannot
+     * stretch CPU time, so it splits a call's cost between the server and the receivers even on a busy machine.
+     */
+    private static java.util.Map<String, ThreadCost> costByThreadGroup() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var byGroup = new java.util.TreeMap<String, ThreadCost>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String group = name.startsWith("queuedesk-fan-out") ? "server fan-out"
+                    : name.startsWith("JettyServerThreadPool") ? "server Jetty pool"
+                    : name.startsWith("queuedesk-writer") ? "server writer"
+                    : name.startsWith("bench-ws-receivers") ? "receivers"
+                    : "other";
+            long id = info.getThreadId();
+            var cost = new ThreadCost(threads.getThreadCpuTime(id), threads.getThreadUserTime(id),
+                    threads.getThreadAllocatedBytes(id));
+            if (cost.cpuNanos() > 0) {
+                byGroup.merge(group, cost, ThreadCost::plus);
+            }
+        }
+        return byGroup;
     }
 
     /** One call: done when the last client got the ticket.called event naming the expected number. */
     static final class Probe {
-        final String marker;
+        private static final RawWebSocketReceivers.Needle CALLED = new RawWebSocketReceivers.Needle("\"type\":\"ticket.called\"");
+        final RawWebSocketReceivers.Needle marker;
         final AtomicInteger remaining;
         final CountDownLatch done = new CountDownLatch(1);
         final AtomicLong lastArrival = new AtomicLong();
 
         Probe(String number, int clients) {
-            this.marker = "\"number\":\"" + number + "\"";
+            this.marker = new RawWebSocketReceivers.Needle("\"number\":\"" + number + "\"");
             this.remaining = new AtomicInteger(clients);
         }
 
-        void offer(String message) {
-            if (message.contains("\"type\":\"ticket.called\"") && message.contains(marker)) {
+        /** One complete text message (UTF-8) as a client received it. */
+        void offer(byte[] message, int from, int to) {
+            if (CALLED.in(message, from, to) && marker.in(message, from, to)) {
                 long now = System.nanoTime();
                 if (remaining.decrementAndGet() == 0) {
                     lastArrival.set(now);
                     done.countDown();
                 }
             }
-        }
-    }
-
-    static final class Display implements WebSocket.Listener {
-        private final java.util.function.Supplier<Probe> probe;
-        private final StringBuilder partial = new StringBuilder();
-
-        Display(java.util.function.Supplier<Probe> probe) {
-            this.probe = probe;
-        }
-
-        @Override
-        public void onOpen(WebSocket ws) {
-            ws.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            if (!last) {
-                partial.append(data);
-            } else {
-                String message;
-                if (partial.length() == 0) {
-                    message = data.toString();
-                } else {
-                    message = partial.append(data).toString();
-                    partial.setLength(0);
-                }
-                var current = probe.get();
-                if (current != null) {
-                    current.offer(message);
-                }
-            }
-            ws.request(1);
-            return null;
         }
     }
 
@@ -430,29 +475,28 @@ public final class QueueBenchmark {
         }
 
         var current = new java.util.concurrent.atomic.AtomicReference<Probe>();
-        var clients = new HttpClient[WS_HTTP_CLIENTS];
-        for (int i = 0; i < clients.length; i++) {
-            clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        }
         URI events = URI.create(base.replaceFirst("^http", "ws") + "/api/sites/" + site + "/events");
-        List<WebSocket> sockets = new ArrayList<>();
-        for (int batch = 0; batch < WS_CLIENTS; batch += 100) {
-            List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-            for (int i = batch; i < Math.min(WS_CLIENTS, batch + 100); i++) {
-                pending.add(clients[i % clients.length].newWebSocketBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .buildAsync(events, new Display(current::get)));
+        try (var receivers = new RawWebSocketReceivers(events, WS_CLIENTS, (message, from, to) -> {
+            var probe = current.get();
+            if (probe != null) {
+                probe.offer(message, from, to);
             }
-            for (var p : pending) {
-                sockets.add(p.get(30, TimeUnit.SECONDS));
-            }
+        })) {
+            return calls(api, base, session, tickets, current, receivers);
         }
+    }
+
+    private static FanOut calls(Api api, String base, long session, List<TicketDto> tickets,
+                                java.util.concurrent.atomic.AtomicReference<Probe> current,
+                                RawWebSocketReceivers receivers) throws InterruptedException {
         awaitSubscribers(api, WS_CLIENTS);
 
         long[] arrivals = new long[WS_CALLS];
         long[] answered = new long[WS_CALLS];
         int measured = 0;
         int incomplete = 0;
+        ServerFanOut before = null;
+        java.util.Map<String, ThreadCost> costBefore = null;
         URI next = URI.create(base + "/api/sessions/" + session + "/next");
         // a fresh client: connections pooled during the earlier phases may have been closed by the server meanwhile
         var desk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -471,6 +515,10 @@ public final class QueueBenchmark {
             }
             boolean all = probe.done.await(WS_CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             if (i < WS_WARM_UP_CALLS) {
+                if (i == WS_WARM_UP_CALLS - 1) {
+                    before = new ServerFanOut(serverHistogram(api, FAN_OUT_WRITTEN, ""), serverHistogram(api, FAN_OUT_HANDED, ""));
+                    costBefore = costByThreadGroup();
+                }
                 continue;
             }
             if (all) {
@@ -482,8 +530,12 @@ public final class QueueBenchmark {
             }
         }
         current.set(null);
-        sockets.forEach(WebSocket::abort);
-        return new FanOut(Arrays.copyOf(arrivals, measured), Arrays.copyOf(answered, measured), incomplete);
+        var cost = costByThreadGroup();
+        var costAtStart = costBefore;
+        cost.replaceAll((group, now) -> now.minus(costAtStart.getOrDefault(group, new ThreadCost(0, 0, 0))));
+        var server = new ServerFanOut(serverHistogram(api, FAN_OUT_WRITTEN, ""), serverHistogram(api, FAN_OUT_HANDED, ""));
+        return new FanOut(Arrays.copyOf(arrivals, measured), Arrays.copyOf(answered, measured), incomplete,
+                receivers.closedByServer(), before.since(server), cost);
     }
 
     /** Polls the server's stream-clients gauge until every socket is subscribed, within a deadline. */
