@@ -85,6 +85,7 @@ final class GroupCommitWriter implements AutoCloseable {
     <R> R nested(Function<WriteTransaction, R> work) {
         String name = "nested" + (++savepoints);
         Handle handle = current.handle();
+        int actionsBefore = current.afterCommit().size();
         handle.savepoint(name);
         try {
             R result = work.apply(current);
@@ -92,6 +93,8 @@ final class GroupCommitWriter implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint(name); // Jdbi forgets the savepoint here; nothing left to release
+            // what the undone work meant to do after commit is undone with it (e.g. publishing its events)
+            current.afterCommit().subList(actionsBefore, current.afterCommit().size()).clear();
             throw e;
         }
     }

@@ -84,6 +84,25 @@ class GroupCommitIT {
     }
 
     @Test
+    void anUndoneInnerWriteTakesItsAfterCommitActionsWithItAndTheOuterOnesStillRun() {
+        var ran = new ConcurrentLinkedQueue<String>();
+        db.write(tx -> {
+            tx.afterCommit(() -> ran.add("outer before"));
+            assertThatThrownBy(() -> db.write(inner -> {
+                inner.afterCommit(() -> ran.add("undone inner"));
+                throw ApiProblem.conflict("undo inner");
+            })).isInstanceOf(ApiProblem.class);
+            db.write(inner -> {
+                inner.afterCommit(() -> ran.add("kept inner"));
+                return null;
+            });
+            tx.afterCommit(() -> ran.add("outer after"));
+            return null;
+        });
+        assertThat(ran).containsExactly("outer before", "kept inner", "outer after");
+    }
+
+    @Test
     void aWriteFromInsideAWriteJoinsItsTransaction() {
         assertThatThrownBy(() -> db.write(tx -> {
             tx.handle().execute("INSERT INTO sites(name, time_zone) VALUES ('outer', 'UTC')");
