@@ -122,7 +122,8 @@ final class StreamClient implements EventHub.Subscriber {
         }
         int frames = Math.min(outbox.size(), MAX_BATCH);
         inFlight = frames;
-        for (int i = 0; i < frames; i++) {
+        // a frame can fail inside sendFrame (socket already closing), which closes this client and empties the outbox
+        for (int i = 0; i < frames && !closed; i++) {
             var next = outbox.poll();
             session.sendFrame(new Frame(OpCode.TEXT, true, next.payload), next, i < frames - 1);
         }
