@@ -85,7 +85,12 @@ final class GroupCommitWriter implements AutoCloseable {
     <R> R nested(Function<WriteTransaction, R> work) {
         String name = "nested" + (++savepoints);
         Handle handle = current.handle();
-        int actionsBefore = current.afterCommit().size();
+        List<Runnable> actions = current.afterCommit();
+        int actionsBefore = actions.size();
+        int[] marks = new int[actionsBefore];
+        for (int i = 0; i < actionsBefore; i++) {
+            marks[i] = actions.get(i) instanceof WriteTransaction.Gathering gathering ? gathering.mark() : 0;
+        }
         handle.savepoint(name);
         try {
             R result = work.apply(current);
@@ -93,8 +98,14 @@ final class GroupCommitWriter implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint(name); // Jdbi forgets the savepoint here; nothing left to release
-            // what the undone work meant to do after commit is undone with it (e.g. publishing its events)
-            current.afterCommit().subList(actionsBefore, current.afterCommit().size()).clear();
+            // what the undone work meant to do after commit is undone with it (e.g. publishing its events),
+            // including what it added to actions that were already there
+            actions.subList(actionsBefore, actions.size()).clear();
+            for (int i = 0; i < actionsBefore; i++) {
+                if (actions.get(i) instanceof WriteTransaction.Gathering gathering) {
+                    gathering.forgetAfter(marks[i]);
+                }
+            }
             throw e;
         }
     }

@@ -19,6 +19,19 @@ public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Cl
         return dao.cast(daos.computeIfAbsent(dao, handle::attach));
     }
 
+    /**
+     * An after-commit action that gathers work as the transaction goes on (e.g. the events to publish). A
+     * write nested in this one may add to it and then be undone; the action forgets what that write added.
+     */
+    public interface Gathering extends Runnable {
+
+        /** How much it holds now. */
+        int mark();
+
+        /** Forgets everything added after {@code mark}. */
+        void forgetAfter(int mark);
+    }
+
     /** Runs {@code action} only if and when this transaction commits. */
     public void afterCommit(Runnable action) {
         afterCommit.add(action);

@@ -74,12 +74,22 @@ public final class EventLog {
         tx.afterCommit(publication);
     }
 
-    private static final class Publication implements Runnable {
+    private static final class Publication implements WriteTransaction.Gathering {
         final EventHub hub;
         final List<PublishedEvent> events = new ArrayList<>(2);
 
         Publication(EventHub hub) {
             this.hub = hub;
+        }
+
+        @Override
+        public int mark() {
+            return events.size();
+        }
+
+        @Override
+        public void forgetAfter(int mark) {
+            events.subList(mark, events.size()).clear();
         }
 
         @Override

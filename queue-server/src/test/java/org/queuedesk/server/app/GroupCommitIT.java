@@ -102,6 +102,49 @@ class GroupCommitIT {
         assertThat(ran).containsExactly("outer before", "kept inner", "outer after");
     }
 
+    /** Like the event log's publication: one action per transaction that gathers items as writes go on. */
+    private static final class Gathered implements WriteTransaction.Gathering {
+        final List<String> items = new ArrayList<>();
+        final ConcurrentLinkedQueue<String> delivered;
+
+        Gathered(ConcurrentLinkedQueue<String> delivered) {
+            this.delivered = delivered;
+        }
+
+        @Override
+        public int mark() {
+            return items.size();
+        }
+
+        @Override
+        public void forgetAfter(int mark) {
+            items.subList(mark, items.size()).clear();
+        }
+
+        @Override
+        public void run() {
+            delivered.addAll(items);
+        }
+    }
+
+    @Test
+    void anUndoneInnerWriteTakesBackWhatItAddedToAnOuterGatheringAction() {
+        var delivered = new ConcurrentLinkedQueue<String>();
+        db.write(tx -> {
+            var gathered = new Gathered(delivered);
+            gathered.items.add("outer 1");
+            tx.afterCommit(gathered);
+            assertThatThrownBy(() -> db.write(inner -> {
+                gathered.items.add("undone inner");
+                throw ApiProblem.conflict("undo inner");
+            })).isInstanceOf(ApiProblem.class);
+            db.write(inner -> gathered.items.add("kept inner"));
+            gathered.items.add("outer 2");
+            return null;
+        });
+        assertThat(delivered).containsExactly("outer 1", "kept inner", "outer 2");
+    }
+
     @Test
     void aWriteFromInsideAWriteJoinsItsTransaction() {
         assertThatThrownBy(() -> db.write(tx -> {
