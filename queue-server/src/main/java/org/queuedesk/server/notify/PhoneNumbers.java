@@ -31,7 +31,10 @@ public final class PhoneNumbers {
     public static void checkShape(String raw) {
         String typed = raw.strip();
         if (!SHAPE.matcher(typed).matches()) {
-            throw ApiProblem.invalidField("phone", "use digits, spaces and an optional leading +, e.g. +34 600 123 456.");
+            boolean onlyAllowed = typed.matches("\\+?[0-9 ()./-]*");
+            throw ApiProblem.invalidField("phone", onlyAllowed && typed.length() < 30
+                    ? "is too short; type the whole number, e.g. +34 600 123 456."
+                    : "use digits, spaces and an optional leading +, e.g. +34 600 123 456.");
         }
         if (typed.startsWith("+")) {
             toE164(typed, null);

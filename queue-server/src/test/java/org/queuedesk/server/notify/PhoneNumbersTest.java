@@ -36,7 +36,14 @@ class PhoneNumbersTest {
                     .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).containsKey("phone"));
         }
         assertThatThrownBy(() -> PhoneNumbers.checkShape("call me maybe"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).containsKey("phone"));
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors()).containsEntry("phone",
+                        "use digits, spaces and an optional leading +, e.g. +34 600 123 456."));
+    }
+
+    @Test
+    void aNumberCutShortIsCalledTooShortNotWronglyTyped() {
+        assertThatThrownBy(() -> PhoneNumbers.checkShape("12"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.errors().get("phone")).startsWith("is too short"));
     }
 
     @Test
