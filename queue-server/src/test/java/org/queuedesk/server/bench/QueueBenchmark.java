@@ -286,19 +286,30 @@ public final class QueueBenchmark {
         measureTo[0] = measureFrom[0] + MEASURE.toNanos();
         start.countDown(); // publishes the window to the clients
         parkUntil(measureFrom[0]);
-        long writerBefore = writerCpuNanos();
-        var issueBefore = serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE);
-        var nextBefore = serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE);
+        var before = ServerSnapshot.take(api);
         parkUntil(measureTo[0]);
-        long writerCpu = writerCpuNanos() - writerBefore;
-        var issueAfter = serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE);
-        var nextAfter = serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE);
+        var after = ServerSnapshot.take(api);
         for (var t : threads) {
             t.join(MEASURE.plus(warmUp).plusSeconds(60).toMillis());
         }
-        return new LoadResult(n, LongList.concat(issueSamples), LongList.concat(nextSamples), errors.get(),
-                MEASURE.toNanos() / 1e9, serverPercentileMs(issueBefore, issueAfter, 0.99),
-                serverPercentileMs(nextBefore, nextAfter, 0.99), writerCpu);
+        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), MEASURE, before, after);
+    }
+
+    /** The server's side of a measured window: its request timers and its writer thread's CPU time. */
+    private record ServerSnapshot(java.util.TreeMap<Double, Double> issue, java.util.TreeMap<Double, Double> next,
+                                  long writerCpuNanos) {
+
+        static ServerSnapshot take(Api api) {
+            return new ServerSnapshot(serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE),
+                    serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE), QueueBenchmark.writerCpuNanos());
+        }
+
+        static LoadResult result(int clients, LongList[] issueSamples, LongList[] nextSamples, int errors, Duration window,
+                                 ServerSnapshot before, ServerSnapshot after) {
+            return new LoadResult(clients, LongList.concat(issueSamples), LongList.concat(nextSamples), errors,
+                    window.toNanos() / 1e9, serverPercentileMs(before.issue, after.issue, 0.99),
+                    serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos);
+        }
     }
 
     /** CPU time so far of the server's single writer thread (it runs in this JVM). */
@@ -352,16 +363,11 @@ public final class QueueBenchmark {
             t.start();
         }
         parkUntil(begin);
-        long writerBefore = writerCpuNanos();
-        var issueBefore = serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE);
-        var nextBefore = serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE);
+        var before = ServerSnapshot.take(api);
         for (var t : threads) {
             t.join(time.plusSeconds(60).toMillis());
         }
-        long writerCpu = writerCpuNanos() - writerBefore;
-        return new LoadResult(n, LongList.concat(issueSamples), LongList.concat(nextSamples), errors.get(),
-                time.toNanos() / 1e9, serverPercentileMs(issueBefore, serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE), 0.99),
-                serverPercentileMs(nextBefore, serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE), 0.99), writerCpu);
+        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), time, before, ServerSnapshot.take(api));
     }
 
     private static void parkUntil(long nanoTime) {
