@@ -90,11 +90,14 @@ public final class QueueService {
             }
         }
         TicketDto finished = current.map(t -> moves.done(tx, t, actor)).orElse(null);
-        LocalDate today = today(tx, row.siteId());
+        // the site's day from the session row: one query fewer on the path every Next takes
+        LocalDate today = clock.instant().atZone(ZoneId.of(row.siteTimeZone())).toLocalDate();
         TicketDto called = tx.attach(TicketDao.class).headFor(sessionId, row.doctor(), today)
                 .map(head -> moves.call(tx, head, row.roomId(), sessionId, actor))
                 .orElse(null);
-        return new NextResult(toDto(tx, row), finished, called);
+        // after a Next the session's current patient is the one just called, or nobody
+        var session = toDto(row, dao.serviceIds(sessionId), called == null ? null : called.id());
+        return new NextResult(session, finished, called);
     }
 
     public TicketDto recall(WriteTransaction tx, long sessionId, String actor) {
@@ -176,11 +179,6 @@ public final class QueueService {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is closed; open a new one.", "closed");
         }
         return row;
-    }
-
-    private LocalDate today(WriteTransaction tx, long siteId) {
-        var site = tx.attach(SiteDao.class).site(siteId).orElseThrow();
-        return clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
     }
 
     private SessionDto toDto(WriteTransaction tx, SessionRow row) {

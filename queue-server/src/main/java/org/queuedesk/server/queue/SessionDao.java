@@ -19,8 +19,9 @@ import org.queuedesk.server.ticket.TicketRowMapper;
 public interface SessionDao {
 
     String SESSION = """
-            SELECT s.id, s.site_id, s.room_id, r.name AS room_name, s.doctor, s.paused, s.opened_at, s.closed_at
-              FROM doctor_sessions s JOIN rooms r ON r.id = s.room_id""";
+            SELECT s.id, s.site_id, s.room_id, r.name AS room_name, s.doctor, s.paused, s.opened_at, s.closed_at,
+                   st.time_zone AS site_time_zone
+              FROM doctor_sessions s JOIN rooms r ON r.id = s.room_id JOIN sites st ON st.id = s.site_id""";
 
     @SqlQuery("""
             INSERT INTO doctor_sessions(site_id, room_id, doctor, opened_at) VALUES (:siteId, :roomId, :doctor, :at)
