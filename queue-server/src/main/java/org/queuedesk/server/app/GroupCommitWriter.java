@@ -35,6 +35,8 @@ final class GroupCommitWriter implements AutoCloseable {
      */
     private Handle handle;
     private final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
+    /** What {@link WriteTransaction#remember} keeps; forgotten whenever any write is undone. */
+    private final java.util.Map<Object, Object> remembered = new java.util.HashMap<>();
 
     GroupCommitWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -98,6 +100,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint(name); // Jdbi forgets the savepoint here; nothing left to release
+            remembered.clear();
             // what the undone work meant to do after commit is undone with it (e.g. publishing its events),
             // including what it added to actions that were already there
             actions.subList(actionsBefore, actions.size()).clear();
@@ -173,6 +176,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void closeHandle() {
         daos.clear();
+        remembered.clear();
         if (handle != null) {
             try {
                 handle.close();
@@ -185,13 +189,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
         handle.savepoint("write");
-        current = new WriteTransaction(handle, task.afterCommit, daos);
+        current = new WriteTransaction(handle, task.afterCommit, daos, remembered);
         savepoints = 0;
         try {
             task.result = task.work.apply(current);
             handle.releaseSavepoint("write");
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint("write"); // Jdbi forgets the savepoint here; nothing left to release
+            remembered.clear();
             task.afterCommit.clear();
             task.refused = e;
         }

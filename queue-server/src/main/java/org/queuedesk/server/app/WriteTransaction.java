@@ -6,17 +6,34 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * An open write transaction, and what must happen once it has committed. DAOs attached to it are kept for
- * the whole group commit: attaching is the costliest part of a short statement, and the writer is one thread.
+ * An open write transaction, and what must happen once it has committed. DAOs attached to it are kept
+ * between commits: attaching is the costliest part of a short statement, and the writer is one thread.
+ * {@link #remember} keeps rows that never change once written (see {@code SiteCatalog}) for the writer.
  */
-public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos) {
+public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos,
+                               Map<Object, Object> remembered) {
 
     public WriteTransaction(Handle handle, List<Runnable> afterCommit) {
-        this(handle, afterCommit, new HashMap<>());
+        this(handle, afterCommit, new HashMap<>(), new HashMap<>());
     }
 
     public <T> T attach(Class<T> dao) {
         return dao.cast(daos.computeIfAbsent(dao, handle::attach));
+    }
+
+    /**
+     * The value under {@code key}, loaded once and kept by the writer until any write is undone (a rolled
+     * back insert can give its id to another row). Only for rows that are never updated: nothing else
+     * forgets them. A load that finds nothing is not remembered.
+     */
+    public <T> java.util.Optional<T> remember(Object key, Class<T> type, java.util.function.Supplier<java.util.Optional<T>> load) {
+        Object known = remembered.get(key);
+        if (known != null) {
+            return java.util.Optional.of(type.cast(known));
+        }
+        var loaded = load.get();
+        loaded.ifPresent(value -> remembered.put(key, value));
+        return loaded;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
+import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.status.WaitEstimator;
@@ -109,7 +110,7 @@ public final class SmsOutbox implements TicketHooks {
 
     /** "Almost your turn", once per ticket and service, to each waiting ticket now within N of the head. */
     private void almostTurn(WriteTransaction tx, long serviceId, TicketDto moved) {
-        var service = tx.attach(SiteDao.class).service(serviceId).orElseThrow();
+        var service = SiteCatalog.service(tx, serviceId).orElseThrow();
         int n = service.almostTurnPosition();
         if (n <= 0) {
             return;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketHooks;
 
@@ -36,7 +37,7 @@ public final class TicketTokens implements TicketHooks {
 
     @Override
     public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
-        create(tx.handle(), ticket, tx.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone());
+        create(tx.handle(), ticket, SiteCatalog.site(tx, ticket.siteId()).orElseThrow().timeZone());
     }
 
     /** The ticket's token, made now if it has none (tickets from before this feature). */

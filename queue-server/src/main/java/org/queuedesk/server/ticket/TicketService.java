@@ -18,7 +18,7 @@ import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.notify.PhoneNumbers;
-import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.site.SiteCatalog;
 
 /** Issuing, finding and correcting tickets (F2, F3). */
 public final class TicketService {
@@ -40,13 +40,12 @@ public final class TicketService {
      * in this same transaction, so numbers are never reused and restart at the site's midnight.
      */
     public TicketDto issue(WriteTransaction tx, IssueTicketRequest request, String actor) {
-        var sites = tx.attach(SiteDao.class);
-        ServiceDto service = sites.service(request.serviceId())
+        ServiceDto service = SiteCatalog.service(tx, request.serviceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
         if (!service.active()) {
             throw ApiProblem.conflict("Service '" + service.name() + "' is closed; it does not take tickets now.");
         }
-        var site = sites.site(service.siteId()).orElseThrow();
+        var site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
         var now = clock.instant();
         LocalDate today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
         var dao = tx.attach(TicketDao.class);
@@ -130,7 +129,7 @@ public final class TicketService {
     /** Transfers a ticket; if it was someone's current patient, that session's room becomes free. */
     public TicketDto transfer(WriteTransaction tx, long id, TransferRequest request, String actor) {
         var ticket = moves.load(tx, id);
-        var target = tx.attach(SiteDao.class).service(request.toServiceId())
+        var target = SiteCatalog.service(tx, request.toServiceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("toServiceId", "there is no service " + request.toServiceId() + "."));
         if (target.siteId() != ticket.siteId()) {
             throw ApiProblem.unknownReference("toServiceId", "service " + target.id() + " belongs to another site.");

@@ -12,6 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.server.site.SiteCatalog;
+import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.testing.TestServer;
 
 /** The one writer: concurrent writes share commits, a refused write undoes only itself. */
@@ -143,6 +146,24 @@ class GroupCommitIT {
             return null;
         });
         assertThat(delivered).containsExactly("outer 1", "kept inner", "outer 2");
+    }
+
+    @Test
+    void rowsTheWriterRemembersAreForgottenWhenAWriteIsUndoneSoAReusedIdReadsFresh() {
+        long undoneId = -1;
+        try {
+            db.write(tx -> {
+                long id = tx.attach(SiteDao.class).insertSite("Undone Clinic", "UTC").id();
+                assertThat(SiteCatalog.site(tx, id)).map(SiteDto::name).contains("Undone Clinic");
+                throw ApiProblem.conflict("undo " + id);
+            });
+        } catch (ApiProblem e) {
+            undoneId = Long.parseLong(e.getMessage().substring("undo ".length()));
+        }
+        long reused = db.write(tx -> tx.attach(SiteDao.class).insertSite("Real Clinic", "UTC").id());
+        assertThat(reused).as("SQLite gives the undone row's id to the next one").isEqualTo(undoneId);
+        String name = db.write(tx -> SiteCatalog.site(tx, reused).map(SiteDto::name).orElse("none"));
+        assertThat(name).isEqualTo("Real Clinic");
     }
 
     @Test
