@@ -37,6 +37,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
     /** What {@link WriteTransaction#remember} keeps; forgotten whenever any write is undone. */
     private final java.util.Map<Object, Object> remembered = new java.util.HashMap<>();
+    /** What the batch's writes asked to run just before it commits (see {@link WriteTransaction#beforeCommit}). */
+    private final java.util.Map<Object, Runnable> beforeCommit = new java.util.LinkedHashMap<>();
 
     GroupCommitWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -146,12 +148,14 @@ final class GroupCommitWriter implements AutoCloseable {
                 for (Task<?> task : batch) {
                     runInSavepoint(handle, task, daos);
                 }
+                beforeCommit.values().forEach(Runnable::run);
                 handle.commit();
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle);
                 throw e;
             } finally {
                 current = null;
+                beforeCommit.clear();
             }
         } catch (RuntimeException | Error e) {
             closeHandle(); // start the next batch on a fresh connection, whatever state this one is in
@@ -189,7 +193,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
         handle.savepoint("write");
-        current = new WriteTransaction(handle, task.afterCommit, daos, remembered);
+        current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit);
         savepoints = 0;
         try {
             task.result = task.work.apply(current);

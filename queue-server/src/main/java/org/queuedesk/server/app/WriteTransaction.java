@@ -11,10 +11,19 @@ import org.jdbi.v3.core.Handle;
  * {@link #remember} keeps rows that never change once written (see {@code SiteCatalog}) for the writer.
  */
 public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos,
-                               Map<Object, Object> remembered) {
+                               Map<Object, Object> remembered, Map<Object, Runnable> beforeCommit) {
 
     public WriteTransaction(Handle handle, List<Runnable> afterCommit) {
-        this(handle, afterCommit, new HashMap<>(), new HashMap<>());
+        this(handle, afterCommit, new HashMap<>(), new HashMap<>(), new java.util.LinkedHashMap<>());
+    }
+
+    /**
+     * Runs {@code action} once in this commit, after every write it holds and just before it commits; the
+     * writes of one group commit that register under the same key share one run (e.g. storing a counter
+     * once instead of once per write). The action must be right whichever of those writes were undone.
+     */
+    public void beforeCommit(Object key, Runnable action) {
+        beforeCommit.putIfAbsent(key, action);
     }
 
     public <T> T attach(Class<T> dao) {
@@ -23,8 +32,8 @@ public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Cl
 
     /**
      * The value under {@code key}, loaded once and kept by the writer until any write is undone (a rolled
-     * back insert can give its id to another row). Only for rows that are never updated: nothing else
-     * forgets them. A load that finds nothing is not remembered.
+     * back insert can give its id to another row): rows that are never updated, or state only the writer
+     * changes (a counter it keeps). Nothing else forgets them. A load that finds nothing is not remembered.
      */
     public <T> java.util.Optional<T> remember(Object key, Class<T> type, java.util.function.Supplier<java.util.Optional<T>> load) {
         Object known = remembered.get(key);

@@ -9,9 +9,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** All SQL for the event log that feeds the live stream. */
 public interface EventDao {
 
-    /** Hands out the site's next sequence number; only ever called inside a write transaction. */
-    @SqlQuery("UPDATE sites SET event_seq = event_seq + 1 WHERE id = :siteId RETURNING event_seq")
-    long nextSeq(@Bind("siteId") long siteId);
+    /** The site's last sequence number as this transaction sees it, stored in the log or on the site. */
+    @SqlQuery("""
+            SELECT max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+              FROM sites WHERE id = :siteId""")
+    long lastWrittenSeq(@Bind("siteId") long siteId);
+
+    /** Stores the site's last sequence number from its log: once per commit, before it. */
+    @SqlUpdate("""
+            UPDATE sites SET event_seq = max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+             WHERE id = :siteId""")
+    void settleSeq(@Bind("siteId") long siteId);
 
     @SqlUpdate("INSERT INTO events(site_id, seq, type, at, payload) VALUES (:siteId, :seq, :type, :at, :payload)")
     void insert(@Bind("siteId") long siteId, @Bind("seq") long seq, @Bind("type") String type, @Bind("at") Instant at,

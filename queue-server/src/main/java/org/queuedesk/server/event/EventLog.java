@@ -50,12 +50,27 @@ public final class EventLog {
     private QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
                               SessionDto session, SmsMessageDto sms, DevicePrinterDto printer) {
         var dao = tx.attach(EventDao.class);
-        long seq = dao.nextSeq(siteId);
+        long seq = nextSeq(tx, dao, siteId);
         var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms, printer);
         var published = PublishedEvent.of(event, json);
         dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
         publishAfterCommit(tx, published);
         return event;
+    }
+
+    private record LastSeq(long siteId) {
+    }
+
+    /**
+     * The site's next sequence number, counted by the writer and stored on the site once per commit instead
+     * of once per event. The count is forgotten whenever a write is undone and then read again from the log,
+     * so an undone event's number is given again, and the stored one is settled from the log itself.
+     */
+    private static long nextSeq(WriteTransaction tx, EventDao dao, long siteId) {
+        long[] last = tx.remember(new LastSeq(siteId), long[].class,
+                () -> java.util.Optional.of(new long[] {dao.lastWrittenSeq(siteId)})).orElseThrow();
+        tx.beforeCommit(new LastSeq(siteId), () -> dao.settleSeq(siteId));
+        return ++last[0];
     }
 
     /**
