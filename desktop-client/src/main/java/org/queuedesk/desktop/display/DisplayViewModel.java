@@ -66,6 +66,8 @@ public final class DisplayViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final BooleanBinding offline;
     private final Map<Long, RoomCall> byRoom = new HashMap<>();
+    /** Every number's latest call, newest last; "earlier calls" shows the newest of these not on the board. */
+    private final LinkedHashMap<String, Call> calls = new LinkedHashMap<>();
     private final Map<Long, String> roomNames = new LinkedHashMap<>();
     private boolean started;
     private boolean streamStarted;
@@ -181,10 +183,8 @@ public final class DisplayViewModel {
                 String room = roomName(roomId, event);
                 Instant at = event.at() == null ? clock.instant() : event.at();
                 byRoom.put(roomId, new RoomCall(roomId, room, ticket.number(), false, at));
-                recent.add(0, new Call(ticket.number(), room, at));
-                if (recent.size() > RECENT) {
-                    recent.remove(RECENT, recent.size());
-                }
+                calls.remove(ticket.number()); // a recall moves it up rather than listing it twice
+                calls.put(ticket.number(), new Call(ticket.number(), room, at));
                 publish();
                 if (!at.isBefore(clock.instant().minus(STALE_CALL))) {
                     announcer.announce(ticket.number(), room);
@@ -219,9 +219,28 @@ public final class DisplayViewModel {
     }
 
     private void publish() {
-        List<RoomCall> calls = new ArrayList<>(byRoom.values());
-        calls.sort(Comparator.comparing(RoomCall::at).reversed().thenComparing(RoomCall::room));
-        current.setAll(calls);
+        List<RoomCall> onBoard = new ArrayList<>(byRoom.values());
+        onBoard.sort(Comparator.comparing(RoomCall::at).reversed().thenComparing(RoomCall::room));
+        current.setAll(onBoard);
+        // earlier calls: each number once, newest first, and none that the board shows in big already
+        var shown = new java.util.HashSet<String>();
+        onBoard.forEach(call -> shown.add(call.number()));
+        List<Call> earlier = new ArrayList<>();
+        var newestFirst = new ArrayList<>(calls.values());
+        java.util.Collections.reverse(newestFirst);
+        for (Call call : newestFirst) {
+            if (earlier.size() == RECENT) {
+                break;
+            }
+            if (!shown.contains(call.number())) {
+                earlier.add(call);
+            }
+        }
+        recent.setAll(earlier);
+        // keep what a full list and every room could still need, not the whole day
+        while (calls.size() > RECENT + byRoom.size()) {
+            calls.remove(calls.keySet().iterator().next());
+        }
     }
 
     public ObservableList<RoomCall> current() {

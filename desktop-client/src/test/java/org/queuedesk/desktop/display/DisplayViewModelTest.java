@@ -47,8 +47,23 @@ class DisplayViewModelTest {
         board.apply(event(EventType.TICKET_RECALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
 
         assertThat(board.current()).extracting(DisplayViewModel.RoomCall::number).containsExactly("A-001", "B-001");
-        assertThat(board.recent()).extracting(DisplayViewModel.Call::number).containsExactly("A-001", "B-001", "A-001");
+        assertThat(board.recent()).as("both are on the board in big").isEmpty();
         assertThat(announced).containsExactly("A-001 Room 2", "B-001 Room 3", "A-001 Room 2");
+    }
+
+    @Test
+    void earlierCallsListEachNumberOnceNewestFirstAndNoneThatTheBoardShows() {
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        board.apply(event(EventType.TICKET_CALLED, ticket("B-001", 3L, TicketState.CALLED), session(3, "Room 3")));
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-002", 2L, TicketState.CALLED), session(2, "Room 2")));
+        board.apply(event(EventType.TICKET_RECALLED, ticket("A-002", 2L, TicketState.CALLED), session(2, "Room 2")));
+        assertThat(board.recent()).extracting(DisplayViewModel.Call::number).containsExactly("A-001");
+
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-003", 2L, TicketState.CALLED), session(2, "Room 2")));
+        board.apply(event(EventType.TICKET_DONE, ticket("B-001", 3L, TicketState.DONE), null));
+        assertThat(board.current()).extracting(DisplayViewModel.RoomCall::number).containsExactly("A-003");
+        assertThat(board.recent()).extracting(DisplayViewModel.Call::number).containsExactly("A-002", "B-001", "A-001");
+        assertThat(board.recent()).extracting(DisplayViewModel.Call::room).containsExactly("Room 2", "Room 3", "Room 2");
     }
 
     @Test
@@ -72,7 +87,7 @@ class DisplayViewModelTest {
             board.apply(event(EventType.TICKET_CALLED, ticket("A-00" + i, 2L, TicketState.CALLED), session(2, "Room 2")));
         }
         assertThat(board.recent()).hasSize(DisplayViewModel.RECENT);
-        assertThat(board.recent().get(0).number()).isEqualTo("A-008");
+        assertThat(board.recent().get(0).number()).as("A-008 is on the board in big").isEqualTo("A-007");
         assertThat(board.current()).singleElement().extracting(DisplayViewModel.RoomCall::number).isEqualTo("A-008");
     }
 

@@ -60,7 +60,16 @@ class DisplayPageIT {
         doctor.post("/api/sessions/" + session.id() + "/next", null).as(NextResult.class);
         assertThat(appearsWithin(tab, "#current .row.latest[data-number='A-002']", 1000)).isTrue();
         assertThat(appearsWithin(tab, "#current [data-number='A-001']", 0)).as("A-001 is done").isFalse();
-        assertThat(tab.eval("document.querySelectorAll('#recent-list .recent').length").asInt()).isEqualTo(2);
+        assertThat(tab.eval("document.querySelectorAll('#recent-list .recent').length").asInt())
+                .as("earlier calls: A-001 only; A-002 is on the board in big").isEqualTo(1);
+
+        // a recall moves a number up the earlier calls; it never lists it twice
+        doctor.post("/api/sessions/" + session.id() + "/recall", null);
+        reception.issue(new IssueTicketRequest(1L, null, null, null, null, null));
+        doctor.post("/api/sessions/" + session.id() + "/next", null).as(NextResult.class);
+        assertThat(appearsWithin(tab, "#current .row.latest[data-number='A-003']", 1000)).isTrue();
+        assertThat(tab.eval("Array.from(document.querySelectorAll('#recent-list .recent .number'))"
+                + ".map(function (n) { return n.textContent; }).join(',')").asText()).isEqualTo("A-002,A-001");
 
         String page = tab.eval("document.documentElement.outerHTML").asText();
         assertThat(page).doesNotContain("Ana").doesNotContain("Bruno").doesNotContain("600123456");
