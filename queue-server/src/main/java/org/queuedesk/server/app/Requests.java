@@ -30,6 +30,10 @@ public final class Requests {
     }
 
     private static <T> T parse(Context ctx, Class<T> type) {
+        // a JSON null: Javalin's mapper throws a NullPointerException for it rather than returning null
+        if ("null".equals(ctx.body().strip())) {
+            throw ApiProblem.badRequest("The JSON body must be an object, not null.");
+        }
         try {
             T value = ctx.jsonMapper().fromJsonString(ctx.body(), type);
             if (value == null) {

@@ -48,6 +48,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -77,6 +78,12 @@ import org.queuedesk.server.testing.TestServer;
  * {@code currentState} for an illegal move, 422 unknown body reference, 400/413 too large).
  */
 class BadInputPropertiesIT {
+
+    /**
+     * Fixed, so CI runs the same requests every time (a random seed once found a bug on one run in several:
+     * see {@link #aJsonNullBodyIsRefusedEverywhere}). Change it, or run with another, to explore further.
+     */
+    private static final String SEED = "20261130";
 
     private static final ObjectMapper JSON = Api.JSON;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -173,37 +180,45 @@ class BadInputPropertiesIT {
 
     // ------------------------------------------------------------------ properties
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = SEED)
     void malformedJsonIsRefused(@ForAll("malformedJson") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 250)
+    /** A JSON {@code null} body made Javalin's mapper throw (a 500) instead of a 400; every endpoint, always. */
+    @Example
+    void aJsonNullBodyIsRefusedEverywhere() {
+        for (var endpoint : endpoints()) {
+            check(post(endpoint.path(), "null".getBytes(java.nio.charset.StandardCharsets.UTF_8), 400));
+        }
+    }
+
+    @Property(tries = 250, seed = SEED)
     void badFieldsAreRefused(@ForAll("badFields") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = SEED)
     void unknownIdsAreRefused(@ForAll("unknownIds") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = SEED)
     void hugeBodiesAreRefused(@ForAll("hugeBodies") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = SEED)
     void invalidIdempotencyKeysAreRefused(@ForAll("invalidIdempotencyKeys") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 130)
+    @Property(tries = 130, seed = SEED)
     void illegalTransitionsAreConflicts(@ForAll("illegalTransitions") Bad bad) {
         check(bad);
     }
 
-    @Property(tries = 130)
+    @Property(tries = 130, seed = SEED)
     void unknownRoutesAndWrongMethodsAreRefused(@ForAll("unknownRoutes") Bad bad) {
         check(bad);
     }
