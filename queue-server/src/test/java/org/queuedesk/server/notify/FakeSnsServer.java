@@ -39,8 +39,9 @@ public final class FakeSnsServer implements AutoCloseable {
 
     public enum Fault { NONE, SERVER_ERROR, THROTTLING, HANG, DROP }
 
-    /** One accepted Publish. */
-    public record Published(String phone, String message, Map<String, String> attributes, String messageId) {
+    /** One accepted Publish; {@code receivedNanos} is {@link System#nanoTime()} when it arrived. */
+    public record Published(String phone, String message, Map<String, String> attributes, String messageId,
+                            long receivedNanos) {
     }
 
     private final HttpServer server;
@@ -255,7 +256,7 @@ public final class FakeSnsServer implements AutoCloseable {
             attributes.put(form.get(prefix + "Name"), form.get(prefix + "Value.StringValue"));
         }
         var p = new Published(form.get("PhoneNumber"), form.get("Message"), Map.copyOf(attributes),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), System.nanoTime());
         published.add(p);
         return p;
     }
