@@ -40,8 +40,16 @@ public interface NotifyDao {
     List<OutboxRow> forTicket(@Bind("ticketId") long ticketId);
 
     /** Queued messages whose time has come, oldest first. */
+    /**
+     * Queued messages due now, except those behind an older message to the same number that is waiting for
+     * its retry: one number's messages go out in the order they were written (never "cancelled" before
+     * "your ticket is A-001" because the confirmation met an outage).
+     */
     @SqlQuery("SELECT " + COLUMNS + """
-            \sFROM sms_outbox WHERE state = 'queued' AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit""")
+            \sFROM sms_outbox o WHERE state = 'queued' AND next_attempt_at <= :now
+               AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE e.phone = o.phone AND e.state = 'queued'
+                                  AND e.id < o.id AND e.next_attempt_at > :now)
+             ORDER BY next_attempt_at, id LIMIT :limit""")
     List<OutboxRow> due(@Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlQuery("SELECT min(next_attempt_at) FROM sms_outbox WHERE state = 'queued'")

@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox, one message at a time, on its own thread: woken right after a commit that queued a
- * message, and otherwise when the next retry is due. Nothing here runs inside a request's transaction;
+ * Sends the outbox on its own thread: woken right after a commit that queued a message, and otherwise when
+ * the next retry is due. Each round's messages go out in lanes, one per phone number, {@value #SENDERS} lanes
+ * at a time: one number's messages in order, different numbers at once, so SNS's own latency does not queue
+ * a burst (a call, its "almost your turn" texts) behind itself. Nothing here runs inside a request's transaction;
  * each outcome is recorded in a short transaction of its own, with an {@code sms.updated} event.
  *
  * <p>Throttling, 5xx, timeouts and dropped connections pause all sending with exponential backoff and
@@ -33,6 +35,7 @@ public final class SmsDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
     private static final int BATCH = 20;
+    static final int SENDERS = 4;
     private static final Duration POLL = Duration.ofSeconds(5);
     private final Database db;
     private final SmsSender sender;
@@ -45,8 +48,14 @@ public final class SmsDispatcher implements AutoCloseable {
     /** By the number's hash: this cache lives as long as the server, longer than the retention allows numbers. */
     private final Map<String, Instant> checkedNotOptedOut = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(SENDERS, r -> {
+        var sender = new Thread(r, "queuedesk-sms-lane");
+        sender.setDaemon(true);
+        return sender;
+    });
     private boolean woken;
     private volatile boolean running = true;
+    /** Shared by the lanes: guarded by {@code this}. */
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
@@ -109,21 +118,40 @@ public final class SmsDispatcher implements AutoCloseable {
     /** Sends what is due; returns how long to wait before looking again. */
     private long sendDue() {
         var now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
-            return Math.max(1, Duration.between(now, pausedUntil).toMillis());
+        if (now.isBefore(pausedUntil())) {
+            return Math.max(1, Duration.between(now, pausedUntil()).toMillis());
         }
         var due = db.read(h -> h.attach(NotifyDao.class).due(now, BATCH));
-        for (var row : due) {
-            if (!running || !process(row)) {
-                break;
+        var byNumber = new java.util.LinkedHashMap<String, java.util.List<OutboxRow>>();
+        due.forEach(row -> byNumber.computeIfAbsent(row.phone(), phone -> new java.util.ArrayList<>()).add(row));
+        // within a number, the order they were written (a retried one comes due later than a newer one)
+        byNumber.values().forEach(lane -> lane.sort(java.util.Comparator.comparingLong(OutboxRow::id)));
+        var sending = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (var lane : byNumber.values()) {
+            sending.add(lanes.submit(() -> {
+                for (var row : lane) {
+                    if (!running || clock.instant().isBefore(pausedUntil()) || !process(row)) {
+                        break;
+                    }
+                }
+            }));
+        }
+        for (var lane : sending) {
+            try {
+                lane.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("An SMS lane failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return POLL.toMillis();
             }
         }
-        if (due.size() == BATCH && clock.instant().isAfter(pausedUntil)) {
+        if (due.size() == BATCH && clock.instant().isAfter(pausedUntil())) {
             return 0;
         }
         var later = clock.instant();
-        if (later.isBefore(pausedUntil)) {
-            return Math.max(1, Duration.between(later, pausedUntil).toMillis());
+        if (later.isBefore(pausedUntil())) {
+            return Math.max(1, Duration.between(later, pausedUntil()).toMillis());
         }
         long next = db.read(h -> h.attach(NotifyDao.class).nextDueMillis()).orElse(Long.MAX_VALUE);
         return Math.max(1, Math.min(POLL.toMillis(), next - later.toEpochMilli()));
@@ -151,7 +179,9 @@ public final class SmsDispatcher implements AutoCloseable {
                 checkedNotOptedOut.put(phones.hash(row.phone()), now);
             }
             String messageId = sender.send(row.phone(), row.body());
-            consecutiveFailures = 0;
+            synchronized (this) {
+                consecutiveFailures = 0;
+            }
             finish(row, sender.logsOnly() ? "logged" : "sent", row.attempts() + 1, null, messageId);
             return true;
         } catch (SmsFailure failure) {
@@ -159,14 +189,24 @@ public final class SmsDispatcher implements AutoCloseable {
                 finish(row, "failed", row.attempts() + 1, failure.getMessage(), null);
                 return true;
             }
-            consecutiveFailures++;
-            Duration delay = backoff(consecutiveFailures);
-            pausedUntil = clock.instant().plus(delay);
+            Duration delay;
+            Instant resume;
+            synchronized (this) {
+                consecutiveFailures++;
+                delay = backoff(consecutiveFailures);
+                // lanes failing together pause once, until the latest of their resumes
+                resume = pausedUntil.isAfter(clock.instant()) ? pausedUntil : clock.instant().plus(delay);
+                pausedUntil = resume;
+            }
             log.info("SMS {} to {} not sent ({}); pausing SMS for {} ms", row.id(), PhoneNumbers.mask(row.phone()),
-                    failure.getMessage(), delay.toMillis());
-            retryLater(row, failure.getMessage(), pausedUntil);
+                    failure.getMessage(), Duration.between(clock.instant(), resume).toMillis());
+            retryLater(row, failure.getMessage(), resume);
             return false;
         }
+    }
+
+    private synchronized Instant pausedUntil() {
+        return pausedUntil;
     }
 
     /** Exponential backoff with "equal jitter": between half and all of base·2^(n-1), capped at the maximum. */
@@ -228,6 +268,7 @@ public final class SmsDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lanes.shutdownNow();
         sender.close();
     }
 }

@@ -30,9 +30,11 @@ final class SmsLatency {
     private SmsLatency() {
     }
 
-    static Result measure() {
+    /** {@code snsLatency}: how long each SNS call takes (zero: loopback; real SNS takes tens of ms). */
+    static Result measure(Duration snsLatency) {
         try (var sns = FakeSnsServer.start();
              var server = SmsTestServer.start(Clock.systemUTC(), SmsTestServer.fastRetries(sns))) {
+            sns.latency(snsLatency);
             var api = server.api();
             long site = api.createSite("SMS Clinic", "UTC").id();
             long service = api.createService(site, "General practice", "A").id();

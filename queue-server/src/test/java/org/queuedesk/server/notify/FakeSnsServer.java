@@ -163,8 +163,36 @@ public final class FakeSnsServer implements AutoCloseable {
         }
     }
 
+    /** Every answer takes this long from now on, as real SNS does across a network; {@link #maxInFlight} restarts. */
+    public void latency(Duration each) {
+        latencyNanos = each.toNanos();
+        maxInFlight.set(0);
+    }
+
+    private volatile long latencyNanos;
+
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The most requests this server was answering at one time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (latencyNanos > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(latencyNanos); // a fake network, not a test's wait
+        }
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String action = form.getOrDefault("Action", "");
         Fault now = publishOnly && !"Publish".equals(action) ? Fault.NONE : currentFault();
