@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox on its own thread: woken right after a commit that queued a message, and otherwise when
- * the next retry is due. Each round's messages go out in lanes, one per phone number, {@value #SENDERS} lanes
- * at a time: one number's messages in order, different numbers at once, so SNS's own latency does not queue
- * a burst (a call, its "almost your turn" texts) behind itself. Nothing here runs inside a request's transaction;
+ * Sends the outbox: a thread woken right after a commit that queued a message, when a lane ends, and
+ * otherwise when the next retry is due, hands what is due to lanes, one per phone number, {@value #SENDERS}
+ * sending at a time: one number's messages in order, different numbers at once, and a new message starts
+ * as soon as its number is free, so SNS's own latency does not queue a burst behind itself. Nothing here runs inside a request's transaction;
  * each outcome is recorded in a short transaction of its own, with an {@code sms.updated} event.
  *
  * <p>Throttling, 5xx, timeouts and dropped connections pause all sending with exponential backoff and
@@ -53,6 +53,8 @@ public final class SmsDispatcher implements AutoCloseable {
         sender.setDaemon(true);
         return sender;
     });
+    /** Numbers whose lane is sending: a number has at most one, so its messages keep their order. */
+    private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
     private boolean woken;
     private volatile boolean running = true;
     /** Shared by the lanes: guarded by {@code this}. */
@@ -124,29 +126,21 @@ public final class SmsDispatcher implements AutoCloseable {
         var due = db.read(h -> h.attach(NotifyDao.class).due(now, BATCH));
         var byNumber = new java.util.LinkedHashMap<String, java.util.List<OutboxRow>>();
         due.forEach(row -> byNumber.computeIfAbsent(row.phone(), phone -> new java.util.ArrayList<>()).add(row));
-        // within a number, the order they were written (a retried one comes due later than a newer one)
-        byNumber.values().forEach(lane -> lane.sort(java.util.Comparator.comparingLong(OutboxRow::id)));
-        var sending = new java.util.ArrayList<java.util.concurrent.Future<?>>();
-        for (var lane : byNumber.values()) {
-            sending.add(lanes.submit(() -> {
-                for (var row : lane) {
-                    if (!running || clock.instant().isBefore(pausedUntil()) || !process(row)) {
-                        break;
-                    }
-                }
-            }));
-        }
-        for (var lane : sending) {
-            try {
-                lane.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("An SMS lane failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return POLL.toMillis();
+        int started = 0;
+        boolean inFlight = false;
+        for (var entry : byNumber.entrySet()) {
+            String phone = entry.getKey();
+            if (!busy.add(phone)) {
+                inFlight = true; // its lane is still sending; it wakes this thread when it is done
+                continue;
             }
+            var lane = entry.getValue();
+            // within a number, the order they were written (a retried one comes due later than a newer one)
+            lane.sort(java.util.Comparator.comparingLong(OutboxRow::id));
+            started++;
+            lanes.execute(() -> send(phone, lane));
         }
-        if (due.size() == BATCH && clock.instant().isAfter(pausedUntil())) {
+        if (due.size() == BATCH && started > 0) {
             return 0;
         }
         var later = clock.instant();
@@ -154,7 +148,38 @@ public final class SmsDispatcher implements AutoCloseable {
             return Math.max(1, Duration.between(later, pausedUntil()).toMillis());
         }
         long next = db.read(h -> h.attach(NotifyDao.class).nextDueMillis()).orElse(Long.MAX_VALUE);
+        if (next <= later.toEpochMilli() && (inFlight || started > 0)) {
+            return POLL.toMillis(); // what is due now is being sent; each lane wakes this thread as it ends
+        }
         return Math.max(1, Math.min(POLL.toMillis(), next - later.toEpochMilli()));
+    }
+
+    /** One number's lane: its messages in order, until one must wait; then the number is free again. */
+    private void send(String phone, java.util.List<OutboxRow> lane) {
+        try {
+            for (var row : lane) {
+                if (!running || clock.instant().isBefore(pausedUntil())) {
+                    break;
+                }
+                // read as this lane starts: the list may have been read while an earlier lane of this number
+                // was still sending, so a row it sent would otherwise go out twice
+                var current = db.read(h -> h.attach(NotifyDao.class).find(row.id()));
+                if (current.isEmpty() || !"queued".equals(current.get().state())) {
+                    continue;
+                }
+                if (current.get().nextAttemptAt().isAfter(clock.instant())) {
+                    break; // waiting for its retry; the newer ones wait behind it
+                }
+                if (!process(current.get())) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("An SMS lane stopped; its messages stay queued", e);
+        } finally {
+            busy.remove(phone);
+            wake();
+        }
     }
 
     /** Handles one message; false when sending is paused and the round should stop. */
