@@ -71,6 +71,8 @@ class PersonalDataPurgeIT {
         var session = admin.openSession(room, List.of(service), "doctor");
         assertThat(admin.next(session.id()).called().id()).isEqualTo(served.id());
         assertThat(admin.post("/api/sessions/" + session.id() + "/done", null).status()).isEqualTo(200);
+        // its "your turn" goes out on day 0: moving the clock first would make the dispatcher give it up
+        awaitMessagesLogged(served.id(), 2);
 
         // day 31: a new patient; the old waiting ticket is cancelled after the cutoff but before the purge,
         // so a fresh stored reply, message and event still carry its name and number
