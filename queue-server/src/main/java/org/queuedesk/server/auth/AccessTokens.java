@@ -7,12 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.app.KeyFiles;
 import org.queuedesk.server.app.Principal;
 
 /**
@@ -43,23 +39,7 @@ final class AccessTokens {
     }
 
     static byte[] loadOrCreateKey(Path dataDir) {
-        Path file = dataDir.resolve("token-signing.key");
-        try {
-            if (Files.exists(file)) {
-                return Files.readAllBytes(file);
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.write(file, key);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions protect it
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token signing key " + file, e);
-        }
+        return KeyFiles.loadOrCreate(dataDir, "token-signing.key", "token signing key");
     }
 
     Duration ttl() {

@@ -3,8 +3,15 @@ package org.queuedesk.server.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -48,13 +55,13 @@ public final class SmsDispatcher implements AutoCloseable {
     /** By the number's hash: this cache lives as long as the server, longer than the retention allows numbers. */
     private final Map<String, Instant> checkedNotOptedOut = new ConcurrentHashMap<>();
     private final Thread thread;
-    private final java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(SENDERS, r -> {
+    private final ExecutorService lanes = Executors.newFixedThreadPool(SENDERS, r -> {
         var sender = new Thread(r, "queuedesk-sms-lane");
         sender.setDaemon(true);
         return sender;
     });
     /** Numbers whose lane is sending: a number has at most one, so its messages keep their order. */
-    private final java.util.Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private boolean woken;
     private volatile boolean running = true;
     /** Shared by the lanes: guarded by {@code this}. */
@@ -124,8 +131,8 @@ public final class SmsDispatcher implements AutoCloseable {
             return Math.max(1, Duration.between(now, pausedUntil()).toMillis());
         }
         var due = db.read(h -> h.attach(NotifyDao.class).due(now, BATCH));
-        var byNumber = new java.util.LinkedHashMap<String, java.util.List<OutboxRow>>();
-        due.forEach(row -> byNumber.computeIfAbsent(row.phone(), phone -> new java.util.ArrayList<>()).add(row));
+        var byNumber = new LinkedHashMap<String, List<OutboxRow>>();
+        due.forEach(row -> byNumber.computeIfAbsent(row.phone(), phone -> new ArrayList<>()).add(row));
         int started = 0;
         boolean inFlight = false;
         for (var entry : byNumber.entrySet()) {
@@ -136,7 +143,7 @@ public final class SmsDispatcher implements AutoCloseable {
             }
             var lane = entry.getValue();
             // within a number, the order they were written (a retried one comes due later than a newer one)
-            lane.sort(java.util.Comparator.comparingLong(OutboxRow::id));
+            lane.sort(Comparator.comparingLong(OutboxRow::id));
             started++;
             lanes.execute(() -> send(phone, lane));
         }
@@ -155,7 +162,7 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     /** One number's lane: its messages in order, until one must wait; then the number is free again. */
-    private void send(String phone, java.util.List<OutboxRow> lane) {
+    private void send(String phone, List<OutboxRow> lane) {
         try {
             for (var row : lane) {
                 if (!running || clock.instant().isBefore(pausedUntil())) {
@@ -182,7 +189,7 @@ public final class SmsDispatcher implements AutoCloseable {
         }
     }
 
-    /** Handles one message; false when sending is paused and the round should stop. */
+    /** Handles one message; false when sending is paused and the lane should stop. */
     private boolean process(OutboxRow row) {
         var now = clock.instant();
         if (Duration.between(row.createdAt(), now).compareTo(settings.giveUpAfter()) > 0) {

@@ -1,16 +1,12 @@
 package org.queuedesk.server.privacy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.queuedesk.server.app.KeyFiles;
 
 /**
  * A phone number's stand-in where the number itself must not be kept (opt-outs outlive the retention):
@@ -34,23 +30,7 @@ public final class PhoneHasher {
 
     /** The installation's key from the data folder, created (owner-readable only) on first start. */
     public static PhoneHasher loadOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(KEY_FILE);
-        try {
-            if (Files.exists(file)) {
-                return new PhoneHasher(Files.readAllBytes(file));
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.write(file, key);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions protect it
-            }
-            return new PhoneHasher(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the phone hash key " + file, e);
-        }
+        return new PhoneHasher(KeyFiles.loadOrCreate(dataDir, KEY_FILE, "phone hash key"));
     }
 
     /** The same E.164 number always gives the same hex digest on this installation. */
