@@ -12,7 +12,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.desktop.api.EventStreamClient;
@@ -184,7 +183,7 @@ public final class AppShell {
                 TicketPrinters.from(devices.printer()), new FxKioskTimers(), settings, Theme::messages, context.clock(),
                 connection.bannerVisibleProperty(), this::leaveDeviceScreen);
         currentScreen = viewModel;
-        showDeviceScreen(KioskView.load(viewModel, context.messages()).root(), viewModel::stop, true);
+        showDeviceScreen(KioskView.load(viewModel, context.messages()).root(), viewModel::stop);
         viewModel.load();
     }
 
@@ -192,13 +191,14 @@ public final class AppShell {
         var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
         var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
         var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
-                announcer, context.clock());
+                announcer, context.clock(), UiTimer.fx());
         currentScreen = viewModel;
-        showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock()).root(), viewModel::stop, false);
+        var pin = new StaffPin(devices.kioskPin(), context.clock(), context.messages(), this::leaveDeviceScreen);
+        showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock(), pin).root(), viewModel::stop);
         viewModel.start();
     }
 
-    private void showDeviceScreen(Parent screen, Runnable stopScreen, boolean kiosk) {
+    private void showDeviceScreen(Parent screen, Runnable stopScreen) {
         Scene scene = shell.root().getScene();
         stopDeviceScreen = stopScreen;
         if (scene == null) {
@@ -207,11 +207,8 @@ public final class AppShell {
             return;
         }
         scene.setRoot(screen);
-        if (kiosk) {
-            KioskLockdown.apply(scene.getWindow(), true);
-        } else if (scene.getWindow() instanceof Stage stage) {
-            stage.setFullScreen(true);
-        }
+        // a kiosk and a display alike: only the staff PIN leaves full screen
+        KioskLockdown.apply(scene.getWindow());
         leaveDeviceScreen = () -> {
             KioskLockdown.release(scene.getWindow());
             scene.setRoot(shell.root());

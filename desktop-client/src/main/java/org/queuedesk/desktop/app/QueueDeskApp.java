@@ -60,7 +60,12 @@ public final class QueueDeskApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
-        stage.setFullScreen(options.mode().map(Mode::fullScreen).orElse(false));
+        if (deviceMode.isPresent()) {
+            // locked before the first show: JavaFX takes the exit key and hint when it enters full screen
+            KioskLockdown.apply(stage);
+        } else {
+            stage.setFullScreen(options.mode().map(Mode::fullScreen).orElse(false));
+        }
         stage.show();
         deviceMode.ifPresent(mode -> shell.startAsDevice(mode, options.deviceToken().orElseThrow()));
         if (Boolean.getBoolean("queuedesk.exitWhenShown")) {

@@ -8,35 +8,42 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.SourceDataLine;
 import org.queuedesk.desktop.app.FxBackgroundExecutor;
 
 /**
- * A two-note chime synthesised with {@code javax.sound.sampled} (no media module, no sound files), then,
- * when switched on and espeak-ng is installed, the call spoken aloud ("Ticket A 42, Room 2"). Everything
+ * A two-note chime synthesised in code (no media module, no sound files) and played on a {@link SoundOutput},
+ * then, when switched on and espeak-ng is installed, the call spoken aloud ("Ticket A 42, Room 2"). Everything
  * runs on one background thread, so several calls are announced one after another and never overlap.
- * A computer without a sound device (a test machine, a muted TV box) just stays silent.
+ * A computer without a sound device (a test machine, a muted TV box) just stays silent, and says so once.
  */
 public final class CallAnnouncer implements Announcer {
 
     private static final Logger LOG = Logger.getLogger(CallAnnouncer.class.getName());
-    private static final float RATE = 22_050f;
+    static final float RATE = 22_050f;
 
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(FxBackgroundExecutor.daemonThreads("queuedesk-chime-"));
+    private final ExecutorService queue;
+    private final SoundOutput sound;
     private final boolean speak;
     private final Locale language;
     private final String speechPattern;
-    private boolean soundMissingLogged;
+    private final AtomicBoolean soundMissing = new AtomicBoolean();
 
     /** @param speechPattern e.g. "Ticket {0}, {1}" in the display's language */
     public CallAnnouncer(boolean speak, Locale language, String speechPattern) {
+        this(speak, language, speechPattern, new JavaSoundOutput(),
+                Executors.newSingleThreadExecutor(FxBackgroundExecutor.daemonThreads("queuedesk-chime-")));
+    }
+
+    /** @param queue runs each announcement in turn, off the UI thread (tests: the calling thread) */
+    CallAnnouncer(boolean speak, Locale language, String speechPattern, SoundOutput sound, ExecutorService queue) {
         this.speak = speak && espeak() != null;
         this.language = language;
         this.speechPattern = speechPattern;
+        this.sound = sound;
+        this.queue = queue;
     }
 
     @Override
@@ -55,15 +62,15 @@ public final class CallAnnouncer implements Announcer {
     }
 
     private void chime() {
-        byte[] tone = tones(880, 660);
-        try (SourceDataLine line = AudioSystem.getSourceDataLine(new AudioFormat(RATE, 16, 1, true, false))) {
-            line.open();
-            line.start();
-            line.write(tone, 0, tone.length);
-            line.drain();
+        try {
+            sound.play(tones(880, 660), RATE);
+            if (soundMissing.getAndSet(false)) {
+                LOG.info("The sound device works again: calls chime");
+            }
         } catch (Exception | LinkageError e) {
-            if (!soundMissingLogged) {
-                soundMissingLogged = true;
+            // no device, or a runtime without sound libraries. Every call tries again (a device may be plugged
+            // in later), but the log says it once
+            if (!soundMissing.getAndSet(true)) {
                 LOG.log(Level.INFO, "No sound device: the display stays silent ({0})", e.toString());
             }
         }

@@ -5,28 +5,40 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.queuedesk.desktop.app.ControllerFactory;
 import org.queuedesk.desktop.app.Fxml;
 import org.queuedesk.desktop.app.SceneKeys;
+import org.queuedesk.desktop.app.StaffPin;
+import org.queuedesk.desktop.app.StaffPinPad;
 import org.queuedesk.desktop.app.Ticker;
 
-/** Controller for {@code Display.fxml}: rows of big numbers and rooms; Escape does nothing on a TV. */
+/**
+ * Controller for {@code Display.fxml}: rows of big numbers and rooms, a new call or recall flashing; Escape
+ * does nothing on a TV, staff leave with the PIN.
+ */
 public final class DisplayView {
+
+    private static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
 
     private final DisplayViewModel viewModel;
     private final Clock clock;
+    private final StaffPin pin;
     private Parent root;
 
-    @FXML private Parent displayRoot;
+    @FXML private StackPane displayRoot;
     @FXML private Label siteLabel;
     @FXML private Label clockLabel;
     @FXML private VBox currentRows;
@@ -34,16 +46,26 @@ public final class DisplayView {
     @FXML private Label emptyLabel;
     @FXML private Label offlineLabel;
 
-    public DisplayView(DisplayViewModel viewModel, Clock clock) {
+    public DisplayView(DisplayViewModel viewModel, Clock clock, StaffPin pin) {
         this.viewModel = viewModel;
         this.clock = clock;
+        this.pin = pin;
     }
 
-    public static DisplayView load(DisplayViewModel viewModel, ResourceBundle messages, Clock clock) {
-        DisplayView view = new DisplayView(viewModel, clock);
+    /** A board with the staff PIN pad that leaves it. */
+    public static DisplayView load(DisplayViewModel viewModel, ResourceBundle messages, Clock clock, StaffPin pin) {
+        DisplayView view = new DisplayView(viewModel, clock, pin);
         view.root = Fxml.load(DisplayView.class, "Display.fxml", messages,
                 new ControllerFactory().register(DisplayView.class, () -> view));
+        if (pin != null) {
+            StaffPinPad.install(view.displayRoot, pin, messages, "display.pin.title");
+        }
         return view;
+    }
+
+    /** A board on its own, that nothing leaves (tests of the board alone). */
+    public static DisplayView load(DisplayViewModel viewModel, ResourceBundle messages, Clock clock) {
+        return load(viewModel, messages, clock, null);
     }
 
     public Parent root() {
@@ -58,6 +80,13 @@ public final class DisplayView {
         emptyLabel.managedProperty().bind(emptyLabel.visibleProperty());
         viewModel.current().addListener((ListChangeListener<DisplayViewModel.RoomCall>) change -> fillCurrent());
         viewModel.recent().addListener((ListChangeListener<DisplayViewModel.Call>) change -> fillRecent());
+        viewModel.flashing().addListener((SetChangeListener<String>) change -> {
+            String number = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
+            Node row = currentRows.lookup("#" + rowId(number));
+            if (row != null) {
+                row.pseudoClassStateChanged(FLASH, change.wasAdded());
+            }
+        });
         fillCurrent();
         fillRecent();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
@@ -77,6 +106,7 @@ public final class DisplayView {
         for (DisplayViewModel.RoomCall call : viewModel.current()) {
             HBox row = row(call.number(), call.room(), "display-number", "display-room");
             row.setId(rowId(call.number()));
+            row.pseudoClassStateChanged(FLASH, viewModel.flashing().contains(call.number()));
             row.getStyleClass().add(first ? "display-row-latest" : "display-row");
             if (call.serving()) {
                 row.getStyleClass().add("display-row-serving");

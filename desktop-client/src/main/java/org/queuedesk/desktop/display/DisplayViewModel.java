@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.site.RoomDto;
@@ -28,12 +30,14 @@ import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.EventStreamClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.app.UiTimer;
 
 /**
  * The waiting-room board: the current call in each room (newest first) and the last few calls, from the
  * queue status and then the site's event stream. Only numbers and rooms: names never reach it (the server
  * redacts a display's events) and it would not show them anyway. After an outage the stream catches up from
- * its last sequence number, so calls made meanwhile appear (and chime) in order. Lives on the UI thread.
+ * its last sequence number, so calls made meanwhile appear (and chime) in order. A new call or a recall chimes
+ * and flashes on the board for a few seconds ({@link #flashing()}). Lives on the UI thread.
  */
 public final class DisplayViewModel {
 
@@ -41,6 +45,9 @@ public final class DisplayViewModel {
     static final int RECENT = 6;
     /** Calls older than this (caught up after an outage) go on the board without a chime. */
     static final Duration STALE_CALL = Duration.ofMinutes(2);
+    /** A new call or a recall flashes: on and off this many times (as the web board), each phase this long. */
+    static final int FLASHES = 4;
+    static final Duration FLASH_PHASE = Duration.ofMillis(500);
 
     /** A room and the number called to it; {@code serving} once the patient arrived. */
     public record RoomCall(long roomId, String room, String number, boolean serving, Instant at) {
@@ -55,6 +62,7 @@ public final class DisplayViewModel {
     private final EventStreamClient stream;
     private final Announcer announcer;
     private final java.time.Clock clock;
+    private final UiTimer timer;
 
     private final ObservableList<RoomCall> current = FXCollections.observableArrayList();
     private final ObservableList<Call> recent = FXCollections.observableArrayList();
@@ -69,13 +77,18 @@ public final class DisplayViewModel {
     /** Every number's latest call, newest last; "earlier calls" shows the newest of these not on the board. */
     private final LinkedHashMap<String, Call> calls = new LinkedHashMap<>();
     private final Map<Long, String> roomNames = new LinkedHashMap<>();
+    private final ObservableSet<String> flashing = FXCollections.observableSet(new HashSet<>());
+    private final ObservableSet<String> flashingView = FXCollections.unmodifiableObservableSet(flashing);
+    private final Map<String, Runnable> flashTimers = new HashMap<>();
     private boolean started;
     private boolean streamStarted;
 
     public DisplayViewModel(BackgroundExecutor background, QueueDeskClient client, EventStreamClient stream,
-                            ObservableBooleanValue serverReachable, Announcer announcer, java.time.Clock clock) {
+                            ObservableBooleanValue serverReachable, Announcer announcer, java.time.Clock clock,
+                            UiTimer timer) {
         this.background = background;
         this.clock = clock;
+        this.timer = timer;
         this.client = client;
         this.stream = stream;
         this.announcer = announcer;
@@ -103,6 +116,7 @@ public final class DisplayViewModel {
         streamStarted = false;
         stream.stop();
         announcer.close();
+        List.copyOf(flashTimers.keySet()).forEach(this::stopFlash);
     }
 
     private void load() {
@@ -187,6 +201,7 @@ public final class DisplayViewModel {
                 calls.put(ticket.number(), new Call(ticket.number(), room, at));
                 publish();
                 if (!at.isBefore(clock.instant().minus(STALE_CALL))) {
+                    flash(ticket.number());
                     announcer.announce(ticket.number(), room);
                 }
             }
@@ -199,6 +214,7 @@ public final class DisplayViewModel {
             }
             case TICKET_DONE, TICKET_NO_SHOW, TICKET_CANCELLED, TICKET_TRANSFERRED, TICKET_REQUEUED -> {
                 if (ticket != null && byRoom.values().removeIf(call -> call.number().equals(ticket.number()))) {
+                    stopFlash(ticket.number());
                     publish();
                 }
             }
@@ -209,6 +225,37 @@ public final class DisplayViewModel {
             }
             default -> { }
         }
+    }
+
+    /**
+     * Flashes {@code number} from the start: on, off, … {@link #FLASHES} times. A recall while it still flashes
+     * starts over, and the set shows it leave and come back so the view sees a fresh flash.
+     */
+    private void flash(String number) {
+        stopFlash(number);
+        flashPhase(number, 2 * FLASHES);
+    }
+
+    private void flashPhase(String number, int phasesLeft) {
+        if (phasesLeft == 0) {
+            flashTimers.remove(number);
+            flashing.remove(number);
+            return;
+        }
+        if (phasesLeft % 2 == 0) {
+            flashing.add(number);
+        } else {
+            flashing.remove(number);
+        }
+        flashTimers.put(number, timer.after(FLASH_PHASE, () -> flashPhase(number, phasesLeft - 1)));
+    }
+
+    private void stopFlash(String number) {
+        Runnable cancel = flashTimers.remove(number);
+        if (cancel != null) {
+            cancel.run();
+        }
+        flashing.remove(number);
     }
 
     private String roomName(long roomId, QueueEvent event) {
@@ -249,6 +296,11 @@ public final class DisplayViewModel {
 
     public ObservableList<Call> recent() {
         return recentView;
+    }
+
+    /** Numbers in the "on" phase of their flash right now (a new call or a recall). */
+    public ObservableSet<String> flashing() {
+        return flashingView;
     }
 
     public ReadOnlyStringProperty siteNameProperty() {

@@ -4,13 +4,17 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 
-/** Controller for {@code KioskDelivery.fxml}: "Print my ticket" or "Text me my number". */
+/**
+ * Controller for {@code KioskDelivery.fxml}: "Print my ticket" (or, without a printer, "Show my number on
+ * screen") or "Text me my number".
+ */
 public final class KioskDeliveryView {
 
     private final KioskViewModel viewModel;
 
     @FXML private Label serviceLabel;
     @FXML private Button printButton;
+    @FXML private Button screenButton;
     @FXML private Button textButton;
     @FXML private Label errorLabel;
 
@@ -24,6 +28,9 @@ public final class KioskDeliveryView {
         printButton.setVisible(viewModel.printerAvailable());
         printButton.setManaged(viewModel.printerAvailable());
         printButton.disableProperty().bind(viewModel.busyProperty());
+        screenButton.setVisible(!viewModel.printerAvailable());
+        screenButton.setManaged(!viewModel.printerAvailable());
+        screenButton.disableProperty().bind(viewModel.busyProperty());
         textButton.disableProperty().bind(viewModel.busyProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
     }
@@ -31,6 +38,11 @@ public final class KioskDeliveryView {
     @FXML
     private void print() {
         viewModel.choosePrint();
+    }
+
+    @FXML
+    private void screen() {
+        viewModel.chooseScreen();
     }
 
     @FXML

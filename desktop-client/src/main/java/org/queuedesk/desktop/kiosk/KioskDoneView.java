@@ -19,6 +19,7 @@ public final class KioskDoneView {
     @FXML private VBox printProblemBox;
     @FXML private Label printProblemLabel;
     @FXML private Button retryPrintButton;
+    @FXML private Button screenButton;
 
     public KioskDoneView(KioskViewModel viewModel) {
         this.viewModel = viewModel;
@@ -37,11 +38,17 @@ public final class KioskDoneView {
         printProblemBox.visibleProperty().bind(viewModel.printProblemProperty().isNotEmpty());
         printProblemBox.managedProperty().bind(printProblemBox.visibleProperty());
         retryPrintButton.disableProperty().bind(viewModel.canRetryPrintProperty().not());
+        screenButton.disableProperty().bind(viewModel.canRetryPrintProperty().not());
     }
 
     @FXML
     private void retryPrint() {
         viewModel.print();
+    }
+
+    @FXML
+    private void showOnScreen() {
+        viewModel.showNumberOnScreen();
     }
 
     @FXML

@@ -94,13 +94,15 @@ public final class KioskView {
                 .register(KioskServiceView.class, () -> new KioskServiceView(viewModel))
                 .register(KioskDeliveryView.class, () -> new KioskDeliveryView(viewModel))
                 .register(KioskPhoneView.class, () -> new KioskPhoneView(viewModel))
-                .register(KioskDoneView.class, () -> new KioskDoneView(viewModel));
+                .register(KioskDoneView.class, () -> new KioskDoneView(viewModel))
+                .register(KioskNumberView.class, () -> new KioskNumberView(viewModel));
         Parent screen = switch (viewModel.getStep()) {
             case LANGUAGE -> Fxml.load(KioskLanguageView.class, "KioskLanguage.fxml", messages, controllers);
             case SERVICE -> Fxml.load(KioskServiceView.class, "KioskService.fxml", messages, controllers);
             case DELIVERY -> Fxml.load(KioskDeliveryView.class, "KioskDelivery.fxml", messages, controllers);
             case PHONE -> Fxml.load(KioskPhoneView.class, "KioskPhone.fxml", messages, controllers);
             case DONE -> Fxml.load(KioskDoneView.class, "KioskDone.fxml", messages, controllers);
+            case NUMBER -> Fxml.load(KioskNumberView.class, "KioskNumber.fxml", messages, controllers);
         };
         kioskRoot.setNodeOrientation(viewModel.isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT
                 : NodeOrientation.LEFT_TO_RIGHT);

@@ -47,7 +47,8 @@ public final class KioskViewModel {
     static final java.time.Duration STAFF_TAP_WINDOW = java.time.Duration.ofSeconds(4);
     private static final int MAX_PHONE_LENGTH = 16;
 
-    public enum Step { LANGUAGE, SERVICE, DELIVERY, PHONE, DONE }
+    /** {@code NUMBER}: the number shown big instead of printed, for a patient without a phone. */
+    public enum Step { LANGUAGE, SERVICE, DELIVERY, PHONE, DONE, NUMBER }
 
     private final BackgroundExecutor background;
     private final KioskBackend backend;
@@ -86,6 +87,7 @@ public final class KioskViewModel {
     private KioskBackend.Setup setup;
     private ServiceDto chosen;
     private boolean texting;
+    private boolean onScreen;
     private Runnable idleTimer = () -> { };
     private Runnable doneTimer = () -> { };
     private int staffTaps;
@@ -161,12 +163,37 @@ public final class KioskViewModel {
     public void choosePrint() {
         touched();
         texting = false;
+        onScreen = false;
         issue(null);
+    }
+
+    /** No printer, no phone: the ticket is issued like a printed one and its number shown big. */
+    public void chooseScreen() {
+        touched();
+        texting = false;
+        onScreen = true;
+        issue(null);
+    }
+
+    /** After a printer problem: the number already issued, shown big instead (never another ticket). */
+    public void showNumberOnScreen() {
+        touched();
+        if (issued.get() != null && !printing.get()) {
+            showNumber();
+        }
+    }
+
+    /** Stays longer than a confirmation, and the idle timeout does not cut it short: time to write it down. */
+    private void showNumber() {
+        step.set(Step.NUMBER);
+        doneTimer.run();
+        doneTimer = timers.after(settings.onScreenTime(), this::reset);
     }
 
     public void chooseText() {
         touched();
         texting = true;
+        onScreen = false;
         phone.set("");
         error.set("");
         step.set(Step.PHONE);
@@ -204,7 +231,7 @@ public final class KioskViewModel {
         touched();
         error.set("");
         switch (step.get()) {
-            case SERVICE, DONE -> reset();
+            case SERVICE, DONE, NUMBER -> reset();
             case DELIVERY -> step.set(Step.SERVICE);
             case PHONE -> step.set(Step.DELIVERY);
             default -> { }
@@ -258,6 +285,10 @@ public final class KioskViewModel {
                 ? text("kiosk.done.waitUnknown")
                 : format("kiosk.done.wait", ticket.waitMinMinutes(), ticket.waitMaxMinutes()));
         printProblem.set("");
+        if (onScreen) {
+            showNumber();
+            return;
+        }
         step.set(Step.DONE);
         if (texting) {
             deliveryText.set(format("kiosk.done.texted", masked(ticket.ticket().phone() == null ? phone.get()
@@ -339,6 +370,7 @@ public final class KioskViewModel {
         keys.settled(ISSUE);
         chosen = null;
         texting = false;
+        onScreen = false;
         phone.set("");
         error.set("");
         issued.set(null);
@@ -365,8 +397,9 @@ public final class KioskViewModel {
     }
 
     private void idle() {
-        if (busy.get() || printing.get()) {
-            touched(); // never drop a patient while their ticket is on its way
+        if (busy.get() || printing.get() || step.get() == Step.NUMBER) {
+            // never drop a patient while their ticket is on its way, or while they write their number down
+            touched();
             return;
         }
         reset();

@@ -23,6 +23,7 @@ class MessagesTest {
             "/org/queuedesk/desktop/kiosk/Kiosk.fxml", "/org/queuedesk/desktop/kiosk/KioskLanguage.fxml",
             "/org/queuedesk/desktop/kiosk/KioskService.fxml", "/org/queuedesk/desktop/kiosk/KioskDelivery.fxml",
             "/org/queuedesk/desktop/kiosk/KioskPhone.fxml", "/org/queuedesk/desktop/kiosk/KioskDone.fxml",
+            "/org/queuedesk/desktop/kiosk/KioskNumber.fxml",
             "/org/queuedesk/desktop/display/Display.fxml"};
 
     /** Every translation the kiosk offers; each must have exactly the English keys. */

@@ -35,6 +35,7 @@ import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.FxBackgroundExecutor;
 import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.testing.ManualUiTimer;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
@@ -56,6 +57,7 @@ class DisplayIT {
 
     private TestServer server = TestServer.startDemoWithSignIn(CLOCK);
     private final List<String> announced = new CopyOnWriteArrayList<>();
+    private final ManualUiTimer flashTimer = new ManualUiTimer();
     private FxBackgroundExecutor background;
     private ScheduledExecutorService scheduler;
     private ConnectionViewModel connection;
@@ -75,7 +77,7 @@ class DisplayIT {
         var stream = new EventStreamClient(http, tokens, scheduler, FAST, Platform::runLater);
         connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
         board = new DisplayViewModel(background, client, stream, connection.serverReachableProperty(),
-                (number, room) -> announced.add(number + " " + room), CLOCK);
+                (number, room) -> announced.add(number + " " + room), CLOCK, flashTimer);
         scene = new Scene(DisplayView.load(board, messages, CLOCK).root(), 1366, 768);
         Theme.apply(scene);
         stage.setScene(scene);
@@ -129,6 +131,11 @@ class DisplayIT {
         assertThat(onFx(() -> board.recent().stream().map(DisplayViewModel.Call::number).toList()).call())
                 .as("earlier calls: A-001 once; A-002 is on the board in big").containsExactly("A-001");
         assertThat(onFx(this::allText).call()).doesNotContain("Ana").doesNotContain("Bruno").doesNotContain("600123456");
+        // the recalled number flashes on the board until its flash timer runs out
+        assertThat(onFx(() -> flashes("#call-A002")).call()).as("the recall flashes").isTrue();
+        Screenshots.save(scene, "display-flash.png");
+        WaitForAsyncUtils.asyncFx(flashTimer::fireUntilQuiet).get(5, TimeUnit.SECONDS);
+        assertThat(onFx(() -> flashes("#call-A002")).call()).isFalse();
         Screenshots.save(scene, "display.png");
 
         // the server goes away; the board keeps the last calls and says it is reconnecting
@@ -154,6 +161,11 @@ class DisplayIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> announced.size() == 4);
         assertThat(announced.get(3)).isEqualTo("A-003 Room 2");
         assertThat(onFx(() -> scene.getRoot().lookup("#call-A002")).call()).as("A-002 is done").isNull();
+    }
+
+    private boolean flashes(String rowId) {
+        Node row = scene.getRoot().lookup(rowId);
+        return row != null && row.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("flash"));
     }
 
     private String allText() {

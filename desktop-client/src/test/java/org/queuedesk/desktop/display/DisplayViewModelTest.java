@@ -25,20 +25,86 @@ import org.queuedesk.desktop.api.TokenStore;
 import org.queuedesk.desktop.app.CurrentThreadExecutor;
 import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.testing.ManualScheduler;
+import org.queuedesk.desktop.testing.ManualUiTimer;
 
 /** How events change the board, without a toolkit or a server: the view-model is fed events directly. */
 class DisplayViewModelTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
     private final List<String> announced = new ArrayList<>();
-    private final DisplayViewModel board = new DisplayViewModel(new CurrentThreadExecutor(),
-            new QueueDeskClient(HttpClient.newHttpClient(), URI.create("http://unused"), new TokenStore(Clock.systemUTC()),
-                    Duration.ofSeconds(1)),
-            new EventStreamClient(HttpClient.newHttpClient(), new TokenStore(Clock.systemUTC()), new ManualScheduler(),
-                    ReconnectPolicy.DEFAULT, Runnable::run),
-            new SimpleBooleanProperty(true), (number, room) -> announced.add(number + " " + room),
-            Clock.fixed(T0.plusSeconds(30), java.time.ZoneOffset.UTC));
+    private final ManualUiTimer timer = new ManualUiTimer();
+    private final DisplayViewModel board = board((number, room) -> announced.add(number + " " + room));
     private long seq;
+
+    private DisplayViewModel board(Announcer announcer) {
+        return new DisplayViewModel(new CurrentThreadExecutor(),
+                new QueueDeskClient(HttpClient.newHttpClient(), URI.create("http://unused"), new TokenStore(Clock.systemUTC()),
+                        Duration.ofSeconds(1)),
+                new EventStreamClient(HttpClient.newHttpClient(), new TokenStore(Clock.systemUTC()), new ManualScheduler(),
+                        ReconnectPolicy.DEFAULT, Runnable::run),
+                new SimpleBooleanProperty(true), announcer, Clock.fixed(T0.plusSeconds(30), java.time.ZoneOffset.UTC), timer);
+    }
+
+    /** The chime's sound output, recorded: what the speaker would have played. */
+    private static final class RecordingSound implements SoundOutput {
+        final List<Integer> played = new ArrayList<>();
+
+        @Override
+        public void play(byte[] samples, float sampleRate) {
+            played.add(samples.length);
+        }
+    }
+
+    @Test
+    void aRecallOfTheSameNumberFlashesAndChimesAgain() {
+        RecordingSound speaker = new RecordingSound();
+        // the real announcer, its queue on this thread and its speaker recorded
+        var announcer = new CallAnnouncer(false, java.util.Locale.ENGLISH, "Ticket {0}, {1}", speaker,
+                new DirectExecutorService());
+        DisplayViewModel display = board(announcer);
+        List<String> flashes = new ArrayList<>();
+        display.flashing().addListener((javafx.collections.SetChangeListener<String>) change -> {
+            if (change.wasAdded()) {
+                flashes.add(change.getElementAdded());
+            }
+        });
+
+        display.apply(event(EventType.TICKET_CALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        assertThat(display.flashing()).containsExactly("A-001");
+        assertThat(speaker.played).hasSize(1);
+
+        // the flash blinks a few times, then stops by itself
+        timer.fireDue();
+        assertThat(display.flashing()).as("the off phase").isEmpty();
+        timer.fireUntilQuiet();
+        assertThat(display.flashing()).isEmpty();
+        assertThat(timer.pending()).isEmpty();
+        int blinks = flashes.size();
+        assertThat(blinks).as("it blinks, not only lights up").isGreaterThan(1);
+
+        display.apply(event(EventType.TICKET_RECALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+
+        assertThat(display.flashing()).containsExactly("A-001");
+        assertThat(flashes).hasSize(blinks + 1);
+        assertThat(speaker.played).as("the recall chimes again").hasSize(2);
+
+        // a recall while it still flashes starts the flash over: the view sees it come back
+        display.apply(event(EventType.TICKET_RECALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        assertThat(flashes).hasSize(blinks + 2);
+        assertThat(timer.pending()).hasSize(1);
+        assertThat(speaker.played).hasSize(3);
+    }
+
+    @Test
+    void aCallThatLeavesTheBoardStopsFlashing() {
+        board.apply(event(EventType.TICKET_CALLED, ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2")));
+        assertThat(board.flashing()).containsExactly("A-001");
+
+        board.apply(event(EventType.TICKET_NO_SHOW, ticket("A-001", 2L, TicketState.NO_SHOW), null));
+
+        assertThat(board.flashing()).isEmpty();
+        assertThat(timer.pending()).isEmpty();
+    }
 
     @Test
     void eachRoomShowsItsCurrentCallNewestFirstAndEveryCallAndRecallChimes() {
@@ -100,6 +166,7 @@ class DisplayViewModelTest {
 
         assertThat(board.current()).hasSize(1);
         assertThat(announced).isEmpty();
+        assertThat(board.flashing()).as("nor a flash").isEmpty();
     }
 
     private QueueEvent event(EventType type, TicketDto ticket, SessionDto session) {

@@ -81,13 +81,17 @@ class KioskIT {
 
     /** Starts the kiosk the way its launcher does: straight into kiosk mode with the device token. */
     private void startKiosk(Duration idle, Duration confirmation) throws Exception {
+        startKiosk(idle, confirmation, printer.spec());
+    }
+
+    private void startKiosk(Duration idle, Duration confirmation, String printerSpec) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             var messages = Theme.messages(Locale.ENGLISH);
             var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
             var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
                     AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(Mode.KIOSK));
             shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, idle, confirmation),
+            shell.useDevices(new DeviceOptions("2468", printerSpec, false, Locale.ENGLISH, idle, confirmation),
                     quits::incrementAndGet);
             scene = new Scene(shell.root(), 1366, 768);
             Theme.apply(scene);
@@ -221,6 +225,67 @@ class KioskIT {
         assertThat(printer.jobs()).hasSize(1);
         assertThat(CapturingEscPosPrinter.contains(printer.jobs().get(0), "A-001".getBytes(StandardCharsets.US_ASCII))).isTrue();
         assertThat(staff().get("/api/services/1/tickets").json()).hasSize(1);
+    }
+
+    @Test
+    void withoutAPrinterAPatientWithoutAPhoneSeesTheNumberBigOnScreenInTheirLanguage() throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(4), "none");
+        click("#language-en");
+        click("#service-A");
+        waitFor("#screenButton");
+        assertThat(onFx(() -> scene.getRoot().lookup("#printButton").isVisible()).call()).isFalse();
+        javafx.scene.control.Button screenButton = lookup("#screenButton");
+        assertThat(onFx(screenButton::getText).call()).isEqualTo("Show my number on screen");
+        Screenshots.save(scene, "kiosk-delivery-no-printer-en.png");
+        click("#screenButton");
+
+        waitFor("#screenNumber");
+        assertThat(text("#screenNumber")).isEqualTo("A-001");
+        assertThat(text("#screenService")).isEqualTo("General practice");
+        assertThat(text("#screenNote")).contains("write your number down");
+        Screenshots.save(scene, "kiosk-number-on-screen-en.png");
+        click("#screenFinish");
+        waitFor("#language-ar");
+
+        click("#language-ar");
+        click("#service-A");
+        click("#screenButton");
+        waitFor("#screenNumber");
+        assertThat(text("#screenNumber")).isEqualTo("A-002");
+        assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call())
+                .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+        Node number = lookup("#screenNumber");
+        assertThat(onFx(number::getEffectiveNodeOrientation).call()).as("A-002 reads left to right")
+                .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+        assertThat(text("#screenNote")).isEqualTo(
+                onFx(() -> Theme.messages(Locale.forLanguageTag("ar")).getString("kiosk.number.note")).call());
+        Screenshots.save(scene, "kiosk-number-on-screen-ar.png");
+
+        JsonNode tickets = staff().get("/api/services/1/tickets").json();
+        assertThat(tickets).hasSize(2);
+        assertThat(printer.jobs()).isEmpty();
+    }
+
+    @Test
+    void whenPrintingFailsTheSameNumberCanBeShownOnScreenAndReceptionStillHearsOfThePrinter() throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(4));
+        printer.paperOut(true);
+        click("#language-en");
+        click("#service-A");
+        click("#printButton");
+        waitFor("#doneNumber");
+        Label problem = lookup("#printProblem");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "The printer is out of paper.".equals(problem.getText())));
+        Screenshots.save(scene, "kiosk-paper-out-offers-screen.png");
+
+        click("#showOnScreenButton");
+
+        waitFor("#screenNumber");
+        assertThat(text("#screenNumber")).isEqualTo("A-001");
+        assertThat(staff().get("/api/services/1/tickets").json()).as("never a second ticket").hasSize(1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "paper_out".equals(
+                staff().get("/api/sites/1/devices/printers").json().path(0).path("state").asText()));
+        assertThat(printer.jobs()).isEmpty();
     }
 
     @Test
