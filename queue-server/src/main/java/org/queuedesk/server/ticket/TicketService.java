@@ -52,12 +52,6 @@ public final class TicketService {
         if (!service.active()) {
             throw ApiProblem.conflict("Service '" + service.name() + "' is closed; it does not take tickets now.");
         }
-        String assignedDoctor = blankToNull(request.assignedDoctor());
-        if (assignedDoctor != null && !doctors.isDoctor(tx, assignedDoctor)) {
-            // a typo here would leave a patient that no session ever calls
-            throw ApiProblem.unknownReference("assignedDoctor", "there is no doctor with the username '"
-                    + assignedDoctor + "'; assign a doctor by the name they sign in with.");
-        }
         var site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
         var now = clock.instant();
         LocalDate today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
@@ -68,6 +62,12 @@ public final class TicketService {
         TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
         String rawPhone = blankToNull(request.phone());
         String phone = rawPhone == null ? null : moves.hooks().phoneFor(tx, site.id(), rawPhone);
+        String assignedDoctor = blankToNull(request.assignedDoctor());
+        if (assignedDoctor != null && !doctors.isDoctor(tx, assignedDoctor)) {
+            // a typo here would leave a patient that no session ever calls
+            throw ApiProblem.unknownReference("assignedDoctor", "there is no doctor with the username '"
+                    + assignedDoctor + "'; assign a doctor by the name they sign in with.");
+        }
         var ticket = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
                 blankToNull(request.patientName()), phone, assignedDoctor,
                 now, now);
