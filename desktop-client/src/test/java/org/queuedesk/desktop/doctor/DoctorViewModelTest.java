@@ -286,7 +286,7 @@ class DoctorViewModelTest {
         assertThat(doctor.waiting()).isEmpty();
 
         // the blood test is taken in another room; then the patient is back in this queue
-        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), "Lab");
+        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), null); // in its own user's name
         otherDesk.next(lab.id());
         otherDesk.next(lab.id());
         fxThread.runUntil("the patient is back in this queue", () -> doctor.waiting().size() == 1);
