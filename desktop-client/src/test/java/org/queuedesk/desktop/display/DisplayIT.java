@@ -104,7 +104,7 @@ class DisplayIT {
         reception.issue(new IssueTicketRequest(1L, null, null, "Ana Garc\u00eda", "+34600123456", null));
         reception.issue(new IssueTicketRequest(1L, null, null, "Bruno D\u00edaz", null, null));
         reception.issue(new IssueTicketRequest(1L, null, null, null, null, null));
-        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), "dr.ruiz"))
+        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), null))
                 .as(SessionDto.class);
         Label offline = (Label) scene.getRoot().lookup("#displayOffline");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !offline.isVisible()));

@@ -63,7 +63,7 @@ class DoctorViewModelTest {
         var stream = new EventStreamClient(HttpClient.newHttpClient(), tokens, new ManualScheduler(),
                 ReconnectPolicy.DEFAULT, fxThread);
         live = new LiveSite(client, stream, new CurrentThreadExecutor(), serverReachable, messages);
-        doctor = new DoctorViewModel(live, background, new TicketText(messages, clock), "Dr Lee");
+        doctor = new DoctorViewModel(live, background, new TicketText(messages, clock), "doctor"); // a session is in the signed-in user's name
         live.start();
         fxThread.runUntil("the desk is online", () -> live.onlineProperty().get());
     }
@@ -93,14 +93,14 @@ class DoctorViewModelTest {
         assertThat(doctor.sessionOpenProperty().get()).isTrue();
         assertThat(session.roomName()).isEqualTo("Room 2");
         assertThat(session.serviceIds()).containsExactly(service("A").id(), service("C").id());
-        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 2 \u00b7 Dr Lee");
+        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 2 \u00b7 doctor");
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("\u2014");
         assertThat(doctor.currentNameProperty().get()).isEqualTo("Nobody called yet \u2014 press Next");
         assertThat(doctor.canNextProperty().get()).isTrue();
         var room = client.queueStatus(session.siteId()).rooms().stream()
                 .filter(r -> r.roomName().equals("Room 2")).findFirst().orElseThrow();
         assertThat(room.sessionId()).isEqualTo(session.id());
-        assertThat(room.doctor()).isEqualTo("Dr Lee");
+        assertThat(room.doctor()).isEqualTo("doctor");
         assertThat(client.session(session.id()).serviceIds()).containsExactly(service("A").id(), service("C").id());
     }
 
@@ -286,7 +286,7 @@ class DoctorViewModelTest {
         assertThat(doctor.waiting()).isEmpty();
 
         // the blood test is taken in another room; then the patient is back in this queue
-        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), "Lab");
+        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), null); // in its own user's name
         otherDesk.next(lab.id());
         otherDesk.next(lab.id());
         fxThread.runUntil("the patient is back in this queue", () -> doctor.waiting().size() == 1);
@@ -310,7 +310,7 @@ class DoctorViewModelTest {
         assertThat(client.session(sessionId).paused()).isTrue();
         assertThat(doctor.pausedProperty().get()).isTrue();
         assertThat(doctor.canNextProperty().get()).isFalse();
-        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 Dr Lee \u00b7 paused");
+        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 doctor \u00b7 paused");
         doctor.next();
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
 

@@ -139,7 +139,8 @@ class ReceptionViewModelTest {
 
         assertThat(reception.issueErrorProperty().get()).isEmpty();
         assertThat(reception.issuedNumberProperty().get()).isEqualTo("B-001");
-        assertThat(only(client.ticketsOfService(service("B").id())).phone()).isEqualTo("+34600123456");
+        // stored in E.164, shown to staff masked (the full number: GET /api/tickets/{id}/phone, audited)
+        assertThat(only(client.ticketsOfService(service("B").id())).phone()).isEqualTo("+34******456");
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(401, "Sign-in required", detail, null, null);
     }
 
+    /** The caller may use the route but not set this field (e.g. a kiosk giving a priority). */
+    public static ApiProblem forbiddenField(String field, String message) {
+        return new ApiProblem(403, "Not allowed", field + ": " + message, Map.of(field, message), null);
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(403, "Not allowed", detail, null, null);
     }

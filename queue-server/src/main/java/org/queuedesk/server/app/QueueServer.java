@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.queuedesk.common.Role;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
+import org.queuedesk.server.auth.AuthDao;
 import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
@@ -35,6 +37,7 @@ import org.queuedesk.server.queue.QueueService;
 import org.queuedesk.server.site.DemoData;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.site.SiteService;
+import org.queuedesk.server.ticket.Doctors;
 import org.queuedesk.server.ticket.TicketController;
 import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ticket.TicketMoves;
@@ -108,15 +111,16 @@ public final class QueueServer implements AutoCloseable {
                 phoneHasher);
         // tokens first: the confirmation text the outbox writes links to the ticket's new token
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
-        var tickets = new TicketService(db, moves, events, clock);
-        var queue = new QueueService(db, moves, events, clock);
+        this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
+        AuditTrail audit = auth.audit()::record;
+        var tickets = new TicketService(db, moves, events, clock, doctors(auth), audit);
+        var queue = new QueueService(db, moves, events, clock, audit);
         this.writes = new IdempotentWrites(db, json, clock);
         var stream = new EventStream(db, events, hub, sites, metrics);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
         var pageTexts = new PageTexts();
         var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
         this.statusStream = new StatusStream(patientStatus, hub, json);
-        this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, clock);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
@@ -137,6 +141,18 @@ public final class QueueServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Built-in sign-in knows its users, so an assignment must name one with the doctor role; Cognito's are unknown here. */
+    private static Doctors doctors(Auth auth) {
+        if (auth.builtIn().isEmpty()) {
+            return Doctors.ANY_USERNAME;
+        }
+        return (tx, username) -> tx.attach(AuthDao.class).user(username)
+                .filter(user -> !user.disabled())
+                .map(user -> java.util.Arrays.stream(user.roles().split(",")).map(String::strip)
+                        .anyMatch(Role.DOCTOR.wireName()::equals))
+                .orElse(false);
     }
 
     private void configure(JavalinConfig cfg, ObjectMapper json, RouteTree routes, AccessCheck access,

@@ -29,6 +29,7 @@ import org.queuedesk.common.ticket.ChangePriorityRequest;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
+import org.queuedesk.common.ticket.TicketPhoneDto;
 import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.common.auth.CreateUserRequest;
@@ -131,6 +132,9 @@ public final class RouteTree {
         post("/api/tickets", with(FRONT_DESK, KIOSK), "Issue a ticket", IssueTicketRequest.class, TicketDto.class, true,
                 tickets::issue);
         get("/api/tickets/{ticketId}", STAFF, "Get a ticket", TicketDto.class, tickets::find);
+        get("/api/tickets/{ticketId}/phone", FRONT_DESK,
+                "A ticket's full phone number, to confirm it with the patient (audited; elsewhere it is masked)",
+                TicketPhoneDto.class, tickets::phone);
         get("/api/tickets/{ticketId}/history", STAFF, "A ticket's full history", listOf(TicketEventDto.class), tickets::history);
         post("/api/tickets/{ticketId}/cancel", FRONT_DESK, "Cancel a waiting ticket", null, TicketDto.class, true,
                 tickets::cancel);

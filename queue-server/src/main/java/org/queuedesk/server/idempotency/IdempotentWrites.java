@@ -3,6 +3,10 @@ package org.queuedesk.server.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +29,11 @@ public final class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // 0.1 and 0.10000000000000001 stay apart
+            .build();
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
     private final Database db;
     private final ObjectMapper json;
@@ -86,7 +95,10 @@ public final class IdempotentWrites {
         }
     }
 
-    /** Same caller, method, path and body bytes → same fingerprint. */
+    /**
+     * Same caller, method, path and request → same fingerprint. The body is compared as parsed JSON (keys
+     * sorted, whitespace gone): a client that re-serialises its retry differently still gets the replay.
+     */
     private static String fingerprint(Context ctx) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
@@ -97,10 +109,23 @@ public final class IdempotentWrites {
             digest.update((byte) 0);
             digest.update(ctx.path().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(ctx.bodyAsBytes());
+            digest.update(canonicalBody(ctx.bodyAsBytes()));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as canonical JSON; a body that is not JSON (refused later anyway) is taken byte for byte. */
+    static byte[] canonicalBody(byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        try {
+            Object parsed = CANONICAL.readValue(body, Object.class);
+            return CANONICAL.writeValueAsBytes(parsed);
+        } catch (IOException e) {
+            return body;
         }
     }
 }

@@ -3,9 +3,11 @@ package org.queuedesk.server.queue;
 import io.javalin.http.Context;
 import org.queuedesk.common.queue.NextRequest;
 import org.queuedesk.common.queue.OpenSessionRequest;
+import org.queuedesk.server.app.AccessCheck;
 import org.queuedesk.server.app.Requests;
 import org.queuedesk.server.idempotency.IdempotentWrites;
 import org.queuedesk.server.idempotency.IdempotentWrites.Reply;
+import org.queuedesk.server.ticket.StaffView;
 
 /** HTTP for doctors' sessions, Next and the queue overview. */
 public final class QueueController {
@@ -21,8 +23,8 @@ public final class QueueController {
     public void open(Context ctx) {
         var request = Requests.body(ctx, OpenSessionRequest.class);
         QueueService.validate(request);
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(201, queue.open(tx, request, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(201, queue.open(tx, request, caller)));
     }
 
     public void get(Context ctx) {
@@ -33,50 +35,50 @@ public final class QueueController {
         long id = Requests.id(ctx, "sessionId");
         var request = Requests.optionalBody(ctx, NextRequest.class);
         Long expected = request == null ? null : request.expectedCurrentTicketId();
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.next(tx, id, expected, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(queue.next(tx, id, expected, caller))));
     }
 
     public void recall(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.recall(tx, id, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(queue.recall(tx, id, caller))));
     }
 
     public void serve(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.serve(tx, id, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(queue.serve(tx, id, caller))));
     }
 
     public void done(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.done(tx, id, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(queue.done(tx, id, caller))));
     }
 
     public void noShow(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.noShow(tx, id, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(queue.noShow(tx, id, caller))));
     }
 
     public void pause(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.pause(tx, id, true, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, queue.pause(tx, id, true, caller)));
     }
 
     public void resume(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.pause(tx, id, false, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, queue.pause(tx, id, false, caller)));
     }
 
     public void close(Context ctx) {
         long id = Requests.id(ctx, "sessionId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, queue.close(tx, id, actor)));
+        var caller = AccessCheck.principal(ctx);
+        writes.respond(ctx, tx -> new Reply(200, queue.close(tx, id, caller)));
     }
 
     public void status(Context ctx) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.queuedesk.common.Role;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.OpenSessionRequest;
@@ -13,7 +14,9 @@ import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.AuditTrail;
 import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.Principal;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.site.SiteDao;
@@ -23,6 +26,8 @@ import org.queuedesk.server.ticket.TicketMoves;
 /**
  * Doctors' sessions and Next (F4). Next runs inside the single immediate write transaction, so two
  * doctors pressing it at once are served one after the other and never get the same patient.
+ * A session belongs to the signed-in user who opened it (its {@code doctor} is their username): only they,
+ * or an admin, can work it, and tickets assigned to that username are called only there.
  */
 public final class QueueService {
 
@@ -30,15 +35,29 @@ public final class QueueService {
     private final TicketMoves moves;
     private final EventLog events;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public QueueService(Database db, TicketMoves moves, EventLog events, Clock clock) {
+    public QueueService(Database db, TicketMoves moves, EventLog events, Clock clock, AuditTrail audit) {
         this.db = db;
         this.moves = moves;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    public SessionDto open(WriteTransaction tx, OpenSessionRequest request, String actor) {
+    /**
+     * Opens a session in the caller's name. A {@code doctor} naming someone else is refused (403) unless the
+     * caller is an admin, and then it is audited: free text here once let anyone call another doctor's
+     * assigned patients.
+     */
+    public SessionDto open(WriteTransaction tx, OpenSessionRequest request, Principal caller) {
+        String actor = caller.name();
+        String doctor = request.doctor() == null || request.doctor().isBlank() ? actor : request.doctor().strip();
+        boolean forSomeoneElse = !doctor.equals(actor);
+        if (forSomeoneElse && !caller.has(Role.ADMIN)) {
+            throw ApiProblem.forbidden("You are signed in as '" + actor + "': you can open a session only in your own "
+                    + "name (leave out \"doctor\"); an admin can open one for someone else.");
+        }
         var sites = tx.attach(SiteDao.class);
         var room = sites.room(request.roomId())
                 .orElseThrow(() -> ApiProblem.unknownReference("roomId", "there is no room " + request.roomId() + "."));
@@ -55,10 +74,12 @@ public final class QueueService {
             throw ApiProblem.conflict(room.name() + " already has an open session (" + open.doctor()
                     + "); close it first.");
         });
-        String doctor = request.doctor() == null || request.doctor().isBlank() ? actor : request.doctor().strip();
         long id = dao.insert(room.siteId(), room.id(), doctor, clock.instant());
         serviceIds.forEach(serviceId -> dao.addService(id, serviceId));
         var session = toDto(tx, dao.find(id).orElseThrow());
+        if (forSomeoneElse) {
+            audit.record(tx, actor, "session.opened-for", doctor, "session " + id + " in " + room.name());
+        }
         events.append(tx, session.siteId(), EventType.SESSION_OPENED, actor, null, session);
         return session;
     }
@@ -75,8 +96,9 @@ public final class QueueService {
      * Finishes the session's current patient (if any) and calls the head of its combined queue. With an
      * expected current ticket, a Next that arrives after the session already moved on is refused.
      */
-    public NextResult next(WriteTransaction tx, long sessionId, Long expectedCurrentTicketId, String actor) {
-        var row = openSession(tx, sessionId);
+    public NextResult next(WriteTransaction tx, long sessionId, Long expectedCurrentTicketId, Principal caller) {
+        String actor = caller.name();
+        var row = openSession(tx, sessionId, caller);
         if (row.paused()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
@@ -86,7 +108,8 @@ public final class QueueService {
             long actual = current.map(TicketDto::id).orElse(0L);
             if (actual != expectedCurrentTicketId) {
                 throw ApiProblem.conflict("This Next is out of date: the current patient in " + row.roomName() + " is now "
-                        + current.map(TicketDto::number).orElse("nobody") + ". Reload and try again.");
+                        + current.map(TicketDto::number).orElse("nobody") + ". Reload and try again.",
+                        current.map(t -> t.state().wireName()).orElse("none"));
             }
         }
         TicketDto finished = current.map(t -> moves.done(tx, t, actor)).orElse(null);
@@ -100,37 +123,39 @@ public final class QueueService {
         return new NextResult(session, finished, called);
     }
 
-    public TicketDto recall(WriteTransaction tx, long sessionId, String actor) {
-        return moves.recall(tx, current(tx, sessionId), actor);
+    public TicketDto recall(WriteTransaction tx, long sessionId, Principal caller) {
+        return moves.recall(tx, current(tx, sessionId, caller), caller.name());
     }
 
-    public TicketDto serve(WriteTransaction tx, long sessionId, String actor) {
-        return moves.serve(tx, current(tx, sessionId), actor);
+    public TicketDto serve(WriteTransaction tx, long sessionId, Principal caller) {
+        return moves.serve(tx, current(tx, sessionId, caller), caller.name());
     }
 
-    public TicketDto done(WriteTransaction tx, long sessionId, String actor) {
-        return moves.done(tx, current(tx, sessionId), actor);
+    public TicketDto done(WriteTransaction tx, long sessionId, Principal caller) {
+        return moves.done(tx, current(tx, sessionId, caller), caller.name());
     }
 
-    public TicketDto noShow(WriteTransaction tx, long sessionId, String actor) {
-        return moves.noShow(tx, current(tx, sessionId), actor);
+    public TicketDto noShow(WriteTransaction tx, long sessionId, Principal caller) {
+        return moves.noShow(tx, current(tx, sessionId, caller), caller.name());
     }
 
-    public SessionDto pause(WriteTransaction tx, long sessionId, boolean paused, String actor) {
-        var row = openSession(tx, sessionId);
+    public SessionDto pause(WriteTransaction tx, long sessionId, boolean paused, Principal caller) {
+        String actor = caller.name();
+        var row = openSession(tx, sessionId, caller);
         if (row.paused() == paused) {
             return toDto(tx, row);
         }
         tx.attach(SessionDao.class).setPaused(sessionId, paused);
-        var session = toDto(tx, openSession(tx, sessionId));
+        var session = toDto(tx, openSession(tx, sessionId, caller));
         events.append(tx, session.siteId(), paused ? EventType.SESSION_PAUSED : EventType.SESSION_RESUMED, actor, null,
                 session);
         return session;
     }
 
     /** Closes a session. Its current patient, if any, must be finished, marked or transferred first. */
-    public SessionDto close(WriteTransaction tx, long sessionId, String actor) {
-        var row = openSession(tx, sessionId);
+    public SessionDto close(WriteTransaction tx, long sessionId, Principal caller) {
+        String actor = caller.name();
+        var row = openSession(tx, sessionId, caller);
         var dao = tx.attach(SessionDao.class);
         dao.current(sessionId).ifPresent(t -> {
             throw ApiProblem.conflict("Ticket " + t.number() + " is still " + t.state().wireName()
@@ -166,15 +191,20 @@ public final class QueueService {
         });
     }
 
-    private TicketDto current(WriteTransaction tx, long sessionId) {
-        var row = openSession(tx, sessionId);
+    private TicketDto current(WriteTransaction tx, long sessionId, Principal caller) {
+        var row = openSession(tx, sessionId, caller);
         return tx.attach(SessionDao.class).current(sessionId).orElseThrow(() -> ApiProblem.conflict(
                 "Nobody is called in " + row.roomName() + " right now; press Next first.", "none"));
     }
 
-    private SessionRow openSession(WriteTransaction tx, long sessionId) {
+    /** The open session, if the caller may work it: its owner, or an admin. */
+    private SessionRow openSession(WriteTransaction tx, long sessionId, Principal caller) {
         var row = tx.attach(SessionDao.class).find(sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no session " + sessionId + "."));
+        if (!row.doctor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
+            throw ApiProblem.forbidden("The session in " + row.roomName() + " is " + row.doctor() + "'s; only they or an "
+                    + "admin can work it. Open your own session at a free room.");
+        }
         if (!row.isOpen()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is closed; open a new one.", "closed");
         }

@@ -37,14 +37,27 @@ public final class TicketController {
                 : Requests.body(ctx, IssueTicketRequest.class);
         TicketService.validate(request);
         String actor = principal.name();
-        writes.respond(ctx, tx -> new Reply(201, tickets.issue(tx, request, actor)));
+        writes.respond(ctx, tx -> new Reply(201, StaffView.of(tickets.issue(tx, request, actor))));
     }
 
     /**
-     * A kiosk issues plain walk-in tickets at its own site: no names, no priority classes, no doctor, and the
-     * source is always "kiosk" whatever the request says.
+     * A kiosk issues plain walk-in tickets at its own site: no names, no priority classes, no doctor, source
+     * "kiosk". A request that sets any of these is refused (403 naming the field) rather than quietly changed,
+     * so a misconfigured kiosk shows up at once instead of issuing tickets that differ from what it showed.
      */
     private IssueTicketRequest asKioskTicket(IssueTicketRequest request, Principal kiosk) {
+        if (request.priority() != null && request.priority() != Priority.NORMAL) {
+            throw ApiProblem.forbiddenField("priority", "a kiosk issues normal tickets only; reception gives priority.");
+        }
+        if (request.source() != null && request.source() != TicketSource.KIOSK) {
+            throw ApiProblem.forbiddenField("source", "a kiosk's tickets always come from the kiosk.");
+        }
+        if (request.patientName() != null && !request.patientName().isBlank()) {
+            throw ApiProblem.forbiddenField("patientName", "a kiosk does not take names; reception can add one.");
+        }
+        if (request.assignedDoctor() != null && !request.assignedDoctor().isBlank()) {
+            throw ApiProblem.forbiddenField("assignedDoctor", "a kiosk cannot assign a doctor; reception can.");
+        }
         if (request.serviceId() != null) {
             var service = sites.findService(request.serviceId());
             if (service.isPresent() && !Long.valueOf(service.get().siteId()).equals(kiosk.siteId())) {
@@ -56,7 +69,12 @@ public final class TicketController {
     }
 
     public void find(Context ctx) {
-        ctx.json(tickets.find(Requests.id(ctx, "ticketId")));
+        ctx.json(StaffView.of(tickets.find(Requests.id(ctx, "ticketId"))));
+    }
+
+    /** The full phone number, for reception to confirm it with the patient; every read is in the audit log. */
+    public void phone(Context ctx) {
+        ctx.json(tickets.phone(Requests.id(ctx, "ticketId"), Requests.actor(ctx)));
     }
 
     public void history(Context ctx) {
@@ -70,26 +88,26 @@ public final class TicketController {
                 .check(n -> n != null && n.strip().matches("(?i)[A-Z]{1,3}-[0-9]{1,6}"), "use a ticket number like A-042")
                 .get();
         LocalDate date = Requests.dateOr(ctx, "date", LocalDate.now(clock.withZone(sites.zoneOf(siteId))));
-        ctx.json(tickets.findByNumber(siteId, date, number));
+        ctx.json(StaffView.of(tickets.findByNumber(siteId, date, number)));
     }
 
     /** Today's list for one service (or {@code ?date=} another day). */
     public void forService(Context ctx) {
         var service = sites.service(Requests.id(ctx, "serviceId"));
         LocalDate date = Requests.dateOr(ctx, "date", LocalDate.now(clock.withZone(sites.zoneOf(service.siteId()))));
-        ctx.json(tickets.forServiceOn(service.id(), date));
+        ctx.json(tickets.forServiceOn(service.id(), date).stream().map(StaffView::of).toList());
     }
 
     public void cancel(Context ctx) {
         long id = Requests.id(ctx, "ticketId");
         String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, tickets.cancel(tx, id, actor)));
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.cancel(tx, id, actor))));
     }
 
     public void requeue(Context ctx) {
         long id = Requests.id(ctx, "ticketId");
         String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, tickets.requeue(tx, id, actor)));
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.requeue(tx, id, actor))));
     }
 
     public void changePriority(Context ctx) {
@@ -99,7 +117,7 @@ public final class TicketController {
             throw ApiProblem.invalidField("priority", "is required: emergency, priority, appointment or normal.");
         }
         String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, tickets.changePriority(tx, id, request.priority(), actor)));
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.changePriority(tx, id, request.priority(), actor))));
     }
 
     public void transfer(Context ctx) {
@@ -109,6 +127,6 @@ public final class TicketController {
             throw ApiProblem.invalidField("toServiceId", "is required.");
         }
         String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, tickets.transfer(tx, id, request, actor)));
+        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.transfer(tx, id, request, actor))));
     }
 }

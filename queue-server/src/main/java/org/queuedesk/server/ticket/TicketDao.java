@@ -90,6 +90,24 @@ public interface TicketDao {
              WHERE id = :t.id AND state = :expected""")
     int update(@BindMethods("t") TicketDto ticket, @Bind("expected") TicketState expected);
 
+    /** Keeps an earlier pending return beneath the one a nested transfer "with return" puts on the ticket. */
+    @SqlUpdate("""
+            INSERT INTO ticket_returns(ticket_id, depth, service_id)
+            SELECT :ticketId, coalesce(max(depth), 0) + 1, :serviceId FROM ticket_returns WHERE ticket_id = :ticketId""")
+    void pushReturn(@Bind("ticketId") long ticketId, @Bind("serviceId") long serviceId);
+
+    /** The return owed after the ticket's current one, if any. */
+    @SqlQuery("SELECT service_id FROM ticket_returns WHERE ticket_id = :ticketId ORDER BY depth DESC LIMIT 1")
+    Optional<Long> nextReturn(@Bind("ticketId") long ticketId);
+
+    @SqlUpdate("""
+            DELETE FROM ticket_returns
+             WHERE ticket_id = :ticketId AND depth = (SELECT max(depth) FROM ticket_returns WHERE ticket_id = :ticketId)""")
+    void popReturn(@Bind("ticketId") long ticketId);
+
+    @SqlUpdate("DELETE FROM ticket_returns WHERE ticket_id = :ticketId")
+    void clearReturns(@Bind("ticketId") long ticketId);
+
     @SqlUpdate("""
             INSERT INTO ticket_events(ticket_id, action, from_state, to_state, service_id, room_id, actor, at)
             VALUES (:ticketId, :action, :from, :to, :serviceId, :roomId, :actor, :at)""")

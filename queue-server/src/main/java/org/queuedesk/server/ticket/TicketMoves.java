@@ -54,7 +54,10 @@ public final class TicketMoves {
         return apply(tx, TicketAction.SERVE, ticket, next, EventType.TICKET_SERVING, actor);
     }
 
-    /** Finishes a ticket; one transferred "with return" then goes back to wait at the service it came from. */
+    /**
+     * Finishes a ticket; one transferred "with return" then goes back to wait at the service it came from,
+     * still owing the return (if any) that a nested transfer stacked beneath this one.
+     */
     public TicketDto done(WriteTransaction tx, TicketDto ticket, String actor) {
         var now = clock.instant();
         var done = apply(tx, TicketAction.DONE, ticket,
@@ -62,9 +65,14 @@ public final class TicketMoves {
         if (ticket.returnServiceId() == null) {
             return done;
         }
+        var dao = tx.attach(TicketDao.class);
+        Long thenReturnTo = dao.nextReturn(ticket.id()).orElse(null);
+        if (thenReturnTo != null) {
+            dao.popReturn(ticket.id());
+        }
         var back = TicketDraft.of(done).state(TicketState.WAITING).serviceId(ticket.returnServiceId())
-                .returnServiceId(null).room(null, null).queuedAt(now).calledAt(null).finishedAt(null).recallCount(0)
-                .build();
+                .returnServiceId(thenReturnTo).room(null, null).queuedAt(now).calledAt(null).finishedAt(null)
+                .recallCount(0).build();
         return apply(tx, TicketAction.RETURN, done, back, EventType.TICKET_TRANSFERRED, actor);
     }
 
@@ -92,7 +100,9 @@ public final class TicketMoves {
 
     /**
      * Moves a ticket to another service with the same number. Its leg at the old service ends as
-     * "transferred" in the history; it joins the target's queue now, in its priority class.
+     * "transferred" in the history; it joins the target's queue now, in its priority class. With return it
+     * comes back here when done at the target, after which any return it already owed still holds (returns
+     * stack); without return it owes none any more: a pending return would call it again where it is done.
      */
     public TicketDto transfer(WriteTransaction tx, TicketDto ticket, long toServiceId, boolean returnAfter,
                               String actor) {
@@ -104,7 +114,15 @@ public final class TicketMoves {
         var dao = tx.attach(TicketDao.class);
         dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), ticket.state(), TicketState.TRANSFERRED,
                 ticket.serviceId(), ticket.roomId(), actor, now);
-        Long returnTo = returnAfter ? Long.valueOf(ticket.serviceId()) : ticket.returnServiceId();
+        Long returnTo = null;
+        if (returnAfter) {
+            if (ticket.returnServiceId() != null) {
+                dao.pushReturn(ticket.id(), ticket.returnServiceId());
+            }
+            returnTo = ticket.serviceId();
+        } else {
+            dao.clearReturns(ticket.id());
+        }
         var next = TicketDraft.of(ticket).state(TicketState.WAITING).serviceId(toServiceId).returnServiceId(returnTo)
                 .room(null, null).queuedAt(now).calledAt(null).recallCount(0).build();
         if (dao.update(next, ticket.state()) != 1) {
@@ -112,7 +130,7 @@ public final class TicketMoves {
         }
         dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
                 toServiceId, null, actor, now);
-        events.append(tx, ticket.siteId(), EventType.TICKET_TRANSFERRED, actor, next, null);
+        events.append(tx, ticket.siteId(), EventType.TICKET_TRANSFERRED, actor, StaffView.of(next), null);
         hooks.moved(tx, TicketAction.TRANSFER.wireName(), ticket, next, actor);
         return next;
     }
@@ -126,7 +144,7 @@ public final class TicketMoves {
         }
         dao.insertEvent(current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
                 next.roomId() != null ? next.roomId() : current.roomId(), actor, clock.instant());
-        events.append(tx, current.siteId(), eventType, actor, next, null);
+        events.append(tx, current.siteId(), eventType, actor, StaffView.of(next), null);
         hooks.moved(tx, action.wireName(), current, next, actor);
         return next;
     }

@@ -13,7 +13,9 @@ import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.common.ticket.TransferRequest;
+import org.queuedesk.common.ticket.TicketPhoneDto;
 import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.app.AuditTrail;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
@@ -27,12 +29,17 @@ public final class TicketService {
     private final TicketMoves moves;
     private final EventLog events;
     private final Clock clock;
+    private final Doctors doctors;
+    private final AuditTrail audit;
 
-    public TicketService(Database db, TicketMoves moves, EventLog events, Clock clock) {
+    public TicketService(Database db, TicketMoves moves, EventLog events, Clock clock, Doctors doctors,
+                         AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.moves = moves;
         this.events = events;
         this.clock = clock;
+        this.doctors = doctors;
     }
 
     /**
@@ -55,11 +62,17 @@ public final class TicketService {
         TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
         String rawPhone = blankToNull(request.phone());
         String phone = rawPhone == null ? null : moves.hooks().phoneFor(tx, site.id(), rawPhone);
+        String assignedDoctor = blankToNull(request.assignedDoctor());
+        if (assignedDoctor != null && !doctors.isDoctor(tx, assignedDoctor)) {
+            // a typo here would leave a patient that no session ever calls
+            throw ApiProblem.unknownReference("assignedDoctor", "there is no doctor with the username '"
+                    + assignedDoctor + "'; assign a doctor by the name they sign in with.");
+        }
         var ticket = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
-                blankToNull(request.patientName()), phone, blankToNull(request.assignedDoctor()),
+                blankToNull(request.patientName()), phone, assignedDoctor,
                 now, now);
         dao.insertEvent(ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
-        events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, ticket, null);
+        events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, StaffView.of(ticket), null);
         moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);
         return ticket;
     }
@@ -89,6 +102,20 @@ public final class TicketService {
                 && !request.language().strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
             throw ApiProblem.invalidField("language", "use a language code like en, es or ar.");
         }
+    }
+
+    /** The full phone number of a ticket, for reception to confirm with the patient; the read is audited. */
+    public TicketPhoneDto phone(long id, String actor) {
+        return db.write(tx -> {
+            var ticket = moves.load(tx, id);
+            if (ticket.phone() == null) {
+                throw ApiProblem.notFound("Ticket " + ticket.number() + " has no phone number (none was given, or it "
+                        + "was purged after the retention period).");
+            }
+            audit.record(tx, actor, "ticket.phone-read", "ticket " + ticket.id(),
+                    ticket.number() + " on " + ticket.serviceDate());
+            return new TicketPhoneDto(ticket.id(), ticket.number(), ticket.phone());
+        });
     }
 
     public TicketDto find(long id) {

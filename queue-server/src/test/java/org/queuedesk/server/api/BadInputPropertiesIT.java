@@ -523,7 +523,7 @@ class BadInputPropertiesIT {
         return List.of(
                 new Endpoint("/api/tickets",
                         obj("serviceId", serviceA, "priority", "normal", "source", "kiosk", "patientName", "Ann Example",
-                                "phone", "+34600123456", "assignedDoctor", "Dr Who", "language", "es"),
+                                "phone", "+34600123456", "assignedDoctor", "doctor", "language", "es"),
                         List.of(new Field("serviceId", Kind.ID, true, 0), new Field("priority", Kind.PRIORITY, false, 0),
                                 new Field("source", Kind.SOURCE, false, 0),
                                 new Field("patientName", Kind.TEXT, false, 100), new Field("phone", Kind.PHONE, false, 0),

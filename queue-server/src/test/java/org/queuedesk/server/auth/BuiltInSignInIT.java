@@ -180,8 +180,20 @@ class BuiltInSignInIT {
 
         var kiosk = anonymous.withToken(registered.token());
         assertThat(kiosk.get("/api/sites/1/services").status()).isEqualTo(200);
-        var ticket = kiosk.post("/api/tickets", new IssueTicketRequest(1L, Priority.EMERGENCY, TicketSource.RECEPTION,
-                "Name Given", null, "dr.x")).as(TicketDto.class);
+        // a field a kiosk may not set is refused, naming it, instead of dropped (issue 9, item 18)
+        var refusals = java.util.Map.of(
+                "priority", new IssueTicketRequest(1L, Priority.EMERGENCY, null, null, null, null),
+                "source", new IssueTicketRequest(1L, null, TicketSource.RECEPTION, null, null, null),
+                "patientName", new IssueTicketRequest(1L, null, null, "Name Given", null, null),
+                "assignedDoctor", new IssueTicketRequest(1L, null, null, null, null, "doctor"));
+        refusals.forEach((field, request) -> {
+            var refused = kiosk.post("/api/tickets", request);
+            assertThat(refused.status()).as(field).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").has(field)).as(field).isTrue();
+        });
+        var ticket = kiosk.post("/api/tickets", new IssueTicketRequest(1L, null, TicketSource.KIOSK, null, null, null))
+                .as(TicketDto.class);
         assertThat(ticket.source()).isEqualTo(TicketSource.KIOSK);
         assertThat(ticket.priority()).isEqualTo(Priority.NORMAL);
         assertThat(ticket.patientName()).isNull();

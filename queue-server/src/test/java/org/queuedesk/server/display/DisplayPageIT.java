@@ -44,7 +44,7 @@ class DisplayPageIT {
         Api doctor = server.api().signedInAs("doctor", "doctor");
         reception.issue(new IssueTicketRequest(1L, null, null, "Ana Garc\u00eda", "+34600123456", null));
         reception.issue(new IssueTicketRequest(1L, null, null, "Bruno D\u00edaz", null, null));
-        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), "dr.ruiz"))
+        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), null))
                 .as(SessionDto.class);
 
         HeadlessChromium.Tab tab = board();

@@ -220,10 +220,13 @@ class EventStreamIT {
         Client desk = connect(site.id(), "?since=0");
         Client display = connect(site.id(), "?since=0&access_token=" + DISPLAY_TOKEN);
 
+        // an assignment names a user with the doctor role (issue 9, item 12)
+        api.post("/api/users", new org.queuedesk.common.auth.CreateUserRequest("dr.who", "long-enough-pass",
+                List.of(Role.DOCTOR))).as(org.queuedesk.common.auth.UserDto.class);
         TicketDto ticket = api.issue(new IssueTicketRequest(site.serviceA(), Priority.PRIORITY, TicketSource.RECEPTION,
-                "Ann Example", "+34600123456", "Dr Who"));
-        // the ticket is an appointment with Dr Who, so only Dr Who's Next calls it; a doctor's name is not hidden
-        long session = api.openSession(site.room(), List.of(site.serviceA()), "Dr Who").id();
+                "Ann Example", "+34600123456", "dr.who"));
+        // the ticket is an appointment with dr.who, so only dr.who's Next calls it; a doctor's name is not hidden
+        long session = api.openSession(site.room(), List.of(site.serviceA()), "dr.who").id();
         api.next(session);
         long last = lastSeq(site.id());
         desk.awaitSeq(last);
@@ -231,7 +234,8 @@ class EventStreamIT {
 
         JsonNode deskIssued = desk.firstOfType("ticket.issued");
         assertThat(deskIssued.path("ticket").path("patientName").asText()).isEqualTo("Ann Example");
-        assertThat(deskIssued.path("ticket").path("phone").asText()).isEqualTo("+34600123456");
+        // staff see the number masked, in events too (issue 9, item 13)
+        assertThat(deskIssued.path("ticket").path("phone").asText()).isEqualTo("+34******456");
         assertThat(deskIssued.path("actor").asText()).isEqualTo("desk");
 
         JsonNode displayIssued = display.firstOfType("ticket.issued");

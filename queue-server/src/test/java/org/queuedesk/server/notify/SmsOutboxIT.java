@@ -70,7 +70,8 @@ class SmsOutboxIT {
     void issuingWithAPhoneSendsAConfirmationWithTheStatusLink() {
         var ticket = issue(gp.id(), "+34 600 123 456");
 
-        assertThat(ticket.phone()).isEqualTo("+34600123456");
+        assertThat(ticket.phone()).isEqualTo("+34******456"); // staff see it masked (issue 9, item 13)
+        assertThat(fullPhone(ticket.id())).isEqualTo("+34600123456");
         var messages = awaitMessages(ticket.id(), 1, "sent");
         var sent = sns.publishedTo("+34600123456");
         assertThat(sent).hasSize(1);
@@ -114,7 +115,11 @@ class SmsOutboxIT {
         api.post("/api/sites/" + siteId + "/sms-settings", new SmsSiteSettingsDto(null, "es", "en")).as(SmsSiteSettingsDto.class);
         var ticket = issue(gp.id(), "600 123 456");
 
-        assertThat(ticket.phone()).isEqualTo("+34600123456");
+        assertThat(fullPhone(ticket.id())).isEqualTo("+34600123456");
+    }
+
+    private String fullPhone(long ticketId) {
+        return api.get("/api/tickets/" + ticketId + "/phone").as(org.queuedesk.common.ticket.TicketPhoneDto.class).phone();
     }
 
     @Test

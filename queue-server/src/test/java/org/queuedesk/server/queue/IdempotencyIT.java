@@ -83,6 +83,24 @@ class IdempotencyIT {
         assertThat(recall.status()).isEqualTo(422);
     }
 
+    /** Issue 9, item 22: a retry re-serialised with other whitespace and key order is the same request. */
+    @Test
+    void theSameJsonWithOtherWhitespaceAndKeyOrderIsReplayedNotRefused() {
+        String first = "{\"serviceId\":" + service + ",\"patientName\":\"Ana\",\"priority\":\"priority\"}";
+        String retry = "{\n  \"priority\" : \"priority\",\n  \"patientName\" : \"Ana\",\n  \"serviceId\" : " + service + "\n}";
+        var one = api.postRaw("/api/tickets", first, "same-json");
+        var two = api.postRaw("/api/tickets", retry, "same-json");
+        assertThat(one.status()).isEqualTo(201);
+        assertThat(two.status()).as(two.body()).isEqualTo(201);
+        assertThat(two.body()).isEqualTo(one.body());
+        assertThat(api.get("/api/services/" + service + "/tickets").as(new com.fasterxml.jackson.core.type.TypeReference<
+                java.util.List<TicketDto>>() {})).hasSize(1);
+
+        // a different value is still a different request
+        String other = "{\"serviceId\":" + service + ",\"patientName\":\"Ana\",\"priority\":\"emergency\"}";
+        assertThat(api.postRaw("/api/tickets", other, "same-json").status()).isEqualTo(422);
+    }
+
     @Test
     void aDoubleClickedNextWithTheExpectedCurrentTicketNeverSkipsAPatient() {
         TicketDto first = api.issue(service);
@@ -95,6 +113,8 @@ class IdempotencyIT {
         assertThat(one.as(NextResult.class).called().id()).isEqualTo(second.id());
         assertThat(two.status()).isEqualTo(409);
         assertThat(two.json().get("detail").asText()).contains(second.number());
+        // like every lifecycle conflict, it names the state: the current patient's (issue 9, item 18)
+        assertThat(two.json().get("currentState").asText()).isEqualTo("called");
         assertThat(api.ticket(second.id()).state()).isEqualTo(TicketState.CALLED);
     }
 

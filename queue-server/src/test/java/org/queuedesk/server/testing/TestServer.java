@@ -38,6 +38,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(freshDir(), clock, new OpenAccessAuthenticator(), false);
     }
 
+    /** Every caller is the user its token names ({@link NamedUsersAuthenticator}): many users, no sign-in. */
+    public static TestServer startWithNamedUsers(Clock clock) {
+        return new TestServer(freshDir(), clock, new NamedUsersAuthenticator(), false);
+    }
+
     /** With real sign-in (the built-in provider, demo users and devices): for tests about access. */
     public static TestServer startDemoWithSignIn(Clock clock) {
         return new TestServer(freshDir(), clock, null, true);

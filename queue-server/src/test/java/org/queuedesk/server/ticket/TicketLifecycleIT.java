@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.common.Role;
+import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.ticket.ChangePriorityRequest;
@@ -104,6 +106,9 @@ class TicketLifecycleIT {
 
     @Test
     void aTicketAssignedToADoctorIsOnlyCalledByThatDoctor() {
+        // an assignment names a user with the doctor role (issue 9, item 12)
+        api.post("/api/users", new CreateUserRequest("dr.garcia", "long-enough-pass", List.of(Role.DOCTOR))).as(
+                org.queuedesk.common.auth.UserDto.class);
         clock.advance(Duration.ofSeconds(1));
         var forGarcia = api.issue(new IssueTicketRequest(gp, Priority.APPOINTMENT, null, null, null, "dr.garcia"));
         var anyone = issue(gp, Priority.NORMAL);
@@ -174,6 +179,66 @@ class TicketLifecycleIT {
         assertThat(history).extracting(TicketEventDto::action)
                 .containsExactly("issue", "call", "serve", "transfer", "transfer", "call", "done", "return", "call");
         assertThat(history.get(3).toState()).isEqualTo(TicketState.TRANSFERRED);
+    }
+
+    /** Issue 9, item 11: the return "back to A" used to survive a transfer back to A without return. */
+    @Test
+    void aTransferWithoutReturnEndsAPendingReturnSoTheTicketIsNeverCalledTwice() {
+        var ticket = issue(gp, Priority.NORMAL);
+        long doctor = api.openSession(room1, List.of(gp), "dr").id();
+        long nurse = api.openSession(room2, List.of(lab), "nurse").id();
+        assertThat(api.next(doctor).called().id()).isEqualTo(ticket.id());
+        post("/api/tickets/" + ticket.id() + "/transfer", new TransferRequest(lab, true));
+        assertThat(api.next(nurse).called().id()).isEqualTo(ticket.id());
+        post("/api/tickets/" + ticket.id() + "/transfer", new TransferRequest(gp, false));
+        assertThat(api.ticket(ticket.id()).returnServiceId()).isNull();
+
+        assertThat(api.next(doctor).called().id()).isEqualTo(ticket.id());
+        post("/api/sessions/" + doctor + "/done");
+
+        var finished = api.ticket(ticket.id());
+        assertThat(finished.state()).isEqualTo(TicketState.DONE);
+        assertThat(finished.serviceId()).isEqualTo(gp);
+        assertThat(api.next(doctor).called()).isNull();
+        assertThat(api.next(nurse).called()).isNull();
+    }
+
+    /** A nested transfer with return keeps the earlier return: it comes back through each service in turn. */
+    @Test
+    void nestedTransfersWithReturnComeBackThroughEachServiceInTurn() {
+        long xray = api.createService(site, "X-ray", "C").id();
+        long room3 = api.createRoom(site, "Room 3").id();
+        var ticket = issue(gp, Priority.NORMAL);
+        long doctor = api.openSession(room1, List.of(gp), "dr").id();
+        long nurse = api.openSession(room2, List.of(lab), "nurse").id();
+        long radiographer = api.openSession(room3, List.of(xray), "radiographer").id();
+
+        api.next(doctor);
+        post("/api/tickets/" + ticket.id() + "/transfer", new TransferRequest(lab, true));
+        api.next(nurse);
+        post("/api/tickets/" + ticket.id() + "/transfer", new TransferRequest(xray, true));
+        assertThat(api.ticket(ticket.id()).returnServiceId()).isEqualTo(lab);
+
+        assertThat(api.next(radiographer).called().id()).isEqualTo(ticket.id());
+        post("/api/sessions/" + radiographer + "/done");
+        var atLab = api.ticket(ticket.id());
+        assertThat(atLab.serviceId()).isEqualTo(lab);
+        assertThat(atLab.state()).isEqualTo(TicketState.WAITING);
+        assertThat(atLab.returnServiceId()).isEqualTo(gp);
+
+        assertThat(api.next(nurse).called().id()).isEqualTo(ticket.id());
+        post("/api/sessions/" + nurse + "/done");
+        var atGp = api.ticket(ticket.id());
+        assertThat(atGp.serviceId()).isEqualTo(gp);
+        assertThat(atGp.state()).isEqualTo(TicketState.WAITING);
+        assertThat(atGp.returnServiceId()).isNull();
+
+        assertThat(api.next(doctor).called().id()).isEqualTo(ticket.id());
+        post("/api/sessions/" + doctor + "/done");
+        assertThat(api.ticket(ticket.id()).state()).isEqualTo(TicketState.DONE);
+        assertThat(api.next(doctor).called()).isNull();
+        assertThat(api.next(nurse).called()).isNull();
+        assertThat(api.next(radiographer).called()).isNull();
     }
 
     @Test
