@@ -5,8 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -47,14 +45,6 @@ public final class ConfirmationOverlay {
 
         StackPane overlay = Overlays.backdrop(card, pending::dismiss);
         overlay.setId("confirmOverlay");
-        overlay.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                pending.dismiss();
-            } else if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof Button focused) {
-                focused.fire();
-            }
-            event.consume();
-        });
         pending.property().addListener((o, before, now) -> {
             overlay.setVisible(now != null);
             if (now != null) {

@@ -160,7 +160,7 @@ public final class DoctorView {
     private void space(KeyEvent event) {
         Object focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
         if (event.getCode() == KeyCode.SPACE && !(focused instanceof TextInputControl) && !(focused instanceof ButtonBase)
-                && viewModel.sessionOpenProperty().get()) {
+                && viewModel.sessionOpenProperty().get() && !viewModel.confirmation().isPending()) {
             event.consume();
             viewModel.next();
         }

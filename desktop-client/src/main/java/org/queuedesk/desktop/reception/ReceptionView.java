@@ -218,6 +218,15 @@ public final class ReceptionView {
 
     private void shortcut(KeyEvent event) {
         KeyCode code = event.getCode();
+        if (viewModel.confirmation().isPending() || viewModel.statusLinkProperty().get() != null) {
+            // a card is up: Esc closes it, and no shortcut reaches the screen below
+            if (code == KeyCode.ESCAPE) {
+                event.consume();
+                viewModel.confirmation().dismiss();
+                viewModel.closeStatusLink();
+            }
+            return;
+        }
         if (code.isFunctionKey() && code.ordinal() >= KeyCode.F1.ordinal() && code.ordinal() <= KeyCode.F12.ordinal()) {
             event.consume();
             viewModel.selectByShortcut(code.ordinal() - KeyCode.F1.ordinal());

@@ -8,8 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -64,14 +62,6 @@ final class StatusLinkOverlay {
 
         StackPane overlay = Overlays.backdrop(card, viewModel::closeStatusLink);
         overlay.setId("statusLinkOverlay");
-        overlay.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                viewModel.closeStatusLink();
-            } else if (event.getCode() == KeyCode.ENTER && event.getTarget() instanceof Button focused) {
-                focused.fire();
-            }
-            event.consume();
-        });
         viewModel.statusLinkProperty().addListener((o, before, now) -> {
             overlay.setVisible(now != null);
             if (now != null) {
