@@ -31,6 +31,7 @@ import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.notify.TicketSmsDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
@@ -411,7 +412,7 @@ public final class ReceptionViewModel {
         }
         QueueDeskClient client = live.client();
         background.run(() -> {
-            List<org.queuedesk.common.notify.TicketSmsDto> all = new ArrayList<>();
+            List<TicketSmsDto> all = new ArrayList<>();
             for (long id : withPhone) {
                 all.add(client.ticketSms(id));
             }

@@ -311,6 +311,41 @@ class ReceptionViewModelTest {
         assertThat(reception.findErrorProperty().get()).as("editing the number takes the complaint away").isEmpty();
     }
 
+    @Test
+    void theStatusLinkShowsTheServersLinkForTheTicketAndPrintsItOnTheBackgroundSeam() throws Exception {
+        List<StatusLinkCard> printed = new java.util.ArrayList<>();
+        var desk = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
+                printed::add);
+        desk.selectByShortcut(0);
+        desk.issue();
+        desk.selectedTicketProperty().set(desk.tickets().get(0));
+        long id = desk.selectedTicketProperty().get().id();
+
+        desk.showStatusLink();
+
+        StatusLinkCard card = desk.statusLinkProperty().get();
+        assertThat(card.number()).isEqualTo("A-001");
+        assertThat(card.url()).isEqualTo(client.statusLink(id).orElseThrow().url()).contains("/t/");
+        assertThat(card.validUntil()).startsWith("Valid until ");
+
+        desk.printStatusLink();
+
+        assertThat(printed).containsExactly(card);
+        assertThat(desk.statusLinkInfoProperty().get()).isEqualTo("Slip for A-001 printed");
+        desk.closeStatusLink();
+        assertThat(desk.statusLinkProperty().get()).isNull();
+
+        var jammed = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
+                slip -> {
+                    throw new IllegalStateException("No printer is set up on this computer");
+                });
+        jammed.selectedTicketProperty().set(jammed.tickets().get(0));
+        jammed.showStatusLink();
+        jammed.printStatusLink();
+        assertThat(jammed.statusLinkInfoProperty().get()).isEqualTo("Not printed: No printer is set up on this computer");
+        assertThat(jammed.printingProperty().get()).isFalse();
+    }
+
     private TicketRow row(String number) {
         return reception.tickets().stream().filter(r -> r.number().equals(number)).findFirst().orElseThrow();
     }
