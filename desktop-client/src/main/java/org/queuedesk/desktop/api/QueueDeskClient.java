@@ -23,6 +23,7 @@ import org.queuedesk.common.auth.WhoAmIDto;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.common.json.Problem;
 import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.notify.TicketSmsDto;
 import org.queuedesk.common.queue.NextRequest;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.OpenSessionRequest;
@@ -233,6 +234,11 @@ public final class QueueDeskClient {
             }
             throw e;
         }
+    }
+
+    /** A ticket's text messages and their delivery states (phone masked). */
+    public TicketSmsDto ticketSms(long ticketId) throws IOException, InterruptedException, ApiException {
+        return get("/api/tickets/" + ticketId + "/sms", TicketSmsDto.class);
     }
 
     /** The public status behind a status link's token (position and estimated wait). */

@@ -24,6 +24,8 @@ public final class QueueDeskApp extends Application {
     private FxBackgroundExecutor background;
     private ScheduledExecutorService scheduler;
     private AppShell shell;
+    private Stage stage;
+    private WindowMemory window;
 
     @Override
     public void start(Stage stage) {
@@ -60,12 +62,19 @@ public final class QueueDeskApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        boolean fullScreen = options.mode().map(Mode::fullScreen).orElse(false);
+        if (!fullScreen) {
+            // a desk opens where it was left, or maximised the first time: never at 1366×768 on a big screen
+            window = WindowMemory.userPreferences();
+            window.restore(stage);
+        }
         if (deviceMode.isPresent()) {
             // locked before the first show: JavaFX takes the exit key and hint when it enters full screen
             KioskLockdown.apply(stage);
         } else {
-            stage.setFullScreen(options.mode().map(Mode::fullScreen).orElse(false));
+            stage.setFullScreen(fullScreen);
         }
+        this.stage = stage;
         stage.show();
         deviceMode.ifPresent(mode -> shell.startAsDevice(mode, options.deviceToken().orElseThrow()));
         if (Boolean.getBoolean("queuedesk.exitWhenShown")) {
@@ -79,6 +88,9 @@ public final class QueueDeskApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null && stage != null) {
+            window.remember(stage);
+        }
         if (shell != null) {
             shell.stop();
         }

@@ -3,6 +3,7 @@ package org.queuedesk.desktop.doctor;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,6 +24,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.desktop.app.ConfirmationOverlay;
 import org.queuedesk.desktop.app.ControllerFactory;
 import org.queuedesk.desktop.app.ViewBindings;
 import org.queuedesk.desktop.app.Fxml;
@@ -34,7 +36,7 @@ public final class DoctorView {
 
     private final DoctorViewModel viewModel;
 
-    @FXML private Node root;
+    @FXML private javafx.scene.layout.StackPane root;
     @FXML private Node setupPane;
     @FXML private ComboBox<RoomDto> roomBox;
     @FXML private ListView<ServiceChoice> serviceList;
@@ -48,6 +50,11 @@ public final class DoctorView {
     @FXML private Label currentDetail;
     @FXML private Button nextButton;
     @FXML private Node patientActions;
+    @FXML private Button serveButton;
+    @FXML private Button recallButton;
+    @FXML private Button noShowButton;
+    @FXML private Button doneButton;
+    @FXML private Button transferButton;
     @FXML private ComboBox<ServiceDto> transferBox;
     @FXML private CheckBox returnBox;
     @FXML private Button pauseButton;
@@ -82,12 +89,16 @@ public final class DoctorView {
 
         roomBox.setItems(viewModel.rooms());
         roomBox.valueProperty().bindBidirectional(viewModel.roomProperty());
-        roomBox.setButtonCell(new NamedCell<>(RoomDto::name));
-        roomBox.setCellFactory(list -> new NamedCell<>(RoomDto::name));
+        showRoomWords();
+        // who is in which room changes live: the chooser's words with it
+        viewModel.roomSessions().addListener((MapChangeListener<Long, Object>) change -> showRoomWords());
         serviceList.setItems(viewModel.serviceChoices());
         serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
         doctorField.textProperty().bindBidirectional(viewModel.doctorNameProperty());
         openButton.disableProperty().bind(viewModel.canOpenProperty().not());
+        // Enter belongs to the pane on screen: Open session while choosing, Next during the session
+        openButton.defaultButtonProperty().bind(setupPane.visibleProperty());
+        nextButton.defaultButtonProperty().bind(sessionPane.visibleProperty());
         ViewBindings.message(setupError, viewModel.setupErrorProperty());
         ViewBindings.message(setupOfflineReason, live.offlineReasonProperty());
 
@@ -97,6 +108,12 @@ public final class DoctorView {
         currentDetail.textProperty().bind(viewModel.currentDetailProperty());
         nextButton.disableProperty().bind(viewModel.canNextProperty().not());
         patientActions.disableProperty().bind(viewModel.canActProperty().not().or(viewModel.hasCurrentProperty().not()));
+        // each button only where the current patient's state allows it (README lifecycle)
+        serveButton.disableProperty().bind(viewModel.canServeProperty().not());
+        recallButton.disableProperty().bind(viewModel.canRecallProperty().not());
+        noShowButton.disableProperty().bind(viewModel.canNoShowProperty().not());
+        doneButton.disableProperty().bind(viewModel.canDoneProperty().not());
+        transferButton.disableProperty().bind(viewModel.canTransferProperty().not());
         transferBox.setItems(viewModel.services());
         transferBox.valueProperty().bindBidirectional(viewModel.transferTargetProperty());
         transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
@@ -126,6 +143,12 @@ public final class DoctorView {
             }
         });
         Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
+        root.getChildren().add(ConfirmationOverlay.create(viewModel.confirmation()));
+    }
+
+    private void showRoomWords() {
+        roomBox.setButtonCell(new NamedCell<>(viewModel::roomLabel));
+        roomBox.setCellFactory(list -> new NamedCell<>(viewModel::roomLabel));
     }
 
     private ResourceBundle resourcesOf() {
@@ -137,7 +160,7 @@ public final class DoctorView {
     private void space(KeyEvent event) {
         Object focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
         if (event.getCode() == KeyCode.SPACE && !(focused instanceof TextInputControl) && !(focused instanceof ButtonBase)
-                && viewModel.sessionOpenProperty().get()) {
+                && viewModel.sessionOpenProperty().get() && !viewModel.confirmation().isPending()) {
             event.consume();
             viewModel.next();
         }

@@ -1,6 +1,8 @@
 package org.queuedesk.desktop.doctor;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -19,6 +21,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.QueueStatusDto;
@@ -34,6 +38,10 @@ import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.api.QueueDeskClient.PatientAction;
 import org.queuedesk.desktop.api.QueueDeskClient.SessionAction;
 import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.app.Confirmation;
+import org.queuedesk.desktop.app.DeskAction;
+import org.queuedesk.desktop.app.PendingConfirmation;
+import org.queuedesk.desktop.live.SiteSnapshot;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketText;
 
@@ -44,10 +52,17 @@ import org.queuedesk.desktop.live.TicketText;
  */
 public final class DoctorViewModel {
 
+    private static final Set<EventType> SESSION_EVENTS = Set.of(EventType.SESSION_OPENED, EventType.SESSION_PAUSED,
+            EventType.SESSION_RESUMED, EventType.SESSION_CLOSED);
+
     private final LiveSite live;
     private final BackgroundExecutor background;
     private final TicketText text;
     private final IdempotencyKeys keys = new IdempotencyKeys();
+    private final PendingConfirmation confirmation = new PendingConfirmation();
+    /** Who has an open session in which room: the snapshot's rooms, then every session event after it. */
+    private final ObservableMap<Long, SessionDto> roomSessions = FXCollections.observableHashMap();
+    private final ArrayDeque<QueueEvent> sessionEvents = new ArrayDeque<>();
 
     private final ObservableList<RoomDto> rooms = FXCollections.observableArrayList();
     private final ObservableList<ServiceChoice> serviceChoices = FXCollections.observableArrayList();
@@ -75,6 +90,11 @@ public final class DoctorViewModel {
     private final BooleanBinding hasCurrent;
     private final BooleanBinding paused;
     private final BooleanBinding canOpen;
+    private final BooleanBinding canServe;
+    private final BooleanBinding canRecall;
+    private final BooleanBinding canNoShow;
+    private final BooleanBinding canDone;
+    private final BooleanBinding canTransfer;
 
     public DoctorViewModel(LiveSite live, BackgroundExecutor background, TicketText text, String signedInName) {
         this.live = live;
@@ -89,16 +109,43 @@ public final class DoctorViewModel {
         canNext = Bindings.createBooleanBinding(() -> canAct.get() && !paused.get(), canAct, paused);
         canOpen = Bindings.createBooleanBinding(() -> live.onlineProperty().get() && !inFlight.get(),
                 live.onlineProperty(), inFlight);
+        canServe = allowed(DeskAction.SERVE);
+        canRecall = allowed(DeskAction.RECALL);
+        canNoShow = allowed(DeskAction.NO_SHOW);
+        canDone = allowed(DeskAction.DONE);
+        canTransfer = allowed(DeskAction.TRANSFER);
+        // a fixed field takes its complaint away
+        room.addListener((o, before, now) -> setupError.set(""));
+        current.addListener((o, before, now) -> {
+            if (before == null || now == null || before.id() != now.id()) {
+                startActionsAfresh();
+            }
+        });
         live.onEvent(this::heard);
         live.onChange(this::refreshViews);
+        live.snapshotProperty().addListener((o, before, now) -> takeRooms(now));
+        takeRooms(live.snapshot());
         refreshViews();
+    }
+
+    private BooleanBinding allowed(DeskAction action) {
+        return Bindings.createBooleanBinding(() -> canAct.get() && current.get() != null
+                && action.allows(current.get().state()), canAct, current);
+    }
+
+    /** Another patient: the transfer target and "return here" chosen for the last one do not carry over. */
+    private void startActionsAfresh() {
+        transferTarget.set(null);
+        transferReturns.set(true);
+        confirmation.dismiss();
     }
 
     // --- the session ---------------------------------------------------------------------------------
 
     /**
-     * Opens a session at the chosen room. If the room already has an open session (the app was restarted,
-     * or the doctor moved desks) this desk takes it over instead of failing.
+     * Opens a session at the chosen room. A room with another doctor's open session is joined only after the
+     * doctor confirmed it, seeing who is there; the doctor's own session (the app was restarted, or the doctor
+     * moved desks) is taken up again at once.
      */
     public void openSession() {
         setupError.set("");
@@ -116,7 +163,24 @@ public final class DoctorViewModel {
         if (!canOpen.get()) {
             return;
         }
-        Optional<Long> existing = openSessionAt(chosenRoom.id());
+        Optional<SessionDto> existing = occupant(chosenRoom);
+        if (existing.isPresent() && !isMine(existing.get())) {
+            SessionDto theirs = existing.get();
+            confirmation.ask(new Confirmation(
+                    text.format("doctor.join.title", chosenRoom.name(), theirs.doctor()),
+                    text.format("doctor.join.message", chosenRoom.name(), theirs.doctor()),
+                    text.format("doctor.join.yes", chosenRoom.name(), theirs.doctor()),
+                    text.format("doctor.join.no"),
+                    () -> open(chosenRoom, serviceIds, Optional.of(theirs.id()))));
+            return;
+        }
+        open(chosenRoom, serviceIds, existing.map(SessionDto::id));
+    }
+
+    private void open(RoomDto chosenRoom, List<Long> serviceIds, Optional<Long> existing) {
+        if (!canOpen.get()) {
+            return;
+        }
         var request = new OpenSessionRequest(chosenRoom.id(), serviceIds, TicketText.optional(doctorName.get()));
         String action = "open:" + request;
         String key = keys.keyFor(action);
@@ -134,15 +198,49 @@ public final class DoctorViewModel {
                 });
     }
 
-    private Optional<Long> openSessionAt(long roomId) {
-        var snapshot = live.snapshot();
+    /** The open session at a room, if any, as this desk last heard. */
+    public Optional<SessionDto> occupant(RoomDto room) {
+        return Optional.ofNullable(roomSessions.get(room.id()));
+    }
+
+    /** "Room 2 · free" or "Room 2 · in use by dr.ruiz", for the room chooser. */
+    public String roomLabel(RoomDto room) {
+        return occupant(room).map(s -> text.format("doctor.setup.room.taken", room.name(), s.doctor()))
+                .orElseGet(() -> text.format("doctor.setup.room.free", room.name()));
+    }
+
+    // the name the session would be opened under: this doctor's own session is no one else's room
+    private boolean isMine(SessionDto open) {
+        String me = TicketText.optional(doctorName.get());
+        return me != null && open.doctor() != null && open.doctor().strip().toLowerCase(Locale.ROOT)
+                .equals(me.toLowerCase(Locale.ROOT));
+    }
+
+    private void takeRooms(SiteSnapshot snapshot) {
         if (snapshot == null) {
-            return Optional.empty();
+            return;
         }
-        return snapshot.status().rooms().stream()
-                .filter(r -> r.roomId() == roomId && r.sessionId() != null)
-                .map(QueueStatusDto.RoomStatus::sessionId)
-                .findFirst();
+        roomSessions.clear();
+        for (QueueStatusDto.RoomStatus room : snapshot.status().rooms()) {
+            if (room.sessionId() != null) {
+                roomSessions.put(room.roomId(), new SessionDto(room.sessionId(), snapshot.site().id(), room.roomId(),
+                        room.roomName(), room.doctor(), List.of(), room.paused(), room.ticketId(), null, null));
+            }
+        }
+        // session events heard while the snapshot was on its way are newer than it
+        sessionEvents.stream().filter(e -> e.seq() > snapshot.seq()).forEach(this::takeSession);
+    }
+
+    private void takeSession(QueueEvent event) {
+        SessionDto session = event.session();
+        if (session.closedAt() == null) {
+            roomSessions.put(session.roomId(), session);
+        } else {
+            SessionDto known = roomSessions.get(session.roomId());
+            if (known != null && known.id() == session.id()) {
+                roomSessions.remove(session.roomId());
+            }
+        }
     }
 
     private void adopt(SessionDto opened) {
@@ -202,8 +300,20 @@ public final class DoctorViewModel {
         patient(PatientAction.SERVE);
     }
 
+    /** The patient leaves the queue (reception can put them back): asks first, naming the ticket. */
     public void noShow() {
-        patient(PatientAction.NO_SHOW);
+        TicketDto patient = current.get();
+        if (patient == null || !canNoShow.get()) {
+            return;
+        }
+        confirmation.ask(new Confirmation(text.format("doctor.noShow.confirm.title", patient.number()),
+                text.format("doctor.noShow.confirm.message", patient.number()),
+                text.format("doctor.noShow.confirm.yes"), text.format("confirm.keep"), () -> {
+                    // only for the patient the doctor was asked about
+                    if (current.get() != null && current.get().id() == patient.id()) {
+                        patient(PatientAction.NO_SHOW);
+                    }
+                }));
     }
 
     public void done() {
@@ -262,7 +372,13 @@ public final class DoctorViewModel {
     }
 
     public void closeSession() {
-        sessionCall(SessionAction.CLOSE);
+        SessionDto now = session.get();
+        if (now == null || !canAct.get()) {
+            return;
+        }
+        confirmation.ask(new Confirmation(text.format("doctor.close.confirm.title", now.roomName()),
+                text.format("doctor.close.confirm.message"), text.format("doctor.close.confirm.yes"),
+                text.format("confirm.keep"), () -> sessionCall(SessionAction.CLOSE)));
     }
 
     private void sessionCall(SessionAction which) {
@@ -308,6 +424,13 @@ public final class DoctorViewModel {
     // --- live ----------------------------------------------------------------------------------------
 
     private void heard(QueueEvent event) {
+        if (event.session() != null && SESSION_EVENTS.contains(event.type())) {
+            sessionEvents.addLast(event);
+            if (sessionEvents.size() > 200) {
+                sessionEvents.removeFirst();
+            }
+            takeSession(event);
+        }
         SessionDto mine = session.get();
         if (mine != null && event.session() != null && event.session().id() == mine.id()) {
             session.set(event.session().closedAt() == null ? event.session() : null);
@@ -330,6 +453,7 @@ public final class DoctorViewModel {
         if (!services.equals(snapshot.services())) {
             services.setAll(snapshot.services());
             serviceChoices.setAll(snapshot.services().stream().map(ServiceChoice::new).toList());
+            serviceChoices.forEach(c -> c.chosenProperty().addListener((o, before, now) -> setupError.set("")));
         }
         SessionDto now = session.get();
         if (now == null) {
@@ -470,5 +594,35 @@ public final class DoctorViewModel {
 
     public BooleanBinding canOpenProperty() {
         return canOpen;
+    }
+
+    public BooleanBinding canServeProperty() {
+        return canServe;
+    }
+
+    public BooleanBinding canRecallProperty() {
+        return canRecall;
+    }
+
+    public BooleanBinding canNoShowProperty() {
+        return canNoShow;
+    }
+
+    public BooleanBinding canDoneProperty() {
+        return canDone;
+    }
+
+    public BooleanBinding canTransferProperty() {
+        return canTransfer;
+    }
+
+    /** The question waiting for an answer (join an occupied room, no-show, close), if any. */
+    public PendingConfirmation confirmation() {
+        return confirmation;
+    }
+
+    /** Open sessions by room id; the room chooser's words follow it. */
+    public ObservableMap<Long, SessionDto> roomSessions() {
+        return roomSessions;
     }
 }

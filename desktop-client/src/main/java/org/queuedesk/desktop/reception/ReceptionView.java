@@ -22,10 +22,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.desktop.app.ConfirmationOverlay;
 import org.queuedesk.desktop.app.ControllerFactory;
 import org.queuedesk.desktop.app.ViewBindings;
 import org.queuedesk.desktop.app.Fxml;
@@ -39,7 +43,7 @@ public final class ReceptionView {
 
     private final ReceptionViewModel viewModel;
 
-    @FXML private Region root;
+    @FXML private StackPane root;
     @FXML private VBox serviceButtons;
     @FXML private TextField nameField;
     @FXML private TextField phoneField;
@@ -68,6 +72,12 @@ public final class ReceptionView {
     @FXML private TableColumn<TicketRow, String> ticketWaited;
     @FXML private TableColumn<TicketRow, String> ticketSms;
     @FXML private javafx.scene.layout.FlowPane ticketActions;
+    @FXML private Button cancelButton;
+    @FXML private Button requeueButton;
+    @FXML private Button priorityButton;
+    @FXML private Button transferButton;
+    @FXML private Button statusLinkButton;
+    @FXML private ResourceBundle resources;
     @FXML private ComboBox<org.queuedesk.common.ticket.Priority> newPriorityBox;
     @FXML private ComboBox<ServiceDto> transferBox;
     @FXML private CheckBox returnBox;
@@ -131,6 +141,7 @@ public final class ReceptionView {
         ViewBindings.column(ticketState, TicketRow::state);
         ViewBindings.column(ticketWaited, TicketRow::waited);
         ViewBindings.column(ticketSms, TicketRow::sms);
+        ticketSms.setCellFactory(column -> new TextWithTooltipCell<>()); // a failure's reason is longer than the column
         ticketTable.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 viewModel.selectedTicketProperty().set(now);
@@ -145,6 +156,15 @@ public final class ReceptionView {
             }
         });
         ticketActions.disableProperty().bind(viewModel.canActProperty().not());
+        // each button only where the selected ticket's state allows its action (README lifecycle)
+        cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        requeueButton.disableProperty().bind(viewModel.canRequeueProperty().not());
+        priorityButton.disableProperty().bind(viewModel.canChangePriorityProperty().not());
+        newPriorityBox.disableProperty().bind(viewModel.canChangePriorityProperty().not());
+        transferButton.disableProperty().bind(viewModel.canTransferProperty().not());
+        transferBox.disableProperty().bind(viewModel.canTransferProperty().not());
+        returnBox.disableProperty().bind(viewModel.canTransferProperty().not());
+        statusLinkButton.disableProperty().bind(viewModel.canShowStatusLinkProperty().not());
         newPriorityBox.setItems(viewModel.priorities());
         newPriorityBox.valueProperty().bindBidirectional(viewModel.newPriorityProperty());
         newPriorityBox.setButtonCell(new NamedCell<>(text::priority));
@@ -157,6 +177,8 @@ public final class ReceptionView {
         ViewBindings.message(actionError, viewModel.actionErrorProperty());
         ViewBindings.message(actionInfo, viewModel.actionInfoProperty());
         Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
+        root.getChildren().addAll(StatusLinkOverlay.create(viewModel, resources),
+                ConfirmationOverlay.create(viewModel.confirmation()));
     }
 
     private void buildServiceButtons() {
@@ -196,6 +218,15 @@ public final class ReceptionView {
 
     private void shortcut(KeyEvent event) {
         KeyCode code = event.getCode();
+        if (viewModel.confirmation().isPending() || viewModel.statusLinkProperty().get() != null) {
+            // a card is up: Esc closes it, and no shortcut reaches the screen below
+            if (code == KeyCode.ESCAPE) {
+                event.consume();
+                viewModel.confirmation().dismiss();
+                viewModel.closeStatusLink();
+            }
+            return;
+        }
         if (code.isFunctionKey() && code.ordinal() >= KeyCode.F1.ordinal() && code.ordinal() <= KeyCode.F12.ordinal()) {
             event.consume();
             viewModel.selectByShortcut(code.ordinal() - KeyCode.F1.ordinal());
@@ -236,6 +267,21 @@ public final class ReceptionView {
     @FXML
     private void requeue() {
         viewModel.requeue();
+    }
+
+    @FXML
+    private void showStatusLink() {
+        viewModel.showStatusLink();
+    }
+
+    /** A text cell whose tooltip shows the whole text when the column cuts it. */
+    static final class TextWithTooltipCell<R> extends TableCell<R, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+        }
     }
 
     /** A list cell showing an item by a name function. */

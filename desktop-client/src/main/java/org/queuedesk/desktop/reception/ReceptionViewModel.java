@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -18,6 +17,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -29,6 +30,8 @@ import javafx.collections.ObservableList;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.notify.TicketSmsDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
@@ -40,6 +43,9 @@ import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.IdempotencyKeys;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.app.Confirmation;
+import org.queuedesk.desktop.app.DeskAction;
+import org.queuedesk.desktop.app.PendingConfirmation;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketBoard;
 import org.queuedesk.desktop.live.TicketText;
@@ -59,7 +65,9 @@ public final class ReceptionViewModel {
     private final BackgroundExecutor background;
     private final TicketText text;
     private final IdempotencyKeys keys = new IdempotencyKeys();
-    private Function<TicketDto, String> smsState;
+    private final StatusSlipPrinter slipPrinter;
+    private final SmsStates sms = new SmsStates();
+    private final PendingConfirmation confirmation = new PendingConfirmation();
 
     private final ObservableList<ServiceQueueRow> queues = FXCollections.observableArrayList();
     private final ObservableList<TicketRow> tickets = FXCollections.observableArrayList();
@@ -88,31 +96,51 @@ public final class ReceptionViewModel {
     private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper(this, "actionError", "");
     private final ReadOnlyStringWrapper actionInfo = new ReadOnlyStringWrapper(this, "actionInfo", "");
     private final ReadOnlyStringWrapper printerWarning = new ReadOnlyStringWrapper(this, "printerWarning", "");
+    private final ReadOnlyObjectWrapper<StatusLinkCard> statusLink = new ReadOnlyObjectWrapper<>(this, "statusLink");
+    private final ReadOnlyStringWrapper statusLinkInfo = new ReadOnlyStringWrapper(this, "statusLinkInfo", "");
+    private final ReadOnlyBooleanWrapper printing = new ReadOnlyBooleanWrapper(this, "printing", false);
     private final Map<Long, DevicePrinterDto> printers = new HashMap<>();
 
     private final BooleanBinding canIssue;
     private final BooleanBinding canAct;
+    private final BooleanBinding canCancel;
+    private final BooleanBinding canRequeue;
+    private final BooleanBinding canChangePriority;
+    private final BooleanBinding canTransfer;
+    private final BooleanBinding canShowStatusLink;
 
     public ReceptionViewModel(LiveSite live, BackgroundExecutor background, TicketText text) {
+        this(live, background, text, new SystemStatusSlipPrinter());
+    }
+
+    public ReceptionViewModel(LiveSite live, BackgroundExecutor background, TicketText text, StatusSlipPrinter slipPrinter) {
         this.live = live;
         this.background = background;
         this.text = text;
-        this.smsState = ticket -> text.format("sms.none");
+        this.slipPrinter = slipPrinter;
         canIssue = Bindings.createBooleanBinding(
                 () -> live.onlineProperty().get() && selectedService.get() >= 0 && !issuing.get(),
                 live.onlineProperty(), selectedService, issuing);
         canAct = Bindings.createBooleanBinding(
                 () -> live.onlineProperty().get() && selectedTicket.get() != null && !acting.get(),
                 live.onlineProperty(), selectedTicket, acting);
+        canCancel = allowed(DeskAction.CANCEL);
+        canRequeue = allowed(DeskAction.REQUEUE);
+        canChangePriority = allowed(DeskAction.CHANGE_PRIORITY);
+        canTransfer = allowed(DeskAction.TRANSFER);
+        canShowStatusLink = allowed(DeskAction.STATUS_LINK);
         selectedService.addListener((o, before, now) -> {
             issueError.set("");
             selectedServiceName.set(serviceAt(now.intValue()).map(ServiceDto::name).orElse(""));
         });
         phone.addListener((o, before, now) -> phoneError.set("")); // correcting it takes the reason away
+        patientName.addListener((o, before, now) -> issueError.set(""));
+        findNumber.addListener((o, before, now) -> findError.set(""));
         selectedTicket.addListener((o, before, now) -> {
-            actionError.set("");
-            actionInfo.set("");
-            ticket().ifPresent(t -> newPriority.set(t.priority()));
+            // every refresh re-sets the row with fresh words; only another ticket starts the actions afresh
+            if (before == null || now == null || before.id() != now.id()) {
+                startActionsAfresh();
+            }
         });
         live.onChange(this::refreshViews);
         refreshViews();
@@ -122,15 +150,32 @@ public final class ReceptionViewModel {
                 takePrinter(event.printer());
                 showPrinters();
             }
+            // the SMS column follows each message's state; the change listeners refresh the rows right after
+            if (event.type() == EventType.SMS_UPDATED && event.sms() != null) {
+                sms.take(event.sms());
+            }
         });
-        live.snapshotProperty().addListener((o, before, now) -> readPrinters());
+        live.snapshotProperty().addListener((o, before, now) -> {
+            readPrinters();
+            readSms();
+        });
         readPrinters();
+        readSms();
     }
 
-    /** Hook for the SMS feature: what to show in the SMS column for a ticket. */
-    public void setSmsState(Function<TicketDto, String> smsState) {
-        this.smsState = smsState;
-        refreshViews();
+    private BooleanBinding allowed(DeskAction action) {
+        return Bindings.createBooleanBinding(() -> canAct.get() && ticket().map(t -> action.allows(t.state())).orElse(false),
+                canAct, selectedTicket);
+    }
+
+    /** Another ticket: nothing chosen for the last one (transfer target, return, a question) carries over. */
+    private void startActionsAfresh() {
+        actionError.set("");
+        actionInfo.set("");
+        confirmation.dismiss();
+        transferTarget.set(null);
+        transferReturns.set(false);
+        newPriority.set(ticket().map(TicketDto::priority).orElse(Priority.NORMAL));
     }
 
     // --- issuing -------------------------------------------------------------------------------------
@@ -194,7 +239,7 @@ public final class ReceptionViewModel {
     // --- finding and correcting ----------------------------------------------------------------------
 
     public void find() {
-        String number = findNumber.get() == null ? "" : findNumber.get().strip();
+        String number = TicketNumbers.normalize(findNumber.get());
         findError.set("");
         if (number.isEmpty()) {
             findError.set(text.format("reception.find.error.empty"));
@@ -226,8 +271,19 @@ public final class ReceptionViewModel {
         tickets.stream().filter(row -> row.id() == ticketId).findFirst().ifPresent(selectedTicket::set);
     }
 
+    /** Cancelling is final (the number is never given again): it asks first, naming the ticket and patient. */
     public void cancelTicket() {
-        act("cancel", (client, id, key) -> client.cancel(id, key), "reception.action.cancelled");
+        Optional<TicketDto> ticket = ticket();
+        if (ticket.isEmpty() || !canCancel.get()) {
+            return;
+        }
+        TicketDto chosen = ticket.get();
+        String who = chosen.patientName() == null ? text.format("reception.cancel.confirm.nobody")
+                : chosen.patientName();
+        confirmation.ask(new Confirmation(text.format("reception.cancel.confirm.title", chosen.number()),
+                text.format("reception.cancel.confirm.message", chosen.number(), who),
+                text.format("reception.cancel.confirm.yes"), text.format("reception.cancel.confirm.no"),
+                () -> act(chosen.id(), "cancel", (client, id, key) -> client.cancel(id, key), "reception.action.cancelled")));
     }
 
     public void changePriority() {
@@ -257,11 +313,14 @@ public final class ReceptionViewModel {
     }
 
     private void act(String name, TicketCall call, String doneKey) {
-        Optional<TicketDto> ticket = ticket();
-        if (ticket.isEmpty() || !canAct.get()) {
+        ticket().ifPresent(ticket -> act(ticket.id(), name, call, doneKey));
+    }
+
+    /** Acts on ticket {@code id}, the one the user chose even if a confirmation came in between. */
+    private void act(long id, String name, TicketCall call, String doneKey) {
+        if (!canAct.get()) {
             return;
         }
-        long id = ticket.get().id();
         String action = name + ":" + id;
         String key = keys.keyFor(action);
         QueueDeskClient client = live.client();
@@ -284,6 +343,84 @@ public final class ReceptionViewModel {
     private Optional<TicketDto> ticket() {
         TicketRow row = selectedTicket.get();
         return row == null ? Optional.empty() : live.board().ticket(row.id());
+    }
+
+    // --- the patient's status link (QR code) ---------------------------------------------------------
+
+    /** Shows the selected ticket's status page link as a QR code the patient scans (or a slip to print). */
+    public void showStatusLink() {
+        Optional<TicketDto> ticket = ticket();
+        if (ticket.isEmpty() || !canShowStatusLink.get()) {
+            return;
+        }
+        TicketDto chosen = ticket.get();
+        QueueDeskClient client = live.client();
+        actionError.set("");
+        background.run(() -> client.statusLink(chosen.id()), link -> {
+            if (link.isEmpty()) {
+                actionError.set(text.format("reception.statusLink.none"));
+            } else {
+                statusLinkInfo.set("");
+                statusLink.set(card(chosen, link.get()));
+            }
+        }, error -> actionError.set(text.failure(error)));
+    }
+
+    private StatusLinkCard card(TicketDto ticket, StatusLinkDto link) {
+        String until = link.expiresAt() == null ? ""
+                : text.format("reception.statusLink.validUntil", java.util.Date.from(link.expiresAt()));
+        return new StatusLinkCard(ticket.id(), ticket.number(), link.url(), until);
+    }
+
+    public void closeStatusLink() {
+        statusLink.set(null);
+        statusLinkInfo.set("");
+    }
+
+    /** Prints the shown link as a slip with its QR code, on the background seam; the card says how it went. */
+    public void printStatusLink() {
+        StatusLinkCard card = statusLink.get();
+        if (card == null || printing.get()) {
+            return;
+        }
+        printing.set(true);
+        statusLinkInfo.set(text.format("reception.statusLink.printing"));
+        background.run(() -> {
+            slipPrinter.print(card);
+            return Boolean.TRUE;
+        }, ok -> {
+            printing.set(false);
+            statusLinkInfo.set(text.format("reception.statusLink.printed", card.number()));
+        }, error -> {
+            printing.set(false);
+            LOG.log(Level.INFO, "Cannot print a status slip", error);
+            statusLinkInfo.set(text.format("reception.statusLink.printFailed", String.valueOf(error.getMessage())));
+        });
+    }
+
+    // --- text messages -------------------------------------------------------------------------------
+
+    /** Each ticket's latest message for the SMS column, once per snapshot; events keep it current after. */
+    private void readSms() {
+        var snapshot = live.snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        List<Long> withPhone = snapshot.tickets().stream().filter(t -> t.phone() != null).map(TicketDto::id).toList();
+        if (withPhone.isEmpty()) {
+            return;
+        }
+        QueueDeskClient client = live.client();
+        background.run(() -> {
+            List<TicketSmsDto> all = new ArrayList<>();
+            for (long id : withPhone) {
+                all.add(client.ticketSms(id));
+            }
+            return all;
+        }, all -> {
+            all.forEach(sms::take);
+            refreshViews();
+        }, error -> LOG.log(Level.INFO, "Cannot read the tickets' text messages", error));
     }
 
     // --- kiosk printers ------------------------------------------------------------------------------
@@ -357,7 +494,7 @@ public final class ReceptionViewModel {
         String waited = t.state() == TicketState.WAITING ? text.waitedSince(t.queuedAt())
                 : text.duration(t.queuedAt(), t.calledAt());
         return new TicketRow(t.id(), t.number(), service, t.patientName() == null ? "" : t.patientName(),
-                text.priority(t.priority()), text.state(t.state()), waited, smsState.apply(t));
+                text.priority(t.priority()), text.state(t.state()), waited, sms.text(t, text));
     }
 
     public static String shortcut(int index) {
@@ -460,6 +597,44 @@ public final class ReceptionViewModel {
 
     public BooleanBinding canActProperty() {
         return canAct;
+    }
+
+    public BooleanBinding canCancelProperty() {
+        return canCancel;
+    }
+
+    public BooleanBinding canRequeueProperty() {
+        return canRequeue;
+    }
+
+    public BooleanBinding canChangePriorityProperty() {
+        return canChangePriority;
+    }
+
+    public BooleanBinding canTransferProperty() {
+        return canTransfer;
+    }
+
+    public BooleanBinding canShowStatusLinkProperty() {
+        return canShowStatusLink;
+    }
+
+    /** The question waiting for an answer before a final action (cancel), if any. */
+    public PendingConfirmation confirmation() {
+        return confirmation;
+    }
+
+    /** The status link shown as a QR code, or null while none is shown. */
+    public ReadOnlyObjectProperty<StatusLinkCard> statusLinkProperty() {
+        return statusLink.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusLinkInfoProperty() {
+        return statusLinkInfo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty printingProperty() {
+        return printing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty actionErrorProperty() {

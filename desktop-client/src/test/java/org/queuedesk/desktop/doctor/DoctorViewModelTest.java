@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.queue.SessionDto;
+import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
@@ -32,6 +33,7 @@ import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketText;
 import org.queuedesk.desktop.testing.FxThreadStandIn;
+import org.queuedesk.desktop.testing.LifecycleTable;
 import org.queuedesk.desktop.testing.ManualScheduler;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
@@ -216,12 +218,12 @@ class DoctorViewModelTest {
         long id = issue("A", Priority.NORMAL, "Ana").id();
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
         doctor.next();
-        assertThat(doctor.currentDetailProperty().get()).contains("Called").contains("recalled 0 times");
+        assertThat(doctor.currentDetailProperty().get()).contains("Called").doesNotContain("recalled");
 
         doctor.recall();
 
         assertThat(client.ticket(id).recallCount()).isEqualTo(1);
-        assertThat(doctor.currentDetailProperty().get()).contains("recalled 1 times");
+        assertThat(doctor.currentDetailProperty().get()).contains("recalled once");
 
         doctor.serve();
 
@@ -247,6 +249,9 @@ class DoctorViewModelTest {
         doctor.next();
 
         doctor.noShow();
+        assertThat(doctor.confirmation().property().get().title()).isEqualTo("Mark A-001 as a no-show?");
+        assertThat(client.ticket(first).state()).as("one click asks first").isEqualTo(TicketState.CALLED);
+        doctor.confirmation().confirm();
 
         assertThat(client.ticket(first).state()).isEqualTo(TicketState.NO_SHOW);
         assertThat(doctor.currentProperty().get()).isNull();
@@ -331,12 +336,16 @@ class DoctorViewModelTest {
         long sessionId = doctor.sessionProperty().get().id();
 
         doctor.closeSession();
+        doctor.confirmation().confirm();
 
         assertThat(doctor.actionErrorProperty().get()).startsWith("Ticket A-001 is still called in Room 1");
         assertThat(doctor.sessionProperty().get()).isNotNull();
 
         doctor.done();
         doctor.closeSession();
+        assertThat(doctor.confirmation().property().get().title()).isEqualTo("Close your session in Room 1?");
+        assertThat(doctor.sessionProperty().get()).as("asked, not yet closed").isNotNull();
+        doctor.confirmation().confirm();
 
         assertThat(doctor.sessionProperty().get()).isNull();
         assertThat(doctor.sessionOpenProperty().get()).isFalse();
@@ -361,6 +370,142 @@ class DoctorViewModelTest {
         serverReachable.set(true);
 
         assertThat(doctor.canNextProperty().get()).isTrue();
+    }
+
+    // --- issue 9: who is in each room, questions first, buttons by state ---------------------------------
+
+    @Test
+    void theRoomChooserSaysWhichRoomsAreFreeAndWhoIsInTheOthersLive() {
+        RoomDto room2 = doctor.rooms().get(1);
+        assertThat(doctor.rooms()).extracting(doctor::roomLabel)
+                .containsExactly("Room 1 \u00b7 free", "Room 2 \u00b7 free", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
+
+        var theirs = otherDesk.openSession(room2.id(), List.of(service("A").id()), "Dr Ruiz");
+        fxThread.runUntil("Room 2 is taken", () -> doctor.occupant(room2).isPresent());
+
+        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 in use by Dr Ruiz");
+        assertThat(doctor.roomLabel(doctor.rooms().get(0))).isEqualTo("Room 1 \u00b7 free");
+
+        otherDesk.post("/api/sessions/" + theirs.id() + "/close", null);
+        fxThread.runUntil("Room 2 is free again", () -> doctor.occupant(room2).isEmpty());
+        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 free");
+    }
+
+    @Test
+    void aDeskStartedAfterAnotherDoctorOpenedARoomSeesWhoIsThere() throws Exception {
+        otherDesk.openSession(doctor.rooms().get(3).id(), List.of(service("B").id()), "Dr Ruiz");
+        var later = new LiveSite(client, new EventStreamClient(HttpClient.newHttpClient(), client.tokens(),
+                new ManualScheduler(), ReconnectPolicy.DEFAULT, fxThread), new CurrentThreadExecutor(), serverReachable,
+                messages);
+        var laterDesk = new DoctorViewModel(later, new CurrentThreadExecutor(), new TicketText(messages, clock), "Dr Lee");
+        later.start();
+        try {
+            fxThread.runUntil("the later desk is online", () -> later.onlineProperty().get());
+            assertThat(laterDesk.roomLabel(laterDesk.rooms().get(3))).isEqualTo("Room 4 \u00b7 in use by Dr Ruiz");
+        } finally {
+            later.stop();
+        }
+    }
+
+    @Test
+    void choosingARoomInUseAsksWhoIsThereAndJoinsOnlyWhenConfirmed() throws Exception {
+        RoomDto room1 = doctor.rooms().get(0);
+        var theirs = otherDesk.openSession(room1.id(), List.of(service("B").id()), "Dr Ruiz");
+        fxThread.runUntil("Room 1 is taken", () -> doctor.occupant(room1).isPresent());
+        doctor.roomProperty().set(room1);
+        choose("A");
+
+        doctor.openSession();
+
+        var question = doctor.confirmation().property().get();
+        assertThat(question).as("not joined silently").isNotNull();
+        assertThat(doctor.sessionProperty().get()).isNull();
+        assertThat(question.title()).isEqualTo("Room 1 is in use by Dr Ruiz");
+        assertThat(question.confirmLabel()).isEqualTo("Join Dr Ruiz's session");
+        assertThat(question.keepLabel()).isEqualTo("Choose another room");
+
+        doctor.confirmation().dismiss();
+        assertThat(doctor.sessionProperty().get()).isNull();
+
+        doctor.openSession();
+        doctor.confirmation().confirm();
+
+        assertThat(doctor.sessionProperty().get().id()).as("joined, by choice").isEqualTo(theirs.id());
+        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 Dr Ruiz");
+    }
+
+    @Test
+    void aDoctorsOwnOpenSessionIsTakenUpAgainWithoutAQuestion() {
+        RoomDto room3 = doctor.rooms().get(2);
+        var mine = otherDesk.openSession(room3.id(), List.of(service("A").id()), "Dr Lee");
+        fxThread.runUntil("Room 3 is taken", () -> doctor.occupant(room3).isPresent());
+        doctor.roomProperty().set(room3);
+        choose("A");
+
+        doctor.openSession();
+
+        assertThat(doctor.confirmation().isPending()).isFalse();
+        assertThat(doctor.sessionProperty().get().id()).isEqualTo(mine.id());
+    }
+
+    @Test
+    void aComplaintAboutTheSetupGoesWhenTheFieldIsFixed() {
+        doctor.openSession();
+        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Choose a room");
+        doctor.roomProperty().set(doctor.rooms().get(0));
+        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+
+        doctor.openSession();
+        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Tick at least one service");
+        choose("A");
+        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void eachPatientButtonIsEnabledOnlyWhereTheReadmesLifecycleAllowsIt() {
+        open("A");
+        assertPatientButtons("nobody called", null);
+        issue("A", Priority.NORMAL, null);
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+
+        doctor.next();
+        assertPatientButtons("called", TicketState.CALLED);
+        doctor.serve();
+        assertPatientButtons("serving", TicketState.SERVING);
+        doctor.done();
+        assertPatientButtons("done", null);
+    }
+
+    private void assertPatientButtons(String when, TicketState state) {
+        assertThat(doctor.currentProperty().get() == null ? null : doctor.currentProperty().get().state()).as(when)
+                .isEqualTo(state);
+        assertThat(doctor.canServeProperty().get()).as("serve, " + when)
+                .isEqualTo(state != null && LifecycleTable.allows("serve", state));
+        assertThat(doctor.canRecallProperty().get()).as("recall, " + when)
+                .isEqualTo(state != null && LifecycleTable.allows("recall", state));
+        assertThat(doctor.canNoShowProperty().get()).as("no-show, " + when)
+                .isEqualTo(state != null && LifecycleTable.allows("no_show", state));
+        assertThat(doctor.canDoneProperty().get()).as("done, " + when)
+                .isEqualTo(state != null && LifecycleTable.allows("done", state));
+        assertThat(doctor.canTransferProperty().get()).as("transfer, " + when)
+                .isEqualTo(state != null && LifecycleTable.allows("transfer", state));
+    }
+
+    @Test
+    void theTransferTargetAndReturnDoNotCarryOverToTheNextPatient() {
+        open("A");
+        issue("A", Priority.NORMAL, null);
+        issue("A", Priority.NORMAL, null);
+        fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
+        doctor.next();
+        doctor.transferTargetProperty().set(service("B"));
+        doctor.transferReturnsProperty().set(false);
+
+        doctor.next();
+
+        assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
+        assertThat(doctor.transferTargetProperty().get()).isNull();
+        assertThat(doctor.transferReturnsProperty().get()).as("back to the default").isTrue();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketText;
 import org.queuedesk.desktop.testing.FxThreadStandIn;
+import org.queuedesk.desktop.testing.LifecycleTable;
 import org.queuedesk.desktop.testing.ManualScheduler;
 import org.queuedesk.server.testing.TestServer;
 
@@ -178,23 +179,176 @@ class ReceptionViewModelTest {
     }
 
     @Test
-    void cancellingEndsTheTicketAndASecondCancelShowsTheServersRefusal() throws Exception {
-        issueAt(2);
+    void cancellingAsksFirstAndOnlyAConfirmedCancelEndsTheTicket() throws Exception {
+        reception.selectByShortcut(2);
+        reception.patientNameProperty().set("Ana");
+        reception.issue();
         reception.selectedTicketProperty().set(reception.tickets().get(0));
+        long id = reception.selectedTicketProperty().get().id();
 
         reception.cancelTicket();
 
-        long id = reception.selectedTicketProperty().get().id();
+        var question = reception.confirmation().property().get();
+        assertThat(question).as("one click asks, it does not cancel").isNotNull();
+        assertThat(question.title()).isEqualTo("Cancel ticket C-001?");
+        assertThat(question.message()).startsWith("Ana leaves the queue for good");
+        assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
+
+        reception.confirmation().dismiss();
+        assertThat(client.ticket(id).state()).as("going back keeps the ticket").isEqualTo(TicketState.WAITING);
+
+        reception.cancelTicket();
+        reception.confirmation().confirm();
+
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.CANCELLED);
         assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket C-001 cancelled");
         assertThat(reception.selectedTicketProperty().get().state()).isEqualTo("Cancelled");
         assertThat(reception.queues().get(2).waiting()).isZero();
+        assertThat(reception.canCancelProperty().get()).as("a cancelled ticket cannot be cancelled again").isFalse();
+        reception.cancelTicket();
+        assertThat(reception.confirmation().isPending()).isFalse();
+        assertThat(reception.canActProperty().get()).as("the desk stays usable").isTrue();
+    }
 
+    @Test
+    void aConfirmedCancelEndsTheTicketAskedAboutEvenIfTheSelectionMovedOn() throws Exception {
+        issueAt(0);
+        issueAt(0);
+        TicketRow first = row("A-001");
+        reception.selectedTicketProperty().set(first);
         reception.cancelTicket();
 
-        assertThat(reception.actionErrorProperty().get()).isEqualTo("Ticket C-001 is cancelled; it cannot be cancelled.");
+        reception.selectedTicketProperty().set(row("A-002"));
+
+        assertThat(reception.confirmation().isPending()).as("another ticket takes the question away").isFalse();
+        assertThat(client.ticket(first.id()).state()).isEqualTo(TicketState.WAITING);
+    }
+
+    @Test
+    void eachButtonIsEnabledOnlyWhereTheReadmesLifecycleAllowsItsAction() throws Exception {
+        var doctorDesk = server.api().signedInAs("doctor", "doctor");
+        var session = doctorDesk.openSession(live.snapshot().rooms().get(0).id(), List.of(service("A").id()), "Dr Lee");
+        issueAt(0);
+        long first = row("A-001").id();
+        assertActionsFollowTheTable(first, TicketState.WAITING);
+
+        doctorDesk.next(session.id());
+        assertActionsFollowTheTable(first, TicketState.CALLED);
+        doctorDesk.post("/api/sessions/" + session.id() + "/serve", null);
+        assertActionsFollowTheTable(first, TicketState.SERVING);
+        doctorDesk.post("/api/sessions/" + session.id() + "/done", null);
+        assertActionsFollowTheTable(first, TicketState.DONE);
+
+        issueAt(0);
+        long second = row("A-002").id();
+        doctorDesk.next(session.id());
+        doctorDesk.post("/api/sessions/" + session.id() + "/no-show", null);
+        assertActionsFollowTheTable(second, TicketState.NO_SHOW);
+        reception.cancelTicket();
+        reception.confirmation().confirm();
+        assertActionsFollowTheTable(second, TicketState.CANCELLED);
+
+        reception.selectedTicketProperty().set(null);
+        assertThat(List.of(reception.canCancelProperty().get(), reception.canRequeueProperty().get(),
+                reception.canChangePriorityProperty().get(), reception.canTransferProperty().get(),
+                reception.canShowStatusLinkProperty().get())).as("nothing selected").containsOnly(false);
+    }
+
+    private void assertActionsFollowTheTable(long ticketId, TicketState state) throws Exception {
+        fxThread.runUntil("the desk shows the ticket " + state, () -> live.board().ticket(ticketId)
+                .map(t -> t.state() == state).orElse(false));
+        assertThat(client.ticket(ticketId).state()).isEqualTo(state);
+        reception.selectedTicketProperty().set(reception.tickets().stream().filter(r -> r.id() == ticketId)
+                .findFirst().orElseThrow());
+        assertThat(reception.canCancelProperty().get()).as("cancel " + state)
+                .isEqualTo(LifecycleTable.allows("cancel", state));
+        assertThat(reception.canRequeueProperty().get()).as("requeue " + state)
+                .isEqualTo(LifecycleTable.allows("requeue", state));
+        assertThat(reception.canChangePriorityProperty().get()).as("priority " + state)
+                .isEqualTo(LifecycleTable.allows("change_priority", state));
+        assertThat(reception.canTransferProperty().get()).as("transfer " + state)
+                .isEqualTo(LifecycleTable.allows("transfer", state));
+        assertThat(reception.canShowStatusLinkProperty().get()).as("status link " + state)
+                .isEqualTo(LifecycleTable.allows("status_link", state));
+    }
+
+    @Test
+    void theTransferTargetReturnAndMessagesDoNotCarryOverToAnotherTicket() throws Exception {
+        issueAt(0);
+        issueAt(1);
+        reception.selectedTicketProperty().set(row("A-001"));
+        reception.transferTargetProperty().set(service("C"));
+        reception.transferReturnsProperty().set(true);
+        reception.newPriorityProperty().set(Priority.EMERGENCY);
+        reception.transfer();
+        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+        reception.tick(); // the rows are refreshed with the clock: the same ticket keeps its message
+        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+
+        reception.selectedTicketProperty().set(row("B-001"));
+
+        assertThat(reception.transferTargetProperty().get()).isNull();
+        assertThat(reception.transferReturnsProperty().get()).isFalse();
+        assertThat(reception.newPriorityProperty().get()).as("the ticket's own priority").isEqualTo(Priority.NORMAL);
         assertThat(reception.actionInfoProperty().get()).isEmpty();
-        assertThat(reception.canActProperty().get()).as("a refusal leaves the desk usable").isTrue();
+    }
+
+    @Test
+    void findTakesNumbersAsPeopleTypeThemAndItsComplaintGoesWhenTheNumberIsFixed() {
+        issueAt(1);
+        for (String typed : List.of("b-1", "B1", "b 1")) {
+            reception.selectedTicketProperty().set(null);
+            reception.findNumberProperty().set(typed);
+            reception.find();
+            assertThat(reception.findErrorProperty().get()).as(typed).isEmpty();
+            assertThat(reception.selectedTicketProperty().get()).as(typed).isNotNull();
+            assertThat(reception.selectedTicketProperty().get().number()).as(typed).isEqualTo("B-001");
+        }
+
+        reception.findNumberProperty().set("B-9");
+        reception.find();
+        assertThat(reception.findErrorProperty().get()).isEqualTo("There is no ticket B-009 today");
+        reception.findNumberProperty().set("B-1");
+        assertThat(reception.findErrorProperty().get()).as("editing the number takes the complaint away").isEmpty();
+    }
+
+    @Test
+    void theStatusLinkShowsTheServersLinkForTheTicketAndPrintsItOnTheBackgroundSeam() throws Exception {
+        List<StatusLinkCard> printed = new java.util.ArrayList<>();
+        var desk = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
+                printed::add);
+        desk.selectByShortcut(0);
+        desk.issue();
+        desk.selectedTicketProperty().set(desk.tickets().get(0));
+        long id = desk.selectedTicketProperty().get().id();
+
+        desk.showStatusLink();
+
+        StatusLinkCard card = desk.statusLinkProperty().get();
+        assertThat(card.number()).isEqualTo("A-001");
+        assertThat(card.url()).isEqualTo(client.statusLink(id).orElseThrow().url()).contains("/t/");
+        assertThat(card.validUntil()).startsWith("Valid until ");
+
+        desk.printStatusLink();
+
+        assertThat(printed).containsExactly(card);
+        assertThat(desk.statusLinkInfoProperty().get()).isEqualTo("Slip for A-001 printed");
+        desk.closeStatusLink();
+        assertThat(desk.statusLinkProperty().get()).isNull();
+
+        var jammed = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
+                slip -> {
+                    throw new IllegalStateException("No printer is set up on this computer");
+                });
+        jammed.selectedTicketProperty().set(jammed.tickets().get(0));
+        jammed.showStatusLink();
+        jammed.printStatusLink();
+        assertThat(jammed.statusLinkInfoProperty().get()).isEqualTo("Not printed: No printer is set up on this computer");
+        assertThat(jammed.printingProperty().get()).isFalse();
+    }
+
+    private TicketRow row(String number) {
+        return reception.tickets().stream().filter(r -> r.number().equals(number)).findFirst().orElseThrow();
     }
 
     @Test

@@ -28,6 +28,38 @@ public final class Screenshots {
         assertThat(ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", DIR.resolve(name).toFile())).isTrue();
     }
 
+    /**
+     * Like {@link #save}, with the scene's open popups (a combo box's list) drawn where they are on screen: a
+     * scene snapshot alone leaves them out.
+     */
+    public static void saveWithPopups(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage base = scene.snapshot(null);
+            var window = scene.getWindow();
+            for (var popup : javafx.stage.Window.getWindows()) {
+                if (popup instanceof javafx.stage.PopupWindow p && p.isShowing() && p.getOwnerWindow() == window) {
+                    WritableImage over = p.getScene().snapshot(null);
+                    int x = (int) Math.round(p.getX() + p.getScene().getX() - window.getX() - scene.getX());
+                    int y = (int) Math.round(p.getY() + p.getScene().getY() - window.getY() - scene.getY());
+                    int w = (int) Math.min(over.getWidth(), base.getWidth() - Math.max(0, x));
+                    int h = (int) Math.min(over.getHeight(), base.getHeight() - Math.max(0, y));
+                    for (int dy = 0; dy < h; dy++) {
+                        for (int dx = 0; dx < w; dx++) {
+                            int argb = over.getPixelReader().getArgb(dx, dy);
+                            if ((argb >>> 24) > 0 && x + dx >= 0 && y + dy >= 0) {
+                                base.getPixelWriter().setArgb(x + dx, y + dy, argb);
+                            }
+                        }
+                    }
+                }
+            }
+            return base;
+        }).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(DIR);
+        assertThat(ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", DIR.resolve(name).toFile())).isTrue();
+    }
+
     /** Reads UI state on the FX thread, where it is written. */
     public static <T> Callable<T> onFx(Callable<T> read) {
         return () -> WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);

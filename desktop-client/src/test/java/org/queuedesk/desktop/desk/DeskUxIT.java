@@ -1,0 +1,279 @@
+package org.queuedesk.desktop.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.queuedesk.desktop.testing.Screenshots.onFx;
+
+import io.nayuki.qrcodegen.QrCode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuedesk.common.notify.StatusLinkDto;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.desktop.api.HealthClient;
+import org.queuedesk.desktop.app.AppShell;
+import org.queuedesk.desktop.app.ConnectionViewModel;
+import org.queuedesk.desktop.app.FxBackgroundExecutor;
+import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.doctor.DoctorViewModel;
+import org.queuedesk.desktop.login.AddressMemory;
+import org.queuedesk.desktop.reception.TicketRow;
+import org.queuedesk.desktop.testing.ScriptedSms;
+import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.TestServer;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 9 on screen, against a real server whose text messages go to a scripted provider: the reception's SMS
+ * column fills in live, Cancel asks before it ends a ticket (and the buttons stay where they were), the status
+ * link shows as a QR code; the doctor's room chooser says who is in each room, joining one is a choice, and
+ * Enter opens the session.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DeskUxIT {
+
+    private static final ReconnectPolicy FAST =
+            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    private final TestServer server = ScriptedSms.demoServer(CLOCK);
+    private final Api receptionApi = server.api().signedInAs("reception", "reception");
+    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
+    private FxBackgroundExecutor background;
+    private ScheduledExecutorService scheduler;
+    private AppShell shell;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        background = new FxBackgroundExecutor(2);
+        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
+        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
+        var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
+                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
+        shell = new AppShell(context, connection);
+        scene = new Scene(shell.root(), 1366, 768);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        shell.showSignIn();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> shell.stop()).get(5, TimeUnit.SECONDS);
+        scheduler.shutdownNow();
+        background.close();
+        server.close();
+    }
+
+    @Test
+    void receptionSeesMessageStatesLiveAsksBeforeCancellingAndShowsTheStatusLinkAsAQrCode(FxRobot robot)
+            throws Exception {
+        long ana = receptionApi.issue(new IssueTicketRequest(1L, null, null, "Ana Ruiz", ScriptedSms.SENT_TO, null)).id();
+        receptionApi.issue(new IssueTicketRequest(1L, null, null, "Bea Sol", ScriptedSms.REFUSED, null));
+        signIn(robot, "reception", "reception", "#receptionButton");
+        Parent desk = scene.getRoot();
+        TableView<TicketRow> tickets = find(desk, "#ticketTable");
+        // one before sign-in (read with the snapshot), two after it (live events)
+        receptionApi.issue(new IssueTicketRequest(2L, null, null, "Cai Mar", ScriptedSms.OPTED_OUT, null));
+        receptionApi.issue(new IssueTicketRequest(3L, null, null, "Dan Paz", null, null));
+
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> sms(tickets, "A-001").equals("Sent")
+                    && sms(tickets, "A-002").equals("Failed: " + ScriptedSms.REFUSAL)
+                    && sms(tickets, "B-001").equals("Opted out") && sms(tickets, "C-001").equals("\u2014")));
+        } finally {
+            Screenshots.save(scene, "reception-sms-column.png");
+        }
+
+        // --- Cancel asks first; going back keeps the ticket; a confirmed cancel ends it
+        Button cancel = find(desk, "#cancelButton");
+        select(tickets, "A-002");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !cancel.isDisabled()));
+        Bounds before = onFx(() -> cancel.localToScene(cancel.getBoundsInLocal())).call();
+        robot.clickOn(cancel);
+        Node overlay = find(desk, "#confirmOverlay");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(overlay::isVisible));
+        Screenshots.save(scene, "reception-cancel-confirm.png");
+        assertThat(onFx(() -> ((Label) desk.lookup("#confirmTitle")).getText()).call()).isEqualTo("Cancel ticket A-002?");
+        robot.clickOn((Node) find(desk, "#keepButton"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !overlay.isVisible()));
+        assertThat(receptionApi.ticket(ticketId(tickets, "A-002")).state()).isEqualTo(TicketState.WAITING);
+
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(overlay::isVisible));
+        robot.clickOn((Node) find(desk, "#confirmButton"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> state(tickets, "A-002").equals("Cancelled")
+                && ((Label) desk.lookup("#actionInfo")).getText().equals("Ticket A-002 cancelled")));
+        assertThat(receptionApi.ticket(ticketId(tickets, "A-002")).state()).isEqualTo(TicketState.CANCELLED);
+        assertThat(onFx(cancel::isDisabled).call()).as("a cancelled ticket offers no cancel").isTrue();
+        assertThat(onFx(() -> cancel.localToScene(cancel.getBoundsInLocal())).call())
+                .as("the answer appears without moving the buttons").isEqualTo(before);
+        Screenshots.save(scene, "reception-cancelled.png");
+
+        // --- the status link as a QR code, the same link the server gives for the ticket
+        select(tickets, "A-001");
+        Button statusLink = find(desk, "#statusLinkButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !statusLink.isDisabled()));
+        robot.clickOn(statusLink);
+        Node qrOverlay = find(desk, "#statusLinkOverlay");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(qrOverlay::isVisible));
+        Screenshots.save(scene, "reception-status-link-qr.png");
+        String url = receptionApi.get("/api/tickets/" + ana + "/status-link").as(StatusLinkDto.class).url();
+        assertThat(onFx(() -> ((Label) desk.lookup("#statusLinkUrl")).getText()).call()).isEqualTo(url);
+        Image qr = onFx(() -> ((ImageView) desk.lookup("#statusLinkQr")).getImage()).call();
+        assertThat(onFx(() -> modulesOf(qr)).call()).isEqualTo(modulesOf(QrCode.encodeText(url, QrCode.Ecc.MEDIUM)));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !qrOverlay.isVisible()));
+    }
+
+    @Test
+    void theDoctorSeesWhoIsInEachRoomJoinsOnlyByChoiceAndEnterOpensTheSession(FxRobot robot) throws Exception {
+        var otherDoctor = server.api().signedInAs("doctor", "doctor");
+        var rooms = otherDoctor.get("/api/sites/1/rooms").as(new com.fasterxml.jackson.core.type.TypeReference<List<RoomDto>>() { });
+        otherDoctor.openSession(rooms.get(1).id(), List.of(1L), "Dr Ruiz");
+        signIn(robot, "doctor", "doctor", "#doctorButton");
+        Parent room = scene.getRoot();
+        ComboBox<RoomDto> roomBox = find(room, "#roomBox");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> roomBox.getItems().size() == 4));
+        DoctorViewModel doctor = (DoctorViewModel) shell.currentScreen();
+        assertThat(onFx(() -> roomBox.getItems().stream().map(doctor::roomLabel).toList()).call()).containsExactly(
+                "Room 1 \u00b7 free", "Room 2 \u00b7 in use by Dr Ruiz", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
+        robot.clickOn(roomBox);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(roomBox::isShowing));
+        Screenshots.saveWithPopups(scene, "doctor-room-chooser.png");
+        robot.type(KeyCode.ESCAPE);
+
+        // --- Room 2 is taken: Enter (the default button) asks who is there instead of joining
+        WaitForAsyncUtils.asyncFx(() -> {
+            roomBox.getSelectionModel().select(1);
+            doctor.serviceChoices().get(0).chosenProperty().set(true);
+        }).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.ENTER);
+        Node overlay = find(room, "#confirmOverlay");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(overlay::isVisible));
+        Screenshots.save(scene, "doctor-join-confirm.png");
+        assertThat(onFx(() -> ((Label) room.lookup("#confirmTitle")).getText()).call())
+                .isEqualTo("Room 2 is in use by Dr Ruiz");
+        robot.clickOn((Node) find(room, "#keepButton"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !overlay.isVisible()));
+        assertThat(onFx(() -> doctor.sessionProperty().get()).call()).as("not joined by accident").isNull();
+
+        // --- a free room: Enter opens the session
+        WaitForAsyncUtils.asyncFx(() -> roomBox.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> doctor.sessionProperty().get() != null));
+        assertThat(onFx(() -> doctor.sessionProperty().get().roomName()).call()).isEqualTo("Room 1");
+        Screenshots.save(scene, "doctor-session-opened-with-enter.png");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------
+
+    private static String sms(TableView<TicketRow> table, String number) {
+        return table.getItems().stream().filter(r -> r.number().equals(number)).map(TicketRow::sms).findFirst().orElse("");
+    }
+
+    private static String state(TableView<TicketRow> table, String number) {
+        return table.getItems().stream().filter(r -> r.number().equals(number)).map(TicketRow::state).findFirst().orElse("");
+    }
+
+    private static long ticketId(TableView<TicketRow> table, String number) throws Exception {
+        return onFx(() -> table.getItems().stream().filter(r -> r.number().equals(number)).findFirst().orElseThrow().id())
+                .call();
+    }
+
+    private static void select(TableView<TicketRow> table, String number) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> table.getItems().stream().filter(r -> r.number().equals(number)).findFirst()
+                .ifPresent(row -> table.getSelectionModel().select(row))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The dark modules of a drawn QR code, read at each module's centre (after the four-module quiet zone). */
+    private static String modulesOf(Image image) {
+        int size = (int) Math.round(image.getWidth());
+        int modules = -1;
+        for (int n = 21; n <= 177; n += 4) {
+            if (size % (n + 8) == 0) {
+                modules = n;
+                break;
+            }
+        }
+        int scale = size / (modules + 8);
+        StringBuilder bits = new StringBuilder();
+        for (int y = 0; y < modules; y++) {
+            for (int x = 0; x < modules; x++) {
+                int argb = image.getPixelReader().getArgb((x + 4) * scale + scale / 2, (y + 4) * scale + scale / 2);
+                bits.append((argb & 0xff) < 128 ? '#' : '.');
+            }
+            bits.append('\n');
+        }
+        return bits.toString();
+    }
+
+    private static String modulesOf(QrCode qr) {
+        StringBuilder bits = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                bits.append(qr.getModule(x, y) ? '#' : '.');
+            }
+            bits.append('\n');
+        }
+        return bits.toString();
+    }
+
+    private void signIn(FxRobot robot, String user, String password, String modeButton) throws Exception {
+        Parent root = scene.getRoot();
+        TextField username = find(root, "#usernameField");
+        WaitForAsyncUtils.asyncFx(() -> {
+            username.setText(user);
+            ((TextField) find(root, "#passwordField")).setText(password);
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn((Node) find(root, "#signInButton"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
+        if (onFx(() -> root.lookup("#modePicker") != null).call()) {
+            robot.clickOn((Node) find(root, modeButton));
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#root") != null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T find(Parent root, String id) {
+        try {
+            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("cannot look up " + id, e);
+        }
+    }
+}
