@@ -243,8 +243,12 @@ public final class BuiltInAccounts {
         if (password == null || password.length() < 10) {
             throw ApiProblem.invalidField("password", "use at least 10 characters.");
         }
-        if (password.length() > 72) {
-            throw ApiProblem.invalidField("password", "use at most 72 characters.");
+        int bytes = PasswordHasher.utf8Length(password);
+        if (bytes > PasswordHasher.MAX_BYTES) {
+            // bcrypt reads bytes, not characters: an accented letter takes two, many other scripts three or four
+            throw ApiProblem.invalidField("password", "is " + bytes + " bytes long; use at most "
+                    + PasswordHasher.MAX_BYTES + " bytes: 72 plain letters, digits or symbols, fewer with accented"
+                    + " or non-Latin letters (ñ or é count as 2, most other scripts as 3).");
         }
     }
 

@@ -171,6 +171,31 @@ class BuiltInSignInIT {
         assertThat(admin.get("/api/audit").body()).contains("user.created").contains("dr.lopez");
     }
 
+    /** Issue 9 #15: bcrypt reads at most 72 bytes; 40 "ñ" are 40 characters but 80 bytes in UTF-8. */
+    @Test
+    void aPasswordOverBcrypts72BytesIsRefusedNamingTheLimitAndNeverA500() {
+        String eighty = "ñ".repeat(40);
+        var created = admin.post("/api/users", new CreateUserRequest("dr.nunez", eighty, List.of(Role.DOCTOR)));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.contentType()).startsWith("application/problem+json");
+        assertThat(created.json().get("errors").get("password").asText()).contains("80 bytes").contains("72 bytes");
+
+        var reset = admin.post("/api/users/doctor/password", new ResetPasswordRequest(eighty));
+        assertThat(reset.status()).isEqualTo(400);
+        assertThat(reset.json().get("errors").get("password").asText()).contains("72 bytes");
+
+        var wrong = login("doctor", eighty);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asText()).isEqualTo("Wrong username or password.");
+        assertThat(login("nobody", eighty).status()).isEqualTo(401);
+
+        // 36 "ñ" are exactly 72 bytes: allowed, and signs in
+        String seventyTwo = "ñ".repeat(36);
+        assertThat(admin.post("/api/users", new CreateUserRequest("dr.nunez", seventyTwo, List.of(Role.DOCTOR)))
+                .status()).isEqualTo(201);
+        assertThat(login("dr.nunez", seventyTwo).status()).isEqualTo(200);
+    }
+
     @Test
     void aKioskIssuesOnlyPlainWalkInTicketsAtItsSiteAndCanBeRevoked() {
         var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Lobby kiosk", "kiosk"))
