@@ -111,12 +111,13 @@ public final class QueueServer implements AutoCloseable {
         var tickets = new TicketService(db, moves, events, clock);
         var queue = new QueueService(db, moves, events, clock);
         this.writes = new IdempotentWrites(db, json, clock);
-        var stream = new EventStream(db, events, hub, sites, metrics);
+        // a revoked device or disabled user loses its open streams at once (auth is assigned below, used later)
+        var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
         var pageTexts = new PageTexts();
         var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
         this.statusStream = new StatusStream(patientStatus, hub, json);
-        this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
+        this.auth = new Auth(db, config.dataDir(), config.auth(), clock, stream::closeWhere);
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, clock);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
@@ -197,6 +198,10 @@ public final class QueueServer implements AutoCloseable {
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
         return this;
+    }
+
+    private boolean stillAllowed(Principal principal) {
+        return auth.stillAllowed(principal);
     }
 
     private void purgeIdempotencyKeys() {

@@ -252,6 +252,69 @@ class BuiltInSignInIT {
         staff.abort();
     }
 
+    /** Issue 9 #14: revoking a device closes its open stream at once, and it cannot open another. */
+    @Test
+    void revokingADeviceClosesItsOpenStreamAtOnce() throws Exception {
+        var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Hall display", "display"))
+                .as(RegisteredDeviceDto.class);
+        var closed = new CompletableFuture<String>();
+        var messages = new LinkedBlockingQueue<String>();
+        connect(registered.token(), messages, closed).get(10, TimeUnit.SECONDS);
+        var other = new CompletableFuture<String>();
+        connect(org.queuedesk.server.auth.Auth.DEMO_DISPLAY_TOKEN, new LinkedBlockingQueue<>(), other)
+                .get(10, TimeUnit.SECONDS);
+
+        admin.post("/api/devices/" + registered.device().id() + "/revoke", null);
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 This display was revoked; an administrator can "
+                + "register it again.");
+        assertThat(connect(registered.token(), new LinkedBlockingQueue<>(), new CompletableFuture<>()))
+                .failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        admin.issue(1);
+        assertThat(other).isNotDone(); // another device's stream stays open
+    }
+
+    /** Issue 9 #14: disabling a user ends their access token and their open streams at once, not 10 minutes later. */
+    @Test
+    void disablingAUserClosesTheirOpenStreamAndRefusesTheirAccessToken() throws Exception {
+        var nurse = login("nurse", "nurse").as(TokenResponse.class);
+        var closed = new CompletableFuture<String>();
+        connect(nurse.accessToken(), new LinkedBlockingQueue<>(), closed).get(10, TimeUnit.SECONDS);
+        var doctorClosed = new CompletableFuture<String>();
+        connect(login("doctor", "doctor").as(TokenResponse.class).accessToken(), new LinkedBlockingQueue<>(),
+                doctorClosed).get(10, TimeUnit.SECONDS);
+
+        assertThat(admin.post("/api/users/nurse/disable", null).status()).isEqualTo(200);
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 Your account was disabled; ask an administrator.");
+        assertThat(anonymous.withToken(nurse.accessToken()).get("/api/sites").status()).isEqualTo(401);
+        assertThat(connect(nurse.accessToken(), new LinkedBlockingQueue<>(), new CompletableFuture<>()))
+                .failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(doctorClosed).isNotDone();
+
+        admin.post("/api/users/nurse/enable", null);
+        assertThat(anonymous.withToken(nurse.accessToken()).get("/api/sites").status()).isEqualTo(200);
+    }
+
+    private CompletableFuture<WebSocket> connect(String token, LinkedBlockingQueue<String> messages,
+                                                 CompletableFuture<String> closed) {
+        String url = server.baseUrl().replace("http", "ws") + "/api/sites/1/events?access_token=" + token;
+        return anonymous.http().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode + " " + reason);
+                return null;
+            }
+        });
+    }
+
     private CompletableFuture<WebSocket> connect(String token, LinkedBlockingQueue<String> messages) {
         String url = server.baseUrl().replace("http", "ws") + "/api/sites/1/events"
                 + (token == null ? "" : "?access_token=" + token);
