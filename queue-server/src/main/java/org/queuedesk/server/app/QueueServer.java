@@ -148,7 +148,9 @@ public final class QueueServer implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
+        cfg.http.prefer405over404 = true; // a wrong method on a known path is a 405, not "no such route"
         new ErrorMapping(json).install(cfg);
+        ContainerErrors.install(cfg, json);
         cfg.routes.before(ctx -> {
             ctx.attribute(TIMER_START, System.nanoTime());
             ctx.header("Cache-Control", "no-store");
