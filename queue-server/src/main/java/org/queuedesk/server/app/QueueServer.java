@@ -122,7 +122,7 @@ public final class QueueServer implements AutoCloseable {
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        var routes = new RouteTree(new HealthController(db), new MetricsController(metrics, db, clock),
+        var routes = new RouteTree(new HealthController(db, auth.healthChecks()), new MetricsController(metrics, db, clock),
                 new SiteController(sites), new TicketController(tickets, sites, writes, clock),
                 new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
                 .withPatientMessaging(new SmsController(sms),
@@ -189,6 +189,7 @@ public final class QueueServer implements AutoCloseable {
     public QueueServer start() {
         Long demoSite = config.demo() ? DemoData.ensure(sites, config.demoTimeZone()) : null;
         auth.ensureFirstUsers(config.demo(), demoSite);
+        auth.logProviderCheck();
         purge.hashOldOptOuts(); // before anything is sent: an opt-out from before version 5 must still count
         app.start();
         smsDispatcher.start();

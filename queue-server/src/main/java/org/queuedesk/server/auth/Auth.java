@@ -2,11 +2,13 @@ package org.queuedesk.server.auth;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.Authenticator;
 import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.HealthCheck;
 import org.queuedesk.server.app.Principal;
 
 /** Sign-in, assembled from its settings: which provider verifies users, plus devices and the audit log. */
@@ -17,6 +19,7 @@ public final class Auth {
     private final Devices devices;
     private final AuditLog audit;
     private final Authenticator authenticator;
+    private final CognitoTokens cognito;
 
     public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock) {
         this(db, dataDir, settings, clock, AccessEnded.NOBODY);
@@ -28,7 +31,8 @@ public final class Auth {
         this.audit = new AuditLog(db, clock);
         this.devices = new Devices(db, audit, clock, accessEnded);
         if (AuthSettings.COGNITO.equals(settings.provider())) {
-            var cognito = new CognitoTokens(settings.cognito());
+            var cognito = new CognitoTokens(settings.cognito(), audit, clock);
+            this.cognito = cognito;
             this.accounts = null;
             this.authenticator = new TokenAuthenticator(devices, cognito::verify);
         } else {
@@ -36,6 +40,7 @@ public final class Auth {
             var built = new BuiltInAccounts(db, tokens, new PasswordHasher(settings.bcryptCost()), audit, settings,
                     clock, accessEnded);
             this.accounts = built;
+            this.cognito = null;
             this.authenticator = new TokenAuthenticator(devices,
                     token -> tokens.verify(token).filter(p -> !built.disabled(p.name())));
         }
@@ -54,6 +59,18 @@ public final class Auth {
             return principal.deviceId() == null || devices.active(principal.deviceId());
         }
         return accounts == null || !accounts.disabled(principal.name());
+    }
+
+    /** What {@code /health} checks besides the database: Cognito's signing keys and recent refusals. */
+    public List<HealthCheck> healthChecks() {
+        return cognito == null ? List.of() : List.of(cognito);
+    }
+
+    /** Logs where staff tokens are checked, or why every one of them will be refused (Cognito). */
+    public void logProviderCheck() {
+        if (cognito != null) {
+            cognito.logStartupCheck();
+        }
     }
 
     public Devices devices() {
