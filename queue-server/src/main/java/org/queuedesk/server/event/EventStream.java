@@ -77,7 +77,7 @@ public final class EventStream {
         try {
             siteId = Long.parseLong(ctx.pathParam("siteId"));
             sites.site(siteId);
-            last = events.lastSeq(db, siteId);
+            last = events.lastWrittenSeq(db, siteId);
             String sinceParam = ctx.queryParam("since");
             since = sinceParam == null ? last : Long.parseLong(sinceParam);
             if (since < 0) {
