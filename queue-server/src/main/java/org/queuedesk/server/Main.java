@@ -1,6 +1,8 @@
 package org.queuedesk.server;
 
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.queuedesk.server.app.QueueServer;
 import org.queuedesk.server.app.ServerConfig;
@@ -15,13 +17,13 @@ public final class Main {
     private Main() {
     }
 
+    /** Exit status of a start refused for its command line or environment (nothing was started). */
+    static final int BAD_CONFIGURATION = 2;
+
     public static void main(String[] args) throws InterruptedException {
-        ServerConfig config;
-        try {
-            config = ServerConfig.from(args, System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("queuedesk: " + e.getMessage());
-            System.exit(2);
+        ServerConfig config = configOrNull(args, System.getenv(), System.err);
+        if (config == null) {
+            System.exit(BAD_CONFIGURATION);
             return;
         }
         var server = new QueueServer(config, Clock.systemUTC()).start();
@@ -32,5 +34,15 @@ public final class Main {
             stopped.countDown();
         }, "queuedesk-shutdown"));
         stopped.await();
+    }
+
+    /** The configuration, or null after telling the operator on {@code err} what is wrong with it. */
+    static ServerConfig configOrNull(String[] args, Map<String, String> env, PrintStream err) {
+        try {
+            return ServerConfig.from(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println("queuedesk: " + e.getMessage());
+            return null;
+        }
     }
 }

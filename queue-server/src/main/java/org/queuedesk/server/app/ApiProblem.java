@@ -55,6 +55,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(413, "Request too large", detail, null, null);
     }
 
+    /** The route cannot answer in any media type the request's {@code Accept} allows. */
+    public static ApiProblem notAcceptable(String detail) {
+        return new ApiProblem(406, "Not acceptable", detail, null, null);
+    }
+
     public static ApiProblem tooManyRequests(String detail) {
         return new ApiProblem(429, "Too many requests", detail, null, null);
     }

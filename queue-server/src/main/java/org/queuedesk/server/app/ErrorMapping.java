@@ -55,12 +55,12 @@ public final class ErrorMapping {
                     null, null);
         });
         config.routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) || noRouteMatched(ctx)) {
                 write(ctx, 404, "Not found", "There is no " + ctx.method() + " " + ctx.path() + " on this server; see /openapi.json.", null, null);
             }
         });
         config.routes.error(405, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!isProblem(ctx) || noRouteMatched(ctx)) {
                 write(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json.", null, null);
             }
         });
@@ -69,6 +69,11 @@ public final class ErrorMapping {
                 write(ctx, 413, "Request too large", "The request body is larger than the server accepts.", null, null);
             }
         });
+    }
+
+    /** Javalin's own 404/405 (already problem+json, but saying only "Endpoint … not found"): ours says more. */
+    private static boolean noRouteMatched(Context ctx) {
+        return ctx.endpoints().matchedHttpEndpoint() == null;
     }
 
     private static boolean isProblem(Context ctx) {
@@ -126,6 +131,7 @@ public final class ErrorMapping {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
             case 409 -> "Conflict";
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
@@ -138,12 +144,29 @@ public final class ErrorMapping {
     private void write(Context ctx, int status, String title, String detail, Map<String, String> errors,
                        String currentState) {
         var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState);
+        byte[] body;
         try {
-            ctx.status(status)
-                    .contentType(Problem.MEDIA_TYPE)
-                    .result(json.writeValueAsBytes(problem));
+            body = json.writeValueAsBytes(problem);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+        ctx.status(status).contentType(Problem.MEDIA_TYPE);
+        if (isWebSocketUpgrade(ctx)) {
+            // a refused upgrade never writes the context's result (the body went out empty): write it here
+            try {
+                ctx.res().setContentLength(body.length);
+                ctx.res().getOutputStream().write(body);
+                ctx.res().flushBuffer();
+            } catch (java.io.IOException gone) {
+                log.debug("Could not answer a refused WebSocket upgrade; the client left", gone);
+            }
+            return;
+        }
+        ctx.result(body);
+    }
+
+    private static boolean isWebSocketUpgrade(Context ctx) {
+        return ctx instanceof io.javalin.http.servlet.JavalinWsServletContext
+                || "websocket".equalsIgnoreCase(ctx.header("Upgrade"));
     }
 }

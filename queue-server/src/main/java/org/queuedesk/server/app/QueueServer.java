@@ -111,12 +111,13 @@ public final class QueueServer implements AutoCloseable {
                 phoneHasher);
         // tokens first: the confirmation text the outbox writes links to the ticket's new token
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
-        this.auth = new Auth(db, config.dataDir(), config.auth(), clock);
+        // a revoked device or disabled user loses its open streams at once (stillAllowed reads auth, set next)
+        var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
+        this.auth = new Auth(db, config.dataDir(), config.auth(), clock, stream::closeWhere);
         AuditTrail audit = auth.audit()::record;
         var tickets = new TicketService(db, moves, events, clock, doctors(auth), audit);
         var queue = new QueueService(db, moves, events, clock, audit);
         this.writes = new IdempotentWrites(db, json, clock);
-        var stream = new EventStream(db, events, hub, sites, metrics);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
         var pageTexts = new PageTexts();
         var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
@@ -125,7 +126,7 @@ public final class QueueServer implements AutoCloseable {
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        var routes = new RouteTree(new HealthController(db), new MetricsController(metrics, db, clock),
+        var routes = new RouteTree(new HealthController(db, auth.healthChecks()), new MetricsController(metrics, db, clock),
                 new SiteController(sites), new TicketController(tickets, sites, writes, clock),
                 new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
                 .withPatientMessaging(new SmsController(sms),
@@ -163,7 +164,9 @@ public final class QueueServer implements AutoCloseable {
         cfg.jsonMapper(new JavalinJackson(json, false));
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
+        cfg.http.prefer405over404 = true; // a wrong method on a known path is a 405, not "no such route"
         new ErrorMapping(json).install(cfg);
+        ContainerErrors.install(cfg, json);
         cfg.routes.before(ctx -> {
             ctx.attribute(TIMER_START, System.nanoTime());
             ctx.header("Cache-Control", "no-store");
@@ -202,6 +205,7 @@ public final class QueueServer implements AutoCloseable {
     public QueueServer start() {
         Long demoSite = config.demo() ? DemoData.ensure(sites, config.demoTimeZone()) : null;
         auth.ensureFirstUsers(config.demo(), demoSite);
+        auth.logProviderCheck();
         purge.hashOldOptOuts(); // before anything is sent: an opt-out from before version 5 must still count
         app.start();
         smsDispatcher.start();
@@ -213,6 +217,10 @@ public final class QueueServer implements AutoCloseable {
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
         return this;
+    }
+
+    private boolean stillAllowed(Principal principal) {
+        return auth.stillAllowed(principal);
     }
 
     private void purgeIdempotencyKeys() {

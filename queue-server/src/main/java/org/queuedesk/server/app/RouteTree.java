@@ -191,7 +191,7 @@ public final class RouteTree {
         get("/t/{token}", ANYONE, "The patient's status page (HTML)", null, status::page);
         get("/t/{token}/status", ANYONE, "The patient's status as JSON", StatusView.class, status::json);
         get("/t/{token}/events", ANYONE, "Server-sent events: the patient's status whenever it changes", null,
-                new SseHandler(statusStream::connect));
+                eventStreamOnly(new SseHandler(statusStream::connect)));
         post("/t/{token}/cancel", ANYONE, "The patient cancels their ticket (idempotent)", null, StatusView.class, false,
                 status::cancel);
         post("/t/{token}/stop-sms", ANYONE, "The patient stops text messages (idempotent)", null, StatusView.class, false,
@@ -236,6 +236,22 @@ public final class RouteTree {
 
     public List<WsRouteSpec> wsRoutes() {
         return List.copyOf(wsRoutes);
+    }
+
+    /**
+     * Javalin's SSE handler answers anything but exactly {@code Accept: text/event-stream} (what a browser's
+     * EventSource sends) with an empty 200; say instead what the route serves.
+     */
+    private static Handler eventStreamOnly(Handler sse) {
+        return ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.strip().equalsIgnoreCase("text/event-stream")) {
+                throw ApiProblem.notAcceptable("This route is a stream of server-sent events: send"
+                        + " 'Accept: text/event-stream' (a browser's EventSource does); GET /t/{token}/status gives the"
+                        + " status once as JSON.");
+            }
+            sse.handle(ctx);
+        };
     }
 
     private static Set<Role> with(Set<Role> base, Role... more) {

@@ -1,7 +1,9 @@
 package org.queuedesk.server.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.notify.SmsSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
@@ -29,12 +31,27 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, RetentionSettings.defaults());
     }
 
+    /** Every flag the server knows (the README's configuration table); any other is refused, never ignored. */
+    static final List<String> FLAGS = List.of("port", "host", "data-dir", "demo", "demo-time-zone", "auth",
+            "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
+            "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
+            "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
+            "retention-days");
+    /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
+    private static final Set<String> SWITCHES = Set.of("demo");
+
+    /**
+     * @throws IllegalArgumentException naming the flag, when a flag is unknown (a typo would otherwise keep
+     *                                  the default without a word), given twice, missing its value, or has a
+     *                                  value it cannot take
+     */
     public static ServerConfig from(String[] args, Map<String, String> env) {
+        checkFlags(args);
         String host = setting(args, env, "host", "0.0.0.0");
         int port = parsePort(setting(args, env, "port", "7070"));
         Path dataDir = Path.of(setting(args, env, "data-dir", "data"));
-        boolean demo = Boolean.parseBoolean(setting(args, env, "demo", "false"));
-        String zone = setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId());
+        boolean demo = parseSwitch("demo", setting(args, env, "demo", "false"));
+        String zone = parseZone(setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId()));
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
                 SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 RetentionSettings.parse(setting(args, env, "retention-days", null)));
@@ -57,8 +74,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         String region = required(args, env, "cognito-region");
         String pool = required(args, env, "cognito-user-pool-id");
         String client = required(args, env, "cognito-client-id");
-        return AuthSettings.cognito(region, pool, client, setting(args, env, "cognito-jwks-url", null),
-                setting(args, env, "cognito-issuer", null),
+        return AuthSettings.cognito(region, pool, client, httpUrl("cognito-jwks-url", setting(args, env, "cognito-jwks-url", null)),
+                httpUrl("cognito-issuer", setting(args, env, "cognito-issuer", null)),
                 AuthSettings.parseGroupRoles(setting(args, env, "cognito-groups", null)),
                 setting(args, env, "cognito-endpoint", null));
     }
@@ -118,6 +135,98 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         }
         String fromEnv = env.get("QUEUEDESK_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         return fromEnv == null || fromEnv.isBlank() ? fallback : fromEnv;
+    }
+
+    static void checkFlags(String[] args) {
+        var seen = new java.util.HashSet<String>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "': settings are flags such as"
+                        + " --port 7070 or --port=7070 (see the README's configuration table)");
+            }
+            int eq = arg.indexOf('=');
+            String name = arg.substring(2, eq < 0 ? arg.length() : eq);
+            if (!FLAGS.contains(name)) {
+                throw new IllegalArgumentException("unknown flag --" + name + closestFlag(name)
+                        .map(known -> "; did you mean --" + known + "?").orElse("; known flags: --"
+                                + String.join(", --", FLAGS)));
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("--" + name + " is given twice; give it once");
+            }
+            boolean valueFollows = i + 1 < args.length && !args[i + 1].startsWith("--");
+            if (eq < 0 && valueFollows) {
+                i++;
+            } else if (eq < 0 && !SWITCHES.contains(name)) {
+                throw new IllegalArgumentException("--" + name + " needs a value, e.g. --" + name + "=…");
+            }
+        }
+    }
+
+    /** The known flag nearest to a mistyped one (a few letters off), if any is near enough to be meant. */
+    static java.util.Optional<String> closestFlag(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String flag : FLAGS) {
+            int d = editDistance(typed.toLowerCase(java.util.Locale.ROOT), flag);
+            if (d < bestDistance) {
+                best = flag;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, typed.length() / 3) ? java.util.Optional.of(best) : java.util.Optional.empty();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static boolean parseSwitch(String name, String value) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--" + name + " must be 'true' or 'false', not '" + value + "'");
+        }
+        return v.equals("true");
+    }
+
+    private static String parseZone(String value) {
+        try {
+            return java.time.ZoneId.of(value.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--demo-time-zone must be a time zone such as Europe/Madrid or UTC, not '"
+                    + value + "'");
+        }
+    }
+
+    private static String httpUrl(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            var uri = java.net.URI.create(value.strip());
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return uri.toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException("--" + name + " must be an http(s) URL, not '" + value + "'");
     }
 
     private static int parsePort(String value) {

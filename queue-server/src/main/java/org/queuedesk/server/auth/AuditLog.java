@@ -20,6 +20,14 @@ public final class AuditLog {
         tx.attach(AuthDao.class).audit(clock.instant(), actor, action, subject, detail);
     }
 
+    /** An entry of its own (not part of a change), e.g. a refused sign-in. */
+    public void recordNow(String actor, String action, String subject, String detail) {
+        db.write(tx -> {
+            record(tx, actor, action, subject, detail);
+            return null;
+        });
+    }
+
     public List<AuditEntry> latest(int limit) {
         return db.read(h -> h.attach(AuthDao.class).audit(limit));
     }

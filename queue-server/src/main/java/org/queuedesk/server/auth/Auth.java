@@ -2,11 +2,14 @@ package org.queuedesk.server.auth;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.Authenticator;
 import org.queuedesk.server.app.Database;
+import org.queuedesk.server.app.HealthCheck;
+import org.queuedesk.server.app.Principal;
 
 /** Sign-in, assembled from its settings: which provider verifies users, plus devices and the audit log. */
 public final class Auth {
@@ -16,25 +19,58 @@ public final class Auth {
     private final Devices devices;
     private final AuditLog audit;
     private final Authenticator authenticator;
+    private final CognitoTokens cognito;
 
     public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock) {
+        this(db, dataDir, settings, clock, AccessEnded.NOBODY);
+    }
+
+    /** @param accessEnded told after a device is revoked or a user disabled (e.g. to close their live streams) */
+    public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock, AccessEnded accessEnded) {
         this.settings = settings;
         this.audit = new AuditLog(db, clock);
-        this.devices = new Devices(db, audit, clock);
+        this.devices = new Devices(db, audit, clock, accessEnded);
         if (AuthSettings.COGNITO.equals(settings.provider())) {
-            var cognito = new CognitoTokens(settings.cognito());
+            var cognito = new CognitoTokens(settings.cognito(), audit, clock);
+            this.cognito = cognito;
             this.accounts = null;
             this.authenticator = new TokenAuthenticator(devices, cognito::verify);
         } else {
             var tokens = new AccessTokens(AccessTokens.loadOrCreateKey(dataDir), clock, settings.accessTokenTtl());
-            this.accounts = new BuiltInAccounts(db, tokens, new PasswordHasher(settings.bcryptCost()), audit, settings,
-                    clock);
-            this.authenticator = new TokenAuthenticator(devices, tokens::verify);
+            var built = new BuiltInAccounts(db, tokens, new PasswordHasher(settings.bcryptCost()), audit, settings,
+                    clock, accessEnded);
+            this.accounts = built;
+            this.cognito = null;
+            this.authenticator = new TokenAuthenticator(devices,
+                    token -> tokens.verify(token).filter(p -> !built.disabled(p.name())));
         }
     }
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * Whether a caller let in a moment ago still may be: its device not revoked, its account not disabled since.
+     * A live stream asks this once it is registered, so a revocation racing with its upgrade still closes it.
+     */
+    public boolean stillAllowed(Principal principal) {
+        if (principal.device()) {
+            return principal.deviceId() == null || devices.active(principal.deviceId());
+        }
+        return accounts == null || !accounts.disabled(principal.name());
+    }
+
+    /** What {@code /health} checks besides the database: Cognito's signing keys and recent refusals. */
+    public List<HealthCheck> healthChecks() {
+        return cognito == null ? List.of() : List.of(cognito);
+    }
+
+    /** Logs where staff tokens are checked, or why every one of them will be refused (Cognito). */
+    public void logProviderCheck() {
+        if (cognito != null) {
+            cognito.logStartupCheck();
+        }
     }
 
     public Devices devices() {

@@ -35,15 +35,25 @@ public final class BuiltInAccounts {
     private final AuditLog audit;
     private final AuthSettings settings;
     private final Clock clock;
+    private final AccessEnded accessEnded;
+    /** Kept in memory so every request can check it: a disabled user's access tokens stop working at once. */
+    private final Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     BuiltInAccounts(Database db, AccessTokens tokens, PasswordHasher hasher, AuditLog audit, AuthSettings settings,
-                    Clock clock) {
+                    Clock clock, AccessEnded accessEnded) {
         this.db = db;
         this.tokens = tokens;
         this.hasher = hasher;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.accessEnded = accessEnded;
+        db.read(h -> h.attach(AuthDao.class).users()).stream().filter(UserRow::disabled)
+                .forEach(u -> disabled.add(u.username()));
+    }
+
+    boolean disabled(String username) {
+        return disabled.contains(username);
     }
 
     public TokenResponse login(String username, String password, String from) {
@@ -144,6 +154,15 @@ public final class BuiltInAccounts {
             if (disabled) {
                 dao.revokeRefreshTokensOf(user.id());
             }
+            tx.afterCommit(() -> {
+                if (disabled) {
+                    this.disabled.add(user.username());
+                    accessEnded.ended(p -> !p.device() && user.username().equals(p.name()),
+                            "Your account was disabled; ask an administrator.");
+                } else {
+                    this.disabled.remove(user.username());
+                }
+            });
             audit.record(tx, actor, disabled ? "user.disabled" : "user.enabled", user.username(), null);
             return dao.user(user.id()).orElseThrow().toDto(clock.instant());
         });
@@ -243,8 +262,12 @@ public final class BuiltInAccounts {
         if (password == null || password.length() < 10) {
             throw ApiProblem.invalidField("password", "use at least 10 characters.");
         }
-        if (password.length() > 72) {
-            throw ApiProblem.invalidField("password", "use at most 72 characters.");
+        int bytes = PasswordHasher.utf8Length(password);
+        if (bytes > PasswordHasher.MAX_BYTES) {
+            // bcrypt reads bytes, not characters: an accented letter takes two, many other scripts three or four
+            throw ApiProblem.invalidField("password", "is " + bytes + " bytes long; use at most "
+                    + PasswordHasher.MAX_BYTES + " bytes: 72 plain letters, digits or symbols, fewer with accented"
+                    + " or non-Latin letters (ñ or é count as 2, most other scripts as 3).");
         }
     }
 

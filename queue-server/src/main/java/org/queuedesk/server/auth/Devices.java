@@ -16,7 +16,7 @@ import org.queuedesk.server.site.SiteDao;
 /**
  * Kiosks and displays. An admin registers one and gets its token once; the server keeps only the token's
  * hash. A device acts only at its own site and only with its kind's rights; revoking it takes effect at
- * its next request.
+ * once, open live streams included.
  */
 public final class Devices {
 
@@ -24,11 +24,13 @@ public final class Devices {
     private final Database db;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccessEnded accessEnded;
 
-    public Devices(Database db, AuditLog audit, Clock clock) {
+    public Devices(Database db, AuditLog audit, Clock clock, AccessEnded accessEnded) {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
+        this.accessEnded = accessEnded;
     }
 
     public RegisteredDeviceDto register(RegisterDeviceRequest request, String actor) {
@@ -70,12 +72,15 @@ public final class Devices {
         });
     }
 
+    /** Revokes at once: the device's next request is refused and its open streams close after the commit. */
     public DeviceDto revoke(long id, String actor) {
         return db.write(tx -> {
             var dao = tx.attach(AuthDao.class);
             var device = dao.device(id).orElseThrow(() -> ApiProblem.notFound("There is no device " + id + "."));
             if (dao.revokeDevice(id, clock.instant()) == 1) {
                 audit.record(tx, actor, "device.revoked", device.kind() + " " + id, device.name());
+                tx.afterCommit(() -> accessEnded.ended(p -> p.device() && Long.valueOf(id).equals(p.deviceId()),
+                        "This " + device.kind() + " was revoked; an administrator can register it again."));
             }
             return dao.device(id).orElseThrow().toDto();
         });
@@ -83,6 +88,11 @@ public final class Devices {
 
     public List<DeviceDto> list() {
         return db.read(h -> h.attach(AuthDao.class).devices()).stream().map(DeviceRow::toDto).toList();
+    }
+
+    /** Whether a device (by id) is still registered and not revoked. */
+    boolean active(long id) {
+        return db.read(h -> h.attach(AuthDao.class).device(id)).map(d -> d.revokedAt() == null).orElse(false);
     }
 
     Optional<Principal> verify(String token) {

@@ -127,6 +127,11 @@ public final class EventLog {
         return events;
     }
 
+    /** The site's last sequence number from the log itself or the site, whichever is higher. */
+    long lastWrittenSeq(Database db, long siteId) {
+        return db.read(h -> h.attach(EventDao.class).lastWrittenSeq(siteId));
+    }
+
     public long lastSeq(Database db, long siteId) {
         return db.read(h -> h.attach(EventDao.class).lastSeq(siteId));
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.queuedesk.server.app.AccessCheck;
 import org.queuedesk.server.app.Database;
@@ -17,10 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code WS /api/sites/{siteId}/events?since=N}: every change at a site as JSON {@link
  * org.queuedesk.common.event.QueueEvent}s. With {@code since} the client first receives what it missed,
- * then live events, each exactly once and in order; without it, live events only.
+ * then live events, each exactly once and in order; without it, live events only. A {@code since} beyond the
+ * site's last event closes with {@link #SINCE_BEYOND_LAST}; a caller whose access ends is closed with 1008.
  */
 public final class EventStream {
 
+    /** Close code: {@code since} is past the site's last event; the client must re-read a snapshot. */
+    public static final int SINCE_BEYOND_LAST = 4409;
+    /** Close code: the caller's access ended (device revoked, user disabled). */
+    public static final int POLICY_VIOLATION = 1008;
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
     private final Database db;
     private final EventLog events;
@@ -28,11 +34,23 @@ public final class EventStream {
     private final SiteService sites;
     private final Counter sent;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Predicate<Principal> stillAllowed;
 
-    private record Connection(StreamClient client, Runnable unsubscribe) {
+    private record Connection(WsContext ctx, Principal principal, StreamClient client, Runnable unsubscribe) {
     }
 
+    /** Every caller let in stays allowed (tests whose streams are not about access). */
     public EventStream(Database db, EventLog events, EventHub hub, SiteService sites, MeterRegistry metrics) {
+        this(db, events, hub, sites, metrics, principal -> true);
+    }
+
+    /**
+     * @param stillAllowed asked once a stream is registered: whether its caller, let in at the upgrade, still
+     *                     may listen (a revocation may have committed in between)
+     */
+    public EventStream(Database db, EventLog events, EventHub hub, SiteService sites, MeterRegistry metrics,
+                       Predicate<Principal> stillAllowed) {
+        this.stillAllowed = stillAllowed;
         this.db = db;
         this.events = events;
         this.hub = hub;
@@ -55,11 +73,13 @@ public final class EventStream {
     private void connect(WsContext ctx) {
         long siteId;
         long since;
+        long last;
         try {
             siteId = Long.parseLong(ctx.pathParam("siteId"));
             sites.site(siteId);
+            last = events.lastWrittenSeq(db, siteId);
             String sinceParam = ctx.queryParam("since");
-            since = sinceParam == null ? events.lastSeq(db, siteId) : Long.parseLong(sinceParam);
+            since = sinceParam == null ? last : Long.parseLong(sinceParam);
             if (since < 0) {
                 throw new NumberFormatException("negative");
             }
@@ -67,12 +87,23 @@ public final class EventStream {
             ctx.closeSession(4400, "bad site or since: " + e.getMessage());
             return;
         }
+        if (since > last) {
+            // a client restored from another database (or a backup) would otherwise wait silently for numbers
+            // that belong to other events; its state is not this server's, so it must start from a snapshot
+            ctx.closeSession(SINCE_BEYOND_LAST, "since " + since + " is beyond the site's last event " + last
+                    + ": re-read the snapshot");
+            return;
+        }
         Principal principal = ctx.attribute(AccessCheck.PRINCIPAL);
         boolean redact = principal == null || !principal.maySeePersonalData();
         // the core session, for batched frames: the plain API sends every frame as a write of its own
         var core = ((WebSocketSession) ctx.session).getCoreSession();
         var client = new StreamClient(core, redact, since, sent::increment);
-        connections.put(ctx.sessionId(), new Connection(client, hub.subscribeLive(siteId, client)));
+        connections.put(ctx.sessionId(), new Connection(ctx, principal, client, hub.subscribeLive(siteId, client)));
+        if (principal != null && !stillAllowed.test(principal)) {
+            close(ctx.sessionId(), "Your access was revoked.");
+            return;
+        }
         try {
             long cursor = since;
             while (true) {
@@ -89,6 +120,27 @@ public final class EventStream {
         } catch (RuntimeException e) {
             log.warn("Catch-up failed for a stream client of site {}", siteId, e);
             ctx.closeSession(1011, "catch-up failed; reconnect");
+        }
+    }
+
+    /**
+     * Closes at once the streams of callers whose access ended (policy violation, 1008, with the reason); their
+     * reconnects are refused at the upgrade.
+     */
+    public void closeWhere(Predicate<Principal> who, String reason) {
+        connections.forEach((id, connection) -> {
+            if (connection.principal() != null && who.test(connection.principal())) {
+                close(id, reason);
+            }
+        });
+    }
+
+    private void close(String sessionId, String reason) {
+        var connection = connections.remove(sessionId);
+        if (connection != null) {
+            connection.unsubscribe().run();
+            connection.client().close();
+            connection.ctx().closeSession(POLICY_VIOLATION, reason);
         }
     }
 

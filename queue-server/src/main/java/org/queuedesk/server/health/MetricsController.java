@@ -1,29 +1,31 @@
 package org.queuedesk.server.health;
 
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.queuedesk.server.app.Database;
 
-/** {@code GET /metrics}: Prometheus text. Queue lengths are read from the database at scrape time. */
+/**
+ * {@code GET /metrics}: Prometheus text. Queue lengths are read from the database at scrape time into one
+ * gauge per service, registered the first time the service is seen and only updated afterwards: a
+ * MultiGauge re-registered on every scrape raced with concurrent scrapes (duplicate labels, a 500).
+ */
 public final class MetricsController {
 
     private final PrometheusMeterRegistry registry;
     private final Database db;
     private final Clock clock;
-    private final MultiGauge waiting;
+    private final Map<Long, AtomicLong> waiting = new ConcurrentHashMap<>();
 
     public MetricsController(PrometheusMeterRegistry registry, Database db, Clock clock) {
         this.registry = registry;
         this.db = db;
         this.clock = clock;
-        this.waiting = MultiGauge.builder("queuedesk.queue.waiting")
-                .description("Tickets waiting today, per service")
-                .register(registry);
     }
 
     public void scrape(Context ctx) {
@@ -32,16 +34,26 @@ public final class MetricsController {
     }
 
     private void refreshQueueLengths() {
-        var rows = new ArrayList<MultiGauge.Row<?>>();
         db.read(h -> {
             var dao = h.attach(QueueLengthDao.class);
             for (var service : dao.services()) {
                 String today = clock.instant().atZone(ZoneId.of(service.timeZone())).toLocalDate().toString();
-                rows.add(MultiGauge.Row.of(Tags.of("site", Long.toString(service.siteId()), "service", service.prefix()),
-                        dao.waiting(service.serviceId(), today)));
+                gaugeOf(service).set(dao.waiting(service.serviceId(), today));
             }
             return null;
         });
-        waiting.register(rows, true);
+    }
+
+    /** Services are never deleted or renamed, so a service's gauge lives as long as the server. */
+    private AtomicLong gaugeOf(QueueLengthDao.ServiceZone service) {
+        return waiting.computeIfAbsent(service.serviceId(), id -> {
+            var value = new AtomicLong();
+            Gauge.builder("queuedesk.queue.waiting", value, AtomicLong::get)
+                    .description("Tickets waiting today, per service")
+                    .tags("site", Long.toString(service.siteId()), "service", service.prefix())
+                    .strongReference(true)
+                    .register(registry);
+            return value;
+        });
     }
 }

@@ -18,7 +18,10 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern SHAPE = Pattern.compile("\\+?[0-9 ()./-]{3,30}");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?[0-9][0-9 ().-]{5,}[0-9]");
+    /** Text that might be a phone number: a + (or %2B, URL-encoded) or a digit, then digits and typed separators. */
+    private static final Pattern RUN = Pattern.compile("(?:\\+|%2[Bb])?[0-9][0-9 ().-]*");
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{1,3}){3}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{4}");
     /** Types that can never receive a text message. */
     private static final Set<PhoneNumberType> NOT_MOBILE = EnumSet.of(PhoneNumberType.FIXED_LINE,
             PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST,
@@ -80,17 +83,49 @@ public final class PhoneNumbers {
         return e164.substring(0, 3) + "*".repeat(e164.length() - 6) + e164.substring(e164.length() - 3);
     }
 
-    /** Masks anything that looks like a phone number inside free text, such as a provider's error message. */
+    /**
+     * Masks anything that looks like a phone number inside free text, such as a provider's error message: a
+     * + and at least 7 digits always; a bare run of at least 7 digits unless it is an IPv4 address or a date,
+     * or is glued to a word, URL, host:port, time or identifier (an IP, a port, an account id in an ARN).
+     */
     public static String maskAll(String text) {
         if (text == null) {
             return null;
         }
-        Matcher m = DIGIT_RUN.matcher(text);
+        Matcher m = RUN.matcher(text);
         var out = new StringBuilder();
+        int copied = 0;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(mask(m.group().replaceAll("[ ().-]", ""))));
+            int end = m.end();
+            while (!Character.isDigit(text.charAt(end - 1))) {
+                end--; // a trailing space, dot or bracket belongs to the sentence
+            }
+            String run = text.substring(m.start(), end);
+            boolean plus = !Character.isDigit(run.charAt(0));
+            String digits = (plus ? run.substring(run.charAt(0) == '+' ? 1 : 3) : run).replaceAll("[^0-9]", "");
+            if (digits.length() < 7) {
+                continue;
+            }
+            if (plus || !(IPV4.matcher(run).matches() || DATE.matcher(run).matches()
+                    || glued(text, m.start() - 1, -1) || glued(text, end, 1))) {
+                out.append(text, copied, m.start()).append(mask((plus ? "+" : "") + digits));
+                copied = end;
+            }
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** Whether the character at {@code i} (next to a digit run, looking in {@code direction}) joins it to a token. */
+    private static boolean glued(String text, int i, int direction) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (Character.isLetterOrDigit(c) || c == '_' || c == '/' || c == '@' || c == '\\') {
+            return true;
+        }
+        int beyond = i + direction;
+        return (c == ':' || c == '.' || c == '-') && beyond >= 0 && beyond < text.length()
+                && Character.isLetterOrDigit(text.charAt(beyond));
     }
 }

@@ -49,4 +49,50 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--retention-days", "0"}, Map.of()))
                 .hasMessageContaining("--retention-days").hasMessageContaining("from 1");
     }
+
+    /** Issue 9 #19: a typo must not start the server on a default without a word. */
+    @Test
+    void unknownFlagsAreRefusedSuggestingTheNearestKnownOne() {
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--bogus-flag", "1"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown flag --bogus-flag").hasMessageContaining("--retention-days");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--retention-day", "7"}, Map.of()))
+                .hasMessageContaining("unknown flag --retention-day;").hasMessageContaining("did you mean --retention-days?");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--data-dri=/tmp/x"}, Map.of()))
+                .hasMessageContaining("did you mean --data-dir?");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"7070"}, Map.of()))
+                .hasMessageContaining("unexpected argument '7070'");
+    }
+
+    @Test
+    void invalidValuesAreRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--demo", "yes"}, Map.of()))
+                .hasMessageContaining("--demo must be 'true' or 'false'");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port"}, Map.of()))
+                .hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--port", "1", "--port=2"}, Map.of()))
+                .hasMessageContaining("--port is given twice");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--demo-time-zone", "Mars/Olympus"}, Map.of()))
+                .hasMessageContaining("--demo-time-zone");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--auth=cognito", "--cognito-region", "eu-west-1",
+                "--cognito-user-pool-id", "p", "--cognito-client-id", "c", "--cognito-jwks-url", "not a url"}, Map.of()))
+                .hasMessageContaining("--cognito-jwks-url must be an http(s) URL");
+        assertThat(ServerConfig.from(new String[] {"--demo=false"}, Map.of()).demo()).isFalse();
+    }
+
+    /** The README's configuration table is the list of flags an operator may use: every one is accepted. */
+    @Test
+    void everyFlagInTheReadmeIsAccepted() throws java.io.IOException {
+        Path readme = java.nio.file.Files.exists(Path.of("README.md")) ? Path.of("README.md") : Path.of("..", "README.md");
+        var flags = new java.util.ArrayList<String>();
+        var matcher = java.util.regex.Pattern.compile("`--([a-z-]+)`").matcher(
+                java.nio.file.Files.readString(readme).split("## Configuration")[1].split("\n## ")[0]);
+        while (matcher.find()) {
+            flags.add(matcher.group(1));
+        }
+        assertThat(flags).hasSizeGreaterThan(15);
+        for (String flag : flags) {
+            ServerConfig.checkFlags(new String[] {"--" + flag + "=x"});
+        }
+    }
 }

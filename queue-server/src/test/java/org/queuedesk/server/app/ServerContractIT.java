@@ -87,4 +87,119 @@ class ServerContractIT {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").has("phone")).isTrue();
     }
+
+    /** Issue 9 #16: what Jetty refuses before any route runs is problem+json too, never its HTML page. */
+    @Test
+    void errorsTheContainerAnswersItselfAreProblemJson() throws Exception {
+        var nul = api.get("/api/sites%00");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.contentType()).startsWith("application/problem+json");
+        assertThat(nul.json().get("detail").asText()).contains("%00");
+
+        var malformed = raw("GET /health HTTP/1.1\r\nHost: x\r\nBad Header: x\r\nConnection: close\r\n\r\n");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("status").asInt()).isEqualTo(400);
+
+        var hugeHeader = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/health"))
+                .header("X-Padding", "a".repeat(20_000)));
+        assertThat(hugeHeader.status()).isEqualTo(431);
+        assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
+        assertThat(hugeHeader.json().get("detail").asText()).contains("headers are too large");
+
+        var longUrl = api.get("/" + "a".repeat(10_000));
+        assertThat(longUrl.status()).isEqualTo(414);
+        assertThat(longUrl.contentType()).startsWith("application/problem+json");
+
+        var tooLarge = api.postRaw("/api/tickets", "{\"serviceId\":1,\"patientName\":\"" + "a".repeat(70_000) + "\"}", null);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+
+        var wrongMethod = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/health"))
+                .DELETE());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.json().get("detail").asText()).contains("DELETE").contains("/openapi.json");
+
+        var noRoute = api.get("/api/nothing-here");
+        assertThat(noRoute.json().get("detail").asText()).contains("/openapi.json");
+
+        var noSocket = raw(upgrade("/api/nowhere/events"));
+        assertThat(noSocket.status()).isEqualTo(404);
+        assertThat(noSocket.contentType()).startsWith("application/problem+json");
+        assertThat(noSocket.json().get("status").asInt()).isEqualTo(404);
+    }
+
+    /** Issue 9 #16: a refused WebSocket upgrade says why, like any other refusal (it had an empty body). */
+    @Test
+    void aRefusedWebSocketUpgradeCarriesAProblemBody() throws Exception {
+        try (var signedIn = TestServer.startDemoWithSignIn(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")))) {
+            var noToken = raw(signedIn.port(), upgrade("/api/sites/1/events"));
+            assertThat(noToken.status()).isEqualTo(401);
+            assertThat(noToken.contentType()).startsWith("application/problem+json");
+            assertThat(noToken.json().get("detail").asText()).contains("Sign in");
+
+            var otherSite = raw(signedIn.port(), upgrade("/api/sites/2/events?access_token="
+                    + org.queuedesk.server.auth.Auth.DEMO_DISPLAY_TOKEN));
+            assertThat(otherSite.status()).isEqualTo(403);
+            assertThat(otherSite.json().get("detail").asText()).contains("another site");
+        }
+    }
+
+    /** Issue 9 #18: the status page's event stream without 'Accept: text/event-stream' was an empty 200. */
+    @Test
+    void theStatusPagesEventStreamWithoutAcceptingEventsIs406() throws Exception {
+        long ticket = api.issue(1).id();
+        String url = api.get("/api/tickets/" + ticket + "/status-link").json().get("url").asText();
+        String path = java.net.URI.create(url).getPath() + "/events";
+
+        var plain = api.get(path);
+        assertThat(plain.status()).isEqualTo(406);
+        assertThat(plain.contentType()).startsWith("application/problem+json");
+        assertThat(plain.json().get("detail").asText()).contains("Accept: text/event-stream");
+
+        var events = api.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (var body = events.body()) {
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        }
+    }
+
+    private static String upgrade(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    }
+
+    private static Api.Response raw(String request) throws java.io.IOException {
+        return raw(server.port(), request);
+    }
+
+    /** One request over a plain socket (what HttpClient will not send), read up to its Content-Length. */
+    private static Api.Response raw(int port, String request) throws java.io.IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            var head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            var lines = head.toString().split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            String type = "";
+            int length = 0;
+            for (String line : lines) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    type = line.substring(13).strip();
+                } else if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            byte[] body = new byte[length];
+            in.readFully(body);
+            return new Api.Response(status, type, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -171,6 +171,31 @@ class BuiltInSignInIT {
         assertThat(admin.get("/api/audit").body()).contains("user.created").contains("dr.lopez");
     }
 
+    /** Issue 9 #15: bcrypt reads at most 72 bytes; 40 "ñ" are 40 characters but 80 bytes in UTF-8. */
+    @Test
+    void aPasswordOverBcrypts72BytesIsRefusedNamingTheLimitAndNeverA500() {
+        String eighty = "ñ".repeat(40);
+        var created = admin.post("/api/users", new CreateUserRequest("dr.nunez", eighty, List.of(Role.DOCTOR)));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.contentType()).startsWith("application/problem+json");
+        assertThat(created.json().get("errors").get("password").asText()).contains("80 bytes").contains("72 bytes");
+
+        var reset = admin.post("/api/users/doctor/password", new ResetPasswordRequest(eighty));
+        assertThat(reset.status()).isEqualTo(400);
+        assertThat(reset.json().get("errors").get("password").asText()).contains("72 bytes");
+
+        var wrong = login("doctor", eighty);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asText()).isEqualTo("Wrong username or password.");
+        assertThat(login("nobody", eighty).status()).isEqualTo(401);
+
+        // 36 "ñ" are exactly 72 bytes: allowed, and signs in
+        String seventyTwo = "ñ".repeat(36);
+        assertThat(admin.post("/api/users", new CreateUserRequest("dr.nunez", seventyTwo, List.of(Role.DOCTOR)))
+                .status()).isEqualTo(201);
+        assertThat(login("dr.nunez", seventyTwo).status()).isEqualTo(200);
+    }
+
     @Test
     void aKioskIssuesOnlyPlainWalkInTicketsAtItsSiteAndCanBeRevoked() {
         var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Lobby kiosk", "kiosk"))
@@ -237,6 +262,69 @@ class BuiltInSignInIT {
         assertThat(forDisplay).contains("ticket.issued").doesNotContain("Ana").doesNotContain("600123456");
         display.abort();
         staff.abort();
+    }
+
+    /** Issue 9 #14: revoking a device closes its open stream at once, and it cannot open another. */
+    @Test
+    void revokingADeviceClosesItsOpenStreamAtOnce() throws Exception {
+        var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Hall display", "display"))
+                .as(RegisteredDeviceDto.class);
+        var closed = new CompletableFuture<String>();
+        var messages = new LinkedBlockingQueue<String>();
+        connect(registered.token(), messages, closed).get(10, TimeUnit.SECONDS);
+        var other = new CompletableFuture<String>();
+        connect(org.queuedesk.server.auth.Auth.DEMO_DISPLAY_TOKEN, new LinkedBlockingQueue<>(), other)
+                .get(10, TimeUnit.SECONDS);
+
+        admin.post("/api/devices/" + registered.device().id() + "/revoke", null);
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 This display was revoked; an administrator can "
+                + "register it again.");
+        assertThat(connect(registered.token(), new LinkedBlockingQueue<>(), new CompletableFuture<>()))
+                .failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        admin.issue(1);
+        assertThat(other).isNotDone(); // another device's stream stays open
+    }
+
+    /** Issue 9 #14: disabling a user ends their access token and their open streams at once, not 10 minutes later. */
+    @Test
+    void disablingAUserClosesTheirOpenStreamAndRefusesTheirAccessToken() throws Exception {
+        var nurse = login("nurse", "nurse").as(TokenResponse.class);
+        var closed = new CompletableFuture<String>();
+        connect(nurse.accessToken(), new LinkedBlockingQueue<>(), closed).get(10, TimeUnit.SECONDS);
+        var doctorClosed = new CompletableFuture<String>();
+        connect(login("doctor", "doctor").as(TokenResponse.class).accessToken(), new LinkedBlockingQueue<>(),
+                doctorClosed).get(10, TimeUnit.SECONDS);
+
+        assertThat(admin.post("/api/users/nurse/disable", null).status()).isEqualTo(200);
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 Your account was disabled; ask an administrator.");
+        assertThat(anonymous.withToken(nurse.accessToken()).get("/api/sites").status()).isEqualTo(401);
+        assertThat(connect(nurse.accessToken(), new LinkedBlockingQueue<>(), new CompletableFuture<>()))
+                .failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(doctorClosed).isNotDone();
+
+        admin.post("/api/users/nurse/enable", null);
+        assertThat(anonymous.withToken(nurse.accessToken()).get("/api/sites").status()).isEqualTo(200);
+    }
+
+    private CompletableFuture<WebSocket> connect(String token, LinkedBlockingQueue<String> messages,
+                                                 CompletableFuture<String> closed) {
+        String url = server.baseUrl().replace("http", "ws") + "/api/sites/1/events?access_token=" + token;
+        return anonymous.http().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode + " " + reason);
+                return null;
+            }
+        });
     }
 
     private CompletableFuture<WebSocket> connect(String token, LinkedBlockingQueue<String> messages) {

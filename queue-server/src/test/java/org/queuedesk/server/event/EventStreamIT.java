@@ -297,6 +297,26 @@ class EventStreamIT {
         }
     }
 
+    /** Issue 9 #17: a client restored from an old state must not wait silently for numbers that never come. */
+    @Test
+    void aSinceBeyondTheSitesLastEventIsRefusedSoTheClientReReadsASnapshot() throws Exception {
+        Site site = newSite("Restored Clinic");
+        Client live = connect(site.id(), "");
+        api.issue(site.serviceA());
+        long last = live.firstEvent().get(WAIT.toSeconds(), TimeUnit.SECONDS).get("seq").asLong();
+
+        Client ahead = connect(site.id(), "?since=" + (last + 25));
+        assertThat(ahead.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4409);
+        assertThat(ahead.closeReason()).isEqualTo("since " + (last + 25) + " is beyond the site's last event " + last
+                + ": re-read the snapshot");
+        assertThat(ahead.events()).isEmpty();
+
+        Client upToDate = connect(site.id(), "?since=" + last);
+        api.issue(site.serviceB());
+        upToDate.awaitSeq(last + 1);
+        assertThat(upToDate.closed()).isNotDone();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private record Site(long id, long serviceA, long serviceB, long room) {
@@ -383,6 +403,7 @@ class EventStreamIT {
         private final CompletableFuture<JsonNode> firstEvent = new CompletableFuture<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private volatile WebSocket socket;
+        private volatile String closeReason;
         private boolean stopped;
         private long maxSeq;
 
@@ -414,6 +435,7 @@ class EventStreamIT {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             synchronized (this) {
                 notifyAll();
@@ -474,6 +496,10 @@ class EventStreamIT {
 
         CompletableFuture<JsonNode> firstEvent() {
             return firstEvent;
+        }
+
+        String closeReason() {
+            return closeReason;
         }
 
         CompletableFuture<Integer> closed() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.queuedesk.server.app.ApiProblem;
 
 class PhoneNumbersTest {
@@ -57,5 +59,12 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.mask("+34600123456")).isEqualTo("+34******456");
         assertThat(PhoneNumbers.maskAll("to +34600123456 failed")).isEqualTo("to +34******456 failed");
         assertThat(PhoneNumbers.mask(null)).isNull();
+    }
+
+    /** Issue 9 #18: the table in test resources says what masking must and must not touch. */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/notify/log-masking.psv", delimiter = '|')
+    void masksPhoneNumbersButNotAddressesPortsUrlsTimesOrIdentifiers(String input, String expected) {
+        assertThat(PhoneNumbers.maskAll(input)).isEqualTo(expected);
     }
 }
