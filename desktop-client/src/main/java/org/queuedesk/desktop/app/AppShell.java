@@ -79,6 +79,8 @@ public final class AppShell {
         this.shellModel = new ShellViewModel(connection);
         this.shellModel.setActions(this::signOut, this::showModes);
         this.shell = ShellView.load(shellModel, context.messages());
+        // every screen of the shell (sign-in, modes, reception, doctor) mirrored in Arabic (issue 9)
+        shell.root().setNodeOrientation(Theme.orientation(context.messages()));
     }
 
     public Parent root() {
@@ -205,6 +207,9 @@ public final class AppShell {
             shell.show(screen);
             leaveDeviceScreen = () -> { };
             return;
+        }
+        if (screen.getNodeOrientation() == javafx.geometry.NodeOrientation.INHERIT) {
+            screen.setNodeOrientation(Theme.orientation(context.messages())); // the kiosk sets its patient's own
         }
         scene.setRoot(screen);
         if (kiosk) {

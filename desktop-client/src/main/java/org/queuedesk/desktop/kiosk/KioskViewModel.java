@@ -448,8 +448,7 @@ public final class KioskViewModel {
     }
 
     public boolean isRightToLeft() {
-        return "ar".equals(language.get().getLanguage()) || "he".equals(language.get().getLanguage())
-                || "fa".equals(language.get().getLanguage()) || "ur".equals(language.get().getLanguage());
+        return org.queuedesk.desktop.app.Theme.isRightToLeft(language.get());
     }
 
     /** A language's own name for itself ("Español"), for the language buttons. */
