@@ -194,7 +194,7 @@ public final class AppShell {
         var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
         var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
         var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
-                announcer, context.clock());
+                announcer, context.clock(), context.messages().getLocale());
         currentScreen = viewModel;
         showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock()).root(), viewModel::stop, false);
         viewModel.start();
