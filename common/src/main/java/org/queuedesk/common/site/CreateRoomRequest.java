@@ -1,4 +1,11 @@
 package org.queuedesk.common.site;
 
-public record CreateRoomRequest(String name) {
+import java.util.Map;
+
+/** {@code names}: optional names per language, e.g. {@code {"es": "Consulta 1"}}. */
+public record CreateRoomRequest(String name, Map<String, String> names) {
+
+    public CreateRoomRequest(String name) {
+        this(name, null);
+    }
 }

@@ -42,6 +42,11 @@ public final class ApiException extends Exception {
         return problem == null || problem.errors() == null ? Map.of() : problem.errors();
     }
 
+    /** The problem's {@code type} URI ({@code about:blank} when the status says it all). */
+    public String type() {
+        return problem == null || problem.type() == null ? "about:blank" : problem.type();
+    }
+
     public Optional<String> currentState() {
         return Optional.ofNullable(problem).map(Problem::currentState);
     }

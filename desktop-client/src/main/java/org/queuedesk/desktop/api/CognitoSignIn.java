@@ -55,10 +55,29 @@ public final class CognitoSignIn implements AutoCloseable {
     public record NewPasswordRequired(String username, String session) implements Outcome {
     }
 
-    /** A refusal to show by the password field, never a stack trace. */
+    /** Why sign-in was refused; the sign-in screen says it in the user's language (messages {@code signin.cognito.*}). */
+    public enum Reason { WRONG_PASSWORD, WEAK_PASSWORD, UNSUPPORTED_STEP, REFUSED, UNREACHABLE }
+
+    /**
+     * A refusal to show by the password field, never a stack trace. {@link #getMessage()} is English, for
+     * logs; {@link #detail()} is what the pool said (its password rules, the step it wants), if anything.
+     */
     public static final class SignInException extends RuntimeException {
-        public SignInException(String message, Throwable cause) {
+        private final Reason reason;
+        private final String detail;
+
+        public SignInException(Reason reason, String detail, String message, Throwable cause) {
             super(message, cause);
+            this.reason = reason;
+            this.detail = detail == null ? "" : detail;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public String detail() {
+            return detail;
         }
     }
 
@@ -72,8 +91,9 @@ public final class CognitoSignIn implements AutoCloseable {
             return new NewPasswordRequired(username, response.session());
         }
         if (response.authenticationResult() == null) {
-            throw new SignInException("Sign-in needs a step this app does not support ("
-                    + response.challengeNameAsString() + "); ask an administrator.", null);
+            throw new SignInException(Reason.UNSUPPORTED_STEP, response.challengeNameAsString(),
+                    "Sign-in needs a step this app does not support (" + response.challengeNameAsString()
+                    + "); ask an administrator.", null);
         }
         return new SignedIn(tokens(username, response.authenticationResult(), null));
     }
@@ -119,7 +139,7 @@ public final class CognitoSignIn implements AutoCloseable {
             return call(request);
         } catch (SignInException e) {
             if (e.getCause() instanceof InvalidPasswordException) {
-                throw new SignInException("Wrong username or password.", e.getCause());
+                throw new SignInException(Reason.WRONG_PASSWORD, null, "Wrong username or password.", e.getCause());
             }
             throw e;
         }
@@ -129,14 +149,16 @@ public final class CognitoSignIn implements AutoCloseable {
         try {
             return request.get();
         } catch (NotAuthorizedException | UserNotFoundException e) {
-            throw new SignInException("Wrong username or password.", e);
+            throw new SignInException(Reason.WRONG_PASSWORD, null, "Wrong username or password.", e);
         } catch (InvalidPasswordException e) {
-            throw new SignInException("That password does not meet the pool's rules: " + e.awsErrorDetails().errorMessage(), e);
+            String rules = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            throw new SignInException(Reason.WEAK_PASSWORD, rules, "That password does not meet the pool's rules: " + rules, e);
         } catch (CognitoIdentityProviderException e) {
             String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            throw new SignInException("Sign-in refused: " + message, e);
+            throw new SignInException(Reason.REFUSED, message, "Sign-in refused: " + message, e);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw new SignInException("Cannot reach the sign-in service; check the network and try again.", e);
+            throw new SignInException(Reason.UNREACHABLE, null,
+                    "Cannot reach the sign-in service; check the network and try again.", e);
         }
     }
 

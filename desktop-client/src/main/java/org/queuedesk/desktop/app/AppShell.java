@@ -78,6 +78,8 @@ public final class AppShell {
         this.shellModel = new ShellViewModel(connection);
         this.shellModel.setActions(this::signOut, this::showModes);
         this.shell = ShellView.load(shellModel, context.messages());
+        // every screen of the shell (sign-in, modes, reception, doctor) mirrored in Arabic (issue 9)
+        shell.root().setNodeOrientation(Theme.orientation(context.messages()));
     }
 
     public Parent root() {
@@ -191,7 +193,7 @@ public final class AppShell {
         var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
         var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
         var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
-                announcer, context.clock(), UiTimer.fx());
+                announcer, context.clock(), UiTimer.fx(), context.messages().getLocale());
         currentScreen = viewModel;
         var pin = new StaffPin(devices.kioskPin(), context.clock(), context.messages(), this::leaveDeviceScreen);
         showDeviceScreen(DisplayView.load(viewModel, context.messages(), context.clock(), pin).root(), viewModel::stop);
@@ -205,6 +207,9 @@ public final class AppShell {
             shell.show(screen);
             leaveDeviceScreen = () -> { };
             return;
+        }
+        if (screen.getNodeOrientation() == javafx.geometry.NodeOrientation.INHERIT) {
+            screen.setNodeOrientation(Theme.orientation(context.messages())); // the kiosk sets its patient's own
         }
         scene.setRoot(screen);
         // a kiosk and a display alike: only the staff PIN leaves full screen

@@ -16,7 +16,11 @@ public final class Fxml {
         FXMLLoader loader = new FXMLLoader(view.getResource(file), messages);
         loader.setControllerFactory(controllers);
         try {
-            return loader.load();
+            Parent root = loader.load();
+            if (Theme.isRightToLeft(messages.getLocale())) {
+                WordWrapLabelSkin.applyToWrappedLabels(root);
+            }
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + file, e);
         }

@@ -86,6 +86,14 @@ public final class DisplayViewModel {
     public DisplayViewModel(BackgroundExecutor background, QueueDeskClient client, EventStreamClient stream,
                             ObservableBooleanValue serverReachable, Announcer announcer, java.time.Clock clock,
                             UiTimer timer) {
+        this(background, client, stream, serverReachable, announcer, clock, timer, java.util.Locale.ROOT);
+    }
+
+    /** {@code language}: rooms show the name an admin gave them in it, else their default name. */
+    public DisplayViewModel(BackgroundExecutor background, QueueDeskClient client, EventStreamClient stream,
+                            ObservableBooleanValue serverReachable, Announcer announcer, java.time.Clock clock,
+                            UiTimer timer, java.util.Locale language) {
+        this.language = language;
         this.background = background;
         this.clock = clock;
         this.timer = timer;
@@ -102,6 +110,8 @@ public final class DisplayViewModel {
             }
         });
     }
+
+    private final java.util.Locale language;
 
     private record Snapshot(SiteDto site, List<RoomDto> rooms, QueueStatusDto status) {
     }
@@ -147,14 +157,14 @@ public final class DisplayViewModel {
             return;
         }
         siteName.set(snapshot.site().name());
-        snapshot.rooms().forEach(room -> roomNames.put(room.id(), room.name()));
+        snapshot.rooms().forEach(room -> roomNames.put(room.id(), room.nameIn(language)));
         if (!streamStarted) {
             // the snapshot is only the starting picture; afterwards the stream alone changes the board
             byRoom.clear();
             for (QueueStatusDto.RoomStatus room : snapshot.status().rooms()) {
-                roomNames.put(room.roomId(), room.roomName());
+                roomNames.putIfAbsent(room.roomId(), room.roomName());
                 if (room.ticketNumber() != null && ("called".equals(room.ticketState()) || "serving".equals(room.ticketState()))) {
-                    byRoom.put(room.roomId(), new RoomCall(room.roomId(), room.roomName(), room.ticketNumber(),
+                    byRoom.put(room.roomId(), new RoomCall(room.roomId(), roomNames.get(room.roomId()), room.ticketNumber(),
                             "serving".equals(room.ticketState()), Instant.EPOCH));
                 }
             }
@@ -260,7 +270,7 @@ public final class DisplayViewModel {
 
     private String roomName(long roomId, QueueEvent event) {
         if (event.session() != null && event.session().roomName() != null) {
-            roomNames.put(roomId, event.session().roomName());
+            roomNames.putIfAbsent(roomId, event.session().roomName()); // a room created after the board loaded
         }
         return roomNames.getOrDefault(roomId, "#" + roomId);
     }

@@ -30,7 +30,7 @@ public final class KioskServiceView {
     private void fill() {
         serviceButtons.getChildren().clear();
         for (ServiceDto service : viewModel.services()) {
-            Button button = new Button(service.name());
+            Button button = new Button(service.nameIn(viewModel.languageProperty().get()));
             button.setId("service-" + service.prefix());
             button.getStyleClass().add("kiosk-choice");
             button.setMaxWidth(Double.MAX_VALUE);

@@ -155,7 +155,7 @@ public final class KioskViewModel {
     public void chooseService(ServiceDto service) {
         touched();
         chosen = service;
-        serviceName.set(service.name());
+        serviceName.set(service.nameIn(language.get())); // the name an admin gave it in this language, if any
         error.set("");
         step.set(Step.DELIVERY);
     }
@@ -262,17 +262,11 @@ public final class KioskViewModel {
     }
 
     /**
-     * A refusal in the patient's language: the server's reasons are written for staff, in English. Only
-     * a refusal with no patient-facing text of its own shows the server's words.
+     * A refusal in the patient's language: the server's reasons ({@code detail}) are written for staff, in
+     * English, and never reach a patient. {@link KioskProblems} picks the text by the problem's type.
      */
     private String refusal(ApiException api) {
-        if (api.fieldErrors().containsKey("phone")) {
-            return text("kiosk.phone.invalid");
-        }
-        if (api.status() == 429) {
-            return text("kiosk.error.limit");
-        }
-        return api.detail();
+        return text(KioskProblems.messageKey(api));
     }
 
     private void issuedTicket(KioskBackend.Issued ticket) {
@@ -291,8 +285,8 @@ public final class KioskViewModel {
         }
         step.set(Step.DONE);
         if (texting) {
-            deliveryText.set(format("kiosk.done.texted", masked(ticket.ticket().phone() == null ? phone.get()
-                    : ticket.ticket().phone())));
+            deliveryText.set(format("kiosk.done.texted", org.queuedesk.desktop.app.BidiText.leftToRight(
+                    masked(ticket.ticket().phone() == null ? phone.get() : ticket.ticket().phone()))));
             startDoneTimer();
         } else {
             deliveryText.set(text("kiosk.done.printing"));
@@ -481,8 +475,7 @@ public final class KioskViewModel {
     }
 
     public boolean isRightToLeft() {
-        return "ar".equals(language.get().getLanguage()) || "he".equals(language.get().getLanguage())
-                || "fa".equals(language.get().getLanguage()) || "ur".equals(language.get().getLanguage());
+        return org.queuedesk.desktop.app.Theme.isRightToLeft(language.get());
     }
 
     /** A language's own name for itself ("Español"), for the language buttons. */

@@ -195,7 +195,9 @@ public final class SignInViewModel {
             newPasswordRequired.set(true);
             passwordError.set(messages.getString("signin.newPassword.hint"));
         } else if (error instanceof CognitoSignIn.SignInException refused) {
-            passwordError.set(refused.getMessage());
+            // in the user's language; the pool's own words (its password rules) can only follow in English
+            passwordError.set(format("signin.cognito." + refused.reason().name().toLowerCase(java.util.Locale.ROOT),
+                    refused.detail()));
         } else if (error instanceof UnsupportedProvider unsupported) {
             serverError.set(format("signin.error.provider", unsupported.provider));
         } else if (error instanceof ApiException api && (api.status() == 401 || api.status() == 403 || api.status() == 400)) {

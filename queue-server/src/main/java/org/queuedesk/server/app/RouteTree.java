@@ -22,6 +22,7 @@ import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
+import org.queuedesk.common.site.NamesRequest;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
@@ -124,6 +125,12 @@ public final class RouteTree {
         get("/api/sites/{siteId}/rooms", with(STAFF, DISPLAY), "List a site's rooms", listOf(RoomDto.class), sites::listRooms);
         post("/api/sites/{siteId}/rooms", ADMINS, "Create a room", CreateRoomRequest.class, RoomDto.class, false,
                 sites::createRoom);
+        put("/api/services/{serviceId}/names", ADMINS,
+                "Set a service's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
+                NamesRequest.class, ServiceDto.class, sites::setServiceNames);
+        put("/api/rooms/{roomId}/names", ADMINS,
+                "Set a room's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
+                NamesRequest.class, RoomDto.class, sites::setRoomNames);
         get("/api/sites/{siteId}/queue-status", with(STAFF, DISPLAY),
                 "Waiting counts per service and who is called in each room", QueueStatusDto.class, queue::status);
         get("/api/sites/{siteId}/tickets", STAFF, "Find a ticket by number (?number=A-042&date=)", TicketDto.class,
@@ -283,6 +290,11 @@ public final class RouteTree {
 
     private void get(String path, Set<Role> roles, String summary, java.lang.reflect.Type response, Handler handler) {
         routes.add(new RouteSpec(HandlerType.GET, path, roles, summary, null, response, false, handler));
+    }
+
+    private void put(String path, Set<Role> roles, String summary, Class<?> body, java.lang.reflect.Type response,
+                     Handler handler) {
+        routes.add(new RouteSpec(HandlerType.PUT, path, roles, summary, body, response, false, handler));
     }
 
     private void post(String path, Set<Role> roles, String summary, Class<?> body, java.lang.reflect.Type response,

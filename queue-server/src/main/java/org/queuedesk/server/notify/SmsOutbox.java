@@ -164,12 +164,13 @@ public final class SmsOutbox implements TicketHooks {
                 .orElseGet(() -> templates.defaultText(language, kind));
         Map<String, String> values = new HashMap<>();
         values.put("number", ticket.number());
-        values.put("service", service.name());
+        // the patient's language for the names too: a Spanish text with an English service name reads wrong
+        values.put("service", sites.serviceName(service.id(), language).orElse(service.name()));
         values.put("site", sites.site(ticket.siteId()).orElseThrow().name());
         values.put("position", position == null ? "" : position.toString());
         values.put("wait", position == null ? "" : templates.waitText(language,
                 waits.estimate(h, service.id(), position, clock.instant()).orElse(null)));
-        values.put("room", ticket.roomId() == null ? "" : sites.room(ticket.roomId()).orElseThrow().name());
+        values.put("room", ticket.roomId() == null ? "" : sites.roomName(ticket.roomId(), language).orElseThrow());
         values.put("link", tokens.url(tokens.ensure(h, ticket)));
         return SmsTemplates.render(template, values);
     }

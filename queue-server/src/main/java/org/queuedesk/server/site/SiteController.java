@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
+import org.queuedesk.common.site.NamesRequest;
 import org.queuedesk.server.app.Requests;
 
 /** HTTP for sites, services and rooms; one line per handler, the work is in {@link SiteService}. */
@@ -41,5 +42,13 @@ public final class SiteController {
 
     public void createRoom(Context ctx) {
         ctx.status(201).json(sites.createRoom(Requests.id(ctx, "siteId"), Requests.body(ctx, CreateRoomRequest.class)));
+    }
+
+    public void setServiceNames(Context ctx) {
+        ctx.json(sites.setServiceNames(Requests.id(ctx, "serviceId"), Requests.body(ctx, NamesRequest.class)));
+    }
+
+    public void setRoomNames(Context ctx) {
+        ctx.json(sites.setRoomNames(Requests.id(ctx, "roomId"), Requests.body(ctx, NamesRequest.class)));
     }
 }

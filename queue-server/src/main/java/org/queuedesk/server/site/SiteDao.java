@@ -5,11 +5,16 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 
-/** All SQL for sites, services and rooms. */
+/**
+ * All SQL for sites, services and rooms. {@link #service} and {@link #room} leave out the names in other
+ * languages (every ticket change reads them); the {@code named…} queries and the lists carry them.
+ */
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)
@@ -24,8 +29,29 @@ public interface SiteDao {
     @SqlQuery("INSERT INTO sites(name, time_zone) VALUES (:name, :timeZone) RETURNING id, name, time_zone")
     SiteDto insertSite(@Bind("name") String name, @Bind("timeZone") String timeZone);
 
-    @SqlQuery("SELECT id, site_id, name, prefix, almost_turn_position, active FROM services WHERE site_id = :siteId ORDER BY prefix")
+    String SERVICE_NAMES = "(SELECT json_group_object(language, name) FROM service_names WHERE service_id = services.id) AS names";
+    String ROOM_NAMES = "(SELECT json_group_object(language, name) FROM room_names WHERE room_id = rooms.id) AS names";
+
+    @SqlQuery("SELECT id, site_id, name, prefix, almost_turn_position, active, " + SERVICE_NAMES
+            + " FROM services WHERE site_id = :siteId ORDER BY prefix")
+    @UseRowMapper(SiteRowMappers.NamedServices.class)
     List<ServiceDto> services(@Bind("siteId") long siteId);
+
+    @SqlQuery("SELECT id, site_id, name, prefix, almost_turn_position, active, " + SERVICE_NAMES + " FROM services WHERE id = :id")
+    @UseRowMapper(SiteRowMappers.NamedServices.class)
+    Optional<ServiceDto> namedService(@Bind("id") long id);
+
+    /** The service's name in {@code language}, else its default name. */
+    @SqlQuery("""
+            SELECT coalesce((SELECT name FROM service_names WHERE service_id = :id AND language = :language), name)
+            FROM services WHERE id = :id""")
+    Optional<String> serviceName(@Bind("id") long id, @Bind("language") String language);
+
+    @SqlUpdate("DELETE FROM service_names WHERE service_id = :id")
+    void deleteServiceNames(@Bind("id") long id);
+
+    @SqlUpdate("INSERT INTO service_names(service_id, language, name) VALUES (:id, :language, :name)")
+    void insertServiceName(@Bind("id") long id, @Bind("language") String language, @Bind("name") String name);
 
     @SqlQuery("SELECT id, site_id, name, prefix, almost_turn_position, active FROM services WHERE id = :id")
     Optional<ServiceDto> service(@Bind("id") long id);
@@ -40,8 +66,25 @@ public interface SiteDao {
     @SqlQuery("SELECT count(*) FROM services WHERE site_id = :siteId AND (name = :name OR prefix = :prefix)")
     int countClashingServices(@Bind("siteId") long siteId, @Bind("name") String name, @Bind("prefix") String prefix);
 
-    @SqlQuery("SELECT id, site_id, name FROM rooms WHERE site_id = :siteId ORDER BY name")
+    @SqlQuery("SELECT id, site_id, name, " + ROOM_NAMES + " FROM rooms WHERE site_id = :siteId ORDER BY name")
+    @UseRowMapper(SiteRowMappers.NamedRooms.class)
     List<RoomDto> rooms(@Bind("siteId") long siteId);
+
+    @SqlQuery("SELECT id, site_id, name, " + ROOM_NAMES + " FROM rooms WHERE id = :id")
+    @UseRowMapper(SiteRowMappers.NamedRooms.class)
+    Optional<RoomDto> namedRoom(@Bind("id") long id);
+
+    /** The room's name in {@code language}, else its default name. */
+    @SqlQuery("""
+            SELECT coalesce((SELECT name FROM room_names WHERE room_id = :id AND language = :language), name)
+            FROM rooms WHERE id = :id""")
+    Optional<String> roomName(@Bind("id") long id, @Bind("language") String language);
+
+    @SqlUpdate("DELETE FROM room_names WHERE room_id = :id")
+    void deleteRoomNames(@Bind("id") long id);
+
+    @SqlUpdate("INSERT INTO room_names(room_id, language, name) VALUES (:id, :language, :name)")
+    void insertRoomName(@Bind("id") long id, @Bind("language") String language, @Bind("name") String name);
 
     @SqlQuery("SELECT id, site_id, name FROM rooms WHERE id = :id")
     Optional<RoomDto> room(@Bind("id") long id);

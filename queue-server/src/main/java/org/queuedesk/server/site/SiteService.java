@@ -3,10 +3,12 @@ package org.queuedesk.server.site;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
+import org.queuedesk.common.site.NamesRequest;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
@@ -17,6 +19,8 @@ import org.queuedesk.server.app.Database;
 public final class SiteService {
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}");
+    /** The languages patients can choose (kiosk, board, status page, text messages). */
+    public static final List<String> LANGUAGES = List.of("en", "es", "ar");
     private final Database db;
 
     public SiteService(Database db) {
@@ -42,7 +46,7 @@ public final class SiteService {
     }
 
     public ServiceDto service(long id) {
-        return db.read(h -> h.attach(SiteDao.class).service(id))
+        return db.read(h -> h.attach(SiteDao.class).namedService(id))
                 .orElseThrow(() -> ApiProblem.notFound("There is no service " + id + "."));
     }
 
@@ -56,7 +60,7 @@ public final class SiteService {
     }
 
     public RoomDto room(long id) {
-        return db.read(h -> h.attach(SiteDao.class).room(id))
+        return db.read(h -> h.attach(SiteDao.class).namedRoom(id))
                 .orElseThrow(() -> ApiProblem.notFound("There is no room " + id + "."));
     }
 
@@ -88,25 +92,85 @@ public final class SiteService {
         if (almost < 0 || almost > 50) {
             throw ApiProblem.invalidField("almostTurnPosition", "must be between 0 and 50.");
         }
+        Map<String, String> names = names(request.names(), 80);
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             if (dao.countClashingServices(siteId, name, prefix) > 0) {
                 throw ApiProblem.conflict("This site already has a service named '" + name + "' or with prefix '" + prefix + "'.");
             }
-            return dao.insertService(siteId, name, prefix, almost);
+            long id = dao.insertService(siteId, name, prefix, almost).id();
+            names.forEach((language, local) -> dao.insertServiceName(id, language, local));
+            return dao.namedService(id).orElseThrow();
         });
     }
 
     public RoomDto createRoom(long siteId, CreateRoomRequest request) {
         site(siteId);
         String name = requireText("name", request.name(), 40);
+        Map<String, String> names = names(request.names(), 40);
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             if (dao.countRoomsNamed(siteId, name) > 0) {
                 throw ApiProblem.conflict("This site already has a room named '" + name + "'.");
             }
-            return dao.insertRoom(siteId, name);
+            long id = dao.insertRoom(siteId, name).id();
+            names.forEach((language, local) -> dao.insertRoomName(id, language, local));
+            return dao.namedRoom(id).orElseThrow();
         });
+    }
+
+    /** Replaces a service's names in other languages (a language left out shows the default name again). */
+    public ServiceDto setServiceNames(long serviceId, NamesRequest request) {
+        Map<String, String> names = names(required(request), 80);
+        return db.write(tx -> {
+            var dao = tx.attach(SiteDao.class);
+            dao.service(serviceId).orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
+            dao.deleteServiceNames(serviceId);
+            names.forEach((language, local) -> dao.insertServiceName(serviceId, language, local));
+            return dao.namedService(serviceId).orElseThrow();
+        });
+    }
+
+    /** Replaces a room's names in other languages. */
+    public RoomDto setRoomNames(long roomId, NamesRequest request) {
+        Map<String, String> names = names(required(request), 40);
+        return db.write(tx -> {
+            var dao = tx.attach(SiteDao.class);
+            dao.room(roomId).orElseThrow(() -> ApiProblem.notFound("There is no room " + roomId + "."));
+            dao.deleteRoomNames(roomId);
+            names.forEach((language, local) -> dao.insertRoomName(roomId, language, local));
+            return dao.namedRoom(roomId).orElseThrow();
+        });
+    }
+
+    private static Map<String, String> required(NamesRequest request) {
+        if (request.names() == null) {
+            throw ApiProblem.invalidField("names", "is required: an object of language to name, e.g. {\"es\": \"Consulta 1\"}.");
+        }
+        return request.names();
+    }
+
+    /** Checked names per language; an empty name means "none in this language" and is left out. */
+    static Map<String, String> names(Map<String, String> requested, int maxLength) {
+        var names = new java.util.TreeMap<String, String>();
+        if (requested == null) {
+            return names;
+        }
+        requested.forEach((language, name) -> {
+            String code = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!LANGUAGES.contains(code)) {
+                throw ApiProblem.invalidField("names", "'" + language + "' is not a language we show; use one of "
+                        + LANGUAGES + ".");
+            }
+            if (name == null || name.isBlank()) {
+                return;
+            }
+            if (name.strip().length() > maxLength) {
+                throw ApiProblem.invalidField("names", "the " + code + " name must be at most " + maxLength + " characters.");
+            }
+            names.put(code, name.strip());
+        });
+        return names;
     }
 
     static String requireText(String field, String value, int maxLength) {

@@ -23,7 +23,8 @@ public final class StatusController {
                 throw ApiProblem.notFound("This link has expired or does not exist.");
             }
             // 410 rather than 404: the error mapping would replace a 404 page with the "no such route" problem
-            ctx.status(410).html(page.expired(language(ctx)));
+            ctx.status(410).html(page.expired(language(ctx.queryParam("lang"), status.languageOfExpired(token).orElse(null),
+                    ctx.header("Accept-Language"))));
             return;
         }
         ctx.html(page.render(view.get(), token));
@@ -64,8 +65,29 @@ public final class StatusController {
         return accept != null && accept.contains("text/html");
     }
 
-    private static String language(Context ctx) {
-        String accept = ctx.header("Accept-Language");
-        return accept == null || accept.length() < 2 ? "en" : accept.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+    /**
+     * The expired page's language: {@code ?lang=} (the live page reloads with its own), else the ticket's
+     * (while its expired token is still kept), else the browser's Accept-Language in its order of
+     * preference, else English.
+     */
+    static String language(String lang, String ticketLanguage, String acceptLanguage) {
+        for (String chosen : new String[] {lang, ticketLanguage}) {
+            if (chosen != null && PageTexts.LANGUAGES.contains(chosen.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return chosen.strip().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        if (acceptLanguage != null) {
+            try {
+                for (var range : java.util.Locale.LanguageRange.parse(acceptLanguage)) {
+                    String primary = range.getRange().split("-")[0];
+                    if (range.getWeight() > 0 && PageTexts.LANGUAGES.contains(primary)) {
+                        return primary;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                return "en";
+            }
+        }
+        return "en";
     }
 }

@@ -124,7 +124,10 @@ public final class StatusPage {
                   if (window.EventSource) {
                     var source = new EventSource(base + '/events');
                     source.addEventListener('status', function (e) { render(JSON.parse(e.data)); $('live').textContent = live; });
-                    source.addEventListener('expired', function () { source.close(); location.reload(); });
+                    source.addEventListener('expired', function () {
+                      source.close(); // the expired page in this page's language, whatever the phone's is
+                      location.replace(location.pathname + '?lang=' + encodeURIComponent(document.documentElement.lang));
+                    });
                     source.onerror = function () { $('live').textContent = offline; };
                     source.onopen = function () { $('live').textContent = live; };
                   }

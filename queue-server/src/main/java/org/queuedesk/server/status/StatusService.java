@@ -50,6 +50,16 @@ public final class StatusService {
         return db.read(h -> tokens.resolve(h, token, clock.instant()).map(t -> view(h, t)));
     }
 
+    /**
+     * The language of the ticket behind a token that has expired but is still kept: the language its text
+     * messages were written in, so the link from a Spanish message does not end on an English page.
+     */
+    public Optional<String> languageOfExpired(String token) {
+        return db.read(h -> tokens.resolve(h, token, java.time.Instant.MIN)
+                .flatMap(t -> h.attach(TicketDao.class).find(t.ticketId()))
+                .map(ticket -> texts.language(h, ticket)));
+    }
+
     public StatusView cancel(String token) {
         return db.write(tx -> {
             var t = live(tx.handle(), token);
@@ -81,9 +91,9 @@ public final class StatusService {
         TicketDto ticket = h.attach(TicketDao.class).find(token.ticketId()).orElseThrow();
         var sites = h.attach(SiteDao.class);
         String language = texts.language(h, ticket);
-        String service = sites.service(ticket.serviceId()).orElseThrow().name();
+        String service = sites.serviceName(ticket.serviceId(), language).orElseThrow();
         String site = sites.site(ticket.siteId()).orElseThrow().name();
-        String room = ticket.roomId() == null ? null : sites.room(ticket.roomId()).orElseThrow().name();
+        String room = ticket.roomId() == null ? null : sites.roomName(ticket.roomId(), language).orElseThrow();
         Integer position = null;
         Integer min = null;
         Integer max = null;

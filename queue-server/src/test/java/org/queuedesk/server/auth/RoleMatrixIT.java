@@ -65,6 +65,7 @@ class RoleMatrixIT {
         long ticket = anonymous.withToken(Auth.DEMO_KIOSK_TOKEN).issue(1).id();
         pathValues.put("siteId", "1");
         pathValues.put("serviceId", "1");
+        pathValues.put("roomId", "1");
         pathValues.put("ticketId", Long.toString(ticket));
         pathValues.put("sessionId", Long.toString(admin.openSession(1, List.of(1L), "doctor").id()));
         pathValues.put("deviceId", Long.toString(admin.post("/api/devices",

@@ -87,6 +87,53 @@ class DisplayPageIT {
         tab.waitFor("document.getElementById('problem').textContent.indexOf('refused') >= 0");
     }
 
+    @Test
+    void theBoardShowsRoomsAndItsOwnWordsInItsLanguage() throws Exception {
+        Api admin = server.api().signedInAs("admin", "admin");
+        Api doctor = server.api().signedInAs("nurse", "nurse");
+        // names as an admin would type them, and the board's words as a translator wrote them (issue 9)
+        String roomEs = "Consulta de enfermer\u00eda";
+        String roomAr = "\u063a\u0631\u0641\u0629 \u0627\u0644\u062a\u0645\u0631\u064a\u0636";
+        var renamed = admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/rooms/3/names"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                        Map.of("names", Map.of("es", roomEs, "ar", roomAr))))));
+        assertThat(renamed.status()).isEqualTo(200);
+        admin.issue(new IssueTicketRequest(2L, null, null, null, null, null));
+        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(3L, List.of(2L), "nurse"))
+                .as(SessionDto.class);
+
+        HeadlessChromium.Tab es = board();
+        open(es, server.baseUrl() + "/display/1?lang=es&token=" + DISPLAY_TOKEN);
+        es.waitFor("document.body.getAttribute('data-live') === 'yes'");
+        HeadlessChromium.Tab ar = board();
+        open(ar, server.baseUrl() + "/display/1?lang=ar&token=" + DISPLAY_TOKEN);
+        ar.waitFor("document.body.getAttribute('data-live') === 'yes'");
+        String number = doctor.post("/api/sessions/" + session.id() + "/next", null).as(NextResult.class).called().number();
+
+        assertThat(appearsWithin(es, "#current .row[data-number='" + number + "']", 5000)).isTrue();
+        assertThat(es.text("#current .row[data-number='" + number + "'] .room")).isEqualTo(roomEs);
+        assertThat(es.text("#label-room")).isEqualTo("Consulta");
+        assertThat(appearsWithin(ar, "#current .row[data-number='" + number + "']", 5000)).isTrue();
+        assertThat(ar.text("#current .row[data-number='" + number + "'] .room")).isEqualTo(roomAr);
+        assertThat(ar.eval("document.documentElement.dir").asText()).isEqualTo("rtl");
+        ar.screenshot(Path.of("target", "screenshots", "display-web-ar.png"));
+        doctor.post("/api/sessions/" + session.id() + "/done", null);
+        doctor.post("/api/sessions/" + session.id() + "/close", null);
+
+        open(es, server.baseUrl() + "/display/1?lang=es");
+        es.waitFor("!document.getElementById('problem').hidden");
+        assertThat(es.text("#problem")).isEqualTo("Esta pantalla necesita su token: a\u00f1ada ?token=qdd_\u2026 a la direcci\u00f3n.");
+        open(ar, server.baseUrl() + "/display/1?lang=ar#token=qdd_not-a-real-token");
+        ar.waitFor("document.getElementById('problem').textContent.length > 0 && !document.getElementById('problem').hidden");
+        assertThat(ar.text("#problem")).as("no English on an Arabic board")
+                .isEqualTo("\u0631\u0641\u0636 \u0627\u0644\u062e\u0627\u062f\u0645 \u0631\u0645\u0632 \u0647\u0630\u0647 "
+                        + "\u0627\u0644\u0634\u0627\u0634\u0629. \u0627\u0637\u0644\u0628 \u0631\u0645\u0632\u064b\u0627 "
+                        + "\u062c\u062f\u064a\u062f\u064b\u0627 \u0645\u0646 \u0645\u0633\u0624\u0648\u0644 "
+                        + "\u0627\u0644\u0639\u064a\u0627\u062f\u0629.");
+        ar.screenshot(Path.of("target", "screenshots", "display-web-ar-refused.png"));
+    }
+
     private static void open(HeadlessChromium.Tab tab, String url) {
         tab.call("Page.navigate", Map.of("url", url));
         tab.waitFor("document.readyState === 'complete' && !!document.getElementById('board')");
