@@ -145,7 +145,8 @@ public final class AppShell {
                 shell.show(ReceptionView.load(viewModel, context.messages()));
             }
             case DOCTOR -> {
-                var viewModel = new DoctorViewModel(live, context.background(), words, user.name());
+                var viewModel = new DoctorViewModel(live, context.background(), words, user.name(),
+                        user.roles().contains(Role.ADMIN));
                 currentScreen = viewModel;
                 shell.show(DoctorView.load(viewModel, context.messages()));
             }

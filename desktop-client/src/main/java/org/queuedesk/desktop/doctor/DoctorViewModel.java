@@ -60,6 +60,7 @@ public final class DoctorViewModel {
     private final TicketText text;
     private final IdempotencyKeys keys = new IdempotencyKeys();
     private final PendingConfirmation confirmation = new PendingConfirmation();
+    private final boolean mayJoinOthers;
     /** Who has an open session in which room: the snapshot's rooms, then every session event after it. */
     private final ObservableMap<Long, SessionDto> roomSessions = FXCollections.observableHashMap();
     private final ArrayDeque<QueueEvent> sessionEvents = new ArrayDeque<>();
@@ -97,6 +98,16 @@ public final class DoctorViewModel {
     private final BooleanBinding canTransfer;
 
     public DoctorViewModel(LiveSite live, BackgroundExecutor background, TicketText text, String signedInName) {
+        this(live, background, text, signedInName, false);
+    }
+
+    /**
+     * {@code mayJoinOthers}: the signed-in user is an admin. The server lets only a session's own doctor or an
+     * admin use its buttons, so only an admin is offered to join another doctor's session.
+     */
+    public DoctorViewModel(LiveSite live, BackgroundExecutor background, TicketText text, String signedInName,
+                           boolean mayJoinOthers) {
+        this.mayJoinOthers = mayJoinOthers;
         this.live = live;
         this.background = background;
         this.text = text;
@@ -164,6 +175,10 @@ public final class DoctorViewModel {
             return;
         }
         Optional<SessionDto> existing = occupant(chosenRoom);
+        if (existing.isPresent() && !isMine(existing.get()) && !mayJoinOthers) {
+            setupError.set(text.format("doctor.join.refused", chosenRoom.name(), existing.get().doctor()));
+            return;
+        }
         if (existing.isPresent() && !isMine(existing.get())) {
             SessionDto theirs = existing.get();
             confirmation.ask(new Confirmation(

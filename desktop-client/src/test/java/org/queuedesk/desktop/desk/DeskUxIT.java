@@ -159,35 +159,35 @@ class DeskUxIT {
     }
 
     @Test
-    void theDoctorSeesWhoIsInEachRoomJoinsOnlyByChoiceAndEnterOpensTheSession(FxRobot robot) throws Exception {
-        var otherDoctor = server.api().signedInAs("doctor", "doctor");
+    void theDoctorSeesWhoIsInEachRoomNeverJoinsTheirsAndEnterOpensTheSession(FxRobot robot) throws Exception {
+        var otherDoctor = server.api().signedInAs("nurse", "nurse");
         var rooms = otherDoctor.get("/api/sites/1/rooms").as(new com.fasterxml.jackson.core.type.TypeReference<List<RoomDto>>() { });
-        otherDoctor.openSession(rooms.get(1).id(), List.of(1L), "Dr Ruiz");
+        otherDoctor.openSession(rooms.get(1).id(), List.of(1L), null); // in the nurse's own name
         signIn(robot, "doctor", "doctor", "#doctorButton");
         Parent room = scene.getRoot();
         ComboBox<RoomDto> roomBox = find(room, "#roomBox");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> roomBox.getItems().size() == 4));
         DoctorViewModel doctor = (DoctorViewModel) shell.currentScreen();
         assertThat(onFx(() -> roomBox.getItems().stream().map(doctor::roomLabel).toList()).call()).containsExactly(
-                "Room 1 \u00b7 free", "Room 2 \u00b7 in use by Dr Ruiz", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
+                "Room 1 \u00b7 free", "Room 2 \u00b7 in use by nurse", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
         robot.clickOn(roomBox);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(roomBox::isShowing));
         Screenshots.saveWithPopups(scene, "doctor-room-chooser.png");
         robot.type(KeyCode.ESCAPE);
 
-        // --- Room 2 is taken: Enter (the default button) asks who is there instead of joining
+        // --- Room 2 is taken: Enter (the default button) says who is there instead of joining; a doctor cannot
+        // work in another doctor's session (only its own doctor or an admin may), so none is offered
         WaitForAsyncUtils.asyncFx(() -> {
             roomBox.getSelectionModel().select(1);
             doctor.serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.ENTER);
-        Node overlay = find(room, "#confirmOverlay");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(overlay::isVisible));
-        Screenshots.save(scene, "doctor-join-confirm.png");
-        assertThat(onFx(() -> ((Label) room.lookup("#confirmTitle")).getText()).call())
-                .isEqualTo("Room 2 is in use by Dr Ruiz");
-        robot.clickOn((Node) find(room, "#keepButton"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !overlay.isVisible()));
+        Label setupError = find(room, "#setupError");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !setupError.getText().isEmpty()));
+        Screenshots.save(scene, "doctor-room-in-use.png");
+        assertThat(onFx(setupError::getText).call()).isEqualTo(
+                "Room 2 is in use by nurse. Choose another room, or ask nurse or an admin to close that session.");
+        assertThat(onFx(() -> ((Node) find(room, "#confirmOverlay")).isVisible()).call()).isFalse();
         assertThat(onFx(() -> doctor.sessionProperty().get()).call()).as("not joined by accident").isNull();
 
         // --- a free room: Enter opens the session

@@ -94,7 +94,7 @@ class DisplayArabicIT {
         assertThat(named.status()).isEqualTo(200);
         admin.issue(new IssueTicketRequest(1L, null, null, null, null, null));
         Api doctor = server.api().signedInAs("doctor", "doctor");
-        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), "dr.ruiz"))
+        SessionDto session = doctor.post("/api/sessions", new OpenSessionRequest(2L, List.of(1L), null))
                 .as(SessionDto.class);
 
         Locale arabic = Locale.forLanguageTag("ar");

@@ -50,6 +50,8 @@ class DoctorViewModelTest {
     private final TestServer server = TestServer.startDemoWithSignIn(clock);
     private final Api reception = server.api().signedInAs("reception", "reception");
     private final Api otherDesk = server.api().signedInAs("doctor", "doctor");
+    /** Another doctor (the demo's nurse): sessions belong to the user who opened them. */
+    private final Api nurseDesk = server.api().signedInAs("nurse", "nurse");
     private final FxThreadStandIn fxThread = new FxThreadStandIn();
     private final SimpleBooleanProperty serverReachable = new SimpleBooleanProperty(true);
     private final HeldExecutor background = new HeldExecutor();
@@ -380,20 +382,20 @@ class DoctorViewModelTest {
         assertThat(doctor.rooms()).extracting(doctor::roomLabel)
                 .containsExactly("Room 1 \u00b7 free", "Room 2 \u00b7 free", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
 
-        var theirs = otherDesk.openSession(room2.id(), List.of(service("A").id()), "Dr Ruiz");
+        var theirs = nurseDesk.openSession(room2.id(), List.of(service("A").id()), null);
         fxThread.runUntil("Room 2 is taken", () -> doctor.occupant(room2).isPresent());
 
-        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 in use by Dr Ruiz");
+        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 in use by nurse");
         assertThat(doctor.roomLabel(doctor.rooms().get(0))).isEqualTo("Room 1 \u00b7 free");
 
-        otherDesk.post("/api/sessions/" + theirs.id() + "/close", null);
+        nurseDesk.post("/api/sessions/" + theirs.id() + "/close", null);
         fxThread.runUntil("Room 2 is free again", () -> doctor.occupant(room2).isEmpty());
         assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 free");
     }
 
     @Test
     void aDeskStartedAfterAnotherDoctorOpenedARoomSeesWhoIsThere() throws Exception {
-        otherDesk.openSession(doctor.rooms().get(3).id(), List.of(service("B").id()), "Dr Ruiz");
+        nurseDesk.openSession(doctor.rooms().get(3).id(), List.of(service("B").id()), null);
         var later = new LiveSite(client, new EventStreamClient(HttpClient.newHttpClient(), client.tokens(),
                 new ManualScheduler(), ReconnectPolicy.DEFAULT, fxThread), new CurrentThreadExecutor(), serverReachable,
                 messages);
@@ -401,43 +403,76 @@ class DoctorViewModelTest {
         later.start();
         try {
             fxThread.runUntil("the later desk is online", () -> later.onlineProperty().get());
-            assertThat(laterDesk.roomLabel(laterDesk.rooms().get(3))).isEqualTo("Room 4 \u00b7 in use by Dr Ruiz");
+            assertThat(laterDesk.roomLabel(laterDesk.rooms().get(3))).isEqualTo("Room 4 \u00b7 in use by nurse");
         } finally {
             later.stop();
         }
     }
 
     @Test
-    void choosingARoomInUseAsksWhoIsThereAndJoinsOnlyWhenConfirmed() throws Exception {
+    void aDoctorChoosingARoomInUseIsToldWhoIsThereAndNeverJoinsTheirSession() {
         RoomDto room1 = doctor.rooms().get(0);
-        var theirs = otherDesk.openSession(room1.id(), List.of(service("B").id()), "Dr Ruiz");
+        nurseDesk.openSession(room1.id(), List.of(service("B").id()), null);
         fxThread.runUntil("Room 1 is taken", () -> doctor.occupant(room1).isPresent());
         doctor.roomProperty().set(room1);
         choose("A");
 
         doctor.openSession();
 
-        var question = doctor.confirmation().property().get();
-        assertThat(question).as("not joined silently").isNotNull();
-        assertThat(doctor.sessionProperty().get()).isNull();
-        assertThat(question.title()).isEqualTo("Room 1 is in use by Dr Ruiz");
-        assertThat(question.confirmLabel()).isEqualTo("Join Dr Ruiz's session");
-        assertThat(question.keepLabel()).isEqualTo("Choose another room");
+        // the server lets only a session's own doctor or an admin press its buttons (README: sessions belong to
+        // the signed-in user), so a doctor is not offered a session they could not work in
+        assertThat(doctor.confirmation().isPending()).isFalse();
+        assertThat(doctor.sessionProperty().get()).as("not joined").isNull();
+        assertThat(doctor.setupErrorProperty().get()).isEqualTo(
+                "Room 1 is in use by nurse. Choose another room, or ask nurse or an admin to close that session.");
+    }
 
-        doctor.confirmation().dismiss();
-        assertThat(doctor.sessionProperty().get()).isNull();
+    @Test
+    void anAdminChoosingARoomInUseIsAskedWhoIsThereAndJoinsOnlyWhenConfirmed() throws Exception {
+        RoomDto room1 = doctor.rooms().get(0);
+        var theirs = nurseDesk.openSession(room1.id(), List.of(service("B").id()), null);
+        TokenStore adminTokens = new TokenStore(clock);
+        var adminClient = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), adminTokens,
+                Duration.ofSeconds(5));
+        adminClient.login("admin", "admin");
+        var adminLive = new LiveSite(adminClient, new EventStreamClient(HttpClient.newHttpClient(), adminTokens,
+                new ManualScheduler(), ReconnectPolicy.DEFAULT, fxThread), new CurrentThreadExecutor(), serverReachable,
+                messages);
+        var admin = new DoctorViewModel(adminLive, background, new TicketText(messages, clock), "admin", true);
+        adminLive.start();
+        try {
+            fxThread.runUntil("the admin's desk is online", () -> adminLive.onlineProperty().get());
+            fxThread.runUntil("Room 1 is taken", () -> admin.occupant(room1).isPresent());
+            admin.roomProperty().set(room1);
+            admin.serviceChoices().stream().filter(c -> c.service().prefix().equals("A")).findFirst().orElseThrow()
+                    .chosenProperty().set(true);
 
-        doctor.openSession();
-        doctor.confirmation().confirm();
+            admin.openSession();
 
-        assertThat(doctor.sessionProperty().get().id()).as("joined, by choice").isEqualTo(theirs.id());
-        assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 Dr Ruiz");
+            var question = admin.confirmation().property().get();
+            assertThat(question).as("not joined silently (%s)", admin.setupErrorProperty().get()).isNotNull();
+            assertThat(admin.sessionProperty().get()).isNull();
+            assertThat(question.title()).isEqualTo("Room 1 is in use by nurse");
+            assertThat(question.confirmLabel()).isEqualTo("Join nurse's session");
+            assertThat(question.keepLabel()).isEqualTo("Choose another room");
+
+            admin.confirmation().dismiss();
+            assertThat(admin.sessionProperty().get()).isNull();
+
+            admin.openSession();
+            admin.confirmation().confirm();
+
+            assertThat(admin.sessionProperty().get().id()).as("joined, by choice").isEqualTo(theirs.id());
+            assertThat(admin.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 nurse");
+        } finally {
+            adminLive.stop();
+        }
     }
 
     @Test
     void aDoctorsOwnOpenSessionIsTakenUpAgainWithoutAQuestion() {
         RoomDto room3 = doctor.rooms().get(2);
-        var mine = otherDesk.openSession(room3.id(), List.of(service("A").id()), "Dr Lee");
+        var mine = otherDesk.openSession(room3.id(), List.of(service("A").id()), null); // the signed-in doctor's own
         fxThread.runUntil("Room 3 is taken", () -> doctor.occupant(room3).isPresent());
         doctor.roomProperty().set(room3);
         choose("A");
