@@ -25,6 +25,7 @@ import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.app.ControllerFactory;
 import org.queuedesk.desktop.app.ViewBindings;
+import org.queuedesk.desktop.app.FocusKeeper;
 import org.queuedesk.desktop.app.Fxml;
 import org.queuedesk.desktop.app.SceneKeys;
 import org.queuedesk.desktop.app.Ticker;
@@ -119,6 +120,7 @@ public final class DoctorView {
         ViewBindings.column(waitingWaited, WaitingRow::waited);
 
         SceneKeys.whileShown(root, this::space);
+        FocusKeeper.keep(nextButton);
         // after each answer, the focus goes back to Next so Space and Enter keep working
         viewModel.inFlightProperty().addListener((o, before, now) -> {
             if (!now) {
