@@ -121,6 +121,12 @@ public final class DoctorView {
 
         SceneKeys.whileShown(root, this::space);
         FocusKeeper.keep(nextButton);
+        // a session opened or resumed starts with the keyboard on Next, not on whatever comes first (Pause)
+        viewModel.sessionOpenProperty().addListener((o, before, open) -> {
+            if (open) {
+                Platform.runLater(nextButton::requestFocus);
+            }
+        });
         // after each answer, the focus goes back to Next so Space and Enter keep working
         viewModel.inFlightProperty().addListener((o, before, now) -> {
             if (!now) {
