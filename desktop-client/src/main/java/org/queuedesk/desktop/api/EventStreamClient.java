@@ -61,6 +61,9 @@ public final class EventStreamClient implements AutoCloseable {
         /** True once the sign-in has ended and refreshing cannot help. */
         boolean ended();
 
+        /** The token as it is now: no I/O and no waiting for a refresh under way elsewhere. */
+        Optional<String> current();
+
         /** The signed-in user's tokens through their client, which refreshes them. */
         static Credentials of(QueueDeskClient client) {
             return new Credentials() {
@@ -77,6 +80,11 @@ public final class EventStreamClient implements AutoCloseable {
                 @Override
                 public boolean ended() {
                     return client.tokens().hasEnded();
+                }
+
+                @Override
+                public Optional<String> current() {
+                    return client.tokens().accessToken();
                 }
             };
         }
@@ -98,6 +106,11 @@ public final class EventStreamClient implements AutoCloseable {
             @Override
             public boolean ended() {
                 return false;
+            }
+
+            @Override
+            public Optional<String> current() {
+                return tokens.accessToken();
             }
         };
     }
@@ -205,13 +218,13 @@ public final class EventStreamClient implements AutoCloseable {
     private void connect(long forGeneration) {
         if (credentials.mustRenew(refused)) {
             // refreshing is blocking I/O: never on the caller's thread (it may be the FX thread)
-            retry = scheduler.schedule(() -> openSocket(forGeneration), 0, TimeUnit.MILLISECONDS);
+            retry = scheduler.schedule(() -> openSocket(forGeneration, true), 0, TimeUnit.MILLISECONDS);
         } else {
-            openSocket(forGeneration);
+            openSocket(forGeneration, false);
         }
     }
 
-    private void openSocket(long forGeneration) {
+    private void openSocket(long forGeneration, boolean renew) {
         URI uri;
         String refusedBefore;
         synchronized (this) {
@@ -221,9 +234,14 @@ public final class EventStreamClient implements AutoCloseable {
             uri = eventsUri(server, siteId, lastSeq);
             refusedBefore = refused;
         }
+        if (credentials.ended()) {
+            // a request found the refresh token refused: knocking again cannot help
+            signInEnded(forGeneration);
+            return;
+        }
         Optional<String> token;
         try {
-            token = credentials.bearer(refusedBefore);
+            token = renew ? credentials.bearer(refusedBefore) : credentials.current();
         } catch (IOException | ApiException e) {
             if (credentials.ended()) {
                 signInEnded(forGeneration);

@@ -92,6 +92,7 @@ public final class ConnectionViewModel {
         serverReachable.addListener(o -> update());
         live.addListener(o -> update());
         statusText.set(messages.getString("connection.status.idle"));
+        bannerText.set(messages.getString("connection.banner"));
     }
 
     /** A desk's live status joins the server's health (null: no desk, e.g. the sign-in screen). */
