@@ -100,7 +100,10 @@ class DeskSignInIT {
             roomBox.getSelectionModel().select(0);
             doctor.serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
-        robot.clickOn((Node) find(room, "#openButton"));
+        Button open = find(room, "#openButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !open.isDisabled()));
+        robot.clickOn(open);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> doctor.sessionProperty().get() != null));
         issue("Ana");
         Button next = find(room, "#nextButton");
         Label current = find(room, "#currentNumber");
@@ -180,8 +183,11 @@ class DeskSignInIT {
             ((TextField) root.lookup("#usernameField")).setText("doctor");
             ((TextField) root.lookup("#passwordField")).setText("doctor");
         }).get(5, TimeUnit.SECONDS);
-        robot.clickOn((Node) find(root, "#signInButton"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#sessionPane") != null));
+        // the button waits for the server check (and the fields): a click before that does nothing
+        Button signInButton = find(root, "#signInButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !signInButton.isDisabled()));
+        robot.clickOn(signInButton);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> root.lookup("#sessionPane") != null));
     }
 
     @SuppressWarnings("unchecked")
