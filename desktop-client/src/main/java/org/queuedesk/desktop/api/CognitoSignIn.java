@@ -1,12 +1,15 @@
 package org.queuedesk.desktop.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.common.json.Problem;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -116,6 +119,22 @@ public final class CognitoSignIn implements AutoCloseable {
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))
                 .build())).authenticationResult();
         return tokens(username, result, refreshToken);
+    }
+
+    /**
+     * {@link #refresh} for a signed-in desk: the pool refusing the refresh token (expired, revoked, user
+     * disabled) is a 401 (sign in again); not reaching the pool is an IOException (try again later).
+     */
+    public TokenResponse renew(String username, String refreshToken) throws IOException, ApiException {
+        try {
+            return refresh(username, refreshToken);
+        } catch (SignInException e) {
+            if (e.getCause() instanceof SdkClientException) {
+                throw new IOException(e.getMessage(), e);
+            }
+            throw new ApiException(401, new Problem(null, "Sign in again", 401,
+                    e.getMessage(), null, null, null));
+        }
     }
 
     /** Revokes the refresh token; the app then forgets its tokens. Best effort: offline sign-out still signs out. */

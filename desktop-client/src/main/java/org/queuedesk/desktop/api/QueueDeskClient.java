@@ -40,8 +40,9 @@ import org.queuedesk.common.ticket.TransferRequest;
 
 /**
  * The queue server's HTTP API, typed. Blocking: call it through the background seam only. Sends the
- * bearer token when signed in (refreshing it first when it is due) and an {@code Idempotency-Key} on every
- * POST; an error answer becomes an {@link ApiException} carrying the problem's {@code detail}. An
+ * bearer token when signed in (refreshing it first when it is due, and once more when the server refuses it
+ * with 401, then retrying that request once) and an {@code Idempotency-Key} on every POST; an error answer
+ * becomes an {@link ApiException} carrying the problem's {@code detail}. An
  * {@link IOException} means no answer at all (the outcome of a POST is then unknown: retry with the same key).
  */
 public final class QueueDeskClient {
@@ -121,14 +122,55 @@ public final class QueueDeskClient {
         tokens.store(response);
     }
 
-    /** Exchanges the refresh token for fresh tokens, at this server or at the identity provider. */
+    /**
+     * Exchanges the refresh token for fresh tokens, at this server or at the identity provider. When the
+     * provider refuses the refresh token (expired, revoked) the sign-in has ended: the token store says so
+     * and this throws a 401 whose detail asks to sign in again. No answer at all stays an IOException (try later).
+     */
     public synchronized TokenResponse refresh() throws IOException, InterruptedException, ApiException {
         String refreshToken = tokens.refreshToken().orElseThrow(() -> new IllegalStateException("not signed in"));
         TokenRenewal renewal = externalRenewal;
-        TokenResponse response = renewal != null ? renewal.renew(refreshToken)
-                : send(post("/api/auth/refresh", new RefreshRequest(refreshToken), null, false), type(TokenResponse.class));
+        TokenResponse response;
+        try {
+            response = renewal != null ? renewal.renew(refreshToken)
+                    : send(post("/api/auth/refresh", new RefreshRequest(refreshToken), null, false), type(TokenResponse.class));
+        } catch (ApiException e) {
+            if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
+                tokens.signInEnded();
+                throw new ApiException(401, new Problem(null, "Sign in again", 401, SIGN_IN_ENDED, null, null, null));
+            }
+            throw e;
+        }
+        // signed out meanwhile (the user pressed Sign out while this was on its way): keep nothing
+        if (tokens.refreshToken().filter(refreshToken::equals).isEmpty()) {
+            throw new ApiException(401, new Problem(null, "Signed out", 401, SIGN_IN_ENDED, null, null, null));
+        }
         tokens.store(response);
         return response;
+    }
+
+    static final String SIGN_IN_ENDED = "Your sign-in has ended; sign in again.";
+
+    /**
+     * The bearer token to send now (empty when not signed in), refreshed first when it is due or when the
+     * server just refused {@code refused}. Blocking only when it refreshes; {@link #mustRenew} says beforehand.
+     * A refusal another thread already answered with a refresh is not refreshed again: refresh tokens are
+     * single-use, so two refreshes with the same one would end the sign-in.
+     */
+    public synchronized Optional<String> bearer(String refused) throws IOException, InterruptedException, ApiException {
+        if (mustRenew(refused)) {
+            refresh();
+        }
+        return tokens.accessToken();
+    }
+
+    /** True when {@link #bearer} would refresh first (and so block). */
+    public boolean mustRenew(String refused) {
+        if (tokens.refreshToken().isEmpty() || tokens.hasEnded()) {
+            return false;
+        }
+        return tokens.refreshDue() || tokens.expired()
+                || (refused != null && tokens.accessToken().filter(refused::equals).isPresent());
     }
 
     public WhoAmIDto me() throws IOException, InterruptedException, ApiException {
@@ -152,8 +194,8 @@ public final class QueueDeskClient {
         if (renewal != null) {
             renewal.revoke(refreshToken);
         } else {
-            var response = http.send(post("/api/auth/logout", new RefreshRequest(refreshToken), null, false),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            var response = http.send(post("/api/auth/logout", new RefreshRequest(refreshToken), null, false)
+                    .with(Optional.empty()), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 400) {
                 throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
             }
@@ -244,8 +286,8 @@ public final class QueueDeskClient {
     /** The public status behind a status link's token (position and estimated wait). */
     public PatientStatus patientStatus(String statusToken) throws IOException, InterruptedException, ApiException {
         String path = "/t/" + URLEncoder.encode(statusToken, StandardCharsets.UTF_8) + "/status";
-        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", "application/json").GET().build(),
-                type(PatientStatus.class));
+        return send(new Outgoing(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", "application/json")
+                .GET(), false), type(PatientStatus.class));
     }
 
     // --- kiosk printers ------------------------------------------------------------------------------
@@ -329,12 +371,20 @@ public final class QueueDeskClient {
         return send(post(path, body, idempotencyKey, true), type(type));
     }
 
-    private HttpRequest getRequest(String path) throws IOException, InterruptedException, ApiException {
-        return authorized(HttpRequest.newBuilder(uri(path)).GET(), true).build();
+    /** A request, and whether it goes out with the bearer token (added per attempt, see {@link #send}). */
+    private record Outgoing(HttpRequest.Builder builder, boolean withToken) {
+        HttpRequest with(Optional<String> token) {
+            HttpRequest.Builder copy = builder.copy();
+            token.ifPresent(value -> copy.header("Authorization", "Bearer " + value));
+            return copy.build();
+        }
     }
 
-    private HttpRequest post(String path, Object body, String idempotencyKey, boolean withToken)
-            throws IOException, InterruptedException, ApiException {
+    private Outgoing getRequest(String path) {
+        return authorized(HttpRequest.newBuilder(uri(path)).GET(), true);
+    }
+
+    private Outgoing post(String path, Object body, String idempotencyKey, boolean withToken) throws IOException {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
@@ -344,23 +394,26 @@ public final class QueueDeskClient {
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
         }
-        return authorized(builder, withToken).build();
+        return authorized(builder, withToken);
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder builder, boolean withToken)
-            throws IOException, InterruptedException, ApiException {
+    private Outgoing authorized(HttpRequest.Builder builder, boolean withToken) {
         builder.timeout(timeout).header("Accept", "application/json");
-        if (withToken) {
-            if (tokens.refreshDue()) {
-                refresh();
-            }
-            tokens.accessToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
-        }
-        return builder;
+        return new Outgoing(builder, withToken);
     }
 
-    private <T> T send(HttpRequest request, JavaType type) throws IOException, InterruptedException, ApiException {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    /**
+     * Sends with a fresh token; a 401 for a token this client could refresh (the server restarted with a
+     * clock ahead of ours, or the token was refused for being old) refreshes once and sends again. Nothing
+     * was done for a 401, so a POST goes again with the same idempotency key.
+     */
+    private <T> T send(Outgoing request, JavaType type) throws IOException, InterruptedException, ApiException {
+        Optional<String> token = request.withToken() ? bearer(null) : Optional.empty();
+        HttpResponse<byte[]> response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 401 && token.isPresent() && mustRenew(token.get())) {
+            token = bearer(token.get());
+            response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+        }
         int status = response.statusCode();
         if (status >= 400) {
             throw new ApiException(status, problemOf(status, response.body()));

@@ -3,7 +3,9 @@ package org.queuedesk.desktop.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.queuedesk.common.auth.TokenResponse;
 
 /**
@@ -19,6 +21,8 @@ public final class TokenStore {
     private TokenResponse tokens;
     private Instant refreshAt;
     private Instant expiresAt;
+    private boolean ended;
+    private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
 
     public TokenStore(Clock clock) {
         this.clock = clock;
@@ -31,12 +35,37 @@ public final class TokenStore {
         this.tokens = response;
         this.expiresAt = now.plus(life);
         this.refreshAt = expiresAt.minus(margin);
+        this.ended = false;
     }
 
     public synchronized void clear() {
         tokens = null;
         refreshAt = null;
         expiresAt = null;
+        ended = false;
+    }
+
+    /**
+     * The identity provider refused the refresh token (expired, revoked, account disabled): only signing in
+     * again helps. Listeners hear it on the calling thread, once per sign-in.
+     */
+    public void signInEnded() {
+        synchronized (this) {
+            if (tokens == null || ended) {
+                return;
+            }
+            ended = true;
+        }
+        endListeners.forEach(Runnable::run);
+    }
+
+    public synchronized boolean hasEnded() {
+        return ended;
+    }
+
+    /** Called (on the thread that found out) when {@link #signInEnded} is first reported for a sign-in. */
+    public void whenSignInEnds(Runnable listener) {
+        endListeners.add(listener);
     }
 
     /** The bearer token to send, if signed in. */

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -62,7 +64,10 @@ public final class AppShell {
     private QueueDeskClient client;
     private LiveSite live;
     private Optional<Mode> pendingMode;
+    private Mode currentMode;
     private Object currentScreen;
+    // a doctor's open session per user, so signing in again (same app) goes straight back to it
+    private final Map<String, Long> openSessions = new HashMap<>();
     // kiosk and display (issue 6): they take over the window until staff leave them
     private DeviceOptions devices = DeviceOptions.defaults();
     private Runnable quit = () -> { };
@@ -76,10 +81,16 @@ public final class AppShell {
         this.tokens = new TokenStore(context.clock());
         this.pendingMode = context.launchMode();
         this.shellModel = new ShellViewModel(connection);
-        this.shellModel.setActions(this::signOut, this::showModes);
+        this.shellModel.setActions(this::signOut, this::showModes, this::signInAgain);
         this.shell = ShellView.load(shellModel, context.messages());
         // every screen of the shell (sign-in, modes, reception, doctor) mirrored in Arabic (issue 9)
         shell.root().setNodeOrientation(Theme.orientation(context.messages()));
+        // a request or the stream found the refresh token refused: the desk stops and asks to sign in again
+        tokens.whenSignInEnds(() -> context.fxThread().execute(() -> {
+            if (live != null) {
+                live.signInEnded();
+            }
+        }));
     }
 
     public Parent root() {
@@ -102,9 +113,11 @@ public final class AppShell {
     private void signedIn(SignInResult result) {
         this.user = result.user();
         this.client = result.client();
-        var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
+        var stream = new EventStreamClient(context.http(), EventStreamClient.Credentials.of(client), context.scheduler(),
+                context.policy(), context.fxThread());
         this.live = new LiveSite(client, stream, context.background(), connection.serverReachableProperty(),
                 context.messages());
+        connection.follow(live.statusProperty());
         live.start();
         shellModel.signedInProperty().set(user.signInRequired());
         shellModel.userTextProperty().set(user.signInRequired()
@@ -135,6 +148,7 @@ public final class AppShell {
     }
 
     public void open(Mode mode) {
+        currentMode = mode;
         shellModel.canChangeModeProperty().set(user.allowedModes().size() > 1);
         shellModel.screenTitleProperty().set(text(mode.messageKey()));
         TicketText words = new TicketText(context.messages(), context.clock());
@@ -149,6 +163,15 @@ public final class AppShell {
                         user.roles().contains(Role.ADMIN));
                 currentScreen = viewModel;
                 shell.show(DoctorView.load(viewModel, context.messages()));
+                String name = user.name();
+                viewModel.sessionProperty().addListener((o, before, now) -> {
+                    if (now != null) {
+                        openSessions.put(name, now.id());
+                    } else if (before != null) {
+                        openSessions.remove(name, before.id());
+                    }
+                });
+                viewModel.resumeOpenSession(openSessions.get(name));
             }
             case KIOSK -> openKiosk();
             case DISPLAY -> openDisplay();
@@ -238,7 +261,14 @@ public final class AppShell {
         }
     }
 
+    /** The server ended the sign-in: sign in again, then straight back to the same desk. */
+    private void signInAgain() {
+        pendingMode = Optional.ofNullable(currentMode);
+        signOut();
+    }
+
     public void signOut() {
+        connection.follow(null);
         if (live != null) {
             live.stop();
             live = null;
@@ -252,6 +282,7 @@ public final class AppShell {
                     + "session ends when its refresh token expires", error)));
         }
         user = null;
+        currentMode = null;
         showSignIn();
     }
 

@@ -16,19 +16,42 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.api.HealthStatus;
+import org.queuedesk.desktop.live.LiveStatus;
 
 /**
  * Whether the queue server answers. Checks {@code GET /health} on the background seam: every poll
  * interval while it answers, with exponential backoff while it does not. All state changes happen in
  * the seam's callbacks (the FX thread in production), so views can bind to the properties directly.
  *
+ * <p>Once a desk follows a site ({@link #follow}) its live status joins in: one {@link State} feeds both the
+ * status bar and the banner, so they never contradict each other (the server answering does not make a
+ * desk whose live stream is refused "connected").
+ *
  * <p>The scheduler only decides <em>when</em>; its tasks capture the address and generation they were
  * scheduled with, so no property is read off the FX thread, and a result for an address the user has
  * since replaced is dropped.
  */
 public final class ConnectionViewModel {
+
+    /** What the status bar and the banner say, from the server's health and the desk's live status. */
+    public enum State {
+        /** Not asked yet, or no answer yet. */
+        CHECKING,
+        /** The server does not answer. */
+        UNREACHABLE,
+        /** The server answers; the desk's live picture is starting (no banner: it takes a moment). */
+        STARTING,
+        /** The server answers but the desk's live stream or snapshot failed and is retrying. */
+        RECONNECTING,
+        /** The sign-in has ended: only signing in again helps. */
+        SIGN_IN_ENDED,
+        /** The server answers and the desk (if any) is live. */
+        CONNECTED
+    }
 
     private final BackgroundExecutor background;
     private final ScheduledExecutorService scheduler;
@@ -40,6 +63,12 @@ public final class ConnectionViewModel {
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked", false);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyObjectWrapper<URI> server = new ReadOnlyObjectWrapper<>(this, "server");
+    private final ReadOnlyObjectWrapper<LiveStatus> live = new ReadOnlyObjectWrapper<>(this, "live", LiveStatus.OFF);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.CHECKING);
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
+    private final ChangeListener<LiveStatus> liveListener = (o, before, now) -> live.set(now);
+    private ObservableValue<LiveStatus> followed;
+    private Duration lastRetry = Duration.ZERO;
     private final BooleanBinding bannerVisible;
 
     private long generation;
@@ -53,10 +82,64 @@ public final class ConnectionViewModel {
         this.health = health;
         this.policy = policy;
         this.messages = messages;
-        // Hidden until the first answer, so a healthy start never flashes the red banner.
-        this.bannerVisible = Bindings.createBooleanBinding(
-                () -> checked.get() && !serverReachable.get(), checked, serverReachable);
+        // Hidden until the first answer, so a healthy start never flashes the red banner; and while a desk
+        // starts its live picture (it takes a moment), not after it lost it.
+        this.bannerVisible = Bindings.createBooleanBinding(() -> switch (state.get()) {
+            case UNREACHABLE, RECONNECTING, SIGN_IN_ENDED -> true;
+            case CHECKING, STARTING, CONNECTED -> false;
+        }, state);
+        checked.addListener(o -> update());
+        serverReachable.addListener(o -> update());
+        live.addListener(o -> update());
         statusText.set(messages.getString("connection.status.idle"));
+        bannerText.set(messages.getString("connection.banner"));
+    }
+
+    /** A desk's live status joins the server's health (null: no desk, e.g. the sign-in screen). */
+    public void follow(ObservableValue<LiveStatus> liveStatus) {
+        if (followed != null) {
+            followed.removeListener(liveListener);
+        }
+        followed = liveStatus;
+        if (liveStatus != null) {
+            liveStatus.addListener(liveListener);
+        }
+        live.set(liveStatus == null ? LiveStatus.OFF : liveStatus.getValue());
+    }
+
+    private void update() {
+        URI address = server.get();
+        State now;
+        if (live.get() == LiveStatus.SIGN_IN_ENDED) {
+            now = State.SIGN_IN_ENDED;
+        } else if (!checked.get()) {
+            now = State.CHECKING;
+        } else if (!serverReachable.get()) {
+            now = State.UNREACHABLE;
+        } else {
+            now = switch (live.get()) {
+                case STARTING -> State.STARTING;
+                case RECONNECTING -> State.RECONNECTING;
+                default -> State.CONNECTED;
+            };
+        }
+        state.set(now);
+        if (address == null) {
+            return;
+        }
+        statusText.set(switch (now) {
+            case CHECKING -> format("connection.status.checking", address);
+            case UNREACHABLE -> format("connection.status.retrying", address, seconds(lastRetry));
+            case STARTING -> format("connection.status.starting", address);
+            case RECONNECTING -> format("connection.status.reconnecting", address);
+            case SIGN_IN_ENDED -> format("connection.status.signInEnded", address);
+            case CONNECTED -> format("connection.status.connected", address);
+        });
+        bannerText.set(switch (now) {
+            case RECONNECTING -> messages.getString("connection.banner.reconnecting");
+            case SIGN_IN_ENDED -> messages.getString("connection.banner.signInEnded");
+            default -> messages.getString("connection.banner");
+        });
     }
 
     /** Starts watching {@code address} (replacing any previous one) with a check right away. */
@@ -68,7 +151,7 @@ public final class ConnectionViewModel {
         server.set(address);
         checked.set(false);
         serverReachable.set(false);
-        statusText.set(format("connection.status.checking", address));
+        update();
         check(generation, address);
     }
 
@@ -88,19 +171,19 @@ public final class ConnectionViewModel {
         if (forGeneration != generation) {
             return;
         }
-        checked.set(true);
         Duration delay;
         if (status != null && status.up()) {
             failures = 0;
-            serverReachable.set(true);
-            statusText.set(format("connection.status.connected", address));
             delay = policy.pollInterval();
+            serverReachable.set(true);
         } else {
             failures++;
-            serverReachable.set(false);
             delay = policy.retryDelay(failures);
-            statusText.set(format("connection.status.retrying", address, seconds(delay)));
+            lastRetry = delay;
+            serverReachable.set(false);
         }
+        checked.set(true);
+        update();
         schedule(forGeneration, address, delay);
     }
 
@@ -134,6 +217,19 @@ public final class ConnectionViewModel {
     /** True once the server has been asked at least once and did not answer. */
     public BooleanBinding bannerVisibleProperty() {
         return bannerVisible;
+    }
+
+    /** What the banner says (shown while {@link #bannerVisibleProperty} is true). */
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State getState() {
+        return state.get();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {

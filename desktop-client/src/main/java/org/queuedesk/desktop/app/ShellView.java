@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -17,7 +18,11 @@ public final class ShellView {
 
     private final ShellViewModel viewModel;
 
+    @FXML private HBox bannerBar;
     @FXML private Label banner;
+    @FXML private Button signInAgainButton;
+    @FXML private HBox signOutConfirm;
+    @FXML private Button staySignedInButton;
     @FXML private Label screenTitle;
     @FXML private Label userLabel;
     @FXML private Button changeModeButton;
@@ -51,23 +56,64 @@ public final class ShellView {
     @FXML
     private void initialize() {
         var connection = viewModel.connection();
+        bannerBar.visibleProperty().bind(connection.bannerVisibleProperty());
+        bannerBar.managedProperty().bind(bannerBar.visibleProperty());
         banner.visibleProperty().bind(connection.bannerVisibleProperty());
-        banner.managedProperty().bind(banner.visibleProperty());
+        banner.textProperty().bind(connection.bannerTextProperty());
+        signInAgainButton.visibleProperty().bind(connection.stateProperty().isEqualTo(ConnectionViewModel.State.SIGN_IN_ENDED));
+        signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         screenTitle.textProperty().bind(viewModel.screenTitleProperty());
         userLabel.textProperty().bind(viewModel.userTextProperty());
         changeModeButton.visibleProperty().bind(viewModel.canChangeModeProperty());
         changeModeButton.managedProperty().bind(changeModeButton.visibleProperty());
-        signOutButton.visibleProperty().bind(viewModel.signedInProperty());
+        signOutButton.visibleProperty().bind(viewModel.signedInProperty().and(viewModel.confirmingSignOutProperty().not()));
         signOutButton.managedProperty().bind(signOutButton.visibleProperty());
+        signOutConfirm.visibleProperty().bind(viewModel.signedInProperty().and(viewModel.confirmingSignOutProperty()));
+        signOutConfirm.managedProperty().bind(signOutConfirm.visibleProperty());
+        staySignedInButton.cancelButtonProperty().bind(signOutConfirm.visibleProperty());
+        // the question takes the focus on "Stay signed in", so a stray Space or Enter keeps the user in;
+        // answered, the focus goes back where it was
+        signOutConfirm.visibleProperty().addListener((o, before, now) -> {
+            var scene = signOutConfirm.getScene();
+            if (now) {
+                focusBefore = scene == null ? null : scene.getFocusOwner();
+                staySignedInButton.requestFocus();
+            } else if (focusBefore != null && focusBefore.getScene() == scene && !focusBefore.isDisabled()) {
+                focusBefore.requestFocus();
+                focusBefore = null;
+            }
+        });
         statusLabel.textProperty().bind(connection.statusTextProperty());
-        statusDot.pseudoClassStateChanged(REACHABLE, connection.isServerReachable());
-        connection.serverReachableProperty().addListener(
-                (observable, before, now) -> statusDot.pseudoClassStateChanged(REACHABLE, now));
+        // green only when everything this window needs is working: the same state the banner shows
+        connection.stateProperty().addListener((observable, before, now) -> showReachable(now));
+        showReachable(connection.getState());
+    }
+
+    private Node focusBefore;
+
+    private void showReachable(ConnectionViewModel.State state) {
+        statusDot.pseudoClassStateChanged(REACHABLE,
+                state == ConnectionViewModel.State.CONNECTED || state == ConnectionViewModel.State.STARTING);
     }
 
     @FXML
     private void signOut() {
-        viewModel.signOut();
+        viewModel.requestSignOut();
+    }
+
+    @FXML
+    private void confirmSignOut() {
+        viewModel.confirmSignOut();
+    }
+
+    @FXML
+    private void cancelSignOut() {
+        viewModel.cancelSignOut();
+    }
+
+    @FXML
+    private void signInAgain() {
+        viewModel.signInAgain();
     }
 
     @FXML

@@ -27,6 +27,7 @@ import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.app.ConfirmationOverlay;
 import org.queuedesk.desktop.app.ControllerFactory;
 import org.queuedesk.desktop.app.ViewBindings;
+import org.queuedesk.desktop.app.FocusKeeper;
 import org.queuedesk.desktop.app.Fxml;
 import org.queuedesk.desktop.app.SceneKeys;
 import org.queuedesk.desktop.app.Ticker;
@@ -136,6 +137,13 @@ public final class DoctorView {
         ViewBindings.column(waitingWaited, WaitingRow::waited);
 
         SceneKeys.whileShown(root, this::space);
+        FocusKeeper.keep(nextButton);
+        // a session opened or resumed starts with the keyboard on Next, not on whatever comes first (Pause)
+        viewModel.sessionOpenProperty().addListener((o, before, open) -> {
+            if (open) {
+                Platform.runLater(nextButton::requestFocus);
+            }
+        });
         // after each answer, the focus goes back to Next so Space and Enter keep working
         viewModel.inFlightProperty().addListener((o, before, now) -> {
             if (!now) {

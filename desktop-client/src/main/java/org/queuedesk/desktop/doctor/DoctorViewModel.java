@@ -64,6 +64,9 @@ public final class DoctorViewModel {
     /** Who has an open session in which room: the snapshot's rooms, then every session event after it. */
     private final ObservableMap<Long, SessionDto> roomSessions = FXCollections.observableHashMap();
     private final ArrayDeque<QueueEvent> sessionEvents = new ArrayDeque<>();
+    private final String signedInName;
+    private boolean resumePending;
+    private Long resumeHint;
 
     private final ObservableList<RoomDto> rooms = FXCollections.observableArrayList();
     private final ObservableList<ServiceChoice> serviceChoices = FXCollections.observableArrayList();
@@ -111,7 +114,8 @@ public final class DoctorViewModel {
         this.live = live;
         this.background = background;
         this.text = text;
-        doctorName.set(signedInName == null ? "" : signedInName);
+        this.signedInName = signedInName == null ? "" : signedInName;
+        doctorName.set(this.signedInName);
         sessionOpen = session.isNotNull();
         paused = Bindings.createBooleanBinding(() -> session.get() != null && session.get().paused(), session);
         hasCurrent = current.isNotNull();
@@ -211,6 +215,39 @@ public final class DoctorViewModel {
                     inFlight.set(false);
                     setupError.set(text.failure(error));
                 });
+    }
+
+    /**
+     * Back to this doctor's session that is still open (signed out, or the sign-in ended, or the app was
+     * restarted): the one this app last had for them ({@code lastKnown}, may be null), or else the one open
+     * session under their name. Runs once the site's picture is in; nothing when there is none.
+     */
+    public void resumeOpenSession(Long lastKnown) {
+        resumeHint = lastKnown;
+        resumePending = true;
+        refreshViews();
+    }
+
+    private void resumeIfPending(QueueStatusDto status) {
+        if (!resumePending || session.get() != null) {
+            return;
+        }
+        resumePending = false;
+        List<QueueStatusDto.RoomStatus> open = status.rooms().stream().filter(r -> r.sessionId() != null).toList();
+        Optional<Long> mine = open.stream().map(QueueStatusDto.RoomStatus::sessionId)
+                .filter(id -> id.equals(resumeHint)).findFirst();
+        if (mine.isEmpty() && !signedInName.isBlank()) {
+            var named = open.stream().filter(r -> signedInName.equalsIgnoreCase(r.doctor())).toList();
+            mine = named.size() == 1 ? Optional.of(named.get(0).sessionId()) : Optional.empty();
+        }
+        mine.ifPresent(id -> {
+            QueueDeskClient client = live.client();
+            background.run(() -> client.session(id), found -> {
+                if (session.get() == null && found.closedAt() == null) {
+                    adopt(found);
+                }
+            }, error -> { });
+        });
     }
 
     /** The open session at a room, if any, as this desk last heard. */
@@ -470,6 +507,7 @@ public final class DoctorViewModel {
             serviceChoices.setAll(snapshot.services().stream().map(ServiceChoice::new).toList());
             serviceChoices.forEach(c -> c.chosenProperty().addListener((o, before, now) -> setupError.set("")));
         }
+        resumeIfPending(snapshot.status());
         SessionDto now = session.get();
         if (now == null) {
             current.set(null);

@@ -26,7 +26,8 @@ import org.queuedesk.desktop.app.BackgroundExecutor;
  * One site, live: reads a snapshot on the background seam, then follows the event stream from the
  * snapshot's sequence number. After the stream was lost and comes back it catches up from its last
  * sequence number and also reads a fresh snapshot, so the desk shows everything that happened meanwhile.
- * Lives on the FX thread; desks subscribe with {@link #onChange}.
+ * Lives on the FX thread; desks subscribe with {@link #onChange}. {@link #statusProperty} says where it
+ * stands, and the shell's banner and status bar both show it.
  */
 public final class LiveSite {
 
@@ -41,10 +42,14 @@ public final class LiveSite {
 
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(this, "streaming", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started", false);
+    // set by any failure to read or stream, cleared once live again: the first start is not a "reconnect"
+    private final ReadOnlyBooleanWrapper troubled = new ReadOnlyBooleanWrapper(this, "troubled", false);
+    private final ReadOnlyBooleanWrapper signInEnded = new ReadOnlyBooleanWrapper(this, "signInEnded", false);
+    private final ReadOnlyObjectWrapper<LiveStatus> status = new ReadOnlyObjectWrapper<>(this, "status", LiveStatus.OFF);
     private final ReadOnlyObjectWrapper<SiteSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final BooleanBinding online;
     private final StringBinding offlineReason;
-    private boolean started;
     private boolean loading;
     private boolean streamStarted;
 
@@ -56,8 +61,12 @@ public final class LiveSite {
         this.serverReachable = serverReachable;
         this.messages = messages;
         this.online = Bindings.createBooleanBinding(
-                () -> serverReachable.get() && streaming.get() && loaded.get(), serverReachable, streaming, loaded);
+                () -> serverReachable.get() && streaming.get() && loaded.get() && !signInEnded.get(),
+                serverReachable, streaming, loaded, signInEnded);
         this.offlineReason = Bindings.createStringBinding(() -> {
+            if (signInEnded.get()) {
+                return messages.getString("live.offline.signIn");
+            }
             if (!serverReachable.get()) {
                 return messages.getString("live.offline.server");
             }
@@ -65,10 +74,27 @@ public final class LiveSite {
                 return messages.getString("live.offline.stream");
             }
             return "";
-        }, serverReachable, streaming, loaded);
+        }, serverReachable, streaming, loaded, signInEnded);
+        status.bind(Bindings.createObjectBinding(() -> {
+            if (!started.get()) {
+                return LiveStatus.OFF;
+            }
+            if (signInEnded.get()) {
+                return LiveStatus.SIGN_IN_ENDED;
+            }
+            if (streaming.get() && loaded.get()) {
+                return LiveStatus.LIVE;
+            }
+            return troubled.get() ? LiveStatus.RECONNECTING : LiveStatus.STARTING;
+        }, started, signInEnded, streaming, loaded, troubled));
+        status.addListener((o, before, now) -> {
+            if (now == LiveStatus.LIVE) {
+                troubled.set(false);
+            }
+        });
         // The health check usually notices a returning server first: reconnect now, not at the next backoff.
         serverReachable.addListener((o, before, now) -> {
-            if (now && started) {
+            if (now && started.get() && !signInEnded.get()) {
                 if (!loaded.get()) {
                     refresh();
                 }
@@ -79,12 +105,12 @@ public final class LiveSite {
 
     /** Reads the first site and starts following it. */
     public void start() {
-        started = true;
+        started.set(true);
         refresh();
     }
 
     public void stop() {
-        started = false;
+        started.set(false);
         streamStarted = false;
         streaming.set(false);
         stream.stop();
@@ -92,13 +118,14 @@ public final class LiveSite {
 
     /** Reads a fresh snapshot; once the first one is in, the stream starts from its sequence number. */
     public void refresh() {
-        if (loading) {
+        if (loading || signInEnded.get()) {
             return;
         }
         loading = true;
         background.run(this::readSnapshot, this::snapshotArrived, error -> {
             loading = false;
             loaded.set(false);
+            troubled.set(true);
         });
     }
 
@@ -121,7 +148,7 @@ public final class LiveSite {
 
     private void snapshotArrived(SiteSnapshot fresh) {
         loading = false;
-        if (!started) {
+        if (!started.get()) {
             return;
         }
         board.reset(fresh);
@@ -154,7 +181,23 @@ public final class LiveSite {
         @Override
         public void onDisconnected(Duration retryIn) {
             streaming.set(false);
+            troubled.set(true);
         }
+
+        @Override
+        public void onSignInEnded() {
+            signInEnded();
+        }
+    }
+
+    /** The sign-in has ended (heard from the stream or from any request): stop and ask to sign in again. */
+    public void signInEnded() {
+        if (!started.get() || signInEnded.get()) {
+            return;
+        }
+        signInEnded.set(true);
+        streaming.set(false);
+        stream.stop();
     }
 
     private void changed() {
@@ -197,6 +240,11 @@ public final class LiveSite {
 
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /** Where the live picture stands (see {@link LiveStatus}). */
+    public ReadOnlyObjectProperty<LiveStatus> statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** Actions may be sent: the server answers, the snapshot is in and the stream is live. */

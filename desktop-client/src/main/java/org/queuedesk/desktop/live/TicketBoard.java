@@ -15,9 +15,13 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 
 /**
- * Today's tickets at a site as this desk knows them: a snapshot, then every event after it. Plain Java,
- * used on one thread (the FX thread). A snapshot that lands after newer events already arrived is
- * corrected by replaying those events on top of it, so a refetch can never roll the picture back.
+ * Today's tickets at a site as this desk knows them: a snapshot, then every event after it, in sequence
+ * order. Plain Java, used on one thread (the FX thread). A snapshot read at sequence N is combined with
+ * the events after N only: one that lands after newer events already arrived is corrected by replaying
+ * those events on top of it, so a refetch can never roll the picture back.
+ *
+ * <p>Order comes from sequence numbers only, never from a ticket's times: a requeued no-show keeps its
+ * original queued time, so "the later time wins" would drop the requeue (issue 9).
  */
 public final class TicketBoard {
 
@@ -29,7 +33,11 @@ public final class TicketBoard {
 
     private static final int REPLAY_WINDOW = 1_000;
 
+    // as the sequence says: the snapshot, then every event after it
     private final Map<Long, TicketDto> tickets = new HashMap<>();
+    // an action's answer, shown until the next sequenced word on that ticket (see put)
+    private final Map<Long, TicketDto> answers = new HashMap<>();
+    private Map<Long, TicketDto> snapshotTickets = Map.of();
     private final Map<Long, SessionDto> sessions = new HashMap<>();
     private final ArrayDeque<QueueEvent> recent = new ArrayDeque<>();
     private long seq;
@@ -37,7 +45,11 @@ public final class TicketBoard {
     /** Replaces the picture with {@code snapshot}, then replays newer events this desk already heard. */
     public void reset(SiteSnapshot snapshot) {
         tickets.clear();
-        snapshot.tickets().forEach(this::put);
+        answers.clear();
+        Map<Long, TicketDto> read = new HashMap<>();
+        snapshot.tickets().forEach(t -> read.put(t.id(), t));
+        snapshotTickets = read;
+        tickets.putAll(read);
         seq = snapshot.seq();
         for (QueueEvent event : List.copyOf(recent)) {
             if (event.seq() > seq) {
@@ -63,31 +75,49 @@ public final class TicketBoard {
 
     private void take(QueueEvent event) {
         if (event.ticket() != null) {
-            put(event.ticket());
+            tickets.put(event.ticket().id(), event.ticket());
+            answers.remove(event.ticket().id());
         }
         if (event.session() != null) {
             sessions.put(event.session().id(), event.session());
         }
     }
 
-    /** A ticket as an action's answer returned it (the matching event follows and changes nothing). */
+    /**
+     * A ticket as an action's answer returned it, shown at once. An answer has no sequence number, so it
+     * only stands in until the next event or snapshot says something about that ticket; and an answer this
+     * desk already heard as an event (it crossed that event and maybe later ones) is ignored, so it can
+     * never put back an older state.
+     */
     public void put(TicketDto ticket) {
-        tickets.merge(ticket.id(), ticket, (known, fresh) -> newer(known, fresh));
+        if (alreadyHeard(ticket)) {
+            return;
+        }
+        answers.put(ticket.id(), ticket);
     }
 
-    // Answers and events can cross; keep the one that moved further in time.
-    private static TicketDto newer(TicketDto known, TicketDto fresh) {
-        return lastChange(fresh).isBefore(lastChange(known)) ? known : fresh;
-    }
-
-    private static Instant lastChange(TicketDto t) {
-        Instant latest = Instant.MIN;
-        for (Instant at : new Instant[] {t.issuedAt(), t.queuedAt(), t.calledAt(), t.finishedAt()}) {
-            if (at != null && at.isAfter(latest)) {
-                latest = at;
+    private boolean alreadyHeard(TicketDto answer) {
+        TicketDto version = answer.withoutPersonalData();
+        TicketDto read = snapshotTickets.get(answer.id());
+        if (read != null && read.withoutPersonalData().equals(version)) {
+            return true;
+        }
+        for (QueueEvent event : recent) {
+            if (event.ticket() != null && event.ticket().id() == answer.id()
+                    && event.ticket().withoutPersonalData().equals(version)) {
+                return true;
             }
         }
-        return latest;
+        return false;
+    }
+
+    private Collection<TicketDto> shown() {
+        if (answers.isEmpty()) {
+            return tickets.values();
+        }
+        Map<Long, TicketDto> merged = new HashMap<>(tickets);
+        merged.putAll(answers);
+        return merged.values();
     }
 
     public long seq() {
@@ -95,7 +125,8 @@ public final class TicketBoard {
     }
 
     public Optional<TicketDto> ticket(long id) {
-        return Optional.ofNullable(tickets.get(id));
+        TicketDto answer = answers.get(id);
+        return Optional.ofNullable(answer != null ? answer : tickets.get(id));
     }
 
     public Optional<SessionDto> session(long id) {
@@ -104,12 +135,12 @@ public final class TicketBoard {
 
     public Optional<TicketDto> byNumber(String number) {
         String wanted = number.strip().toUpperCase(Locale.ROOT);
-        return tickets.values().stream().filter(t -> t.number().equalsIgnoreCase(wanted)).findFirst();
+        return shown().stream().filter(t -> t.number().equalsIgnoreCase(wanted)).findFirst();
     }
 
     /** Waiting tickets of these services in the order they will be called. */
     public List<TicketDto> waiting(Collection<Long> serviceIds) {
-        return tickets.values().stream()
+        return shown().stream()
                 .filter(t -> t.state() == TicketState.WAITING && serviceIds.contains(t.serviceId()))
                 .sorted(QUEUE_ORDER)
                 .toList();
@@ -117,26 +148,26 @@ public final class TicketBoard {
 
     /** Every ticket of today, newest first. */
     public List<TicketDto> all() {
-        return tickets.values().stream()
+        return shown().stream()
                 .sorted(Comparator.comparing(TicketDto::issuedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(TicketDto::id, Comparator.reverseOrder()))
                 .toList();
     }
 
     public int waitingCount(long serviceId) {
-        return (int) tickets.values().stream()
+        return (int) shown().stream()
                 .filter(t -> t.state() == TicketState.WAITING && t.serviceId() == serviceId)
                 .count();
     }
 
     public Optional<Instant> oldestWaiting(long serviceId) {
-        return tickets.values().stream()
+        return shown().stream()
                 .filter(t -> t.state() == TicketState.WAITING && t.serviceId() == serviceId && t.queuedAt() != null)
                 .map(TicketDto::queuedAt)
                 .min(Comparator.naturalOrder());
     }
 
     public int count(long serviceId, TicketState state) {
-        return (int) tickets.values().stream().filter(t -> t.state() == state && t.serviceId() == serviceId).count();
+        return (int) shown().stream().filter(t -> t.state() == state && t.serviceId() == serviceId).count();
     }
 }

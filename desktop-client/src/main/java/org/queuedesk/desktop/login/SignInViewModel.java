@@ -162,8 +162,8 @@ public final class SignInViewModel {
         String name = tokens.username();
         client.signedInElsewhere(tokens, new QueueDeskClient.TokenRenewal() {
             @Override
-            public TokenResponse renew(String refreshToken) {
-                return pool.refresh(name, refreshToken);
+            public TokenResponse renew(String refreshToken) throws IOException, ApiException {
+                return pool.renew(name, refreshToken);
             }
 
             @Override

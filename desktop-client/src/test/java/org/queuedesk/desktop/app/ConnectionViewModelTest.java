@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.api.HealthClient;
+import org.queuedesk.desktop.live.LiveStatus;
 import org.queuedesk.desktop.testing.HealthServer;
 import org.queuedesk.desktop.testing.ManualScheduler;
 
@@ -139,6 +141,58 @@ class ConnectionViewModelTest {
         connection.stop();
 
         assertThat(scheduler.pendingDelays()).isEmpty();
+    }
+
+    // issue 9: the server answered, so the status bar said "Connected" while the desk's live stream was refused
+    // and the desk said "Connecting to live updates… actions are disabled". One state feeds both now.
+    @Test
+    void aDeskWhoseLiveStreamIsLostIsNotConnectedAndTheBannerSaysWhy() {
+        HealthServer server = server(0);
+        ConnectionViewModel connection = viewModel(new CurrentThreadExecutor());
+        var live = new SimpleObjectProperty<>(LiveStatus.STARTING);
+        connection.connect(server.address());
+        connection.follow(live);
+
+        // starting takes a moment: no banner yet, and the status bar does not claim more than it knows
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.STARTING);
+        assertThat(connection.bannerVisibleProperty().get()).isFalse();
+        assertThat(connection.getStatusText()).contains("starting live updates");
+
+        live.set(LiveStatus.LIVE);
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.CONNECTED);
+        assertThat(connection.getStatusText()).isEqualTo("Connected to " + server.address());
+        assertThat(connection.bannerVisibleProperty().get()).isFalse();
+
+        live.set(LiveStatus.RECONNECTING);
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.RECONNECTING);
+        assertThat(connection.getStatusText()).contains("live updates lost");
+        assertThat(connection.bannerVisibleProperty().get()).isTrue();
+        assertThat(connection.bannerTextProperty().get()).startsWith("Live updates lost");
+
+        live.set(LiveStatus.SIGN_IN_ENDED);
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.SIGN_IN_ENDED);
+        assertThat(connection.bannerVisibleProperty().get()).isTrue();
+        assertThat(connection.bannerTextProperty().get()).isEqualTo("Your sign-in has ended \u2014 sign in again to go on.");
+        assertThat(connection.getStatusText()).contains("sign in again");
+
+        connection.follow(null);
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.CONNECTED);
+        assertThat(connection.bannerVisibleProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUnreachableServerOutranksTheDesksLiveStatusInTheBanner() {
+        HealthServer server = server(0);
+        ConnectionViewModel connection = viewModel(new CurrentThreadExecutor());
+        connection.connect(server.address());
+        connection.follow(new SimpleObjectProperty<>(LiveStatus.RECONNECTING));
+
+        server.close();
+        scheduler.runNext();
+
+        assertThat(connection.getState()).isEqualTo(ConnectionViewModel.State.UNREACHABLE);
+        assertThat(connection.bannerTextProperty().get()).isEqualTo("Server unreachable \u2014 retrying\u2026");
+        assertThat(connection.getStatusText()).startsWith("No answer from " + server.address());
     }
 
     /** Holds work until the test releases it, to interleave answers with user actions. */

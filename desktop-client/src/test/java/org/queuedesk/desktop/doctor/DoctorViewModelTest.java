@@ -543,6 +543,30 @@ class DoctorViewModelTest {
         assertThat(doctor.transferReturnsProperty().get()).as("back to the default").isTrue();
     }
 
+    // issue 9 item 3; README lifecycle: "called → no-show → (requeue) waiting", back at its original place
+    @Test
+    void aNoShowPutBackInTheQueueElsewhereWaitsHereAgain() throws Exception {
+        open("A");
+        long id = issue("A", Priority.NORMAL, "Ana").id();
+        fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
+        doctor.next();
+        doctor.noShow();
+        doctor.confirmation().confirm();
+        fxThread.runUntil("nobody waits", () -> doctor.waiting().isEmpty()
+                && live.board().ticket(id).orElseThrow().state() == TicketState.NO_SHOW);
+
+        reception.post("/api/tickets/" + id + "/requeue", null, "requeue-" + id);
+
+        fxThread.runUntil("the patient waits here again", () -> doctor.waiting().size() == 1);
+        assertThat(doctor.waiting().get(0).number()).isEqualTo("A-001");
+        assertThat(live.board().ticket(id).orElseThrow().state()).isEqualTo(TicketState.WAITING);
+        assertThat(doctor.waitingSummaryProperty().get()).isEqualTo(text("doctor.waiting.summary", 1));
+    }
+
+    private String text(String key, Object... arguments) {
+        return new java.text.MessageFormat(messages.getString(key), Locale.ENGLISH).format(arguments);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------
 
     private void open(String... prefixes) {
