@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 import org.queuedesk.desktop.app.FxBackgroundExecutor;
 
@@ -26,7 +27,8 @@ public final class CallAnnouncer implements Announcer {
     private static final Logger LOG = Logger.getLogger(CallAnnouncer.class.getName());
     private static final float RATE = 22_050f;
 
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(FxBackgroundExecutor.daemonThreads("queuedesk-chime-"));
+    private final ExecutorService queue;
+    private final SoundOutput sound;
     private final boolean speak;
     private final Locale language;
     private final String speechPattern;
@@ -34,6 +36,19 @@ public final class CallAnnouncer implements Announcer {
 
     /** @param speechPattern e.g. "Ticket {0}, {1}" in the display's language */
     public CallAnnouncer(boolean speak, Locale language, String speechPattern) {
+        this(speak, language, speechPattern,
+                Executors.newSingleThreadExecutor(FxBackgroundExecutor.daemonThreads("queuedesk-chime-")),
+                AudioSystem::getSourceDataLine);
+    }
+
+    /** Where the chime plays; a seam so a test can be a machine without a sound device. */
+    interface SoundOutput {
+        SourceDataLine line(AudioFormat format) throws LineUnavailableException;
+    }
+
+    CallAnnouncer(boolean speak, Locale language, String speechPattern, ExecutorService queue, SoundOutput sound) {
+        this.queue = queue;
+        this.sound = sound;
         this.speak = speak && espeak() != null;
         this.language = language;
         this.speechPattern = speechPattern;
@@ -56,7 +71,7 @@ public final class CallAnnouncer implements Announcer {
 
     private void chime() {
         byte[] tone = tones(880, 660);
-        try (SourceDataLine line = AudioSystem.getSourceDataLine(new AudioFormat(RATE, 16, 1, true, false))) {
+        try (SourceDataLine line = sound.line(new AudioFormat(RATE, 16, 1, true, false))) {
             line.open();
             line.start();
             line.write(tone, 0, tone.length);
