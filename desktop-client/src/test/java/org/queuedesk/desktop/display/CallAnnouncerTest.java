@@ -29,15 +29,6 @@ class CallAnnouncerTest {
     }
 
     @Test
-    void aComputerWithoutASoundDeviceStaysSilentInsteadOfFailing() {
-        assertThatCode(() -> {
-            try (CallAnnouncer announcer = new CallAnnouncer(false, Locale.ENGLISH, "Ticket {0}, {1}")) {
-                announcer.announce("A-001", "Room 2");
-            }
-        }).doesNotThrowAnyException();
-    }
-
-    @Test
     void aSilentDeviceIsTriedOnEveryCallButLoggedOnce() {
         AtomicInteger attempts = new AtomicInteger();
         SoundOutput noDevice = (samples, rate) -> {

@@ -8,8 +8,13 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +22,17 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.common.Role;
+import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.auth.LoginRequest;
 import org.queuedesk.common.auth.RegisterDeviceRequest;
 import org.queuedesk.common.auth.RegisteredDeviceDto;
@@ -32,8 +42,10 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Every route the server lists in its OpenAPI document, called as every kind of caller: each role,
- * anonymous, and with expired, tampered and foreign tokens. A route that declares no roles fails here.
+ * Every route called as every kind of caller: each role, anonymous, and with expired, tampered, foreign and
+ * revoked tokens. What each route must allow comes from {@code role-matrix.csv} in the test resources, a table
+ * kept by hand apart from the route tree, so a role added to or dropped from a route by mistake fails here,
+ * and so does a route the server publishes without a row in the table.
  */
 class RoleMatrixIT {
 
@@ -50,7 +62,11 @@ class RoleMatrixIT {
         // an expired token first: signed in now, used after the clock moved past its lifetime
         String expired = login("admin", "admin").accessToken();
         clock.advance(Duration.ofMinutes(30));
-        tokens.put("admin", login("admin", "admin").accessToken());
+        // the demo admin is also receptionist and doctor: an admin-only user shows what the admin role alone allows
+        var demoAdmin = anonymous.withToken(login("admin", "admin").accessToken());
+        assertThat(demoAdmin.post("/api/users", new CreateUserRequest("root", "root-password-1", List.of(Role.ADMIN)))
+                .status()).isEqualTo(201);
+        tokens.put("admin", login("root", "root-password-1").accessToken());
         tokens.put("receptionist", login("reception", "reception").accessToken());
         tokens.put("doctor", login("doctor", "doctor").accessToken());
         tokens.put("kiosk", Auth.DEMO_KIOSK_TOKEN);
@@ -60,7 +76,7 @@ class RoleMatrixIT {
         tokens.put("foreign", foreignToken());
         tokens.put("revoked-device", revokedDevice());
 
-        var admin = anonymous.withToken(tokens.get("admin"));
+        var admin = demoAdmin;
         // a fresh kiosk ticket: the kiosk may fetch only such a ticket's status link; staff may use any ticket
         long ticket = anonymous.withToken(Auth.DEMO_KIOSK_TOKEN).issue(1).id();
         pathValues.put("siteId", "1");
@@ -108,49 +124,94 @@ class RoleMatrixIT {
         return device.token();
     }
 
-    record Operation(String method, String path, Set<String> roles, boolean websocket) {
+    /** One route: its method (WS for the WebSocket upgrade), its path as published, and who may call it. */
+    record Route(String method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
     }
 
-    private static List<Operation> operations() {
+    /** The table in test resources: route to the roles a clinic expects ("public": anyone). */
+    private static Map<Route, Set<String>> expectedRoles() throws IOException {
+        var table = new LinkedHashMap<Route, Set<String>>();
+        try (var in = RoleMatrixIT.class.getResourceAsStream("/role-matrix.csv")) {
+            assertThat(in).as("role-matrix.csv in the test resources").isNotNull();
+            var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.equals("method,path,roles"))
+                    .toList();
+            for (String line : lines) {
+                String[] columns = line.split(",", -1);
+                assertThat(columns).as("role-matrix.csv: %s", line).hasSize(3);
+                var roles = new TreeSet<>(List.of(columns[2].strip().split("\\s+")));
+                var previous = table.put(new Route(columns[0].strip(), columns[1].strip()), roles);
+                assertThat(previous).as("role-matrix.csv has %s %s twice", columns[0], columns[1]).isNull();
+            }
+        }
+        return table;
+    }
+
+    /** What the server publishes in its OpenAPI document: each operation and its declared roles. */
+    private static Map<Route, Set<String>> publishedRoles() {
         JsonNode paths = anonymous.get("/openapi.json").json().get("paths");
-        var operations = new ArrayList<Operation>();
+        var published = new LinkedHashMap<Route, Set<String>>();
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            JsonNode roles = op.getValue().get("x-roles");
-            assertThat(roles).as("%s %s declares its roles", op.getKey(), path.getKey()).isNotNull();
-            assertThat(roles.size()).as("%s %s declares its roles", op.getKey(), path.getKey()).isPositive();
-            var set = new TreeSet<String>();
-            roles.forEach(r -> set.add(r.asText()));
-            operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), set,
-                    op.getValue().has("x-websocket")));
+            var roles = new TreeSet<String>();
+            op.getValue().path("x-roles").forEach(r -> roles.add(r.asText()));
+            String method = op.getValue().has("x-websocket") ? "WS" : op.getKey().toUpperCase(Locale.ROOT);
+            published.put(new Route(method, path.getKey()), roles);
         }));
-        return operations;
+        return published;
     }
 
     @Test
-    void everyRouteAnswersEveryCallerAsItsDeclaredRolesSay() {
+    void everyRouteTheServerPublishesHasARowInTheTable() throws IOException {
+        var table = expectedRoles();
+        var published = publishedRoles();
+        var problems = new ArrayList<String>();
+        published.forEach((route, roles) -> {
+            if (!table.containsKey(route)) {
+                problems.add(route + " is published (x-roles " + roles + ") but missing from role-matrix.csv:"
+                        + " add a row with the roles a clinic expects for it");
+            } else if (!table.get(route).equals(roles)) {
+                problems.add(route + " is published with x-roles " + roles + " but role-matrix.csv says "
+                        + table.get(route));
+            }
+        });
+        table.keySet().stream().filter(route -> !published.containsKey(route))
+                .forEach(route -> problems.add(route + " is in role-matrix.csv but the server does not publish it"));
+        assertThat(problems).as("role-matrix.csv against /openapi.json").isEmpty();
+    }
+
+    @Test
+    void everyRouteLetsInExactlyTheRolesOfItsRow() throws Exception {
+        var published = publishedRoles().keySet();
         var failures = new ArrayList<String>();
         int checked = 0;
-        for (Operation op : operations()) {
-            if (op.websocket()) {
-                continue; // the stream's upgrade is covered in BuiltInSignInIT
+        for (var row : expectedRoles().entrySet()) {
+            Route route = row.getKey();
+            if (!published.contains(route)) {
+                continue; // reported by everyRouteTheServerPublishesHasARowInTheTable
             }
-            String path = op.path();
+            String path = route.path();
             for (var value : pathValues.entrySet()) {
                 path = path.replace("{" + value.getKey() + "}", value.getValue());
             }
             for (String caller : callers()) {
-                int status = call(op.method(), path, tokens.get(caller));
-                int expected = expectedFor(op, caller);
+                int status = route.method().equals("WS") ? upgrade(path, tokens.get(caller))
+                        : call(route.method(), path, tokens.get(caller));
+                int expected = expectedFor(row.getValue(), caller);
                 boolean ok = expected == 0 ? status != 401 && status != 403 && status < 500 : status == expected;
                 if (!ok) {
-                    failures.add(op.method() + " " + op.path() + " as " + caller + ": " + status
+                    failures.add(route + " as " + caller + ": " + status
                             + (expected == 0 ? " (expected access)" : " (expected " + expected + ")"));
                 }
                 checked++;
             }
         }
-        assertThat(failures).as("of %d checks", checked).isEmpty();
-        assertThat(checked).isGreaterThan(300);
+        assertThat(failures).as("of %d checks against role-matrix.csv", checked).isEmpty();
+        assertThat(checked).isGreaterThan(500);
     }
 
     private static List<String> callers() {
@@ -160,13 +221,13 @@ class RoleMatrixIT {
     }
 
     /** 0 means "let in": any answer but 401, 403 or a server error. */
-    private static int expectedFor(Operation op, String caller) {
-        if (op.roles().contains("public")) {
+    private static int expectedFor(Set<String> roles, String caller) {
+        if (roles.contains("public")) {
             return 0;
         }
         return switch (caller) {
             case "anonymous", "expired", "tampered", "foreign", "revoked-device" -> 401;
-            default -> op.roles().contains(caller) ? 0 : 403;
+            default -> roles.contains(caller) ? 0 : 403;
         };
     }
 
@@ -179,5 +240,23 @@ class RoleMatrixIT {
             request.header("Authorization", "Bearer " + token);
         }
         return anonymous.send(request).status();
+    }
+
+    /** The WebSocket handshake's status: 101 when the stream opened (then closed at once), else the refusal's. */
+    private static int upgrade(String path, String token) throws Exception {
+        var url = URI.create(server.baseUrl().replace("http", "ws") + path
+                + (token == null ? "" : "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        try {
+            WebSocket socket = anonymous.http().newWebSocketBuilder()
+                    .buildAsync(url, new WebSocket.Listener() { })
+                    .get(10, TimeUnit.SECONDS);
+            socket.abort();
+            return 101;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 }
