@@ -193,6 +193,15 @@ class BadInputPropertiesIT {
         }
     }
 
+    // found by malformedJsonIsRefused: POST /rooms took a JSON string body as the new room's name
+    @Example
+    void aJsonStringBodyIsRefusedEverywhere() {
+        for (var endpoint : endpoints()) {
+            String asText = NODES.textNode(endpoint.template().toString()).toString();
+            check(post(endpoint.path(), asText.getBytes(java.nio.charset.StandardCharsets.UTF_8), 400));
+        }
+    }
+
     @Property(tries = 250)
     void badFieldsAreRefused(@ForAll("badFields") Bad bad) {
         check(bad);
