@@ -127,6 +127,7 @@ public final class SiteService {
             dao.service(serviceId).orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
             dao.deleteServiceNames(serviceId);
             names.forEach((language, local) -> dao.insertServiceName(serviceId, language, local));
+            SiteCatalog.serviceChanged(tx, serviceId);
             return dao.namedService(serviceId).orElseThrow();
         });
     }
