@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.server.testing.TestServer;
 
-/** Issue 9 #19: the real main, in a process of its own, refuses a mistyped flag and exits non-zero. */
+/** The real main, in a process of its own, refuses a mistyped flag and exits non-zero. */
 class MainIT {
 
     @Test

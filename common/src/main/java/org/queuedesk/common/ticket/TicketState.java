@@ -20,8 +20,4 @@ public enum TicketState {
     public static TicketState fromWire(String value) {
         return TicketState.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
-
-    public boolean isActive() {
-        return this == WAITING || this == CALLED || this == SERVING;
-    }
 }

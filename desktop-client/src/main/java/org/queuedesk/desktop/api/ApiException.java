@@ -50,12 +50,4 @@ public final class ApiException extends Exception {
     public Optional<String> currentState() {
         return Optional.ofNullable(problem).map(Problem::currentState);
     }
-
-    public boolean isConflict() {
-        return status == 409;
-    }
-
-    public boolean isUnauthorized() {
-        return status == 401;
-    }
 }

@@ -1,5 +1,6 @@
 package org.queuedesk.desktop.api;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.desktop.app.ReconnectPolicy;
@@ -312,8 +312,9 @@ public final class EventStreamClient implements AutoCloseable {
             return;
         }
         QueueEvent event;
+        JsonNode node = null;
         try {
-            JsonNode node = json.readTree(text);
+            node = json.readTree(text);
             long seq = node.path("seq").asLong(-1);
             if (seq <= lastSeq) {
                 return;
@@ -322,11 +323,27 @@ public final class EventStreamClient implements AutoCloseable {
             event = json.treeToValue(node, QueueEvent.class);
         } catch (Exception e) {
             // an event type this client does not know yet: skip it, keep the sequence moving
-            LOG.log(Level.WARNING, "Ignoring an event this client cannot read: " + text, e);
+            LOG.warning(unreadable(node, e));
             return;
         }
         Listener target = listener;
         deliver.execute(() -> target.onEvent(event));
+    }
+
+    /**
+     * What is logged of an event this client cannot read: its type and number, and where the parser stopped.
+     * Never its text nor the parser's message: both can hold a patient's name or phone number.
+     */
+    static String unreadable(JsonNode node, Exception e) {
+        String type = node == null ? "?" : node.path("type").asText("?");
+        String seq = node == null || !node.path("seq").canConvertToLong() ? "?" : node.path("seq").asText();
+        String where = e instanceof JsonMappingException mapping ? " at " + mapping.getPathReference() : "";
+        return "Ignoring an event this client cannot read: type " + abbreviate(type) + ", seq " + seq + " ("
+                + e.getClass().getSimpleName() + where + ")";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "\u2026";
     }
 
     /**

@@ -68,7 +68,7 @@ public final class AppShell {
     private Object currentScreen;
     // a doctor's open session per user, so signing in again (same app) goes straight back to it
     private final Map<String, Long> openSessions = new HashMap<>();
-    // kiosk and display (issue 6): they take over the window until staff leave them
+    // kiosk and display: they take over the window until staff leave them
     private DeviceOptions devices = DeviceOptions.defaults();
     private Runnable quit = () -> { };
     private boolean deviceOnly;
@@ -83,7 +83,7 @@ public final class AppShell {
         this.shellModel = new ShellViewModel(connection);
         this.shellModel.setActions(this::signOut, this::showModes, this::signInAgain);
         this.shell = ShellView.load(shellModel, context.messages());
-        // every screen of the shell (sign-in, modes, reception, doctor) mirrored in Arabic (issue 9)
+        // every screen of the shell (sign-in, modes, reception, doctor) mirrored in Arabic, which reads right to left
         shell.root().setNodeOrientation(Theme.orientation(context.messages()));
         // a request or the stream found the refresh token refused: the desk stops and asks to sign in again
         tokens.whenSignInEnds(() -> context.fxThread().execute(() -> {

@@ -14,7 +14,7 @@ import javafx.scene.text.TextFlow;
 /**
  * A wrapped label drawn as a text flow of one {@link Text} per word. JavaFX 21 draws a wrapped line of
  * Arabic with the whole text run in it when a line break falls inside one run of complex script: the line
- * overflows its label and its last words show again on the next line (issue 9, the Arabic desk's hints).
+ * overflows its label and its last words show again on the next line (seen in the Arabic desk's hints).
  * Breaking between nodes never splits a run, so each line is shaped on its own.
  */
 public final class WordWrapLabelSkin extends SkinBase<Label> {

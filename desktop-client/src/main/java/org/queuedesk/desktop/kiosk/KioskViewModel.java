@@ -549,9 +549,6 @@ public final class KioskViewModel {
         return printProblem.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty printingProperty() {
-        return printing.getReadOnlyProperty();
-    }
 
     public BooleanBinding canRetryPrintProperty() {
         return canRetryPrint;

@@ -21,7 +21,7 @@ import org.queuedesk.common.ticket.TicketState;
  * those events on top of it, so a refetch can never roll the picture back.
  *
  * <p>Order comes from sequence numbers only, never from a ticket's times: a requeued no-show keeps its
- * original queued time, so "the later time wins" would drop the requeue (issue 9).
+ * original queued time, so "the later time wins" would drop the requeue.
  */
 public final class TicketBoard {
 

@@ -143,7 +143,7 @@ class ConnectionViewModelTest {
         assertThat(scheduler.pendingDelays()).isEmpty();
     }
 
-    // issue 9: the server answered, so the status bar said "Connected" while the desk's live stream was refused
+    // the server answered, so the status bar said "Connected" while the desk's live stream was refused
     // and the desk said "Connecting to live updates… actions are disabled". One state feeds both now.
     @Test
     void aDeskWhoseLiveStreamIsLostIsNotConnectedAndTheBannerSaysWhy() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.testing.ManualScheduler;
 
-/** Issue 9: a stray key or click must never sign a doctor out. */
+/** A stray key or click must never sign a doctor out. */
 class ShellViewModelTest {
 
     private final AtomicInteger signedOut = new AtomicInteger();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Spanish text of the desktop app is free of the known accent-less misspellings listed in
- * {@code spanish-missing-accents.txt} (issue 9; the server's texts have the same test and list).
+ * {@code spanish-missing-accents.txt} (the server's texts have the same test and list).
  */
 class SpanishAccentsTest {
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
 
-/** Issue 9: the desk opened at about 1022×615 even on a 1920 screen. */
+/** The desk once opened at about 1022×615 even on a 1920 screen. */
 class WindowPlacementTest {
 
     private static final Rectangle2D FULL_HD = new Rectangle2D(0, 0, 1920, 1040);

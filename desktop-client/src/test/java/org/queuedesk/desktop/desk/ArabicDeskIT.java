@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The staff desktop in Arabic (issue 9): every screen is mirrored (right to left), and no label's text
+ * The staff desktop in Arabic: every screen is mirrored (right to left), and no label's text
  * overflows its place or is drawn twice.
  */
 @ExtendWith(ApplicationExtension.class)

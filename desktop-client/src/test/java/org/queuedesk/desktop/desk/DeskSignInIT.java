@@ -44,7 +44,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 9, items 1 and 4, on screen: a consulting room signed in more than 10 minutes ago (the built-in
+ * On screen: a consulting room signed in more than 10 minutes ago (the built-in
  * provider's access token lifetime, README) survives a server restart by itself, with the focus back on Next
  * so Space goes on working; when the sign-in itself has ended the banner says so and "Sign in again" brings
  * the doctor back to the same open session. One clock, moved by the test, for the server and the app.

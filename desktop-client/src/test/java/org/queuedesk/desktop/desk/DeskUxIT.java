@@ -54,7 +54,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 9 on screen, against a real server whose text messages go to a scripted provider: the reception's SMS
+ * On screen, against a real server whose text messages go to a scripted provider: the reception's SMS
  * column fills in live, Cancel asks before it ends a ticket (and the buttons stay where they were), the status
  * link shows as a QR code; the doctor's room chooser says who is in each room, joining one is a choice, and
  * Enter opens the session.

@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Kiosk printer trouble on the reception screen (issue 6), against a real server: a kiosk out of paper before
+ * Kiosk printer trouble on the reception screen, against a real server: a kiosk out of paper before
  * the receptionist signs in shows at once (the current states are read), then the warning follows the kiosk's
  * reports live: gone when it prints again, back when its printer stops answering.
  */

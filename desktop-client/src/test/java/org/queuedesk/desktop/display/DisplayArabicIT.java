@@ -46,7 +46,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The desktop waiting-room display in Arabic, started as its launcher does (issue 9): mirrored, and a call
+ * The desktop waiting-room display in Arabic, started as its launcher does: mirrored, and a call
  * shows the room by the Arabic name an admin gave it.
  */
 @ExtendWith(ApplicationExtension.class)

@@ -374,7 +374,7 @@ class DoctorViewModelTest {
         assertThat(doctor.canNextProperty().get()).isTrue();
     }
 
-    // --- issue 9: who is in each room, questions first, buttons by state ---------------------------------
+    // --- who is in each room, questions first, buttons by state ---------------------------------
 
     @Test
     void theRoomChooserSaysWhichRoomsAreFreeAndWhoIsInTheOthersLive() {
@@ -543,7 +543,7 @@ class DoctorViewModelTest {
         assertThat(doctor.transferReturnsProperty().get()).as("back to the default").isTrue();
     }
 
-    // issue 9 item 3; README lifecycle: "called → no-show → (requeue) waiting", back at its original place
+    // README lifecycle: "called → no-show → (requeue) waiting", back at its original place
     @Test
     void aNoShowPutBackInTheQueueElsewhereWaitsHereAgain() throws Exception {
         open("A");

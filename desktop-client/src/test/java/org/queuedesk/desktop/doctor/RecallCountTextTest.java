@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.live.TicketText;
 
-/** Issue 9: the doctor's card said "recalled 1 times"; each language counts in its own grammar. */
+/** The doctor's card once said "recalled 1 times": each language counts in its own grammar. */
 class RecallCountTextTest {
 
     @Test

@@ -51,7 +51,7 @@ import javafx.scene.control.Button;
 import java.text.Bidi;
 
 /**
- * The kiosk in Arabic against a real server (issue 9): a service shows the Arabic name an admin gave it, and
+ * The kiosk in Arabic against a real server: a service shows the Arabic name an admin gave it, and
  * the masked phone number reads left to right ("+34••••••456") inside the Arabic sentence.
  */
 @ExtendWith(ApplicationExtension.class)

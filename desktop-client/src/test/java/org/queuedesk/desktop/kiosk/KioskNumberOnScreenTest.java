@@ -21,7 +21,7 @@ import org.queuedesk.desktop.kiosk.print.TicketPrinter;
 import org.queuedesk.desktop.kiosk.print.TicketPrinters;
 
 /**
- * Issue 9 item 8: a patient with neither a printed ticket nor a mobile phone gets the number shown big on screen,
+ * A patient with neither a printed ticket nor a mobile phone gets the number shown big on screen,
  * long enough to write it down: when the kiosk has no printer, and when printing fails.
  */
 class KioskNumberOnScreenTest {

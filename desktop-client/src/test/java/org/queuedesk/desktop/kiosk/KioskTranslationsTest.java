@@ -17,7 +17,7 @@ import org.queuedesk.desktop.app.CurrentThreadExecutor;
 import org.queuedesk.desktop.app.Theme;
 
 /**
- * The kiosk in the patient's language all the way (issue 9): services by the name an admin gave them in it,
+ * The kiosk in the patient's language all the way: services by the name an admin gave them in it,
  * refusals in its words (never the server's English), and the masked phone kept left to right in Arabic.
  */
 class KioskTranslationsTest {

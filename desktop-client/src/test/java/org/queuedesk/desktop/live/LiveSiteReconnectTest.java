@@ -99,7 +99,7 @@ class LiveSiteReconnectTest {
         assertThat(tokens.hasEnded()).isTrue();
     }
 
-    // issue 9 item 17: the server refuses a since beyond its last event (close 4409) so the desk re-reads
+    // the server refuses a since beyond its last event (close 4409) so the desk re-reads
     @Test
     void aServerRestoredFromAnOlderCopyMakesTheDeskReReadItsPictureInsteadOfWaitingForever() throws Exception {
         server.close();

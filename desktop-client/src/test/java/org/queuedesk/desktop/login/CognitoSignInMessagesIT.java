@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
- * Cognito's refusals on the sign-in screen in the user's language (issue 9), against cognito-local: the
+ * Cognito's refusals on the sign-in screen in the user's language, against cognito-local: the
  * expected words are the translators' (messages_es/ar), never the English the SDK call was mapped to.
  */
 class CognitoSignInMessagesIT {

@@ -26,7 +26,7 @@ import org.queuedesk.desktop.testing.ScriptedSms;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Issue 9: the reception's SMS column was always "—". Against a real server whose text messages go to a scripted
+ * The reception's SMS column once was always "—". Against a real server whose text messages go to a scripted
  * provider (one number is refused, one has opted out), each ticket's message state reaches the column live, and a
  * desk that starts later reads the states it missed.
  */

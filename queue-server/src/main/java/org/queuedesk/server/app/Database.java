@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(settings.busyTimeoutMillis());
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setDateClass("INTEGER");
-        // a purged name or number is overwritten with zeros, not left in a free page of the file (F14)
+        // a purged name or number is overwritten with zeros, not left in a free page of the file
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return config;
     }

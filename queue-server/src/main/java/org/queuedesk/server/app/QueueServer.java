@@ -99,11 +99,11 @@ public final class QueueServer implements AutoCloseable {
         this.hub = new EventHub(metrics);
         var events = new EventLog(json, hub, clock);
         this.sites = new SiteService(db);
-        // text messages and the patient's status page (issue 3): hooks write in the ticket's transaction
+        // text messages and the patient's status page: hooks write in the ticket's transaction
         var tokens = new TicketTokens(this::publicUrl);
         var waits = new WaitEstimator();
         var smsTemplates = new SmsTemplates();
-        // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number (F14)
+        // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number
         var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
         this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock,
                 phoneHasher);

@@ -91,7 +91,7 @@ public final class RouteTree {
         get("/metrics", ANYONE, "Prometheus metrics", null, metrics::scrape);
         get("/openapi.json", ANYONE, "This OpenAPI document", null, openApi);
 
-        // sign-in (F10): public entry points, then what only an admin may do
+        // sign-in: public entry points, then what only an admin may do
         get("/api/auth/config", ANYONE, "Which identity provider to sign in with", AuthConfigDto.class, auth::config);
         post("/api/auth/login", ANYONE, "Sign in (built-in provider)", LoginRequest.class, TokenResponse.class, false,
                 auth::login);
@@ -179,7 +179,7 @@ public final class RouteTree {
     }
 
     /**
-     * Text messages (F6) and the patient's status page (F7). The {@code /t/} routes are public and reach one
+     * Text messages and the patient's status page. The {@code /t/} routes are public and reach one
      * ticket only through its unguessable token; they never show a name or phone number.
      */
     public RouteTree withPatientMessaging(SmsController sms, StatusController status, StatusStream statusStream) {
@@ -207,7 +207,7 @@ public final class RouteTree {
     }
 
     /**
-     * The waiting-room board as a web page for smart TVs (F9, issue 6). The HTML shell is public and holds no
+     * The waiting-room board as a web page for smart TVs. The HTML shell is public and holds no
      * data; its script reads the board with the display's device token and opens the stream with
      * {@code access_token=}, which for a device never carries names or phone numbers.
      */
@@ -218,7 +218,7 @@ public final class RouteTree {
     }
 
     /**
-     * Kiosk printer trouble (issue 6): a kiosk reports its own printer after each print attempt; a change of
+     * Kiosk printer trouble: a kiosk reports its own printer after each print attempt; a change of
      * state is a {@code device.printer} event, and reception reads the current states when it starts.
      */
     public RouteTree withDevicePrinters(PrinterController printers) {
@@ -229,7 +229,7 @@ public final class RouteTree {
         return this;
     }
 
-    /** Personal data past the retention (F14): purged hourly; an admin can purge now and see the counts. */
+    /** Personal data past the retention: purged hourly; an admin can purge now and see the counts. */
     public RouteTree withPrivacy(PrivacyController privacy) {
         post("/api/admin/privacy/purge", ADMINS,
                 "Purge patients' names and phone numbers older than the retention now; returns the counts", null,

@@ -107,12 +107,12 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention);
     }
 
-    /** Text messages (issue 3): {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
+    /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention);
     }
 
-    /** How long personal data is kept (F14): {@code --retention-days}. */
+    /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention);
     }

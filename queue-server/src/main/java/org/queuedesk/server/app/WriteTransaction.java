@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * An open write transaction, and what must happen once it has committed. DAOs attached to it are kept
  * between commits: attaching is the costliest part of a short statement, and the writer is one thread.
- * {@link #remember} keeps rows that never change once written (see {@code SiteCatalog}) for the writer.
+ * {@link #remember} keeps rows for the writer that only change through writes that {@link #forget} them
+ * (see {@code SiteCatalog}).
  */
 public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos,
                                Map<Object, Object> remembered, Map<Object, Runnable> beforeCommit) {
@@ -32,8 +33,9 @@ public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Cl
 
     /**
      * The value under {@code key}, loaded once and kept by the writer until any write is undone (a rolled
-     * back insert can give its id to another row): rows that are never updated, or state only the writer
-     * changes (a counter it keeps). Nothing else forgets them. A load that finds nothing is not remembered.
+     * back insert can give its id to another row) or a write that changes it calls {@link #forget}: rows
+     * that only change that way, or state only the writer changes (a counter it keeps). A load that finds
+     * nothing is not remembered.
      */
     public <T> java.util.Optional<T> remember(Object key, Class<T> type, java.util.function.Supplier<java.util.Optional<T>> load) {
         Object known = remembered.get(key);
@@ -43,6 +45,11 @@ public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Cl
         var loaded = load.get();
         loaded.ifPresent(value -> remembered.put(key, value));
         return loaded;
+    }
+
+    /** Drops what {@link #remember} keeps under {@code key}, once the write changed the row it came from. */
+    public void forget(Object key) {
+        remembered.remove(key);
     }
 
     /**

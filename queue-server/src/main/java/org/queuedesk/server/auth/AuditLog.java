@@ -5,7 +5,10 @@ import java.util.List;
 import org.queuedesk.server.app.Database;
 import org.queuedesk.server.app.WriteTransaction;
 
-/** Who did what to accounts and devices, and every sign-in attempt (F14). Written in the change's transaction. */
+/**
+ * Who did what to accounts and devices, and every sign-in attempt, so an administrator can answer for each
+ * change. Written in the change's transaction.
+ */
 public final class AuditLog {
 
     private final Database db;

@@ -28,10 +28,6 @@ public record AuthSettings(String provider, Duration accessTokenTtl, Duration re
         return new AuthSettings(provider, accessTokenTtl, refreshTokenTtl, cost, failuresBeforeLock, firstLock, cognito);
     }
 
-    public AuthSettings withAccessTokenTtl(Duration ttl) {
-        return new AuthSettings(provider, ttl, refreshTokenTtl, bcryptCost, failuresBeforeLock, firstLock, cognito);
-    }
-
     public static AuthSettings cognito(String region, String userPoolId, String clientId, String jwksUrl,
                                        String issuer, Map<String, Role> groupRoles, String clientEndpoint) {
         String base = "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;

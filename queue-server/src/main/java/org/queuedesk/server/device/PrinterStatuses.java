@@ -12,7 +12,7 @@ import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.site.SiteService;
 
 /**
- * Kiosk printer trouble (issue 6): a kiosk reports its printer after each print attempt; the state is kept
+ * Kiosk printer trouble: a kiosk reports its printer after each print attempt; the state is kept
  * per kiosk and a change of state is a {@code device.printer} event, so reception sees "out of paper" at
  * once and a receptionist who starts later reads the current states. A kiosk that never reported counts as
  * ok, so its first "ok" is no news.

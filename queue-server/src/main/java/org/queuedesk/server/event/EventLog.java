@@ -20,7 +20,8 @@ import org.queuedesk.server.app.WriteTransaction;
  */
 public final class EventLog {
 
-    private static final int PAGE = 500;
+    /** The most events one catch-up read returns; a full page means there may be more. */
+    static final int PAGE = 500;
     private final ObjectMapper json;
     private final EventHub hub;
     private final Clock clock;

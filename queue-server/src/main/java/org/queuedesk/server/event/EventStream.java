@@ -112,7 +112,7 @@ public final class EventStream {
                     client.offerFromLog(PublishedEvent.of(event, events.json()));
                     cursor = event.seq();
                 }
-                if (page.isEmpty() || page.size() < 500) {
+                if (page.isEmpty() || page.size() < EventLog.PAGE) {
                     break;
                 }
             }

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes patients' personal data once it is older than the retention (F14). The rule is one: once a
+ * Removes patients' personal data once it is older than the retention. The rule is one: once a
  * ticket was issued more than {@code retentionDays} ago, its name and phone go, and so does every copy of
  * them — the outbox's numbers and texts, the stored events that carry the ticket, replies kept for
  * idempotent retries, and the status link. Ticket numbers, counters, states and times stay: reports and

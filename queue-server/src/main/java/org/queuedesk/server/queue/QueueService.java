@@ -24,7 +24,7 @@ import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketMoves;
 
 /**
- * Doctors' sessions and Next (F4). Next runs inside the single immediate write transaction, so two
+ * Doctors' sessions and Next. Next runs inside the single immediate write transaction, so two
  * doctors pressing it at once are served one after the other and never get the same patient.
  * A session belongs to the signed-in user who opened it (its {@code doctor} is their username): only they,
  * or an admin, can work it, and tickets assigned to that username are called only there.

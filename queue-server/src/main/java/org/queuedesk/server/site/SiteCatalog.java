@@ -7,9 +7,12 @@ import org.queuedesk.server.app.WriteTransaction;
 
 /**
  * Sites and services as writes read them, remembered by the writer: every ticket change looks up its
- * service and site, and these rows are never updated once inserted (their settings that do change, such
- * as a site's SMS region, live in columns these records do not carry). If an UPDATE of the columns in
- * {@link SiteDto} or {@link ServiceDto} is ever added, it must not go through here.
+ * service and site. A write that changes a service (its columns or its names in other languages) calls
+ * {@link #serviceChanged} in the same write, so the next lookup reads the row again instead of serving,
+ * say, a closed service as open; a write that is undone makes the writer forget everything anyway.
+ * Sites are not changed once inserted (their settings that do change, such as the SMS region, live in
+ * columns {@link SiteDto} does not carry), and rooms are not remembered. {@code SiteCatalogIT} lists every
+ * statement that changes these tables and fails on a new one until it is checked against this rule.
  */
 public final class SiteCatalog {
 
@@ -25,5 +28,10 @@ public final class SiteCatalog {
 
     public static Optional<ServiceDto> service(WriteTransaction tx, long id) {
         return tx.remember(new Key(ServiceDto.class, id), ServiceDto.class, () -> tx.attach(SiteDao.class).service(id));
+    }
+
+    /** The service was changed in this write: the writer reads it again next time. */
+    public static void serviceChanged(WriteTransaction tx, long id) {
+        tx.forget(new Key(ServiceDto.class, id));
     }
 }

@@ -15,7 +15,7 @@ import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.server.app.ApiProblem;
 import org.queuedesk.server.app.Database;
 
-/** Sites, their services and rooms (F1). Lookups that miss are 404s naming what was asked for. */
+/** Sites, their services and rooms. Lookups that miss are 404s naming what was asked for. */
 public final class SiteService {
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}");
@@ -127,6 +127,7 @@ public final class SiteService {
             dao.service(serviceId).orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
             dao.deleteServiceNames(serviceId);
             names.forEach((language, local) -> dao.insertServiceName(serviceId, language, local));
+            SiteCatalog.serviceChanged(tx, serviceId);
             return dao.namedService(serviceId).orElseThrow();
         });
     }

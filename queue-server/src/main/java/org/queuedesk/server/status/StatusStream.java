@@ -119,10 +119,6 @@ public final class StatusStream implements AutoCloseable {
         }));
     }
 
-    public int pageCount() {
-        return pagesBySite.values().stream().mapToInt(Set::size).sum();
-    }
-
     @Override
     public void close() {
         subscriptions.values().forEach(Runnable::run);

@@ -11,7 +11,7 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.app.ApiProblem;
 
-/** The lifecycle (F3) as data: each action and the states it may start from. Anything else is a 409. */
+/** The ticket lifecycle (README) as data: each action and the states it may start from. Anything else is a 409. */
 enum TicketAction {
     ISSUE(EnumSet.noneOf(TicketState.class), "issued"),
     CALL(EnumSet.of(WAITING), "called"),

@@ -22,7 +22,7 @@ import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.notify.PhoneNumbers;
 import org.queuedesk.server.site.SiteCatalog;
 
-/** Issuing, finding and correcting tickets (F2, F3). */
+/** Issuing, finding and correcting tickets. */
 public final class TicketService {
 
     private final Database db;

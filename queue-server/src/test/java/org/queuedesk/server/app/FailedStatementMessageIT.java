@@ -9,7 +9,7 @@ import org.queuedesk.server.testing.TestServer;
 
 /**
  * A failed statement's exception is logged with its stack trace; its message must name the statement but
- * not the values bound to it, which are patients' names and phone numbers (F14: masked in logs).
+ * not the values bound to it, which are patients' names and phone numbers (never logged unmasked).
  */
 class FailedStatementMessageIT {
 

@@ -50,7 +50,7 @@ class ServerConfigTest {
                 .hasMessageContaining("--retention-days").hasMessageContaining("from 1");
     }
 
-    /** Issue 9 #19: a typo must not start the server on a default without a word. */
+    /** A typo must not start the server on a default without a word. */
     @Test
     void unknownFlagsAreRefusedSuggestingTheNearestKnownOne() {
         assertThatThrownBy(() -> ServerConfig.from(new String[] {"--bogus-flag", "1"}, Map.of()))

@@ -88,7 +88,7 @@ class ServerContractIT {
         assertThat(response.json().get("errors").has("phone")).isTrue();
     }
 
-    /** Issue 9 #16: what Jetty refuses before any route runs is problem+json too, never its HTML page. */
+    /** What Jetty refuses before any route runs is problem+json too, never its HTML page. */
     @Test
     void errorsTheContainerAnswersItselfAreProblemJson() throws Exception {
         var nul = api.get("/api/sites%00");
@@ -134,7 +134,7 @@ class ServerContractIT {
         assertThat(noSocket.json().get("status").asInt()).isEqualTo(404);
     }
 
-    /** Issue 9 #16: a refused WebSocket upgrade says why, like any other refusal (it had an empty body). */
+    /** A refused WebSocket upgrade says why, like any other refusal (it had an empty body). */
     @Test
     void aRefusedWebSocketUpgradeCarriesAProblemBody() throws Exception {
         try (var signedIn = TestServer.startDemoWithSignIn(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")))) {
@@ -150,7 +150,7 @@ class ServerContractIT {
         }
     }
 
-    /** Issue 9 #18: the status page's event stream without 'Accept: text/event-stream' was an empty 200. */
+    /** The status page's event stream without 'Accept: text/event-stream' was an empty 200. */
     @Test
     void theStatusPagesEventStreamWithoutAcceptingEventsIs406() throws Exception {
         long ticket = api.issue(1).id();

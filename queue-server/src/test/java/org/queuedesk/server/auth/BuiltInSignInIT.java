@@ -171,7 +171,7 @@ class BuiltInSignInIT {
         assertThat(admin.get("/api/audit").body()).contains("user.created").contains("dr.lopez");
     }
 
-    /** Issue 9 #15: bcrypt reads at most 72 bytes; 40 "ñ" are 40 characters but 80 bytes in UTF-8. */
+    /** Bcrypt reads at most 72 bytes; 40 "ñ" are 40 characters but 80 bytes in UTF-8. */
     @Test
     void aPasswordOverBcrypts72BytesIsRefusedNamingTheLimitAndNeverA500() {
         String eighty = "ñ".repeat(40);
@@ -205,7 +205,7 @@ class BuiltInSignInIT {
 
         var kiosk = anonymous.withToken(registered.token());
         assertThat(kiosk.get("/api/sites/1/services").status()).isEqualTo(200);
-        // a field a kiosk may not set is refused, naming it, instead of dropped (issue 9, item 18)
+        // a field a kiosk may not set is refused, naming it, instead of dropped: the kiosk must not believe it applied
         var refusals = java.util.Map.of(
                 "priority", new IssueTicketRequest(1L, Priority.EMERGENCY, null, null, null, null),
                 "source", new IssueTicketRequest(1L, null, TicketSource.RECEPTION, null, null, null),
@@ -264,7 +264,7 @@ class BuiltInSignInIT {
         staff.abort();
     }
 
-    /** Issue 9 #14: revoking a device closes its open stream at once, and it cannot open another. */
+    /** Revoking a device closes its open stream at once, and it cannot open another. */
     @Test
     void revokingADeviceClosesItsOpenStreamAtOnce() throws Exception {
         var registered = admin.post("/api/devices", new RegisterDeviceRequest(1L, "Hall display", "display"))
@@ -286,7 +286,7 @@ class BuiltInSignInIT {
         assertThat(other).isNotDone(); // another device's stream stays open
     }
 
-    /** Issue 9 #14: disabling a user ends their access token and their open streams at once, not 10 minutes later. */
+    /** Disabling a user ends their access token and their open streams at once, not 10 minutes later. */
     @Test
     void disablingAUserClosesTheirOpenStreamAndRefusesTheirAccessToken() throws Exception {
         var nurse = login("nurse", "nurse").as(TokenResponse.class);

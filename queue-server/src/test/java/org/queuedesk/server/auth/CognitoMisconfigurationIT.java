@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeRequest;
 
 /**
- * Issue 9 #20: a wrong --cognito-jwks-url or --cognito-issuer refuses every staff token; that must show in
+ * A wrong --cognito-jwks-url or --cognito-issuer refuses every staff token; that must show in
  * the log, in /health and in the audit log (rate-limited), against real tokens from cognito-local.
  */
 class CognitoMisconfigurationIT {

@@ -207,7 +207,7 @@ class CrashRecoveryIT {
         for (long room : demo.roomIds()) {
             Long session = open.get(room);
             if (session == null) {
-                // in the signed-in doctor's own name: naming someone else is refused (issue 9, item 12)
+                // in the signed-in doctor's own name: naming someone else is refused
                 String body = "{\"roomId\":" + room + ",\"serviceIds\":" + demo.serviceIds() + "}";
                 var reply = client.post("/api/sessions", body, "crash-open-" + UUID.randomUUID());
                 assertThat(reply.status()).as(reply.body()).isEqualTo(201);

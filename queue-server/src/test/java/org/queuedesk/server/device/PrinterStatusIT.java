@@ -26,7 +26,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Kiosk printer trouble reaches reception (issue 6): the demo kiosk reports its printer with its device token;
+ * Kiosk printer trouble reaches reception: the demo kiosk reports its printer with its device token;
  * a change of state is one {@code device.printer} event on the live stream (for displays too: it holds no
  * personal data) and the current states are listed for a receptionist who starts later.
  */

@@ -91,7 +91,7 @@ class DisplayPageIT {
     void theBoardShowsRoomsAndItsOwnWordsInItsLanguage() throws Exception {
         Api admin = server.api().signedInAs("admin", "admin");
         Api doctor = server.api().signedInAs("nurse", "nurse");
-        // names as an admin would type them, and the board's words as a translator wrote them (issue 9)
+        // names as an admin would type them, and the board's words as a translator wrote them
         String roomEs = "Consulta de enfermer\u00eda";
         String roomAr = "\u063a\u0631\u0641\u0629 \u0627\u0644\u062a\u0645\u0631\u064a\u0636";
         var renamed = admin.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/rooms/3/names"))

@@ -51,7 +51,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * The live stream over a real WebSocket (F5): with {@code since} a client gets what it missed and then live events,
+ * The live stream over a real WebSocket: with {@code since} a client gets what it missed and then live events,
  * each exactly once and in order, across reconnects, concurrent changes and catch-up pages; without it, only live
  * events; a display never sees personal data. Each test has its own site, so its sequence starts at 1.
  */
@@ -220,7 +220,7 @@ class EventStreamIT {
         Client desk = connect(site.id(), "?since=0");
         Client display = connect(site.id(), "?since=0&access_token=" + DISPLAY_TOKEN);
 
-        // an assignment names a user with the doctor role (issue 9, item 12)
+        // an assignment names a user with the doctor role: only that signed-in doctor may call the ticket
         api.post("/api/users", new org.queuedesk.common.auth.CreateUserRequest("dr.who", "long-enough-pass",
                 List.of(Role.DOCTOR))).as(org.queuedesk.common.auth.UserDto.class);
         TicketDto ticket = api.issue(new IssueTicketRequest(site.serviceA(), Priority.PRIORITY, TicketSource.RECEPTION,
@@ -234,7 +234,7 @@ class EventStreamIT {
 
         JsonNode deskIssued = desk.firstOfType("ticket.issued");
         assertThat(deskIssued.path("ticket").path("patientName").asText()).isEqualTo("Ann Example");
-        // staff see the number masked, in events too (issue 9, item 13)
+        // staff see the number masked, in events too: only the audited /phone route shows it whole
         assertThat(deskIssued.path("ticket").path("phone").asText()).isEqualTo("+34******456");
         assertThat(deskIssued.path("actor").asText()).isEqualTo("desk");
 
@@ -297,7 +297,7 @@ class EventStreamIT {
         }
     }
 
-    /** Issue 9 #17: a client restored from an old state must not wait silently for numbers that never come. */
+    /** A client restored from an old state must not wait silently for numbers that never come. */
     @Test
     void aSinceBeyondTheSitesLastEventIsRefusedSoTheClientReReadsASnapshot() throws Exception {
         Site site = newSite("Restored Clinic");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
-/** Issue 9 #21: Prometheus scrapes one server from several places at once; none of them may get a 500. */
+/** Prometheus scrapes one server from several places at once; none of them may get a 500. */
 class MetricsScrapeIT {
 
     private static final int SITES = 30;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Spanish text a patient can see from the server (text messages, status page, web board) is free of
- * the known accent-less misspellings listed in {@code spanish-missing-accents.txt} (issue 9: "Sigalo").
+ * the known accent-less misspellings listed in {@code spanish-missing-accents.txt} (e.g. "Sigalo" for "Sígalo").
  */
 class SpanishAccentsTest {
 

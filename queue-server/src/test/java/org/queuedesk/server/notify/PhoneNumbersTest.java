@@ -61,7 +61,7 @@ class PhoneNumbersTest {
         assertThat(PhoneNumbers.mask(null)).isNull();
     }
 
-    /** Issue 9 #18: the table in test resources says what masking must and must not touch. */
+    /** The table in test resources says what masking must and must not touch. */
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(resources = "/notify/log-masking.psv", delimiter = '|')
     void masksPhoneNumbersButNotAddressesPortsUrlsTimesOrIdentifiers(String input, String expected) {

@@ -70,7 +70,7 @@ class SmsOutboxIT {
     void issuingWithAPhoneSendsAConfirmationWithTheStatusLink() {
         var ticket = issue(gp.id(), "+34 600 123 456");
 
-        assertThat(ticket.phone()).isEqualTo("+34******456"); // staff see it masked (issue 9, item 13)
+        assertThat(ticket.phone()).isEqualTo("+34******456"); // staff see it masked
         assertThat(fullPhone(ticket.id())).isEqualTo("+34600123456");
         var messages = awaitMessages(ticket.id(), 1, "sent");
         var sent = sns.publishedTo("+34600123456");

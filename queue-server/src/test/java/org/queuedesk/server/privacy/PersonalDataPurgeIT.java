@@ -28,7 +28,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * The purge of personal data past the retention (F14), on a real SQLite file through the real server:
+ * The purge of personal data past the retention, on a real SQLite file through the real server:
  * tickets with names and phones are issued on day 0, the clock moves past the retention, and afterwards no
  * trace of those names and numbers is left in any column of any table, while everything reports need stays.
  */

@@ -83,7 +83,7 @@ class IdempotencyIT {
         assertThat(recall.status()).isEqualTo(422);
     }
 
-    /** Issue 9, item 22: a retry re-serialised with other whitespace and key order is the same request. */
+    /** A retry re-serialised with other whitespace and key order is the same request. */
     @Test
     void theSameJsonWithOtherWhitespaceAndKeyOrderIsReplayedNotRefused() {
         String first = "{\"serviceId\":" + service + ",\"patientName\":\"Ana\",\"priority\":\"priority\"}";
@@ -113,7 +113,7 @@ class IdempotencyIT {
         assertThat(one.as(NextResult.class).called().id()).isEqualTo(second.id());
         assertThat(two.status()).isEqualTo(409);
         assertThat(two.json().get("detail").asText()).contains(second.number());
-        // like every lifecycle conflict, it names the state: the current patient's (issue 9, item 18)
+        // like every lifecycle conflict, it names the state (the current patient's), so the desk can show what changed
         assertThat(two.json().get("currentState").asText()).isEqualTo("called");
         assertThat(api.ticket(second.id()).state()).isEqualTo(TicketState.CALLED);
     }

@@ -12,7 +12,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Issue 9 item 5: opening a session at a room that already has one never joins it. The server refuses with a
+ * Opening a session at a room that already has one never joins it. The server refuses with a
  * problem naming who holds the room; the desktop joins only after the doctor confirmed it, by reading that
  * session. Room occupancy for the chooser comes from queue-status.
  */

@@ -17,7 +17,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Issue 9, item 12: a session belongs to the signed-in user who opened it and assignments name users. A
+ * A session belongs to the signed-in user who opened it and assignments name users. A
  * doctor used to be able to open a session named after another doctor and call that doctor's patients.
  * Runs on the demo clinic with real sign-in: {@code doctor} and {@code nurse} both have the doctor role.
  */

@@ -28,7 +28,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Services and rooms named per language (issue 9): set by an admin through the API, listed with their
+ * Services and rooms named per language: set by an admin through the API, listed with their
  * names, and used in the patient's language by text messages, the status page and its expired page.
  */
 class NamesPerLanguageIT {

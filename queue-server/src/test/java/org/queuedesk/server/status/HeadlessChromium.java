@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Debian's headless Chromium for page tests, driven over the Chrome DevTools protocol with the JDK's own
  * HTTP and WebSocket clients: no Selenium, no chromedriver whose version must match the browser.
  * {@link #dumpDom} is the one-shot rendering check ({@code --dump-dom}). Public for the display board's
- * page test (issue 6).
+ * page test, which lives in another package.
  */
 public final class HeadlessChromium implements AutoCloseable {
 

@@ -18,7 +18,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * The lifecycle rules the README states (issue 9, item 24), checked against the table in
+ * The lifecycle rules the README states, checked against the table in
  * {@code lifecycle/rules.csv}: each row brings a ticket to a state on its own service and room, pauses the
  * session or not, tries one action and compares the answer and the ticket's state afterwards.
  */

@@ -23,7 +23,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /**
- * Issue 9, item 13: staff see a patient's phone number masked everywhere (answers, lists, live events), as
+ * Staff see a patient's phone number masked everywhere (answers, lists, live events), as
  * the README says; reception reads the full number only through the audited {@code /phone}.
  */
 class PhoneMaskingIT {

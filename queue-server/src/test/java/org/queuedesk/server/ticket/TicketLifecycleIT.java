@@ -106,7 +106,7 @@ class TicketLifecycleIT {
 
     @Test
     void aTicketAssignedToADoctorIsOnlyCalledByThatDoctor() {
-        // an assignment names a user with the doctor role (issue 9, item 12)
+        // an assignment names a user with the doctor role: only that signed-in doctor may call the ticket
         api.post("/api/users", new CreateUserRequest("dr.garcia", "long-enough-pass", List.of(Role.DOCTOR))).as(
                 org.queuedesk.common.auth.UserDto.class);
         clock.advance(Duration.ofSeconds(1));
@@ -181,7 +181,7 @@ class TicketLifecycleIT {
         assertThat(history.get(3).toState()).isEqualTo(TicketState.TRANSFERRED);
     }
 
-    /** Issue 9, item 11: the return "back to A" used to survive a transfer back to A without return. */
+    /** The return "back to A" used to survive a transfer back to A without return. */
     @Test
     void aTransferWithoutReturnEndsAPendingReturnSoTheTicketIsNeverCalledTwice() {
         var ticket = issue(gp, Priority.NORMAL);
