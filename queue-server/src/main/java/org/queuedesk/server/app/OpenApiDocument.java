@@ -38,7 +38,7 @@ public final class OpenApiDocument {
 
     public static Map<String, Object> build(List<RouteSpec> routes, List<WsRouteSpec> wsRoutes, String version) {
         var schemas = new TreeMap<String, Object>();
-        schemas.put("Problem", schemaOf(Problem.class, schemas));
+        schemas.put("Problem", schemaOf(Problem.class, schemas, false));
         var paths = new TreeMap<String, Map<String, Object>>();
         var operationIds = new HashSet<String>();
         for (RouteSpec route : routes) {
@@ -62,7 +62,7 @@ public final class OpenApiDocument {
             }
             if (route.requestBody() != null) {
                 op.put("requestBody", Map.of("required", route.bodyRequired(), "content",
-                        Map.of("application/json", Map.of("schema", typeSchema(route.requestBody(), schemas)))));
+                        Map.of("application/json", Map.of("schema", typeSchema(route.requestBody(), schemas, false, true)))));
             }
             var responses = new TreeMap<String, Object>();
             String ok = Integer.toString(route.status());
@@ -216,17 +216,21 @@ public final class OpenApiDocument {
     }
 
     private static Object typeSchema(Type type, Map<String, Object> schemas) {
-        return typeSchema(type, schemas, false);
+        return typeSchema(type, schemas, false, false);
     }
 
-    /** The schema of a Java type on the wire; {@code nullable} adds JSON null to what it allows. */
-    private static Object typeSchema(Type type, Map<String, Object> schemas, boolean nullable) {
+    /**
+     * The schema of a Java type on the wire; {@code nullable} adds JSON null to what it allows. {@code input}:
+     * what a client sends, where a field left out is read as null, so no field is required.
+     */
+    private static Object typeSchema(Type type, Map<String, Object> schemas, boolean nullable, boolean input) {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
-            return Map.of("type", types("array", nullable), "items", typeSchema(p.getActualTypeArguments()[0], schemas));
+            return Map.of("type", types("array", nullable), "items",
+                    typeSchema(p.getActualTypeArguments()[0], schemas, false, input));
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
             return Map.of("type", types("object", nullable), "additionalProperties",
-                    typeSchema(p.getActualTypeArguments()[1], schemas));
+                    typeSchema(p.getActualTypeArguments()[1], schemas, false, input));
         }
         if (type instanceof Class<?> c) {
             if (c == String.class) {
@@ -253,10 +257,11 @@ public final class OpenApiDocument {
                 return Map.of("type", types("string", nullable), "enum", values);
             }
             if (c.isRecord()) {
-                String name = c.getSimpleName();
+                // a record sent both ways (SmsSiteSettingsDto) has a second schema for what may be sent
+                String name = c.getSimpleName() + (input && !c.getSimpleName().endsWith("Request") ? "Input" : "");
                 if (!schemas.containsKey(name)) {
                     schemas.put(name, Map.of());
-                    schemas.put(name, schemaOf(c, schemas));
+                    schemas.put(name, schemaOf(c, schemas, input));
                 }
                 var ref = Map.of("$ref", "#/components/schemas/" + name);
                 return nullable ? Map.of("anyOf", List.of(ref, Map.of("type", "null"))) : ref;
@@ -286,7 +291,7 @@ public final class OpenApiDocument {
      * out its nulls), and nothing else. A primitive is never null; any other component may be, unless
      * {@link #NEVER_NULL} says its record's constructor rules that out.
      */
-    private static Map<String, Object> schemaOf(Class<?> record, Map<String, Object> schemas) {
+    private static Map<String, Object> schemaOf(Class<?> record, Map<String, Object> schemas, boolean input) {
         var include = record.getAnnotation(JsonInclude.class);
         boolean leavesOutNulls = include != null && include.value() == JsonInclude.Include.NON_NULL;
         var properties = new LinkedHashMap<String, Object>();
@@ -295,8 +300,8 @@ public final class OpenApiDocument {
             boolean primitive = component.getType().isPrimitive();
             boolean nullable = !primitive && !leavesOutNulls
                     && !NEVER_NULL.contains(record.getSimpleName() + "." + component.getName());
-            properties.put(component.getName(), typeSchema(component.getGenericType(), schemas, nullable));
-            if (primitive || !leavesOutNulls) {
+            properties.put(component.getName(), typeSchema(component.getGenericType(), schemas, nullable, input));
+            if (!input && (primitive || !leavesOutNulls)) {
                 required.add(component.getName());
             }
         }
