@@ -30,8 +30,14 @@ public final class OpenApiDocument {
 
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
-    /** Reference-typed components whose record never holds null (its compact constructor sees to it). */
-    private static final Set<String> NEVER_NULL = Set.of("ServiceDto.names", "RoomDto.names");
+    /**
+     * Reference-typed components that are never null: the names maps (their records' constructors make an
+     * empty map of null), and what a ticket and its history are read from {@code NOT NULL} columns (V1).
+     */
+    private static final Set<String> NEVER_NULL = Set.of("ServiceDto.names", "RoomDto.names",
+            "TicketDto.number", "TicketDto.serviceDate", "TicketDto.state", "TicketDto.priority", "TicketDto.source",
+            "TicketDto.issuedAt", "TicketDto.queuedAt", "TicketEventDto.action", "TicketEventDto.toState",
+            "TicketEventDto.at");
 
     private OpenApiDocument() {
     }
@@ -110,7 +116,8 @@ public final class OpenApiDocument {
             responses.put("404", problem("No such site"));
             responses.put("default", problem("An error the container or server answers itself"));
             op.put("responses", responses);
-            typeSchema(QueueEvent.class, schemas);
+            // OpenAPI has no place for a WebSocket's messages: an extension names their schema
+            op.put("x-websocket-message", typeSchema(QueueEvent.class, schemas));
             paths.computeIfAbsent(ws.path(), p -> new TreeMap<>()).put("get", op);
         }
         var doc = new LinkedHashMap<String, Object>();

@@ -36,9 +36,12 @@ class OpenApiContractIT {
     private final TreeSet<String> called = new TreeSet<>();
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         server = TestServer.startDemoWithSignIn(clock);
-        doc = server.api().get("/openapi.json").json();
+        var served = server.api().get("/openapi.json");
+        doc = served.json();
+        // kept for a linter (npx @redocly/cli lint target/openapi.json)
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), served.body());
         validator = new OpenApiValidator(doc);
     }
 
@@ -75,7 +78,32 @@ class OpenApiContractIT {
         assertThat(schemas.at("/TicketEventDto/properties/fromState/enum").toString()).contains("null");
         assertThat(schemas.at("/NextResult/properties/called").toString()).contains("null");
         assertThat(schemas.at("/TicketDto/properties/id/type").asText()).isEqualTo("integer");
+        assertThat(schemas.at("/TicketDto/properties/state/type").asText()).isEqualTo("string");
+        assertThat(schemas.at("/TicketDto/properties/calledAt/type").toString()).contains("null");
         assertThat(schemas.has("Problem")).isTrue();
+    }
+
+    /** The validator itself: it must see what a document does not allow, or a green day proves nothing. */
+    @Test
+    void theValidatorRefusesWhatTheDocumentDoesNotDescribe() {
+        String ticket = "{\"id\":1,\"siteId\":1,\"serviceId\":1,\"number\":\"A-001\",\"serviceDate\":\"2026-11-23\","
+                + "\"state\":null,\"priority\":\"normal\",\"source\":\"kiosk\",\"patientName\":null,\"phone\":null,"
+                + "\"assignedDoctor\":null,\"roomId\":null,\"sessionId\":null,\"returnServiceId\":null,"
+                + "\"issuedAt\":\"2026-11-23T08:00:00Z\",\"queuedAt\":\"2026-11-23T08:00:00Z\",\"calledAt\":null,"
+                + "\"finishedAt\":null,\"recallCount\":0}";
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/api/tickets/1", true, "", false, 200,
+                "application/json", ticket))).anySatisfy(m -> assertThat(m).contains("/state"));
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/api/tickets/1", true, "", false, 200,
+                "application/json", ticket.replace("\"state\":null", "\"state\":\"waiting\"")))).isEmpty();
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/api/tickets/1", true, "", false, 200,
+                "application/json", ticket.replace("\"state\":null", "\"state\":\"waiting\",\"extra\":1"))))
+                .anySatisfy(m -> assertThat(m).contains("extra"));
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/api/tickets/1", true, "", false, 418,
+                "application/problem+json", "{\"status\":418}"))).anySatisfy(m -> assertThat(m).contains("not declared"));
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/api/sites", false, "", false, 200,
+                "application/json", "[]"))).anySatisfy(m -> assertThat(m).contains("security"));
+        assertThat(validator.check(new OpenApiValidator.Exchange("GET", "/nowhere", true, "", false, 200,
+                "application/json", "{}"))).anySatisfy(m -> assertThat(m).contains("no such path"));
     }
 
     @Test
