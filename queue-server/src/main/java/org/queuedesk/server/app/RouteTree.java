@@ -87,9 +87,9 @@ public final class RouteTree {
     public RouteTree(HealthController health, MetricsController metrics, SiteController sites,
                      TicketController tickets, QueueController queue, EventStream stream, AuthController auth,
                      Handler openApi) {
-        get("/health", ANYONE, "Health: database reachable and schema version", null, health::health);
+        get("/health", ANYONE, "Health: database reachable and schema version", java.util.Map.class, health::health);
         get("/metrics", ANYONE, "Prometheus metrics", null, metrics::scrape);
-        get("/openapi.json", ANYONE, "This OpenAPI document", null, openApi);
+        get("/openapi.json", ANYONE, "This OpenAPI document", java.util.Map.class, openApi);
 
         // sign-in: public entry points, then what only an admin may do
         get("/api/auth/config", ANYONE, "Which identity provider to sign in with", AuthConfigDto.class, auth::config);
@@ -97,11 +97,11 @@ public final class RouteTree {
                 auth::login);
         post("/api/auth/refresh", ANYONE, "Exchange a refresh token for new tokens", RefreshRequest.class,
                 TokenResponse.class, false, auth::refresh);
-        post("/api/auth/logout", ANYONE, "End a sign-in (revokes the refresh token)", RefreshRequest.class, null, false,
-                auth::logout);
+        routes.add(new RouteSpec(HandlerType.POST, "/api/auth/logout", ANYONE, "End a sign-in (revokes the refresh token)",
+                RefreshRequest.class, null, false, auth::logout, 204, true));
         get("/api/auth/me", with(STAFF, KIOSK, DISPLAY), "Who am I", WhoAmIDto.class, auth::me);
         get("/api/users", ADMINS, "List built-in users", listOf(UserDto.class), auth::users);
-        post("/api/users", ADMINS, "Create a built-in user", CreateUserRequest.class, UserDto.class, false,
+        create("/api/users", ADMINS, "Create a built-in user", CreateUserRequest.class, UserDto.class, false,
                 auth::createUser);
         post("/api/users/{username}/disable", ADMINS, "Disable a user (ends their sign-ins)", null, UserDto.class, false,
                 auth::disableUser);
@@ -109,21 +109,21 @@ public final class RouteTree {
         post("/api/users/{username}/password", ADMINS, "Reset a user's password", ResetPasswordRequest.class,
                 UserDto.class, false, auth::resetPassword);
         get("/api/devices", ADMINS, "List kiosks and displays", listOf(DeviceDto.class), auth::devices);
-        post("/api/devices", ADMINS, "Create (register) a kiosk or display; its token is shown once",
+        create("/api/devices", ADMINS, "Create (register) a kiosk or display; its token is shown once",
                 RegisterDeviceRequest.class, RegisteredDeviceDto.class, false, auth::registerDevice);
         post("/api/devices/{deviceId}/revoke", ADMINS, "Revoke a device's token", null, DeviceDto.class, false,
                 auth::revokeDevice);
         get("/api/audit", ADMINS, "The latest audit log entries (?limit=)", listOf(AuditEntry.class), auth::audit);
 
         get("/api/sites", with(STAFF, KIOSK, DISPLAY), "List sites", listOf(SiteDto.class), sites::listSites);
-        post("/api/sites", ADMINS, "Create a site", CreateSiteRequest.class, SiteDto.class, false, sites::createSite);
+        create("/api/sites", ADMINS, "Create a site", CreateSiteRequest.class, SiteDto.class, false, sites::createSite);
         get("/api/sites/{siteId}", with(STAFF, KIOSK, DISPLAY), "Get a site", SiteDto.class, sites::getSite);
         get("/api/sites/{siteId}/services", with(STAFF, KIOSK, DISPLAY), "List a site's services", listOf(ServiceDto.class),
                 sites::listServices);
-        post("/api/sites/{siteId}/services", ADMINS, "Create a service", CreateServiceRequest.class, ServiceDto.class,
+        create("/api/sites/{siteId}/services", ADMINS, "Create a service", CreateServiceRequest.class, ServiceDto.class,
                 false, sites::createService);
         get("/api/sites/{siteId}/rooms", with(STAFF, DISPLAY), "List a site's rooms", listOf(RoomDto.class), sites::listRooms);
-        post("/api/sites/{siteId}/rooms", ADMINS, "Create a room", CreateRoomRequest.class, RoomDto.class, false,
+        create("/api/sites/{siteId}/rooms", ADMINS, "Create a room", CreateRoomRequest.class, RoomDto.class, false,
                 sites::createRoom);
         put("/api/services/{serviceId}/names", ADMINS,
                 "Set a service's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
@@ -136,7 +136,7 @@ public final class RouteTree {
         get("/api/sites/{siteId}/tickets", STAFF, "Find a ticket by number (?number=A-042&date=)", TicketDto.class,
                 tickets::lookup);
 
-        post("/api/tickets", with(FRONT_DESK, KIOSK), "Issue a ticket", IssueTicketRequest.class, TicketDto.class, true,
+        create("/api/tickets", with(FRONT_DESK, KIOSK), "Issue a ticket", IssueTicketRequest.class, TicketDto.class, true,
                 tickets::issue);
         get("/api/tickets/{ticketId}", STAFF, "Get a ticket", TicketDto.class, tickets::find);
         get("/api/tickets/{ticketId}/phone", FRONT_DESK,
@@ -155,11 +155,13 @@ public final class RouteTree {
         get("/api/services/{serviceId}/tickets", STAFF, "Today's tickets at a service (?date=)", listOf(TicketDto.class),
                 tickets::forService);
 
-        post("/api/sessions", CLINICIANS, "Open a doctor's session at a room", OpenSessionRequest.class,
+        create("/api/sessions", CLINICIANS, "Open a doctor's session at a room", OpenSessionRequest.class,
                 SessionDto.class, true, queue::open);
         get("/api/sessions/{sessionId}", STAFF, "Get a session", SessionDto.class, queue::get);
-        post("/api/sessions/{sessionId}/next", CLINICIANS, "Next: finish the current patient and call the next",
-                NextRequest.class, NextResult.class, true, queue::next);
+        // the body is optional: a plain Next (no body) finishes whoever is current
+        routes.add(new RouteSpec(HandlerType.POST, "/api/sessions/{sessionId}/next", CLINICIANS,
+                "Next: finish the current patient and call the next", NextRequest.class, NextResult.class, true,
+                queue::next, 200, false));
         post("/api/sessions/{sessionId}/recall", CLINICIANS, "Call the current patient again", null, TicketDto.class,
                 true, queue::recall);
         post("/api/sessions/{sessionId}/serve", CLINICIANS, "The called patient has arrived", null, TicketDto.class, true,
@@ -300,5 +302,11 @@ public final class RouteTree {
     private void post(String path, Set<Role> roles, String summary, Class<?> body, java.lang.reflect.Type response,
                       boolean idempotent, Handler handler) {
         routes.add(new RouteSpec(HandlerType.POST, path, roles, summary, body, response, idempotent, handler));
+    }
+
+    /** A POST that creates something: 201 Created. */
+    private void create(String path, Set<Role> roles, String summary, Class<?> body, java.lang.reflect.Type response,
+                        boolean idempotent, Handler handler) {
+        routes.add(new RouteSpec(HandlerType.POST, path, roles, summary, body, response, idempotent, handler, 201, true));
     }
 }
