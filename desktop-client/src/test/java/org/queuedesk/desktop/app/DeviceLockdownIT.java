@@ -3,18 +3,13 @@ package org.queuedesk.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -25,9 +20,8 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,14 +37,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DeviceLockdownIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final AtomicInteger quits = new AtomicInteger();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
     private AppShell shell;
     private Scene scene;
@@ -58,41 +49,19 @@ class DeviceLockdownIT {
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
     private void startAs(Mode mode, String deviceToken) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(mode));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", "none", false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            // full screen with JavaFX's defaults (Esc, and its hint) before the device screen takes over
-            // (after show: Monocle enters full screen only on a focused window)
-            stage.setFullScreen(true);
-            shell.startAsDevice(mode, deviceToken);
-        }).get(30, TimeUnit.SECONDS);
+        var device = app.startDeviceInFullScreen(stage, mode, deviceToken, new DeviceOptions("2468", "none", false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), quits::incrementAndGet);
+        shell = device.shell();
+        scene = device.scene();
     }
 
     @Test

@@ -3,43 +3,23 @@ package org.queuedesk.desktop.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
-import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.KioskLockdown;
 import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
@@ -57,17 +37,13 @@ import java.text.Bidi;
 @ExtendWith(ApplicationExtension.class)
 class KioskArabicIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
     private static final String BLOOD_AR = "\u062a\u062d\u0627\u0644\u064a\u0644 \u0627\u0644\u062f\u0645";
 
     private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final CapturingEscPosPrinter printer = new CapturingEscPosPrinter();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
-    private AppShell shell;
     private Scene scene;
 
     KioskArabicIT() throws Exception {
@@ -76,20 +52,11 @@ class KioskArabicIT {
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         printer.close();
         server.close();
     }
@@ -101,20 +68,8 @@ class KioskArabicIT {
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"names\": {\"ar\": \"" + BLOOD_AR + "\"}}")));
         assertThat(named.status()).isEqualTo(200);
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(Mode.KIOSK));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), () -> { });
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.startAsDevice(Mode.KIOSK, "qdd_demo-kiosk");
-        }).get(10, TimeUnit.SECONDS);
+        scene = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", printer.spec(), false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { }).scene();
 
         click("#language-ar");
         waitFor("#service-B");

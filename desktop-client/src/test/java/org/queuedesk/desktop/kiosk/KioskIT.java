@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -28,18 +23,13 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.KioskLockdown;
 import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
@@ -54,17 +44,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
     private static final String KIOSK_TOKEN = "qdd_demo-kiosk";
     private static final byte[] CUT = {0x1D, 0x56};
 
     private TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final CapturingEscPosPrinter printer = new CapturingEscPosPrinter();
     private final AtomicInteger quits = new AtomicInteger();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
     private AppShell shell;
     private Scene scene;
@@ -75,8 +62,6 @@ class KioskIT {
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     /** Starts the kiosk the way its launcher does: straight into kiosk mode with the device token. */
@@ -85,33 +70,16 @@ class KioskIT {
     }
 
     private void startKiosk(Duration idle, Duration confirmation, String printerSpec) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(Mode.KIOSK));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printerSpec, false, Locale.ENGLISH, idle, confirmation),
-                    quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.startAsDevice(Mode.KIOSK, KIOSK_TOKEN);
-        }).get(10, TimeUnit.SECONDS);
+        var kiosk = app.startDevice(stage, Mode.KIOSK, KIOSK_TOKEN,
+                new DeviceOptions("2468", printerSpec, false, Locale.ENGLISH, idle, confirmation), quits::incrementAndGet);
+        shell = kiosk.shell();
+        scene = kiosk.scene();
         waitFor("#kioskLanguage");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         printer.close();
         server.close();
     }
@@ -368,18 +336,10 @@ class KioskIT {
     @Test
     void staffOpenTheKioskFromTheStartScreenAndThePinBringsThemBack() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.showSignIn();
+            var staff = app.showSignIn(stage, new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH,
+                    Duration.ofSeconds(60), Duration.ofSeconds(30)), quits::incrementAndGet);
+            shell = staff.shell();
+            scene = staff.scene();
         }).get(10, TimeUnit.SECONDS);
         waitFor("#usernameField");
         WaitForAsyncUtils.asyncFx(() -> {

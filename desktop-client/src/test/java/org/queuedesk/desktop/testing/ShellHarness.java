@@ -140,7 +140,8 @@ public final class ShellHarness implements AutoCloseable {
     private OnScreen build(Stage stage, Optional<Mode> mode, DeviceOptions devices, Runnable quitApp) {
         if (background == null) {
             background = new FxBackgroundExecutor(backgroundThreads);
-            scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    FxBackgroundExecutor.daemonThreads("test-scheduler-"));
         }
         var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), policy, messages);
         var context = new AppShell.Context(background, scheduler, policy, messages, clock, HttpClient.newHttpClient(),
