@@ -11,8 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -43,8 +41,7 @@ class DeviceLockdownIT {
     private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final AtomicInteger quits = new AtomicInteger();
     private Stage stage;
-    private AppShell shell;
-    private Scene scene;
+    private ShellHarness.OnScreen device;
 
     @Start
     void start(Stage primary) {
@@ -58,19 +55,17 @@ class DeviceLockdownIT {
     }
 
     private void startAs(Mode mode, String deviceToken) throws Exception {
-        var device = app.startDeviceInFullScreen(stage, mode, deviceToken, new DeviceOptions("2468", "none", false,
+        device = app.startDeviceInFullScreen(stage, mode, deviceToken, new DeviceOptions("2468", "none", false,
                 Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), quits::incrementAndGet);
-        shell = device.shell();
-        scene = device.scene();
     }
 
     @Test
     void escNeverTakesTheKioskOutOfFullScreenNorOutOfThePatientsStep(FxRobot robot) throws Exception {
         startAs(Mode.KIOSK, "qdd_demo-kiosk");
-        waitFor("#language-en");
+        device.waitFor("#language-en");
         assertLockedWithoutHint();
-        click(robot, "#language-en");
-        waitFor("#service-A");
+        device.click("#language-en");
+        device.waitFor("#service-A");
         List<Boolean> fullScreenChanges = watchFullScreen();
 
         robot.type(KeyCode.ESCAPE);
@@ -82,16 +77,16 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).as("still full screen").isTrue();
         assertThat(fullScreenChanges).as("never left full screen, not even for a moment").isEmpty();
         assertThat(onFx(stage::isShowing).call()).isTrue();
-        assertThat(onFx(() -> scene.getRoot().lookup("#kioskService") != null).call())
+        assertThat(onFx(() -> device.root().lookup("#kioskService") != null).call())
                 .as("still on the patient's service step").isTrue();
         assertThat(quits).hasValue(0);
-        Screenshots.save(scene, "kiosk-after-escape.png");
+        Screenshots.save(device.scene(), "kiosk-after-escape.png");
     }
 
     @Test
     void escNeverTakesTheDisplayOutOfFullScreenAndOnlyThePinLeavesIt(FxRobot robot) throws Exception {
         startAs(Mode.DISPLAY, "qdd_demo-display");
-        waitFor("#displayRoot");
+        device.waitFor("#displayRoot");
         assertLockedWithoutHint();
         List<Boolean> fullScreenChanges = watchFullScreen();
 
@@ -102,23 +97,23 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).as("still full screen").isTrue();
         assertThat(fullScreenChanges).as("never left full screen, not even for a moment").isEmpty();
         assertThat(onFx(stage::isShowing).call()).isTrue();
-        assertThat(onFx(() -> scene.getRoot().lookup("#currentRows") != null).call()).as("still the board").isTrue();
+        assertThat(onFx(() -> device.root().lookup("#currentRows") != null).call()).as("still the board").isTrue();
 
         // staff: Ctrl+Shift+K, a wrong PIN, then the right one
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
-        Node pad = onFx(() -> scene.getRoot().lookup("#pinDots")).call();
+        Node pad = onFx(() -> device.root().lookup("#pinDots")).call();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(pad::isVisible));
         for (char digit : "1111".toCharArray()) {
-            click(robot, "#pin-" + digit);
+            device.click("#pin-" + digit);
         }
-        click(robot, "#pin-ok");
-        assertThat(onFx(() -> ((Label) scene.getRoot().lookup("#pinError")).getText()).call()).isEqualTo("Wrong PIN");
-        Screenshots.save(scene, "display-pin.png");
+        device.click("#pin-ok");
+        assertThat(device.text("#pinError")).isEqualTo("Wrong PIN");
+        Screenshots.save(device.scene(), "display-pin.png");
         assertThat(quits).hasValue(0);
         for (char digit : "2468".toCharArray()) {
-            click(robot, "#pin-" + digit);
+            device.click("#pin-" + digit);
         }
-        click(robot, "#pin-ok");
+        device.click("#pin-ok");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> quits.get() == 1);
         assertThat(onFx(() -> KioskLockdown.isLocked(stage)).call()).isFalse();
         assertThat(onFx(stage::isFullScreen).call()).isFalse();
@@ -127,7 +122,7 @@ class DeviceLockdownIT {
     @Test
     void leavingFullScreenAnyOtherWayEntersItAgain() throws Exception {
         startAs(Mode.KIOSK, "qdd_demo-kiosk");
-        waitFor("#language-en");
+        device.waitFor("#language-en");
 
         WaitForAsyncUtils.asyncFx(() -> stage.setFullScreen(false)).get(5, TimeUnit.SECONDS);
 
@@ -147,20 +142,5 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).isTrue();
         assertThat(onFx(stage::getFullScreenExitKeyCombination).call()).isEqualTo(KeyCombination.NO_MATCH);
         assertThat(onFx(stage::getFullScreenExitHint).call()).isEmpty();
-    }
-
-    private void click(FxRobot robot, String id) throws Exception {
-        waitFor(id);
-        Node node = onFx(() -> scene.getRoot().lookup(id)).call();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
-        robot.clickOn(node);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitFor(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> {
-            Node node = scene.getRoot().lookup(id);
-            return node != null && node.isVisible();
-        }));
     }
 }

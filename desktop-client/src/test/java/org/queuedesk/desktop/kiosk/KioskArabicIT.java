@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +19,6 @@ import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,7 +40,7 @@ class KioskArabicIT {
     private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final CapturingEscPosPrinter printer = new CapturingEscPosPrinter();
     private Stage stage;
-    private Scene scene;
+    private ShellHarness.OnScreen kiosk;
 
     KioskArabicIT() throws Exception {
     }
@@ -68,27 +64,27 @@ class KioskArabicIT {
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"names\": {\"ar\": \"" + BLOOD_AR + "\"}}")));
         assertThat(named.status()).isEqualTo(200);
-        scene = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", printer.spec(), false,
-                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { }).scene();
+        kiosk = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", printer.spec(), false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { });
 
-        click("#language-ar");
-        waitFor("#service-B");
-        assertThat(onFx(() -> ((Button) lookup("#service-B")).getText()).call()).isEqualTo(BLOOD_AR);
-        assertThat(onFx(() -> ((Button) lookup("#service-A")).getText()).call()).as("no Arabic name: the default")
+        kiosk.click("#language-ar");
+        kiosk.waitFor("#service-B");
+        assertThat(onFx(() -> ((Button) kiosk.lookup("#service-B")).getText()).call()).isEqualTo(BLOOD_AR);
+        assertThat(onFx(() -> ((Button) kiosk.lookup("#service-A")).getText()).call()).as("no Arabic name: the default")
                 .isEqualTo("General practice");
-        Screenshots.save(scene, "kiosk-service-ar-names.png");
+        Screenshots.save(kiosk.scene(), "kiosk-service-ar-names.png");
 
-        click("#service-B");
-        click("#textButton");
+        kiosk.click("#service-B");
+        kiosk.click("#textButton");
         for (char key : "+34600123456".toCharArray()) {
-            click(key == '+' ? "#key-plus" : "#key-" + key);
+            kiosk.click(key == '+' ? "#key-plus" : "#key-" + key);
         }
-        click("#sendButton");
-        waitFor("#doneNumber");
-        Label delivery = lookup("#doneDelivery");
+        kiosk.click("#sendButton");
+        kiosk.waitFor("#doneNumber");
+        Label delivery = kiosk.lookup("#doneDelivery");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> delivery.getText().contains("456")));
-        assertThat(onFx(() -> ((Label) lookup("#doneService")).getText()).call()).isEqualTo(BLOOD_AR);
-        Screenshots.save(scene, "kiosk-texted-ar.png");
+        assertThat(onFx(() -> ((Label) kiosk.lookup("#doneService")).getText()).call()).isEqualTo(BLOOD_AR);
+        Screenshots.save(kiosk.scene(), "kiosk-texted-ar.png");
 
         // the line as the Unicode bidi algorithm lays it out (java.text.Bidi, right-to-left paragraph)
         String line = onFx(delivery::getText).call();
@@ -113,30 +109,5 @@ class KioskArabicIT {
             visual.append(text);
         }
         return visual.toString().replace("\u200E", "");
-    }
-
-    private void click(String id) throws Exception {
-        waitFor(id);
-        Node node = lookup(id);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
-        new FxRobot().clickOn(node);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitFor(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> {
-            Node node = scene.getRoot().lookup(id);
-            return node != null && node.isVisible();
-        }));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T lookup(String id) throws Exception {
-        Parent root = onFx(scene::getRoot).call();
-        T node = (T) onFx(() -> root.lookup(id)).call();
-        if (node == null) {
-            throw new AssertionError("no " + id + " on screen");
-        }
-        return node;
     }
 }

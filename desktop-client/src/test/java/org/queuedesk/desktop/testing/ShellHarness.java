@@ -13,11 +13,13 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.queuedesk.desktop.api.HealthClient;
@@ -219,6 +221,50 @@ public final class ShellHarness implements AutoCloseable {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                     onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
             return onFx(() -> root.lookup("#modePicker") != null).call();
+        }
+
+        /** Clicks the node with this id once it shows and is enabled (a click on a disabled one is lost). */
+        public void click(String id) throws Exception {
+            waitFor(id);
+            Node node = lookup(id);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
+            new FxRobot().clickOn(node);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        /** Waits up to 10 s for the node with this id to show. */
+        public void waitFor(String id) throws Exception {
+            waitFor(id, 10);
+        }
+
+        /** Waits for the node with this id to show; when it does not, the screen is saved to see what showed. */
+        public void waitFor(String id, int seconds) throws Exception {
+            try {
+                WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, onFx(() -> {
+                    Node node = root().lookup(id);
+                    return node != null && node.isVisible();
+                }));
+            } catch (TimeoutException e) {
+                Screenshots.save(scene, "failed-waiting-for-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".png");
+                throw new AssertionError("Timed out waiting for " + id, e);
+            }
+        }
+
+        /** The node with this id on the current screen; an assertion error when there is none. */
+        @SuppressWarnings("unchecked")
+        public <T> T lookup(String id) throws Exception {
+            Parent root = onFx(scene::getRoot).call();
+            T node = (T) onFx(() -> root.lookup(id)).call();
+            if (node == null) {
+                throw new AssertionError("no " + id + " on screen");
+            }
+            return node;
+        }
+
+        /** The text of the label (or button) with this id. */
+        public String text(String id) throws Exception {
+            Labeled labeled = lookup(id);
+            return onFx(labeled::getText).call();
         }
 
         /** Clicks a mode on the mode picker and waits for its desk. */
