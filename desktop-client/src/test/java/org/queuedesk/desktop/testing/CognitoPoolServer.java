@@ -18,19 +18,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  * "desk" with password and refresh sign-ins), as the server is configured for Amazon Cognito. Users are added
  * before the test signs in; {@link #close()} stops the server, then cognito-local.
  */
-public final class CognitoPoolServer implements AutoCloseable {
-
-    private final CognitoLocal cognito;
-    private final CognitoIdentityProviderClient idp;
-    private final String pool;
-    private final TestServer server;
-
-    private CognitoPoolServer(CognitoLocal cognito, CognitoIdentityProviderClient idp, String pool, TestServer server) {
-        this.cognito = cognito;
-        this.idp = idp;
-        this.pool = pool;
-        this.server = server;
-    }
+public record CognitoPoolServer(CognitoLocal cognito, CognitoIdentityProviderClient idp, String pool,
+                                TestServer server) implements AutoCloseable {
 
     public static CognitoPoolServer start() {
         CognitoLocal cognito = CognitoLocal.start();
