@@ -3,21 +3,14 @@ package org.queuedesk.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -25,9 +18,8 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,65 +35,37 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DeviceLockdownIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final AtomicInteger quits = new AtomicInteger();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
-    private AppShell shell;
-    private Scene scene;
+    private ShellHarness.OnScreen device;
 
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
     private void startAs(Mode mode, String deviceToken) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(mode));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", "none", false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            // full screen with JavaFX's defaults (Esc, and its hint) before the device screen takes over
-            // (after show: Monocle enters full screen only on a focused window)
-            stage.setFullScreen(true);
-            shell.startAsDevice(mode, deviceToken);
-        }).get(30, TimeUnit.SECONDS);
+        device = app.startDeviceInFullScreen(stage, mode, deviceToken, new DeviceOptions("2468", "none", false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), quits::incrementAndGet);
     }
 
     @Test
     void escNeverTakesTheKioskOutOfFullScreenNorOutOfThePatientsStep(FxRobot robot) throws Exception {
         startAs(Mode.KIOSK, "qdd_demo-kiosk");
-        waitFor("#language-en");
+        device.waitFor("#language-en");
         assertLockedWithoutHint();
-        click(robot, "#language-en");
-        waitFor("#service-A");
+        device.click("#language-en");
+        device.waitFor("#service-A");
         List<Boolean> fullScreenChanges = watchFullScreen();
 
         robot.type(KeyCode.ESCAPE);
@@ -113,16 +77,16 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).as("still full screen").isTrue();
         assertThat(fullScreenChanges).as("never left full screen, not even for a moment").isEmpty();
         assertThat(onFx(stage::isShowing).call()).isTrue();
-        assertThat(onFx(() -> scene.getRoot().lookup("#kioskService") != null).call())
+        assertThat(onFx(() -> device.root().lookup("#kioskService") != null).call())
                 .as("still on the patient's service step").isTrue();
         assertThat(quits).hasValue(0);
-        Screenshots.save(scene, "kiosk-after-escape.png");
+        Screenshots.save(device.scene(), "kiosk-after-escape.png");
     }
 
     @Test
     void escNeverTakesTheDisplayOutOfFullScreenAndOnlyThePinLeavesIt(FxRobot robot) throws Exception {
         startAs(Mode.DISPLAY, "qdd_demo-display");
-        waitFor("#displayRoot");
+        device.waitFor("#displayRoot");
         assertLockedWithoutHint();
         List<Boolean> fullScreenChanges = watchFullScreen();
 
@@ -133,23 +97,23 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).as("still full screen").isTrue();
         assertThat(fullScreenChanges).as("never left full screen, not even for a moment").isEmpty();
         assertThat(onFx(stage::isShowing).call()).isTrue();
-        assertThat(onFx(() -> scene.getRoot().lookup("#currentRows") != null).call()).as("still the board").isTrue();
+        assertThat(onFx(() -> device.root().lookup("#currentRows") != null).call()).as("still the board").isTrue();
 
         // staff: Ctrl+Shift+K, a wrong PIN, then the right one
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
-        Node pad = onFx(() -> scene.getRoot().lookup("#pinDots")).call();
+        Node pad = onFx(() -> device.root().lookup("#pinDots")).call();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(pad::isVisible));
         for (char digit : "1111".toCharArray()) {
-            click(robot, "#pin-" + digit);
+            device.click("#pin-" + digit);
         }
-        click(robot, "#pin-ok");
-        assertThat(onFx(() -> ((Label) scene.getRoot().lookup("#pinError")).getText()).call()).isEqualTo("Wrong PIN");
-        Screenshots.save(scene, "display-pin.png");
+        device.click("#pin-ok");
+        assertThat(device.text("#pinError")).isEqualTo("Wrong PIN");
+        Screenshots.save(device.scene(), "display-pin.png");
         assertThat(quits).hasValue(0);
         for (char digit : "2468".toCharArray()) {
-            click(robot, "#pin-" + digit);
+            device.click("#pin-" + digit);
         }
-        click(robot, "#pin-ok");
+        device.click("#pin-ok");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> quits.get() == 1);
         assertThat(onFx(() -> KioskLockdown.isLocked(stage)).call()).isFalse();
         assertThat(onFx(stage::isFullScreen).call()).isFalse();
@@ -158,7 +122,7 @@ class DeviceLockdownIT {
     @Test
     void leavingFullScreenAnyOtherWayEntersItAgain() throws Exception {
         startAs(Mode.KIOSK, "qdd_demo-kiosk");
-        waitFor("#language-en");
+        device.waitFor("#language-en");
 
         WaitForAsyncUtils.asyncFx(() -> stage.setFullScreen(false)).get(5, TimeUnit.SECONDS);
 
@@ -178,20 +142,5 @@ class DeviceLockdownIT {
         assertThat(onFx(stage::isFullScreen).call()).isTrue();
         assertThat(onFx(stage::getFullScreenExitKeyCombination).call()).isEqualTo(KeyCombination.NO_MATCH);
         assertThat(onFx(stage::getFullScreenExitHint).call()).isEmpty();
-    }
-
-    private void click(FxRobot robot, String id) throws Exception {
-        waitFor(id);
-        Node node = onFx(() -> scene.getRoot().lookup(id)).call();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
-        robot.clickOn(node);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitFor(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> {
-            Node node = scene.getRoot().lookup(id);
-            return node != null && node.isVisible();
-        }));
     }
 }

@@ -2,17 +2,11 @@ package org.queuedesk.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
+import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,20 +14,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,48 +34,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ArabicDeskIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
-    private static final Clock CLOCK = Clock.systemUTC();
-
-    private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
-    private final ResourceBundle arabic = Theme.messages(Locale.forLanguageTag("ar"));
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
-    private AppShell shell;
+    private final TestServer server = TestServer.startDemoWithSignIn(Clock.systemUTC());
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).language(Locale.forLanguageTag("ar"));
+    private ShellHarness.OnScreen desk;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, arabic);
-        var context = new AppShell.Context(background, scheduler, FAST, arabic, CLOCK, HttpClient.newHttpClient(),
-                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-        shell = new AppShell(context, connection);
-        scene = new Scene(shell.root(), 1366, 768);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        shell.showSignIn();
+        desk = app.showSignIn(stage);
+        scene = desk.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.stop()).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
     @Test
     void receptionAndTheConsultingRoomAreMirroredInArabic(FxRobot robot) throws Exception {
         Parent root = scene.getRoot();
-        TextField username = find(root, "#usernameField");
-        WaitForAsyncUtils.asyncFx(() -> {
-            username.setText("admin");
-            ((TextField) find(root, "#passwordField")).setText("admin");
-        }).get(5, TimeUnit.SECONDS);
+        desk.fillSignIn("admin", "admin");
         Screenshots.save(scene, "ar-signin.png");
         assertMirrored("sign-in");
         assertNoLabelOverflows("sign-in");
@@ -162,14 +128,5 @@ class ArabicDeskIT {
             }
         }
         return false;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T find(Parent root, String id) {
-        try {
-            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot look up " + id, e);
-        }
     }
 }

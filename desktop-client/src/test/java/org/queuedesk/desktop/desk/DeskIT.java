@@ -2,18 +2,11 @@ package org.queuedesk.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
+import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -28,17 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.ticket.IssueTicketRequest;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.doctor.DoctorViewModel;
 import org.queuedesk.desktop.doctor.WaitingRow;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.reception.TicketRow;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -53,62 +40,33 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DeskIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
     private TestServer server = TestServer.startDemoWithSignIn(CLOCK);
     private final Path dataDir = server.dataDir();
     private final int port = server.port();
-    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
-    private AppShell reception;
-    private AppShell doctor;
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
+    private ShellHarness.OnScreen reception;
+    private ShellHarness.OnScreen doctor;
     private Scene receptionScene;
     private Scene doctorScene;
 
     @Start
     void start(Stage stage) {
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        reception = shell();
-        receptionScene = scene(reception);
-        stage.setScene(receptionScene);
-        stage.show();
-        reception.showSignIn();
-    }
-
-    private AppShell shell() {
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-        var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-        return new AppShell(context, connection);
-    }
-
-    private static Scene scene(AppShell shell) {
-        Scene scene = new Scene(shell.root(), 1366, 768);
-        Theme.apply(scene);
-        return scene;
+        reception = app.showSignIn(stage);
+        receptionScene = reception.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            reception.stop();
-            if (doctor != null) {
-                doctor.stop();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
     @Test
     void issuedTicketReachesTheDoctorAndBothDesksSurviveAServerRestart(FxRobot robot) throws Exception {
         // --- reception signs in and issues with two keystrokes: F1, Enter
-        signIn(robot, receptionScene, "reception", "#receptionButton");
+        signIn(robot, reception, "reception", "#receptionButton");
         Screenshots.save(receptionScene, "reception-empty.png");
         Parent desk = receptionScene.getRoot();
         Label issued = find(desk, "#issuedNumber");
@@ -142,21 +100,14 @@ class DeskIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !phoneError.isVisible()));
 
         // --- the consulting room, in its own window
-        Stage doctorStage = WaitForAsyncUtils.asyncFx(() -> {
-            doctor = shell();
-            doctorScene = scene(doctor);
-            Stage second = new Stage();
-            second.setScene(doctorScene);
-            second.show();
-            second.toFront();
-            doctor.showSignIn();
-            return second;
-        }).get(10, TimeUnit.SECONDS);
-        signIn(robot, doctorScene, "doctor", "#doctorButton");
+        doctor = app.showSignInInNewWindow();
+        doctorScene = doctor.scene();
+        Stage doctorStage = doctor.stage();
+        signIn(robot, doctor, "doctor", "#doctorButton");
         Parent room = doctorScene.getRoot();
         ComboBox<?> roomBox = find(room, "#roomBox");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !roomBox.getItems().isEmpty()));
-        DoctorViewModel doctorModel = (DoctorViewModel) doctor.currentScreen();
+        DoctorViewModel doctorModel = (DoctorViewModel) doctor.shell().currentScreen();
         WaitForAsyncUtils.asyncFx(() -> {
             roomBox.getSelectionModel().select(0);
             doctorModel.serviceChoices().get(0).chosenProperty().set(true);
@@ -213,31 +164,13 @@ class DeskIT {
         Screenshots.save(receptionScene, "reception-recovered.png");
     }
 
-    /** Signs in through the screen; a server without sign-in lets anyone in, then the mode is chosen. */
-    private void signIn(FxRobot robot, Scene scene, String user, String modeButton) throws Exception {
-        Parent root = scene.getRoot();
-        TextField username = find(root, "#usernameField");
-        WaitForAsyncUtils.asyncFx(() -> {
-            username.setText(user);
-            ((TextField) find(root, "#passwordField")).setText(user);
-        }).get(5, TimeUnit.SECONDS);
-        Screenshots.save(scene, "signin.png");
-        robot.clickOn((Node) find(root, "#signInButton"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
-        if (onFx(() -> root.lookup("#modePicker") != null).call()) {
-            Screenshots.save(scene, "modes.png");
-            robot.clickOn((Node) find(root, modeButton));
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#root") != null));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T find(Parent root, String id) {
-        try {
-            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot look up " + id, e);
+    /** Signs in through the screen (each step's screenshot kept); then the mode is chosen. */
+    private void signIn(FxRobot robot, ShellHarness.OnScreen desk, String user, String modeButton) throws Exception {
+        desk.fillSignIn(user, user);
+        Screenshots.save(desk.scene(), "signin.png");
+        if (desk.submitSignIn(robot)) {
+            Screenshots.save(desk.scene(), "modes.png");
+            desk.chooseMode(robot, modeButton);
         }
     }
 }

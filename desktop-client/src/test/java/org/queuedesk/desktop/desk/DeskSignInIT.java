@@ -2,40 +2,28 @@ package org.queuedesk.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
+import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.ticket.IssueTicketRequest;
-import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.doctor.DoctorViewModel;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
@@ -52,39 +40,25 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DeskSignInIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
-
     private final MutableClock clock = new MutableClock(Instant.now());
     private TestServer server = TestServer.startDemoWithSignIn(clock);
     private final Path dataDir = server.dataDir();
     private final int port = server.port();
-    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(clock);
+    private ShellHarness.OnScreen window;
     private AppShell desk;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-        var context = new AppShell.Context(background, scheduler, FAST, messages, clock, HttpClient.newHttpClient(),
-                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-        desk = new AppShell(context, connection);
-        scene = new Scene(desk.root(), 1366, 768);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        desk.showSignIn();
+        window = app.showSignIn(stage);
+        desk = window.shell();
+        scene = window.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(desk::stop).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
@@ -177,25 +151,7 @@ class DeskSignInIT {
     }
 
     private void signIn(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup("#usernameField") != null));
-        Parent root = scene.getRoot();
-        WaitForAsyncUtils.asyncFx(() -> {
-            ((TextField) root.lookup("#usernameField")).setText("doctor");
-            ((TextField) root.lookup("#passwordField")).setText("doctor");
-        }).get(5, TimeUnit.SECONDS);
-        // the button waits for the server check (and the fields): a click before that does nothing
-        Button signInButton = find(root, "#signInButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !signInButton.isDisabled()));
-        robot.clickOn(signInButton);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> root.lookup("#sessionPane") != null));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T find(Parent root, String id) {
-        try {
-            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot look up " + id, e);
-        }
+        window.signIn(robot, "doctor", "doctor", "#doctorButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup("#sessionPane") != null));
     }
 }

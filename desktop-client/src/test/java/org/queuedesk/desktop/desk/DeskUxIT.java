@@ -2,19 +2,12 @@ package org.queuedesk.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
+import static org.queuedesk.desktop.testing.ShellHarness.find;
 
 import io.nayuki.qrcodegen.QrCode;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -35,16 +27,10 @@ import org.queuedesk.common.notify.StatusLinkDto;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
 import org.queuedesk.desktop.doctor.DoctorViewModel;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.reception.TicketRow;
 import org.queuedesk.desktop.testing.ScriptedSms;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
@@ -62,38 +48,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DeskUxIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final TestServer server = ScriptedSms.demoServer(CLOCK);
     private final Api receptionApi = server.api().signedInAs("reception", "reception");
-    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
-    private AppShell shell;
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2);
+    private ShellHarness.OnScreen staff;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        background = new FxBackgroundExecutor(2);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-        var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-        shell = new AppShell(context, connection);
-        scene = new Scene(shell.root(), 1366, 768);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        shell.showSignIn();
+        staff = app.showSignIn(stage);
+        scene = staff.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> shell.stop()).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
@@ -102,7 +73,7 @@ class DeskUxIT {
             throws Exception {
         long ana = receptionApi.issue(new IssueTicketRequest(1L, null, null, "Ana Ruiz", ScriptedSms.SENT_TO, null)).id();
         receptionApi.issue(new IssueTicketRequest(1L, null, null, "Bea Sol", ScriptedSms.REFUSED, null));
-        signIn(robot, "reception", "reception", "#receptionButton");
+        staff.signIn(robot, "reception", "reception", "#receptionButton");
         Parent desk = scene.getRoot();
         TableView<TicketRow> tickets = find(desk, "#ticketTable");
         // one before sign-in (read with the snapshot), two after it (live events)
@@ -163,11 +134,11 @@ class DeskUxIT {
         var otherDoctor = server.api().signedInAs("nurse", "nurse");
         var rooms = otherDoctor.get("/api/sites/1/rooms").as(new com.fasterxml.jackson.core.type.TypeReference<List<RoomDto>>() { });
         otherDoctor.openSession(rooms.get(1).id(), List.of(1L), null); // in the nurse's own name
-        signIn(robot, "doctor", "doctor", "#doctorButton");
+        staff.signIn(robot, "doctor", "doctor", "#doctorButton");
         Parent room = scene.getRoot();
         ComboBox<RoomDto> roomBox = find(room, "#roomBox");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> roomBox.getItems().size() == 4));
-        DoctorViewModel doctor = (DoctorViewModel) shell.currentScreen();
+        DoctorViewModel doctor = (DoctorViewModel) staff.shell().currentScreen();
         assertThat(onFx(() -> roomBox.getItems().stream().map(doctor::roomLabel).toList()).call()).containsExactly(
                 "Room 1 \u00b7 free", "Room 2 \u00b7 in use by nurse", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
         robot.clickOn(roomBox);
@@ -250,30 +221,5 @@ class DeskUxIT {
             bits.append('\n');
         }
         return bits.toString();
-    }
-
-    private void signIn(FxRobot robot, String user, String password, String modeButton) throws Exception {
-        Parent root = scene.getRoot();
-        TextField username = find(root, "#usernameField");
-        WaitForAsyncUtils.asyncFx(() -> {
-            username.setText(user);
-            ((TextField) find(root, "#passwordField")).setText(password);
-        }).get(5, TimeUnit.SECONDS);
-        robot.clickOn((Node) find(root, "#signInButton"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
-        if (onFx(() -> root.lookup("#modePicker") != null).call()) {
-            robot.clickOn((Node) find(root, modeButton));
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#root") != null));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T find(Parent root, String id) {
-        try {
-            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot look up " + id, e);
-        }
     }
 }

@@ -2,36 +2,20 @@ package org.queuedesk.desktop.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
+import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
@@ -48,38 +32,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReceptionPrinterIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
 
     private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
     private final Api kiosk = server.api().withToken(Auth.DEMO_KIOSK_TOKEN);
-    private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
-    private AppShell reception;
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2);
+    private ShellHarness.OnScreen reception;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        background = new FxBackgroundExecutor(2);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-        var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-        reception = new AppShell(context, connection);
-        scene = new Scene(reception.root(), 1366, 768);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        reception.showSignIn();
+        reception = app.showSignIn(stage);
+        scene = reception.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> reception.stop()).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         server.close();
     }
 
@@ -111,27 +80,7 @@ class ReceptionPrinterIT {
     }
 
     private void signIn(FxRobot robot) throws Exception {
-        Parent root = scene.getRoot();
-        TextField username = find(root, "#usernameField");
-        WaitForAsyncUtils.asyncFx(() -> {
-            username.setText("reception");
-            ((TextField) find(root, "#passwordField")).setText("reception");
-        }).get(5, TimeUnit.SECONDS);
-        robot.clickOn((Node) find(root, "#signInButton"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                onFx(() -> root.lookup("#modePicker") != null || root.lookup("#root") != null));
-        if (onFx(() -> root.lookup("#modePicker") != null).call()) {
-            robot.clickOn((Node) find(root, "#receptionButton"));
-        }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> root.lookup("#printerWarning") != null));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T find(Parent root, String id) {
-        try {
-            return (T) WaitForAsyncUtils.asyncFx(() -> root.lookup(id)).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("cannot look up " + id, e);
-        }
+        reception.signIn(robot, "reception", "reception", "#receptionButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup("#printerWarning") != null));
     }
 }

@@ -3,46 +3,22 @@ package org.queuedesk.desktop.kiosk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
-import javafx.geometry.NodeOrientation;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.KioskLockdown;
 import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -57,18 +33,14 @@ import java.text.Bidi;
 @ExtendWith(ApplicationExtension.class)
 class KioskArabicIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
     private static final String BLOOD_AR = "\u062a\u062d\u0627\u0644\u064a\u0644 \u0627\u0644\u062f\u0645";
 
     private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final CapturingEscPosPrinter printer = new CapturingEscPosPrinter();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
-    private AppShell shell;
-    private Scene scene;
+    private ShellHarness.OnScreen kiosk;
 
     KioskArabicIT() throws Exception {
     }
@@ -76,20 +48,11 @@ class KioskArabicIT {
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         printer.close();
         server.close();
     }
@@ -101,39 +64,27 @@ class KioskArabicIT {
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"names\": {\"ar\": \"" + BLOOD_AR + "\"}}")));
         assertThat(named.status()).isEqualTo(200);
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(Mode.KIOSK));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), () -> { });
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.startAsDevice(Mode.KIOSK, "qdd_demo-kiosk");
-        }).get(10, TimeUnit.SECONDS);
+        kiosk = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", printer.spec(), false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { });
 
-        click("#language-ar");
-        waitFor("#service-B");
-        assertThat(onFx(() -> ((Button) lookup("#service-B")).getText()).call()).isEqualTo(BLOOD_AR);
-        assertThat(onFx(() -> ((Button) lookup("#service-A")).getText()).call()).as("no Arabic name: the default")
+        kiosk.click("#language-ar");
+        kiosk.waitFor("#service-B");
+        assertThat(onFx(() -> ((Button) kiosk.lookup("#service-B")).getText()).call()).isEqualTo(BLOOD_AR);
+        assertThat(onFx(() -> ((Button) kiosk.lookup("#service-A")).getText()).call()).as("no Arabic name: the default")
                 .isEqualTo("General practice");
-        Screenshots.save(scene, "kiosk-service-ar-names.png");
+        Screenshots.save(kiosk.scene(), "kiosk-service-ar-names.png");
 
-        click("#service-B");
-        click("#textButton");
+        kiosk.click("#service-B");
+        kiosk.click("#textButton");
         for (char key : "+34600123456".toCharArray()) {
-            click(key == '+' ? "#key-plus" : "#key-" + key);
+            kiosk.click(key == '+' ? "#key-plus" : "#key-" + key);
         }
-        click("#sendButton");
-        waitFor("#doneNumber");
-        Label delivery = lookup("#doneDelivery");
+        kiosk.click("#sendButton");
+        kiosk.waitFor("#doneNumber");
+        Label delivery = kiosk.lookup("#doneDelivery");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> delivery.getText().contains("456")));
-        assertThat(onFx(() -> ((Label) lookup("#doneService")).getText()).call()).isEqualTo(BLOOD_AR);
-        Screenshots.save(scene, "kiosk-texted-ar.png");
+        assertThat(onFx(() -> ((Label) kiosk.lookup("#doneService")).getText()).call()).isEqualTo(BLOOD_AR);
+        Screenshots.save(kiosk.scene(), "kiosk-texted-ar.png");
 
         // the line as the Unicode bidi algorithm lays it out (java.text.Bidi, right-to-left paragraph)
         String line = onFx(delivery::getText).call();
@@ -158,30 +109,5 @@ class KioskArabicIT {
             visual.append(text);
         }
         return visual.toString().replace("\u200E", "");
-    }
-
-    private void click(String id) throws Exception {
-        waitFor(id);
-        Node node = lookup(id);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
-        new FxRobot().clickOn(node);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitFor(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> {
-            Node node = scene.getRoot().lookup(id);
-            return node != null && node.isVisible();
-        }));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T lookup(String id) throws Exception {
-        Parent root = onFx(scene::getRoot).call();
-        T node = (T) onFx(() -> root.lookup(id)).call();
-        if (node == null) {
-            throw new AssertionError("no " + id + " on screen");
-        }
-        return node;
     }
 }

@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,18 +21,12 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
-import org.queuedesk.desktop.app.KioskLockdown;
 import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
@@ -54,20 +41,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(200), Duration.ofMillis(800));
     private static final Clock CLOCK = Clock.systemUTC();
     private static final String KIOSK_TOKEN = "qdd_demo-kiosk";
     private static final byte[] CUT = {0x1D, 0x56};
 
     private TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK);
     private final CapturingEscPosPrinter printer = new CapturingEscPosPrinter();
     private final AtomicInteger quits = new AtomicInteger();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
     private Stage stage;
-    private AppShell shell;
-    private Scene scene;
+    private ShellHarness.OnScreen kiosk;
 
     KioskIT() throws Exception {
     }
@@ -75,8 +58,6 @@ class KioskIT {
     @Start
     void start(Stage primary) {
         this.stage = primary;
-        background = new FxBackgroundExecutor(3);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
     }
 
     /** Starts the kiosk the way its launcher does: straight into kiosk mode with the device token. */
@@ -85,33 +66,14 @@ class KioskIT {
     }
 
     private void startKiosk(Duration idle, Duration confirmation, String printerSpec) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.of(Mode.KIOSK));
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printerSpec, false, Locale.ENGLISH, idle, confirmation),
-                    quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.startAsDevice(Mode.KIOSK, KIOSK_TOKEN);
-        }).get(10, TimeUnit.SECONDS);
-        waitFor("#kioskLanguage");
+        kiosk = app.startDevice(stage, Mode.KIOSK, KIOSK_TOKEN,
+                new DeviceOptions("2468", printerSpec, false, Locale.ENGLISH, idle, confirmation), quits::incrementAndGet);
+        kiosk.waitFor("#kioskLanguage");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (shell != null) {
-                shell.stop();
-            }
-            KioskLockdown.release(stage);
-        }).get(5, TimeUnit.SECONDS);
-        scheduler.shutdownNow();
-        background.close();
+        app.close();
         printer.close();
         server.close();
     }
@@ -119,34 +81,34 @@ class KioskIT {
     @Test
     void aPatientPrintsATicketInEachLanguageAndTheKioskStartsOverByItself() throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(4));
-        Screenshots.save(scene, "kiosk-language.png");
+        Screenshots.save(kiosk.scene(), "kiosk-language.png");
         List<String> languages = List.of("en", "es", "ar");
         List<String> printed = List.of("Please take your ticket.", "Recoja su ticket, por favor.",
                 "\u064a\u0631\u062c\u0649 \u0623\u062e\u0630 \u062a\u0630\u0643\u0631\u062a\u0643.");
         for (int i = 0; i < languages.size(); i++) {
             String lang = languages.get(i);
             String number = "A-00" + (i + 1);
-            click("#language-" + lang);
-            waitFor("#service-A");
+            kiosk.click("#language-" + lang);
+            kiosk.waitFor("#service-A");
             NodeOrientation expected = lang.equals("ar") ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT;
-            assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call()).as(lang).isEqualTo(expected);
-            Node serviceScreen = lookup("#kioskService");
+            assertThat(onFx(() -> kiosk.root().getEffectiveNodeOrientation()).call()).as(lang).isEqualTo(expected);
+            Node serviceScreen = kiosk.lookup("#kioskService");
             assertThat(onFx(serviceScreen::getEffectiveNodeOrientation).call()).isEqualTo(expected);
-            Screenshots.save(scene, "kiosk-service-" + lang + ".png");
+            Screenshots.save(kiosk.scene(), "kiosk-service-" + lang + ".png");
 
-            click("#service-A");
-            waitFor("#printButton");
-            Screenshots.save(scene, "kiosk-delivery-" + lang + ".png");
-            click("#printButton");
+            kiosk.click("#service-A");
+            kiosk.waitFor("#printButton");
+            Screenshots.save(kiosk.scene(), "kiosk-delivery-" + lang + ".png");
+            kiosk.click("#printButton");
 
-            waitFor("#doneNumber");
-            Label delivery = lookup("#doneDelivery");
+            kiosk.waitFor("#doneNumber");
+            Label delivery = kiosk.lookup("#doneDelivery");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> printed.get(languages.indexOf(lang))
                     .equals(delivery.getText())));
-            assertThat(text("#doneNumber")).isEqualTo(number);
-            assertThat(text("#doneAhead")).isNotBlank();
-            assertThat(text("#doneWait")).isNotBlank();
-            Screenshots.save(scene, "kiosk-done-" + lang + ".png");
+            assertThat(kiosk.text("#doneNumber")).isEqualTo(number);
+            assertThat(kiosk.text("#doneAhead")).isNotBlank();
+            assertThat(kiosk.text("#doneWait")).isNotBlank();
+            Screenshots.save(kiosk.scene(), "kiosk-done-" + lang + ".png");
 
             int jobIndex = i;
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> printer.jobs().size() > jobIndex);
@@ -157,8 +119,8 @@ class KioskIT {
                     .as("the status link as a QR code").isTrue();
 
             // back to the language screen by itself, in English again
-            waitFor("#language-en", 10);
-            assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call())
+            kiosk.waitFor("#language-en", 10);
+            assertThat(onFx(() -> kiosk.root().getEffectiveNodeOrientation()).call())
                     .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
         }
         // the server knows them as kiosk tickets without personal data
@@ -170,33 +132,34 @@ class KioskIT {
     @Test
     void textMeMyNumberShowsTheServersReasonForABadNumberThenIssuesATicketWithThePhone() throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
-        click("#language-en");
-        click("#service-B");
-        click("#textButton");
-        waitFor("#key-1");
-        click("#key-1");
-        click("#key-2");
-        click("#sendButton");
-        Label error = lookup("#phoneError");
+        kiosk.click("#language-en");
+        kiosk.click("#service-B");
+        kiosk.click("#textButton");
+        kiosk.waitFor("#key-1");
+        kiosk.click("#key-1");
+        kiosk.click("#key-2");
+        kiosk.click("#sendButton");
+        Label error = kiosk.lookup("#phoneError");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !error.getText().isBlank()));
-        assertThat(text("#phoneError")).startsWith("That number does not look right.");
-        Screenshots.save(scene, "kiosk-phone-error.png");
+        assertThat(kiosk.text("#phoneError")).startsWith("That number does not look right.");
+        Screenshots.save(kiosk.scene(), "kiosk-phone-error.png");
 
-        click("#key-back");
-        click("#key-back");
+        kiosk.click("#key-back");
+        kiosk.click("#key-back");
         for (char key : "+34600123456".toCharArray()) {
-            click(key == '+' ? "#key-plus" : "#key-" + key);
+            kiosk.click(key == '+' ? "#key-plus" : "#key-" + key);
         }
-        assertThat(text("#phoneLabel")).isEqualTo("+34600123456");
-        Screenshots.save(scene, "kiosk-phone.png");
-        click("#sendButton");
-        waitFor("#doneNumber");
-        assertThat(text("#doneNumber")).isEqualTo("B-001");
-        assertThat(text("#doneDelivery")).contains("+34\u2022\u2022\u2022\u2022\u2022\u2022456")
+        assertThat(kiosk.text("#phoneLabel")).isEqualTo("+34600123456");
+        Screenshots.save(kiosk.scene(), "kiosk-phone.png");
+        kiosk.click("#sendButton");
+        kiosk.waitFor("#doneNumber");
+        assertThat(kiosk.text("#doneNumber")).isEqualTo("B-001");
+        assertThat(kiosk.text("#doneDelivery")).contains("+34\u2022\u2022\u2022\u2022\u2022\u2022456")
                 .doesNotContain("600123");
-        Screenshots.save(scene, "kiosk-texted.png");
+        Screenshots.save(kiosk.scene(), "kiosk-texted.png");
 
-        long id = onFx(() -> ((KioskViewModel) shell.currentScreen()).issuedProperty().get().ticket().id()).call();
+        long id = onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).issuedProperty().get().ticket().id())
+                .call();
         JsonNode ticket = staff().get("/api/tickets/" + id).json();
         assertThat(ticket.get("phone").asText()).isEqualTo("+34******456"); // staff see it masked
         assertThat(staff().get("/api/tickets/" + id + "/phone").json().get("phone").asText()).isEqualTo("+34600123456");
@@ -208,18 +171,18 @@ class KioskIT {
     void aPrinterOutOfPaperIsShownAndPrintingAgainNeverIssuesASecondTicket() throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
         printer.paperOut(true);
-        click("#language-en");
-        click("#service-A");
-        click("#printButton");
-        waitFor("#doneNumber");
-        Label problem = lookup("#printProblem");
+        kiosk.click("#language-en");
+        kiosk.click("#service-A");
+        kiosk.click("#printButton");
+        kiosk.waitFor("#doneNumber");
+        Label problem = kiosk.lookup("#printProblem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "The printer is out of paper.".equals(problem.getText())));
-        Screenshots.save(scene, "kiosk-paper-out.png");
+        Screenshots.save(kiosk.scene(), "kiosk-paper-out.png");
         assertThat(printer.jobs()).isEmpty();
 
         printer.paperOut(false);
-        click("#retryPrintButton");
-        Label delivery = lookup("#doneDelivery");
+        kiosk.click("#retryPrintButton");
+        Label delivery = kiosk.lookup("#doneDelivery");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "Please take your ticket.".equals(delivery.getText())));
         // the capturing printer files a job when it has read the closed connection, a moment after the kiosk is done
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !printer.jobs().isEmpty());
@@ -231,36 +194,36 @@ class KioskIT {
     @Test
     void withoutAPrinterAPatientWithoutAPhoneSeesTheNumberBigOnScreenInTheirLanguage() throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(4), "none");
-        click("#language-en");
-        click("#service-A");
-        waitFor("#screenButton");
-        assertThat(onFx(() -> scene.getRoot().lookup("#printButton").isVisible()).call()).isFalse();
-        javafx.scene.control.Button screenButton = lookup("#screenButton");
+        kiosk.click("#language-en");
+        kiosk.click("#service-A");
+        kiosk.waitFor("#screenButton");
+        assertThat(onFx(() -> kiosk.root().lookup("#printButton").isVisible()).call()).isFalse();
+        javafx.scene.control.Button screenButton = kiosk.lookup("#screenButton");
         assertThat(onFx(screenButton::getText).call()).isEqualTo("Show my number on screen");
-        Screenshots.save(scene, "kiosk-delivery-no-printer-en.png");
-        click("#screenButton");
+        Screenshots.save(kiosk.scene(), "kiosk-delivery-no-printer-en.png");
+        kiosk.click("#screenButton");
 
-        waitFor("#screenNumber");
-        assertThat(text("#screenNumber")).isEqualTo("A-001");
-        assertThat(text("#screenService")).isEqualTo("General practice");
-        assertThat(text("#screenNote")).contains("write your number down");
-        Screenshots.save(scene, "kiosk-number-on-screen-en.png");
-        click("#screenFinish");
-        waitFor("#language-ar");
+        kiosk.waitFor("#screenNumber");
+        assertThat(kiosk.text("#screenNumber")).isEqualTo("A-001");
+        assertThat(kiosk.text("#screenService")).isEqualTo("General practice");
+        assertThat(kiosk.text("#screenNote")).contains("write your number down");
+        Screenshots.save(kiosk.scene(), "kiosk-number-on-screen-en.png");
+        kiosk.click("#screenFinish");
+        kiosk.waitFor("#language-ar");
 
-        click("#language-ar");
-        click("#service-A");
-        click("#screenButton");
-        waitFor("#screenNumber");
-        assertThat(text("#screenNumber")).isEqualTo("A-002");
-        assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call())
+        kiosk.click("#language-ar");
+        kiosk.click("#service-A");
+        kiosk.click("#screenButton");
+        kiosk.waitFor("#screenNumber");
+        assertThat(kiosk.text("#screenNumber")).isEqualTo("A-002");
+        assertThat(onFx(() -> kiosk.root().getEffectiveNodeOrientation()).call())
                 .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
-        Node number = lookup("#screenNumber");
+        Node number = kiosk.lookup("#screenNumber");
         assertThat(onFx(number::getEffectiveNodeOrientation).call()).as("A-002 reads left to right")
                 .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
-        assertThat(text("#screenNote")).isEqualTo(
+        assertThat(kiosk.text("#screenNote")).isEqualTo(
                 onFx(() -> Theme.messages(Locale.forLanguageTag("ar")).getString("kiosk.number.note")).call());
-        Screenshots.save(scene, "kiosk-number-on-screen-ar.png");
+        Screenshots.save(kiosk.scene(), "kiosk-number-on-screen-ar.png");
 
         JsonNode tickets = staff().get("/api/services/1/tickets").json();
         assertThat(tickets).hasSize(2);
@@ -271,18 +234,18 @@ class KioskIT {
     void whenPrintingFailsTheSameNumberCanBeShownOnScreenAndReceptionStillHearsOfThePrinter() throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(4));
         printer.paperOut(true);
-        click("#language-en");
-        click("#service-A");
-        click("#printButton");
-        waitFor("#doneNumber");
-        Label problem = lookup("#printProblem");
+        kiosk.click("#language-en");
+        kiosk.click("#service-A");
+        kiosk.click("#printButton");
+        kiosk.waitFor("#doneNumber");
+        Label problem = kiosk.lookup("#printProblem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> "The printer is out of paper.".equals(problem.getText())));
-        Screenshots.save(scene, "kiosk-paper-out-offers-screen.png");
+        Screenshots.save(kiosk.scene(), "kiosk-paper-out-offers-screen.png");
 
-        click("#showOnScreenButton");
+        kiosk.click("#showOnScreenButton");
 
-        waitFor("#screenNumber");
-        assertThat(text("#screenNumber")).isEqualTo("A-001");
+        kiosk.waitFor("#screenNumber");
+        assertThat(kiosk.text("#screenNumber")).isEqualTo("A-001");
         assertThat(staff().get("/api/services/1/tickets").json()).as("never a second ticket").hasSize(1);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "paper_out".equals(
                 staff().get("/api/sites/1/devices/printers").json().path(0).path("state").asText()));
@@ -292,54 +255,54 @@ class KioskIT {
     @Test
     void anUntouchedKioskStartsOverFromAnyScreen() throws Exception {
         startKiosk(Duration.ofMillis(2500), Duration.ofSeconds(30));
-        click("#language-es");
-        waitFor("#service-A");
+        kiosk.click("#language-es");
+        kiosk.waitFor("#service-A");
         // nobody touches it: back to the start, in English again
-        waitFor("#language-en", 10);
-        assertThat(onFx(() -> ((KioskViewModel) shell.currentScreen()).languageProperty().get()).call())
+        kiosk.waitFor("#language-en", 10);
+        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).languageProperty().get()).call())
                 .isEqualTo(Locale.ENGLISH);
 
-        click("#language-ar");
-        click("#service-A");
-        click("#textButton");
-        waitFor("#key-5");
-        click("#key-5");
-        waitFor("#language-en", 10);
-        assertThat(onFx(() -> ((KioskViewModel) shell.currentScreen()).phoneProperty().get()).call()).isEmpty();
+        kiosk.click("#language-ar");
+        kiosk.click("#service-A");
+        kiosk.click("#textButton");
+        kiosk.waitFor("#key-5");
+        kiosk.click("#key-5");
+        kiosk.waitFor("#language-en", 10);
+        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).phoneProperty().get()).call()).isEmpty();
     }
 
     @Test
     void onlyTheStaffPinLeavesTheKiosk(FxRobot robot) throws Exception {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
-        click("#contrastButton");
-        Screenshots.save(scene, "kiosk-high-contrast.png");
-        click("#contrastButton");
+        kiosk.click("#contrastButton");
+        Screenshots.save(kiosk.scene(), "kiosk-high-contrast.png");
+        kiosk.click("#contrastButton");
         robot.type(KeyCode.ESCAPE);
         robot.press(KeyCode.ALT).press(KeyCode.F4).release(KeyCode.F4).release(KeyCode.ALT);
         WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)))
                 .get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(stage::isShowing).call()).isTrue();
-        assertThat(onFx(() -> scene.getRoot().lookup("#kioskLanguage") != null).call()).isTrue();
+        assertThat(onFx(() -> kiosk.root().lookup("#kioskLanguage") != null).call()).isTrue();
 
-        Node corner = onFx(() -> scene.getRoot().lookup(".kiosk-staff-corner")).call();
+        Node corner = onFx(() -> kiosk.root().lookup(".kiosk-staff-corner")).call();
         for (int i = 0; i < KioskViewModel.STAFF_TAPS; i++) {
             robot.clickOn(corner);
         }
-        Node pad = lookup("#pinDots");
+        Node pad = kiosk.lookup("#pinDots");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(pad::isVisible));
         for (char digit : "1111".toCharArray()) {
-            click("#pin-" + digit);
+            kiosk.click("#pin-" + digit);
         }
-        click("#pin-ok");
-        assertThat(text("#pinError")).isEqualTo("Wrong PIN");
-        Screenshots.save(scene, "kiosk-pin.png");
+        kiosk.click("#pin-ok");
+        assertThat(kiosk.text("#pinError")).isEqualTo("Wrong PIN");
+        Screenshots.save(kiosk.scene(), "kiosk-pin.png");
         assertThat(quits.get()).isZero();
 
         for (char digit : "2468".toCharArray()) {
-            click("#pin-" + digit);
+            kiosk.click("#pin-" + digit);
         }
-        click("#pin-ok");
+        kiosk.click("#pin-ok");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> quits.get() == 1);
     }
 
@@ -348,105 +311,53 @@ class KioskIT {
         startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
         Path dataDir = server.dataDir();
         int port = server.port();
-        Node outage = lookup("#outageLabel");
+        Node outage = kiosk.lookup("#outageLabel");
         assertThat(onFx(() -> outage.getParent().isVisible()).call()).isFalse();
 
         server.close();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> outage.getParent().isVisible()));
-        assertThat(text("#outageLabel")).contains("Please ask at reception");
-        Screenshots.save(scene, "kiosk-outage.png");
+        assertThat(kiosk.text("#outageLabel")).contains("Please ask at reception");
+        Screenshots.save(kiosk.scene(), "kiosk-outage.png");
 
         server = TestServer.startOnWithSignIn(dataDir, CLOCK, port);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, onFx(() -> !outage.getParent().isVisible()));
-        click("#language-en");
-        click("#service-C");
-        click("#printButton");
-        waitFor("#doneNumber");
-        assertThat(text("#doneNumber")).isEqualTo("C-001");
+        kiosk.click("#language-en");
+        kiosk.click("#service-C");
+        kiosk.click("#printButton");
+        kiosk.waitFor("#doneNumber");
+        assertThat(kiosk.text("#doneNumber")).isEqualTo("C-001");
     }
 
     @Test
     void staffOpenTheKioskFromTheStartScreenAndThePinBringsThemBack() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            var messages = Theme.messages(Locale.ENGLISH);
-            var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-            var context = new AppShell.Context(background, scheduler, FAST, messages, CLOCK, HttpClient.newHttpClient(),
-                    AddressMemory.inMemory(), Platform::runLater, server.baseUrl(), Optional.empty());
-            shell = new AppShell(context, connection);
-            shell.useDevices(new DeviceOptions("2468", printer.spec(), false, Locale.ENGLISH, Duration.ofSeconds(60),
-                    Duration.ofSeconds(30)), quits::incrementAndGet);
-            scene = new Scene(shell.root(), 1366, 768);
-            Theme.apply(scene);
-            stage.setScene(scene);
-            stage.show();
-            shell.showSignIn();
-        }).get(10, TimeUnit.SECONDS);
-        waitFor("#usernameField");
-        WaitForAsyncUtils.asyncFx(() -> {
-            ((javafx.scene.control.TextField) scene.getRoot().lookup("#usernameField")).setText("admin");
-            ((javafx.scene.control.TextField) scene.getRoot().lookup("#passwordField")).setText("admin");
-        }).get(5, TimeUnit.SECONDS);
-        click("#signInButton");
-        click("#kioskButton");
-        waitFor("#kioskLanguage");
+        kiosk = WaitForAsyncUtils.asyncFx(() -> app.showSignIn(stage, new DeviceOptions("2468", printer.spec(), false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), quits::incrementAndGet))
+                .get(10, TimeUnit.SECONDS);
+        kiosk.waitFor("#usernameField");
+        kiosk.fillSignIn("admin", "admin");
+        kiosk.click("#signInButton");
+        kiosk.click("#kioskButton");
+        kiosk.waitFor("#kioskLanguage");
         assertThat(onFx(stage::isFullScreen).call()).isTrue();
 
-        WaitForAsyncUtils.asyncFx(() -> ((KioskViewModel) shell.currentScreen()).openPin()).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).openPin())
+                .get(5, TimeUnit.SECONDS);
         for (char digit : "2468".toCharArray()) {
-            click("#pin-" + digit);
+            kiosk.click("#pin-" + digit);
         }
-        click("#pin-ok");
-        waitFor("#modePicker");
+        kiosk.click("#pin-ok");
+        kiosk.waitFor("#modePicker");
         assertThat(quits.get()).as("staff go back to the modes; the app stays open").isZero();
         assertThat(onFx(stage::isFullScreen).call()).isFalse();
 
-        click("#displayButton");
-        waitFor("#displayRoot");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !scene.getRoot().lookup("#displayOffline").isVisible()));
+        kiosk.click("#displayButton");
+        kiosk.waitFor("#displayRoot");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !kiosk.root().lookup("#displayOffline").isVisible()));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
 
     private Api staff() {
         return server.api().signedInAs("admin", "admin");
-    }
-
-    private void click(String id) throws Exception {
-        waitFor(id);
-        Node node = lookup(id);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !node.isDisabled() && node.isVisible()));
-        new FxRobot().clickOn(node);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitFor(String id) throws Exception {
-        waitFor(id, 10);
-    }
-
-    private void waitFor(String id, int seconds) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, onFx(() -> {
-                Node node = scene.getRoot().lookup(id);
-                return node != null && node.isVisible();
-            }));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Screenshots.save(scene, "kiosk-failed-waiting-for-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".png");
-            throw new AssertionError("Timed out waiting for " + id, e);
-        }
-    }
-
-    private String text(String id) throws Exception {
-        Label label = lookup(id);
-        return onFx(label::getText).call();
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T lookup(String id) throws Exception {
-        Parent root = onFx(scene::getRoot).call();
-        T node = (T) onFx(() -> root.lookup(id)).call();
-        if (node == null) {
-            throw new AssertionError("no " + id + " on screen");
-        }
-        return node;
     }
 }

@@ -5,34 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.queuedesk.common.Role;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.api.TokenStore;
 import org.queuedesk.desktop.app.ConnectionViewModel;
 import org.queuedesk.desktop.app.CurrentThreadExecutor;
-import org.queuedesk.desktop.app.Mode;
 import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.testing.CognitoPoolServer;
 import org.queuedesk.desktop.testing.ManualScheduler;
-import org.queuedesk.server.auth.AuthSettings;
-import org.queuedesk.server.testing.CognitoLocal;
-import org.queuedesk.server.testing.TestServer;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateGroupRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * Cognito's refusals on the sign-in screen in the user's language, against cognito-local: the
@@ -40,31 +26,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  */
 class CognitoSignInMessagesIT {
 
-    private static CognitoLocal cognito;
-    private static CognitoIdentityProviderClient idp;
-    private static TestServer server;
+    private static CognitoPoolServer server;
     private final TokenStore tokens = new TokenStore(Clock.systemUTC());
 
     @BeforeAll
     static void start() {
-        cognito = CognitoLocal.start();
-        idp = cognito.client();
-        String pool = idp.createUserPool(CreateUserPoolRequest.builder().poolName("clinic").build()).userPool().id();
-        String client = idp.createUserPoolClient(CreateUserPoolClientRequest.builder().userPoolId(pool).clientName("desk")
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH).build()).userPoolClient().clientId();
-        idp.adminCreateUser(AdminCreateUserRequest.builder().userPoolId(pool).username("dora")
-                .temporaryPassword("Temporary-1").messageAction(MessageActionType.SUPPRESS).build());
-        var settings = AuthSettings.cognito(CognitoLocal.REGION.id(), pool, client, cognito.jwksUrl(pool),
-                cognito.endpoint() + "/" + pool, AuthSettings.parseGroupRoles(null), cognito.endpoint().toString());
-        server = TestServer.startWith(Clock.systemUTC(), c -> c.withAuth(settings).withDemo(true));
+        server = CognitoPoolServer.start().withUser("dora", "Temporary-1");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        idp.close();
-        cognito.close();
     }
 
     private SignInViewModel viewModel(ResourceBundle messages) {

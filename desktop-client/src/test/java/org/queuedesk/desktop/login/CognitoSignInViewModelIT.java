@@ -21,18 +21,8 @@ import org.queuedesk.desktop.app.CurrentThreadExecutor;
 import org.queuedesk.desktop.app.Mode;
 import org.queuedesk.desktop.app.ReconnectPolicy;
 import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.testing.CognitoPoolServer;
 import org.queuedesk.desktop.testing.ManualScheduler;
-import org.queuedesk.server.auth.AuthSettings;
-import org.queuedesk.server.testing.CognitoLocal;
-import org.queuedesk.server.testing.TestServer;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminAddUserToGroupRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateGroupRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * The sign-in screen's logic against a server configured for Amazon Cognito and cognito-local: the first
@@ -40,36 +30,19 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  */
 class CognitoSignInViewModelIT {
 
-    private static CognitoLocal cognito;
-    private static CognitoIdentityProviderClient idp;
-    private static TestServer server;
+    private static CognitoPoolServer server;
     private final ResourceBundle messages = Theme.messages(Locale.ENGLISH);
     private final TokenStore tokens = new TokenStore(Clock.systemUTC());
     private final List<SignInResult> signedIn = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        cognito = CognitoLocal.start();
-        idp = cognito.client();
-        String pool = idp.createUserPool(CreateUserPoolRequest.builder().poolName("clinic").build()).userPool().id();
-        String client = idp.createUserPoolClient(CreateUserPoolClientRequest.builder().userPoolId(pool).clientName("desk")
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH).build()).userPoolClient().clientId();
-        idp.createGroup(CreateGroupRequest.builder().userPoolId(pool).groupName("doctor").build());
-        idp.adminCreateUser(AdminCreateUserRequest.builder().userPoolId(pool).username("dora")
-                .temporaryPassword("Temporary-1").messageAction(MessageActionType.SUPPRESS).build());
-        idp.adminAddUserToGroup(AdminAddUserToGroupRequest.builder().userPoolId(pool).username("dora")
-                .groupName("doctor").build());
-        var settings = AuthSettings.cognito(CognitoLocal.REGION.id(), pool, client, cognito.jwksUrl(pool),
-                cognito.endpoint() + "/" + pool, AuthSettings.parseGroupRoles(null), cognito.endpoint().toString());
-        server = TestServer.startWith(Clock.systemUTC(), c -> c.withAuth(settings).withDemo(true));
+        server = CognitoPoolServer.start().withUser("dora", "Temporary-1", "doctor");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        idp.close();
-        cognito.close();
     }
 
     private SignInViewModel viewModel() {

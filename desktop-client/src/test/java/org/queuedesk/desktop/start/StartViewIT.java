@@ -3,31 +3,17 @@ package org.queuedesk.desktop.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.api.HealthClient;
-import org.queuedesk.desktop.app.AppShell;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
 import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
-import org.queuedesk.desktop.login.AddressMemory;
 import org.queuedesk.desktop.testing.HealthServer;
+import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,39 +24,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StartViewIT {
 
-    private static final ReconnectPolicy FAST =
-            new ReconnectPolicy(Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(400));
-
     private final int port = HealthServer.freePort();
-    private FxBackgroundExecutor background;
-    private ScheduledExecutorService scheduler;
-    private AppShell shell;
+    private final ShellHarness app = ShellHarness.against(HealthServer.addressOf(port).toString())
+            .policy(new ReconnectPolicy(Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(400)))
+            .backgroundThreads(2);
     private HealthServer server;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        ResourceBundle messages = Theme.messages(Locale.ENGLISH);
-        background = new FxBackgroundExecutor(2);
-        scheduler = Executors.newSingleThreadScheduledExecutor(FxBackgroundExecutor.daemonThreads("test-scheduler-"));
-        var connection = new ConnectionViewModel(background, scheduler, HealthClient.withDefaults(), FAST, messages);
-        var context = new AppShell.Context(background, scheduler, FAST, messages, Clock.systemUTC(),
-                HttpClient.newHttpClient(), AddressMemory.inMemory(), Platform::runLater,
-                HealthServer.addressOf(port).toString(), Optional.empty());
-        shell = new AppShell(context, connection);
-        scene = new Scene(shell.root(), 1366, 768);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        shell.showSignIn();
+        scene = app.showSignIn(stage).scene();
     }
 
     @AfterEach
-    void tearDown() throws TimeoutException {
-        WaitForAsyncUtils.asyncFx(shell::stop);
-        WaitForAsyncUtils.waitForFxEvents();
-        scheduler.shutdownNow();
-        background.close();
+    void tearDown() throws Exception {
+        app.close();
         if (server != null) {
             server.close();
         }
