@@ -96,6 +96,9 @@ public final class DoctorView {
         serviceList.setItems(viewModel.serviceChoices());
         serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
         doctorField.textProperty().bindBidirectional(viewModel.doctorNameProperty());
+        // a doctor's session is always in their own name (the server refuses another): only an admin may type one
+        doctorField.setEditable(viewModel.mayNameTheDoctor());
+        doctorField.setFocusTraversable(viewModel.mayNameTheDoctor());
         openButton.disableProperty().bind(viewModel.canOpenProperty().not());
         // Enter belongs to the pane on screen: Open session while choosing, Next during the session
         openButton.defaultButtonProperty().bind(setupPane.visibleProperty());

@@ -573,6 +573,11 @@ public final class DoctorViewModel {
         return doctorName;
     }
 
+    /** Whether the session may be opened in someone else's name: an admin's desk only, as the server allows. */
+    public boolean mayNameTheDoctor() {
+        return mayJoinOthers;
+    }
+
     public ReadOnlyStringProperty setupErrorProperty() {
         return setupError.getReadOnlyProperty();
     }

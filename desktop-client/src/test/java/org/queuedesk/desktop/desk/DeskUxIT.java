@@ -153,6 +153,8 @@ class DeskUxIT {
             doctor.serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.ENTER);
+        javafx.scene.control.TextField shownAs = find(room, "#doctorField");
+        assertThat(onFx(shownAs::isEditable).call()).as("a doctor opens sessions in their own name only").isFalse();
         Label setupError = find(room, "#setupError");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !setupError.getText().isEmpty()));
         Screenshots.save(scene, "doctor-room-in-use.png");

@@ -428,6 +428,14 @@ class DoctorViewModelTest {
     }
 
     @Test
+    void onlyAnAdminsDeskMayOpenASessionInSomeoneElsesName() {
+        // README: a doctor naming anyone else is refused; an admin may open a session for someone else
+        assertThat(doctor.mayNameTheDoctor()).isFalse();
+        assertThat(new DoctorViewModel(live, background, new TicketText(messages, clock), "admin", true)
+                .mayNameTheDoctor()).isTrue();
+    }
+
+    @Test
     void anAdminChoosingARoomInUseIsAskedWhoIsThereAndJoinsOnlyWhenConfirmed() throws Exception {
         RoomDto room1 = doctor.rooms().get(0);
         var theirs = nurseDesk.openSession(room1.id(), List.of(service("B").id()), null);

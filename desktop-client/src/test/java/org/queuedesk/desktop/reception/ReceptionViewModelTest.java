@@ -227,7 +227,7 @@ class ReceptionViewModelTest {
     @Test
     void eachButtonIsEnabledOnlyWhereTheReadmesLifecycleAllowsItsAction() throws Exception {
         var doctorDesk = server.api().signedInAs("doctor", "doctor");
-        var session = doctorDesk.openSession(live.snapshot().rooms().get(0).id(), List.of(service("A").id()), "Dr Lee");
+        var session = doctorDesk.openSession(live.snapshot().rooms().get(0).id(), List.of(service("A").id()), null); // in the signed-in doctor's own name
         issueAt(0);
         long first = row("A-001").id();
         assertActionsFollowTheTable(first, TicketState.WAITING);
