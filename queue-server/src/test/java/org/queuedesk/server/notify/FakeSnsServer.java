@@ -174,24 +174,28 @@ public final class FakeSnsServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** The most requests this server was answering at one time. */
+    /**
+     * The most requests this server was answering at one time: counted over each request's latency, which ends
+     * before its answer is written. (Counted until the answer was sent, a client that had its answer could send
+     * its next request before the count went down, and one sender looked like two.)
+     */
     public int maxInFlight() {
         return maxInFlight.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        try {
-            answer(exchange);
-        } finally {
-            inFlight.decrementAndGet();
-        }
+        answer(exchange);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        if (latencyNanos > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(latencyNanos); // a fake network, not a test's wait
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            if (latencyNanos > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(latencyNanos); // a fake network, not a test's wait
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String action = form.getOrDefault("Action", "");
