@@ -115,6 +115,11 @@ public final class ErrorMapping {
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             return "Field '" + fieldPath(m) + "' has a value of the wrong type.";
         }
+        if (e instanceof MismatchedInputException) {
+            // Jackson's own words here name Java classes: say what a caller must send instead
+            return "The request body must be a JSON object with this request's fields (see /openapi.json), "
+                    + "not a bare value or a list.";
+        }
         return "The request body is not valid JSON: " + e.getOriginalMessage();
     }
 
