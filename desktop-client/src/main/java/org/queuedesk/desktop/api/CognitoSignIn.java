@@ -129,12 +129,18 @@ public final class CognitoSignIn implements AutoCloseable {
         try {
             return refresh(username, refreshToken);
         } catch (SignInException e) {
-            if (e.getCause() instanceof SdkClientException) {
+            if (e.getCause() instanceof SdkClientException || isPassing(e.getCause())) {
                 throw new IOException(e.getMessage(), e);
             }
             throw new ApiException(401, new Problem(null, "Sign in again", 401,
                     e.getMessage(), null, null, null));
         }
+    }
+
+    /** Throttling or a fault at the pool: worth trying again later, and no reason to end the sign-in. */
+    private static boolean isPassing(Throwable cause) {
+        return cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500);
     }
 
     /** Revokes the refresh token; the app then forgets its tokens. Best effort: offline sign-out still signs out. */

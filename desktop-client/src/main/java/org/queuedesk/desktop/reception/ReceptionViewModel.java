@@ -394,7 +394,8 @@ public final class ReceptionViewModel {
         }, error -> {
             printing.set(false);
             LOG.log(Level.INFO, "Cannot print a status slip", error);
-            statusLinkInfo.set(text.format("reception.statusLink.printFailed", String.valueOf(error.getMessage())));
+            statusLinkInfo.set(text.format("reception.statusLink.printFailed",
+                    error.getMessage() != null ? error.getMessage() : text.failure(error))); // never "null"
         });
     }
 

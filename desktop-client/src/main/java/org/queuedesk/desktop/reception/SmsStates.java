@@ -3,7 +3,6 @@ package org.queuedesk.desktop.reception;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.notify.TicketSmsDto;
@@ -31,10 +30,6 @@ final class SmsStates {
             optedOut.add(ticket.ticketId());
         }
         ticket.messages().forEach(this::take);
-    }
-
-    Optional<SmsMessageDto> latest(long ticketId) {
-        return Optional.ofNullable(latest.get(ticketId));
     }
 
     // A later message of the ticket wins; a message only ever leaves "queued" (for sent, logged, failed or

@@ -120,8 +120,8 @@ public final class TicketMoves {
                 dao.pushReturn(ticket.id(), ticket.returnServiceId());
             }
             returnTo = ticket.serviceId();
-        } else {
-            dao.clearReturns(ticket.id());
+        } else if (ticket.returnServiceId() != null) {
+            dao.clearReturns(ticket.id()); // returns are stacked only behind a pending one: nothing owed, nothing to clear
         }
         var next = TicketDraft.of(ticket).state(TicketState.WAITING).serviceId(toServiceId).returnServiceId(returnTo)
                 .room(null, null).queuedAt(now).calledAt(null).recallCount(0).build();
