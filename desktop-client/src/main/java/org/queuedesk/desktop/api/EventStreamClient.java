@@ -18,7 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.queuedesk.common.event.QueueEvent;
-import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.api.ReconnectPolicy;
 
 /**
  * The site's live events over {@code WS /api/sites/{siteId}/events?since=N}. Keeps the last sequence number

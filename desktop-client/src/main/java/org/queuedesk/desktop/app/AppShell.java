@@ -41,6 +41,14 @@ import org.queuedesk.desktop.reception.ReceptionView;
 import org.queuedesk.desktop.reception.ReceptionViewModel;
 import org.queuedesk.desktop.start.StartView;
 import org.queuedesk.desktop.start.StartViewModel;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
+import org.queuedesk.desktop.ground.Mode;
+import org.queuedesk.desktop.ground.ServerAddress;
+import org.queuedesk.desktop.ground.StaffPin;
+import org.queuedesk.desktop.ground.UiTimer;
+import org.queuedesk.desktop.live.ConnectionViewModel;
+import org.queuedesk.desktop.api.ReconnectPolicy;
+import org.queuedesk.desktop.ground.Theme;
 
 /**
  * Wires the screens by hand and moves between them: sign-in, then the mode the user's roles allow (or

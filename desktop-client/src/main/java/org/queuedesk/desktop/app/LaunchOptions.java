@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.queuedesk.desktop.ground.Mode;
 
 /**
  * Command-line options: {@code --mode=reception|doctor|kiosk|display}, {@code --server=URL},

@@ -13,6 +13,11 @@ import javafx.stage.StageStyle;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.login.AddressMemory;
+import org.queuedesk.desktop.ground.FxBackgroundExecutor;
+import org.queuedesk.desktop.ground.Mode;
+import org.queuedesk.desktop.live.ConnectionViewModel;
+import org.queuedesk.desktop.api.ReconnectPolicy;
+import org.queuedesk.desktop.ground.Theme;
 
 /**
  * The desktop app. Wires everything by hand: no locator, no static state. Starts at sign-in; the mode

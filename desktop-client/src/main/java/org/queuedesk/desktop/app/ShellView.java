@@ -1,5 +1,6 @@
 package org.queuedesk.desktop.app;
 
+import org.queuedesk.desktop.live.ConnectionViewModel;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -10,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.Fxml;
 
 /** Controller for {@code Shell.fxml}: the frame; the current screen goes into {@link #show}. */
 public final class ShellView {

@@ -4,6 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.queuedesk.desktop.live.ConnectionViewModel;
 
 /**
  * The frame around every screen: connection banner, who is signed in, change mode, sign out. Signing out

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.queuedesk.desktop.app.FxBackgroundExecutor;
+import org.queuedesk.desktop.ground.FxBackgroundExecutor;
 
 /**
  * A two-note chime synthesised in code (no media module, no sound files) and played on a {@link SoundOutput},

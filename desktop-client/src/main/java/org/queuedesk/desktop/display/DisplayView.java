@@ -18,12 +18,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.Fxml;
-import org.queuedesk.desktop.app.SceneKeys;
-import org.queuedesk.desktop.app.StaffPin;
-import org.queuedesk.desktop.app.StaffPinPad;
-import org.queuedesk.desktop.app.Ticker;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.Fxml;
+import org.queuedesk.desktop.ground.SceneKeys;
+import org.queuedesk.desktop.ground.StaffPin;
+import org.queuedesk.desktop.ground.StaffPinPad;
+import org.queuedesk.desktop.ground.Ticker;
 
 /**
  * Controller for {@code Display.fxml}: rows of big numbers and rooms, a new call or recall flashing; Escape

@@ -29,8 +29,8 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.EventStreamClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
-import org.queuedesk.desktop.app.BackgroundExecutor;
-import org.queuedesk.desktop.app.UiTimer;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
+import org.queuedesk.desktop.ground.UiTimer;
 
 /**
  * The waiting-room board: the current call in each room (newest first) and the last few calls, from the

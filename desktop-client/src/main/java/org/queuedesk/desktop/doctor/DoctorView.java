@@ -24,13 +24,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
-import org.queuedesk.desktop.app.ConfirmationOverlay;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.ViewBindings;
-import org.queuedesk.desktop.app.FocusKeeper;
-import org.queuedesk.desktop.app.Fxml;
-import org.queuedesk.desktop.app.SceneKeys;
-import org.queuedesk.desktop.app.Ticker;
+import org.queuedesk.desktop.ground.ConfirmationOverlay;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.ViewBindings;
+import org.queuedesk.desktop.ground.FocusKeeper;
+import org.queuedesk.desktop.ground.Fxml;
+import org.queuedesk.desktop.ground.SceneKeys;
+import org.queuedesk.desktop.ground.Ticker;
 
 /** Controller for {@code Doctor.fxml}: binds, and delegates each action to the view-model in one line. */
 public final class DoctorView {

@@ -13,9 +13,9 @@ import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.Fxml;
-import org.queuedesk.desktop.app.SceneKeys;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.Fxml;
+import org.queuedesk.desktop.ground.SceneKeys;
 
 /**
  * Controller for {@code Kiosk.fxml}: the kiosk's frame. Shows the current step's screen (loaded with the

@@ -27,7 +27,7 @@ import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.IdempotencyKeys;
-import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
 import org.queuedesk.desktop.kiosk.print.PrintedTicket;
 import org.queuedesk.desktop.kiosk.print.PrinterProblem;
 import org.queuedesk.desktop.kiosk.print.TicketPrinter;
@@ -285,7 +285,7 @@ public final class KioskViewModel {
         }
         step.set(Step.DONE);
         if (texting) {
-            deliveryText.set(format("kiosk.done.texted", org.queuedesk.desktop.app.BidiText.leftToRight(
+            deliveryText.set(format("kiosk.done.texted", org.queuedesk.desktop.ground.BidiText.leftToRight(
                     masked(ticket.ticket().phone() == null ? phone.get() : ticket.ticket().phone()))));
             startDoneTimer();
         } else {
@@ -475,7 +475,7 @@ public final class KioskViewModel {
     }
 
     public boolean isRightToLeft() {
-        return org.queuedesk.desktop.app.Theme.isRightToLeft(language.get());
+        return org.queuedesk.desktop.ground.Theme.isRightToLeft(language.get());
     }
 
     /** A language's own name for itself ("Español"), for the language buttons. */

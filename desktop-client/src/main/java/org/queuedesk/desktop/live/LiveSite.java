@@ -20,7 +20,7 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.EventStreamClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
-import org.queuedesk.desktop.app.BackgroundExecutor;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
 
 /**
  * One site, live: reads a snapshot on the background seam, then follows the event stream from the

@@ -8,9 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.ViewBindings;
-import org.queuedesk.desktop.app.Fxml;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.ViewBindings;
+import org.queuedesk.desktop.ground.Fxml;
 
 /** Controller for {@code SignIn.fxml}: binds, and delegates each action to the view-model in one line. */
 public final class SignInView {

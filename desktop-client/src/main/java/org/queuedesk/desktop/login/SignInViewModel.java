@@ -22,9 +22,9 @@ import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.CognitoSignIn;
 import org.queuedesk.desktop.api.QueueDeskClient;
-import org.queuedesk.desktop.app.BackgroundExecutor;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.ServerAddress;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
+import org.queuedesk.desktop.live.ConnectionViewModel;
+import org.queuedesk.desktop.ground.ServerAddress;
 
 /**
  * The sign-in screen: server address (remembered), user name and password. Asks the server how to sign

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.queuedesk.common.Role;
-import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.ground.Mode;
 
 /**
  * Who uses the app. {@code signInRequired} is false for a server without sign-in, where everyone may

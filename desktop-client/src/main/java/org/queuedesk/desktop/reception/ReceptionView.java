@@ -29,12 +29,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.queuedesk.common.site.ServiceDto;
-import org.queuedesk.desktop.app.ConfirmationOverlay;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.ViewBindings;
-import org.queuedesk.desktop.app.Fxml;
-import org.queuedesk.desktop.app.SceneKeys;
-import org.queuedesk.desktop.app.Ticker;
+import org.queuedesk.desktop.ground.ConfirmationOverlay;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.ViewBindings;
+import org.queuedesk.desktop.ground.Fxml;
+import org.queuedesk.desktop.ground.SceneKeys;
+import org.queuedesk.desktop.ground.Ticker;
 
 /** Controller for {@code Reception.fxml}: binds, and delegates each action to the view-model in one line. */
 public final class ReceptionView {

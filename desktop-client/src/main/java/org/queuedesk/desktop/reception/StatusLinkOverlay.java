@@ -12,8 +12,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.queuedesk.desktop.app.Overlays;
-import org.queuedesk.desktop.app.ViewBindings;
+import org.queuedesk.desktop.ground.Overlays;
+import org.queuedesk.desktop.ground.ViewBindings;
 
 /** The patient's status link as a big QR code over the reception screen, with the link itself and Print. */
 final class StatusLinkOverlay {

@@ -4,9 +4,9 @@ import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import org.queuedesk.desktop.app.ControllerFactory;
-import org.queuedesk.desktop.app.Fxml;
-import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.ground.ControllerFactory;
+import org.queuedesk.desktop.ground.Fxml;
+import org.queuedesk.desktop.ground.Mode;
 
 /** Controller for {@code Start.fxml}: binds, and delegates each action to the view-model in one line. */
 public final class StartView {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.ground.Mode;
 
 /**
  * The start screen: how this computer is used, among the modes the signed-in user may open. Each mode opens

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.event.QueueEvent;
-import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.api.ReconnectPolicy;
 
 /**
  * Events carry patients' names and phone numbers, which are never logged unmasked (README, privacy). An event

@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.queuedesk.desktop.ground.Mode;
 
 /**
  * Issue 9 item 2: a kiosk and a display leave full screen only through the staff PIN. Esc, Alt+F4, the window's

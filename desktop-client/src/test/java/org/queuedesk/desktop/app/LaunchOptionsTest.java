@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.desktop.ground.Mode;
 
 class LaunchOptionsTest {
 

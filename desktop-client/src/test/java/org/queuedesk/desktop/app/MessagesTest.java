@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.desktop.ground.Theme;
 
 /** Every language has every key, and every {@code %key} used in FXML exists. */
 class MessagesTest {

@@ -7,6 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.testing.ManualScheduler;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.live.ConnectionViewModel;
+import org.queuedesk.desktop.api.ReconnectPolicy;
+import org.queuedesk.desktop.ground.Theme;
 
 /** A stray key or click must never sign a doctor out. */
 class ShellViewModelTest {

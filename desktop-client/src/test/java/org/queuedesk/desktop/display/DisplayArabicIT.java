@@ -23,7 +23,7 @@ import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.ground.Mode;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;

@@ -22,8 +22,8 @@ import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.desktop.api.EventStreamClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.api.TokenStore;
-import org.queuedesk.desktop.app.CurrentThreadExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.api.ReconnectPolicy;
 import org.queuedesk.desktop.testing.ManualScheduler;
 import org.queuedesk.desktop.testing.ManualUiTimer;
 

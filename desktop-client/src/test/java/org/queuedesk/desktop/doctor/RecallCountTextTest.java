@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.ground.Theme;
 import org.queuedesk.desktop.live.TicketText;
 
 /** The doctor's card once said "recalled 1 times": each language counts in its own grammar. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.desktop.app.DeviceOptions;
-import org.queuedesk.desktop.app.Mode;
+import org.queuedesk.desktop.ground.Mode;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;

@@ -20,8 +20,8 @@ import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.desktop.app.CurrentThreadExecutor;
-import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.ground.Theme;
 import org.queuedesk.desktop.kiosk.KioskViewModel.Step;
 import org.queuedesk.desktop.kiosk.print.PrinterProblem;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.common.json.Problem;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.api.ApiException;
-import org.queuedesk.desktop.app.CurrentThreadExecutor;
-import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.ground.Theme;
 
 /**
  * The kiosk in the patient's language all the way: services by the name an admin gave them in it,

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.api.HealthClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.api.TokenStore;
-import org.queuedesk.desktop.app.ConnectionViewModel;
-import org.queuedesk.desktop.app.CurrentThreadExecutor;
-import org.queuedesk.desktop.app.ReconnectPolicy;
-import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.live.ConnectionViewModel;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.api.ReconnectPolicy;
+import org.queuedesk.desktop.ground.Theme;
 import org.queuedesk.desktop.testing.CognitoPoolServer;
 import org.queuedesk.desktop.testing.ManualScheduler;
 

@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.queuedesk.desktop.app.ReconnectPolicy;
+import org.queuedesk.desktop.api.ReconnectPolicy;
 import org.queuedesk.desktop.testing.HealthServer;
 import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.desktop.testing.Screenshots;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
-import org.queuedesk.desktop.app.Mode;
-import org.queuedesk.desktop.app.Theme;
+import org.queuedesk.desktop.ground.Mode;
+import org.queuedesk.desktop.ground.Theme;
 
 class StartViewModelTest {
 

@@ -3,7 +3,7 @@ package org.queuedesk.desktop.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.queuedesk.desktop.app.UiTimer;
+import org.queuedesk.desktop.ground.UiTimer;
 
 /** A {@link UiTimer} whose time is the test: timers only run when the test fires them. No sleeps. */
 public final class ManualUiTimer implements UiTimer {

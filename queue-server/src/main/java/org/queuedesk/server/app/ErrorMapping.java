@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.queuedesk.common.json.Problem;
+import org.queuedesk.server.ground.JsonErrors;
+import org.queuedesk.server.ground.LogRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.queuedesk.server.ground.ApiProblem;
 
 /** Every error leaves the server as {@code application/problem+json}; this is the one place that says how. */
 public final class ErrorMapping {
@@ -42,14 +45,14 @@ public final class ErrorMapping {
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage(), null, null));
         config.routes.exception(JsonProcessingException.class, (e, ctx) ->
-                write(ctx, 400, "Malformed JSON", describe(e), null, null));
+                write(ctx, 400, "Malformed JSON", JsonErrors.describe(e), null, null));
         config.routes.exception(Exception.class, (e, ctx) -> {
             Throwable json = findJsonCause(e);
             if (json instanceof JsonProcessingException jpe) {
-                write(ctx, 400, "Malformed JSON", describe(jpe), null, null);
+                write(ctx, 400, "Malformed JSON", JsonErrors.describe(jpe), null, null);
                 return;
             }
-            log.error("Unexpected error on {} {}", ctx.method(), org.queuedesk.server.status.TicketTokens.masked(ctx.path()), e);
+            log.error("Unexpected error on {} {}", ctx.method(), LogRedaction.statusLinks(ctx.path()), e);
             write(ctx, 500, "Internal error",
                     "The server could not complete the request. Nothing was changed; try again, and tell the administrator if it persists.",
                     null, null);
@@ -105,30 +108,6 @@ public final class ErrorMapping {
     }
 
     /** A reader-friendly account of what is wrong with a JSON body, naming the field where Jackson knows it. */
-    static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "Unknown field '" + u.getPropertyName() + "'. Known fields: " + u.getKnownPropertyIds() + ".";
-        }
-        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-            return "Field '" + fieldPath(f) + "' has a value of the wrong kind: " + f.getValue() + ".";
-        }
-        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "Field '" + fieldPath(m) + "' has a value of the wrong type.";
-        }
-        if (e instanceof MismatchedInputException) {
-            // Jackson's own words here name Java classes: say what a caller must send instead
-            return "The request body must be a JSON object with this request's fields (see /openapi.json), "
-                    + "not a bare value or a list.";
-        }
-        return "The request body is not valid JSON: " + e.getOriginalMessage();
-    }
-
-    private static String fieldPath(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Bad request";

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.json.Problem;
+import org.queuedesk.server.ground.RouteSpec;
+import org.queuedesk.server.ground.WsRouteSpec;
 
 /**
  * The OpenAPI 3.1 document, generated from the route tree and the wire records themselves, so a route

@@ -56,6 +56,14 @@ import org.queuedesk.server.status.WaitEstimator;
 import org.queuedesk.server.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.AccessCheck;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.AuditTrail;
+import org.queuedesk.server.ground.Principal;
+import org.queuedesk.server.ground.RouteSpec;
+import org.queuedesk.server.ground.WsRouteSpec;
 
 /**
  * Builds the whole server by hand from its parts (no DI framework) and starts or stops it. Tests build

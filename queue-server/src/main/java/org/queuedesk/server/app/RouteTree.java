@@ -67,6 +67,9 @@ import org.queuedesk.server.status.StatusView;
 import io.javalin.http.sse.SseHandler;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.ticket.TicketController;
+import org.queuedesk.server.ground.RouteSpec;
+import org.queuedesk.server.ground.WsRouteSpec;
+import org.queuedesk.server.ground.ApiProblem;
 
 /**
  * The one route tree: every route with the roles that may call it. {@link AccessCheck} enforces these

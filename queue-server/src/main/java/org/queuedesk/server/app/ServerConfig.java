@@ -7,6 +7,7 @@ import java.util.Set;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.notify.SmsSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
+import org.queuedesk.server.ground.SqliteSettings;
 
 /**
  * How the server is started. Each setting comes from a command-line flag, else an environment variable,

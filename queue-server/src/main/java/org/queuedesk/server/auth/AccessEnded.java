@@ -1,7 +1,7 @@
 package org.queuedesk.server.auth;
 
 import java.util.function.Predicate;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.Principal;
 
 /**
  * Told, after the commit, that some callers lost their access (a device revoked, a user disabled), so what

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuedesk.common.Role;
-import org.queuedesk.server.app.KeyFiles;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.KeyFiles;
+import org.queuedesk.server.ground.Principal;
 
 /**
  * The built-in provider's access tokens: short-lived JWTs signed with HMAC-SHA256 (nimbus-jose-jwt). The

@@ -2,8 +2,8 @@ package org.queuedesk.server.auth;
 
 import java.time.Clock;
 import java.util.List;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Who did what to accounts and devices, and every sign-in attempt, so an administrator can answer for each

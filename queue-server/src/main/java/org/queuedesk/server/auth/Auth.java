@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.queuedesk.common.auth.AuthConfigDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Authenticator;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.HealthCheck;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.HealthCheck;
+import org.queuedesk.server.ground.Principal;
 
 /** Sign-in, assembled from its settings: which provider verifies users, plus devices and the audit log. */
 public final class Auth {

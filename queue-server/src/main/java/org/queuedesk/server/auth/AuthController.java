@@ -7,8 +7,8 @@ import org.queuedesk.common.auth.RefreshRequest;
 import org.queuedesk.common.auth.RegisterDeviceRequest;
 import org.queuedesk.common.auth.ResetPasswordRequest;
 import org.queuedesk.common.auth.WhoAmIDto;
-import org.queuedesk.server.app.AccessCheck;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.AccessCheck;
+import org.queuedesk.server.ground.Requests;
 
 /** HTTP for sign-in, users, devices and the audit log. */
 public final class AuthController {

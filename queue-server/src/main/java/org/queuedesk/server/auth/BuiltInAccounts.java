@@ -12,8 +12,8 @@ import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.common.auth.UserDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

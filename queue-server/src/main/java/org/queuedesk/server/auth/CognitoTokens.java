@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.queuedesk.common.Role;
-import org.queuedesk.server.app.HealthCheck;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.HealthCheck;
+import org.queuedesk.server.ground.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,9 +8,9 @@ import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.DeviceDto;
 import org.queuedesk.common.auth.RegisterDeviceRequest;
 import org.queuedesk.common.auth.RegisteredDeviceDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Principal;
 import org.queuedesk.server.site.SiteDao;
 
 /**

@@ -1,8 +1,8 @@
 package org.queuedesk.server.auth;
 
 import java.util.Optional;
-import org.queuedesk.server.app.Authenticator;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.Principal;
 
 /** Device tokens first (they carry a prefix), then the configured user provider's tokens. */
 final class TokenAuthenticator implements Authenticator {

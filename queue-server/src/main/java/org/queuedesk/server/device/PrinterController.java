@@ -2,8 +2,8 @@ package org.queuedesk.server.device;
 
 import io.javalin.http.Context;
 import org.queuedesk.common.auth.PrinterStatusRequest;
-import org.queuedesk.server.app.AccessCheck;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.AccessCheck;
+import org.queuedesk.server.ground.Requests;
 
 /** HTTP for kiosk printer states; the work is in {@link PrinterStatuses}. */
 public final class PrinterController {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Principal;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.site.SiteService;
 

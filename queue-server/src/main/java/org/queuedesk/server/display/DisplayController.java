@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.Requests;
 
 /**
  * {@code GET /display/{siteId}}: the waiting-room board as a web page for smart TVs. The page itself is a

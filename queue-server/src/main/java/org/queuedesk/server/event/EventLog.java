@@ -11,8 +11,8 @@ import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Records every change as an event with the site's next sequence number, in the transaction that makes

@@ -3,8 +3,8 @@ package org.queuedesk.server.health;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.HealthCheck;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

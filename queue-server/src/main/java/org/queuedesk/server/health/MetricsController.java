@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.queuedesk.server.app.Database;
+import org.queuedesk.server.ground.Database;
 
 /**
  * {@code GET /metrics}: Prometheus text. Queue lengths are read from the database at scrape time into one

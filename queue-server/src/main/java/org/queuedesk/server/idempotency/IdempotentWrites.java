@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.queuedesk.server.app.AccessCheck;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.AccessCheck;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Runs a POST that creates or moves something, honouring {@code Idempotency-Key}: the key is looked up,
@@ -102,7 +102,7 @@ public final class IdempotentWrites {
     private static String fingerprint(Context ctx) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            var principal = ctx.<org.queuedesk.server.app.Principal>attribute(AccessCheck.PRINCIPAL);
+            var principal = ctx.<org.queuedesk.server.ground.Principal>attribute(AccessCheck.PRINCIPAL);
             digest.update((principal == null ? "-" : principal.name()).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(ctx.method().toString().getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,8 @@ package org.queuedesk.server.notify;
 import org.queuedesk.server.status.TicketTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.queuedesk.server.ground.LogRedaction;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
  * The embedded default: each message goes to the log (phone masked) and ends "logged" in the outbox, so
@@ -15,7 +17,7 @@ public final class LogSmsSender implements SmsSender {
 
     @Override
     public String send(String phone, String body) {
-        log.info("SMS (log only, not sent) to {}: {}", PhoneNumbers.mask(phone), TicketTokens.masked(body));
+        log.info("SMS (log only, not sent) to {}: {}", PhoneNumbers.mask(phone), LogRedaction.statusLinks(body));
         return null;
     }
 

@@ -2,6 +2,7 @@ package org.queuedesk.server.notify;
 
 import java.time.Instant;
 import org.queuedesk.common.notify.SmsMessageDto;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /** One row of {@code sms_outbox}. The phone number is in full here; {@link #toDto} masks it. */
 public record OutboxRow(long id, long ticketId, long siteId, long serviceId, String kind, Integer queuePosition,

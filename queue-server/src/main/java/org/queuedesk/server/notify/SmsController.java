@@ -3,7 +3,7 @@ package org.queuedesk.server.notify;
 import io.javalin.http.Context;
 import org.queuedesk.common.notify.SmsSiteSettingsDto;
 import org.queuedesk.common.notify.SmsTemplateRequest;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.Requests;
 
 /** HTTP for text messages: a ticket's messages and link, a service's texts, a site's settings. */
 public final class SmsController {
@@ -19,7 +19,7 @@ public final class SmsController {
     }
 
     public void statusLink(Context ctx) {
-        ctx.json(sms.statusLink(Requests.id(ctx, "ticketId"), org.queuedesk.server.app.AccessCheck.principal(ctx)));
+        ctx.json(sms.statusLink(Requests.id(ctx, "ticketId"), org.queuedesk.server.ground.AccessCheck.principal(ctx)));
     }
 
     public void texts(Context ctx) {

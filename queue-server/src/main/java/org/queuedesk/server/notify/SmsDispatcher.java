@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.queuedesk.common.event.EventType;
-import org.queuedesk.server.app.Database;
+import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
  * Sends the outbox: a thread woken right after a commit that queued a message, when a lane ends, and
@@ -282,7 +283,7 @@ public final class SmsDispatcher implements AutoCloseable {
         });
     }
 
-    private void record(org.queuedesk.server.app.WriteTransaction tx, OutboxRow row, String state, int attempts,
+    private void record(org.queuedesk.server.ground.WriteTransaction tx, OutboxRow row, String state, int attempts,
                         String reason, String messageId, Instant next, Instant now) {
         var dao = tx.attach(NotifyDao.class);
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {

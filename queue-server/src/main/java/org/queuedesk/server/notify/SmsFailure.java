@@ -1,4 +1,5 @@
 package org.queuedesk.server.notify;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
  * A send or check that did not work. Retryable ones (throttling, 5xx, timeouts, dropped connections) are

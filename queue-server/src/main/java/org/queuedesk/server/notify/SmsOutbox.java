@@ -10,8 +10,8 @@ import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteCatalog;
@@ -20,6 +20,7 @@ import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.status.WaitEstimator;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
  * Writes a ticket's text messages to the outbox inside the transaction that changes the ticket, so the

@@ -13,9 +13,9 @@ import org.queuedesk.common.notify.SmsTemplateRequest;
 import org.queuedesk.common.notify.StatusLinkDto;
 import org.queuedesk.common.notify.TicketSmsDto;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteDao;
@@ -23,6 +23,7 @@ import org.queuedesk.server.status.PatientTexts;
 import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.status.WaitEstimator.WaitRange;
 import org.queuedesk.server.ticket.TicketDao;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /** Text messages as staff and admins see and set them, and the patient's "stop text messages". */
 public final class SmsService implements PatientTexts {
@@ -62,13 +63,13 @@ public final class SmsService implements PatientTexts {
      * The status link of a ticket, made now for a ticket that has none. A kiosk gets it only for a kiosk
      * ticket of its own site issued in the last few minutes (the one it is printing): the link can cancel.
      */
-    public StatusLinkDto statusLink(long ticketId, org.queuedesk.server.app.Principal caller) {
+    public StatusLinkDto statusLink(long ticketId, org.queuedesk.server.ground.Principal caller) {
         return db.write(tx -> {
             var ticket = ticket(tx.handle(), ticketId);
             if (caller.device() && (!Long.valueOf(ticket.siteId()).equals(caller.siteId())
                     || ticket.source() != org.queuedesk.common.ticket.TicketSource.KIOSK
                     || ticket.issuedAt().isBefore(clock.instant().minus(java.time.Duration.ofMinutes(15))))) {
-                throw org.queuedesk.server.app.ApiProblem.forbidden(
+                throw org.queuedesk.server.ground.ApiProblem.forbidden(
                         "A kiosk may only print the link of a ticket it has just issued.");
             }
             var token = tokens.ensure(tx.handle(), ticket);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.queuedesk.server.app.Database;
+import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.auth.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.queuedesk.server.app.KeyFiles;
+import org.queuedesk.server.ground.KeyFiles;
 
 /**
  * A phone number's stand-in where the number itself must not be kept (opt-outs outlive the retention):

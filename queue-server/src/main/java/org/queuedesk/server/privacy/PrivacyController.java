@@ -1,7 +1,7 @@
 package org.queuedesk.server.privacy;
 
 import io.javalin.http.Context;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.Requests;
 
 /** HTTP for the personal data purge: an admin can run it now instead of waiting for the hourly one. */
 public final class PrivacyController {

@@ -3,7 +3,7 @@ package org.queuedesk.server.site;
 import java.util.Optional;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Sites and services as writes read them, remembered by the writer: every ticket change looks up its

@@ -5,7 +5,7 @@ import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
 import org.queuedesk.common.site.NamesRequest;
-import org.queuedesk.server.app.Requests;
+import org.queuedesk.server.ground.Requests;
 
 /** HTTP for sites, services and rooms; one line per handler, the work is in {@link SiteService}. */
 public final class SiteController {

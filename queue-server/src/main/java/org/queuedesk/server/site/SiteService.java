@@ -12,8 +12,8 @@ import org.queuedesk.common.site.NamesRequest;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
 
 /** Sites, their services and rooms. Lookups that miss are 404s naming what was asked for. */
 public final class SiteService {

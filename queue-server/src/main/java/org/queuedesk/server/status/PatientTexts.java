@@ -2,7 +2,7 @@ package org.queuedesk.server.status;
 
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /** What the status page needs from text messages (implemented by the notify feature). */
 public interface PatientTexts {

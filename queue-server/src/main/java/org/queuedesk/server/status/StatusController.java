@@ -1,7 +1,7 @@
 package org.queuedesk.server.status;
 
 import io.javalin.http.Context;
-import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.ground.ApiProblem;
 
 /** HTTP for the patient's status page: the page, its JSON, and its two buttons. Public, token-scoped. */
 public final class StatusController {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketHooks;
@@ -22,7 +22,6 @@ import org.queuedesk.server.ticket.TicketHooks;
 public final class TicketTokens implements TicketHooks {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final Pattern IN_LINK = Pattern.compile("/t/([A-Za-z0-9_-]{4})[A-Za-z0-9_-]{18}");
     private final SecureRandom random = new SecureRandom();
     private final Supplier<String> publicUrl;
 
@@ -74,14 +73,6 @@ public final class TicketTokens implements TicketHooks {
                 .map((rs, ctx) -> new Token(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))))
                 .findOne()
                 .filter(t -> now.isBefore(t.expiresAt()));
-    }
-
-    /**
-     * {@code text} with every status link's token cut to its first four characters, for logs: a token lets
-     * whoever holds it cancel the ticket, and staff can always fetch the full link through the API.
-     */
-    public static String masked(String text) {
-        return text == null ? null : IN_LINK.matcher(text).replaceAll("/t/$1…");
     }
 
     public String url(Token token) {

@@ -1,6 +1,6 @@
 package org.queuedesk.server.ticket;
 
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Who a ticket can be assigned to: a user with the doctor role, by username (what a session's owner is

@@ -2,7 +2,7 @@ package org.queuedesk.server.ticket;
 
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.notify.PhoneNumbers;
+import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
  * A ticket as it leaves the server for staff, in answers and live events: the phone number masked

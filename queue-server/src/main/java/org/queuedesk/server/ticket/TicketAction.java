@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.server.app.ApiProblem;
+import org.queuedesk.server.ground.ApiProblem;
 
 /** The ticket lifecycle (README) as data: each action and the states it may start from. Anything else is a 409. */
 enum TicketAction {

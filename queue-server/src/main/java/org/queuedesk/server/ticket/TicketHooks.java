@@ -2,12 +2,12 @@ package org.queuedesk.server.ticket;
 
 import java.util.List;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * What other features do when a ticket is issued or moves (status links, text messages). Every hook runs
  * inside the ticket change's own write transaction: what it writes commits or rolls back with the change,
- * and a hook may refuse the change by throwing an {@link org.queuedesk.server.app.ApiProblem}. Hooks must
+ * and a hook may refuse the change by throwing an {@link org.queuedesk.server.ground.ApiProblem}. Hooks must
  * never do network I/O; anything slow happens after commit.
  */
 public interface TicketHooks {

@@ -5,8 +5,8 @@ import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 
 /**

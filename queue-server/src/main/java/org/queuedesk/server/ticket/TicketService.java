@@ -14,12 +14,12 @@ import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.common.ticket.TicketPhoneDto;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.AuditTrail;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.WriteTransaction;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.AuditTrail;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
-import org.queuedesk.server.notify.PhoneNumbers;
+import org.queuedesk.server.ground.PhoneNumbers;
 import org.queuedesk.server.site.SiteCatalog;
 
 /** Issuing, finding and correcting tickets. */

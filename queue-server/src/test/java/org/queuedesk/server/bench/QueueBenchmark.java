@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.app.SqliteSettings;
+import org.queuedesk.server.ground.SqliteSettings;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.TestServer;
 import org.slf4j.LoggerFactory;

@@ -17,9 +17,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.json.JsonMapperFactory;
-import org.queuedesk.server.app.ApiProblem;
-import org.queuedesk.server.app.Database;
-import org.queuedesk.server.app.SqliteSettings;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.SqliteSettings;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.testing.TestServer;
 

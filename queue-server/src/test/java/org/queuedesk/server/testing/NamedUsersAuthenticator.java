@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.queuedesk.common.Role;
-import org.queuedesk.server.app.Authenticator;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.Principal;
 
 /**
  * For tests with many distinct staff users and no sign-in round trips: the bearer token names the user and

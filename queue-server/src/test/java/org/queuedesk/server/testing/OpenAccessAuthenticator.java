@@ -3,8 +3,8 @@ package org.queuedesk.server.testing;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.queuedesk.common.Role;
-import org.queuedesk.server.app.Authenticator;
-import org.queuedesk.server.app.Principal;
+import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.Principal;
 
 /**
  * For tests that are not about sign-in: every caller is staff with every role. Test code only; the

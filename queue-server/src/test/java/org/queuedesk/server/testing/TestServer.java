@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.queuedesk.server.app.Authenticator;
+import org.queuedesk.server.ground.Authenticator;
 import org.queuedesk.server.app.QueueServer;
 import org.queuedesk.server.app.ServerConfig;
 

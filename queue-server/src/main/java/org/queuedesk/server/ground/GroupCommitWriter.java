@@ -1,0 +1,242 @@
+package org.queuedesk.server.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer: a thread that takes queued writes and runs as many as are waiting (up to a batch) in a
+ * single immediate transaction, each in its own savepoint, then commits once. Every caller is answered only
+ * after the commit that holds its work is durable, so group commit never acknowledges anything that a
+ * crash could lose; it only shares one fsync among the requests that arrived together.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int MAX_BATCH = 64;
+
+    private final Jdbi jdbi;
+    private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    /** The open transaction's handle and hooks, for writes made from inside a write (writer thread only). */
+    private WriteTransaction current;
+    private int savepoints;
+    /**
+     * The writer's own connection and the DAOs attached to it, kept between commits (writer thread only):
+     * attaching a DAO and taking a pooled connection cost more than most of the statements a write runs.
+     */
+    private Handle handle;
+    private final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
+    /** What {@link WriteTransaction#remember} keeps; forgotten whenever any write is undone. */
+    private final java.util.Map<Object, Object> remembered = new java.util.HashMap<>();
+    /** What the batch's writes asked to run just before it commits (see {@link WriteTransaction#beforeCommit}). */
+    private final java.util.Map<Object, Runnable> beforeCommit = new java.util.LinkedHashMap<>();
+
+    GroupCommitWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = new Thread(this::run, "queuedesk-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    private static final class Task<R> {
+        final Function<WriteTransaction, R> work;
+        final CompletableFuture<R> done = new CompletableFuture<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        R result;
+        RuntimeException refused;
+
+        Task(Function<WriteTransaction, R> work) {
+            this.work = work;
+        }
+    }
+
+    <R> R submit(Function<WriteTransaction, R> work) {
+        if (!running) {
+            throw new IllegalStateException("The database is closed");
+        }
+        var task = new Task<>(work);
+        queue.add(task);
+        try {
+            return task.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a write", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A write made while a write runs on this thread: joins its transaction, in a savepoint of its own. */
+    <R> R nested(Function<WriteTransaction, R> work) {
+        String name = "nested" + (++savepoints);
+        Handle handle = current.handle();
+        List<Runnable> actions = current.afterCommit();
+        int actionsBefore = actions.size();
+        int[] marks = new int[actionsBefore];
+        for (int i = 0; i < actionsBefore; i++) {
+            marks[i] = actions.get(i) instanceof WriteTransaction.Gathering gathering ? gathering.mark() : 0;
+        }
+        handle.savepoint(name);
+        try {
+            R result = work.apply(current);
+            handle.releaseSavepoint(name);
+            return result;
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint(name); // Jdbi forgets the savepoint here; nothing left to release
+            remembered.clear();
+            // what the undone work meant to do after commit is undone with it (e.g. publishing its events),
+            // including what it added to actions that were already there
+            actions.subList(actionsBefore, actions.size()).clear();
+            for (int i = 0; i < actionsBefore; i++) {
+                if (actions.get(i) instanceof WriteTransaction.Gathering gathering) {
+                    gathering.forgetAfter(marks[i]);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            List<Task<?>> batch = new ArrayList<>();
+            try {
+                Task<?> first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+                continue;
+            }
+            commit(batch);
+        }
+        closeHandle();
+        Task<?> left;
+        while ((left = queue.poll()) != null) {
+            left.done.completeExceptionally(new IllegalStateException("The database is closed"));
+        }
+    }
+
+    private void commit(List<Task<?>> batch) {
+        try {
+            Handle handle = handle();
+            handle.begin();
+            try {
+                for (Task<?> task : batch) {
+                    runInSavepoint(handle, task, daos);
+                }
+                beforeCommit.values().forEach(Runnable::run);
+                handle.commit();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(handle);
+                throw e;
+            } finally {
+                current = null;
+                beforeCommit.clear();
+            }
+        } catch (RuntimeException | Error e) {
+            closeHandle(); // start the next batch on a fresh connection, whatever state this one is in
+            log.error("A group commit of {} writes failed; none of them was applied", batch.size(), e);
+            for (Task<?> task : batch) {
+                task.done.completeExceptionally(e);
+            }
+            return;
+        }
+        for (Task<?> task : batch) {
+            finish(task);
+        }
+    }
+
+    private Handle handle() {
+        if (handle == null) {
+            handle = jdbi.open();
+            handle.setStatementBuilder(new CachingStatementBuilder());
+        }
+        return handle;
+    }
+
+    private void closeHandle() {
+        daos.clear();
+        remembered.clear();
+        if (handle != null) {
+            try {
+                handle.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing the writer's connection failed", e);
+            }
+            handle = null;
+        }
+    }
+
+    private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
+        handle.savepoint("write");
+        current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit);
+        savepoints = 0;
+        try {
+            task.result = task.work.apply(current);
+            handle.releaseSavepoint("write");
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint("write"); // Jdbi forgets the savepoint here; nothing left to release
+            remembered.clear();
+            task.afterCommit.clear();
+            task.refused = e;
+        }
+    }
+
+    private static <R> void finish(Task<R> task) {
+        if (task.refused != null) {
+            task.done.completeExceptionally(task.refused);
+            return;
+        }
+        for (Runnable action : task.afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("An after-commit action failed; the write itself is committed", e);
+            }
+        }
+        task.done.complete(task.result);
+    }
+
+    private static void rollbackQuietly(Handle handle) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException ignored) {
+            // the connection is closed next; SQLite rolls back an unfinished transaction itself
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
