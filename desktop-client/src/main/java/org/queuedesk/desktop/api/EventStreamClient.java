@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.desktop.api.ReconnectPolicy;
@@ -164,7 +165,7 @@ public final class EventStreamClient implements AutoCloseable {
             return;
         }
         // completes at once unless a refresh is due; then on the session's thread, never here
-        session.bearerAsync(refused).whenComplete((token, error) -> {
+        session.bearerAsync(refused).<Void>handle((token, error) -> {
             if (error == null) {
                 openSocket(forGeneration, token);
             } else if (session.ended()) {
@@ -172,6 +173,12 @@ public final class EventStreamClient implements AutoCloseable {
             } else {
                 dropped(forGeneration);
             }
+            return null;
+        }).exceptionally(bug -> {
+            // thrown inside the callback, which may run on the session's thread: say so and keep trying
+            LOG.log(Level.WARNING, "Could not open the live stream", bug);
+            dropped(forGeneration);
+            return null;
         });
     }
 
