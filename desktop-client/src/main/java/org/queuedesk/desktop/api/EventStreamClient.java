@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -16,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.desktop.api.ReconnectPolicy;
@@ -26,10 +26,12 @@ import org.queuedesk.desktop.api.ReconnectPolicy;
  * number, so no event is missed and none is delivered twice. Everything the listener hears arrives through
  * {@code deliver} (the FX thread in the app, the calling thread in tests); the socket never blocks it.
  *
- * <p>Every (re)connect asks its {@link Credentials} for the token first, so a desk signed in long ago never
- * knocks with an expired token: a token that is due is refreshed (on the scheduler's thread, never the
- * caller's), and a token the server refused with 401 is refreshed before the next try. When the sign-in
- * itself has ended (the refresh token is refused) it stops trying and says so instead of retrying forever.
+ * <p>Every (re)connect asks its {@link Session} for the token first, so a desk signed in long ago never
+ * knocks with an expired token: a token that is due is refreshed, and a token the server refused with 401 is
+ * refreshed before the next try. The session refreshes on its own thread and shares one refresh with the
+ * desk's requests; the connect waits for it without holding a thread, so neither the caller (maybe the FX
+ * thread) nor the scheduler that runs every reconnect timer is held up by a slow identity provider. When the
+ * sign-in itself has ended (the refresh token is refused) it stops trying and says so instead of retrying forever.
  */
 public final class EventStreamClient implements AutoCloseable {
 
@@ -54,73 +56,8 @@ public final class EventStreamClient implements AutoCloseable {
         }
     }
 
-    /** Where the bearer token comes from; {@link QueueDeskClient} refreshes it, a device token never changes. */
-    public interface Credentials {
-        /** True when {@link #bearer} would block (it refreshes first). */
-        boolean mustRenew(String refused);
-
-        /** The token to send; refreshed first when due or when the server refused {@code refused}. */
-        Optional<String> bearer(String refused) throws IOException, InterruptedException, ApiException;
-
-        /** True once the sign-in has ended and refreshing cannot help. */
-        boolean ended();
-
-        /** The token as it is now: no I/O and no waiting for a refresh under way elsewhere. */
-        Optional<String> current();
-
-        /** The signed-in user's tokens through their client, which refreshes them. */
-        static Credentials of(QueueDeskClient client) {
-            return new Credentials() {
-                @Override
-                public boolean mustRenew(String refused) {
-                    return client.mustRenew(refused);
-                }
-
-                @Override
-                public Optional<String> bearer(String refused) throws IOException, InterruptedException, ApiException {
-                    return client.bearer(refused);
-                }
-
-                @Override
-                public boolean ended() {
-                    return client.tokens().hasEnded();
-                }
-
-                @Override
-                public Optional<String> current() {
-                    return client.tokens().accessToken();
-                }
-            };
-        }
-    }
-
-    /** A fixed token (a device's), read from the store at each connect. */
-    static Credentials fixed(TokenStore tokens) {
-        return new Credentials() {
-            @Override
-            public boolean mustRenew(String refused) {
-                return false;
-            }
-
-            @Override
-            public Optional<String> bearer(String refused) {
-                return tokens.accessToken();
-            }
-
-            @Override
-            public boolean ended() {
-                return false;
-            }
-
-            @Override
-            public Optional<String> current() {
-                return tokens.accessToken();
-            }
-        };
-    }
-
     private final HttpClient http;
-    private final Credentials credentials;
+    private final Session session;
     private final ScheduledExecutorService scheduler;
     private final ReconnectPolicy policy;
     private final Executor deliver;
@@ -142,13 +79,14 @@ public final class EventStreamClient implements AutoCloseable {
     /** With a token that does not change (a kiosk's or display's device token). */
     public EventStreamClient(HttpClient http, TokenStore tokens, ScheduledExecutorService scheduler,
                              ReconnectPolicy policy, Executor deliver) {
-        this(http, fixed(tokens), scheduler, policy, deliver);
+        this(http, Session.fixed(tokens), scheduler, policy, deliver);
     }
 
-    public EventStreamClient(HttpClient http, Credentials credentials, ScheduledExecutorService scheduler,
+    /** With the signed-in user's session, shared with their {@link QueueDeskClient} ({@link QueueDeskClient#session}). */
+    public EventStreamClient(HttpClient http, Session session, ScheduledExecutorService scheduler,
                              ReconnectPolicy policy, Executor deliver) {
         this.http = http;
-        this.credentials = credentials;
+        this.session = session;
         this.scheduler = scheduler;
         this.policy = policy;
         this.deliver = deliver;
@@ -221,42 +159,36 @@ public final class EventStreamClient implements AutoCloseable {
 
     // with the lock held
     private void connect(long forGeneration) {
-        if (credentials.mustRenew(refused)) {
-            // refreshing is blocking I/O: never on the caller's thread (it may be the FX thread)
-            retry = scheduler.schedule(() -> openSocket(forGeneration, true), 0, TimeUnit.MILLISECONDS);
-        } else {
-            openSocket(forGeneration, false);
+        if (session.ended()) {
+            // a request found the refresh token refused: knocking again cannot help
+            signInEnded(forGeneration);
+            return;
         }
+        // completes at once unless a refresh is due; then on the session's thread, never here
+        session.bearerAsync(refused).<Void>handle((token, error) -> {
+            if (error == null) {
+                openSocket(forGeneration, token);
+            } else if (session.ended()) {
+                signInEnded(forGeneration);
+            } else {
+                dropped(forGeneration);
+            }
+            return null;
+        }).exceptionally(bug -> {
+            // thrown inside the callback, which may run on the session's thread: say so and keep trying
+            LOG.log(Level.WARNING, "Could not open the live stream", bug);
+            dropped(forGeneration);
+            return null;
+        });
     }
 
-    private void openSocket(long forGeneration, boolean renew) {
+    private void openSocket(long forGeneration, Optional<String> token) {
         URI uri;
-        String refusedBefore;
         synchronized (this) {
             if (forGeneration != generation) {
                 return;
             }
             uri = eventsUri(server, siteId, lastSeq);
-            refusedBefore = refused;
-        }
-        if (credentials.ended()) {
-            // a request found the refresh token refused: knocking again cannot help
-            signInEnded(forGeneration);
-            return;
-        }
-        Optional<String> token;
-        try {
-            token = renew ? credentials.bearer(refusedBefore) : credentials.current();
-        } catch (IOException | ApiException e) {
-            if (credentials.ended()) {
-                signInEnded(forGeneration);
-            } else {
-                dropped(forGeneration);
-            }
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         }
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(3));
         token.ifPresent(value -> builder.header("Authorization", "Bearer " + value));

@@ -40,8 +40,9 @@ import org.queuedesk.common.ticket.TransferRequest;
 
 /**
  * The queue server's HTTP API, typed. Blocking: call it through the background seam only. Sends the
- * bearer token when signed in (refreshing it first when it is due, and once more when the server refuses it
- * with 401, then retrying that request once) and an {@code Idempotency-Key} on every POST; an error answer
+ * bearer token of its {@link Session} when signed in (which refreshes it first when it is due, and once more when
+ * the server refuses it with 401, then this retries that request once) and an {@code Idempotency-Key} on every
+ * POST; an error answer
  * becomes an {@link ApiException} carrying the problem's {@code detail}. An
  * {@link IOException} means no answer at all (the outcome of a POST is then unknown: retry with the same key).
  */
@@ -49,16 +50,17 @@ public final class QueueDeskClient {
 
     private final HttpClient http;
     private final URI server;
-    private final TokenStore tokens;
+    private final Session session;
     private final Duration timeout;
     private final ObjectMapper json;
 
+    /** With a session over {@code tokens} that renews them at this server unless a sign-in elsewhere says otherwise. */
     public QueueDeskClient(HttpClient http, URI server, TokenStore tokens, Duration timeout) {
         this.http = http;
         this.server = server;
-        this.tokens = tokens;
         this.timeout = timeout;
         this.json = lenientMapper();
+        this.session = new Session(tokens, new AtThisServer(), Session.REFRESHES);
     }
 
     /** Built on its first request (on the background seam), not at start-up: see {@link LazyHttpClient}. */
@@ -79,7 +81,12 @@ public final class QueueDeskClient {
     }
 
     public TokenStore tokens() {
-        return tokens;
+        return session.tokens();
+    }
+
+    /** The token holder this client's requests go through; give it to the live stream so both share one refresh. */
+    public Session session() {
+        return session;
     }
 
     // --- sign-in -----------------------------------------------------------------------------------
@@ -100,7 +107,7 @@ public final class QueueDeskClient {
     public TokenResponse login(String username, String password) throws IOException, InterruptedException, ApiException {
         TokenResponse response = send(post("/api/auth/login", new LoginRequest(username, password), null, false),
                 type(TokenResponse.class));
-        tokens.store(response);
+        session.signedIn(response, null);
         return response;
     }
 
@@ -108,69 +115,31 @@ public final class QueueDeskClient {
      * How a refresh token becomes fresh tokens, and how it is revoked, when the identity provider is not this
      * server (Cognito).
      */
-    public interface TokenRenewal {
-        TokenResponse renew(String refreshToken) throws IOException, InterruptedException, ApiException;
-
+    public interface TokenRenewal extends Session.Renewal {
+        @Override
         void revoke(String refreshToken);
     }
 
-    private volatile TokenRenewal externalRenewal;
-
     /** Keeps tokens obtained from another identity provider, and how to renew and revoke them there. */
     public void signedInElsewhere(TokenResponse response, TokenRenewal renewal) {
-        this.externalRenewal = renewal;
-        tokens.store(response);
+        session.signedIn(response, renewal);
     }
 
-    /**
-     * Exchanges the refresh token for fresh tokens, at this server or at the identity provider. When the
-     * provider refuses the refresh token (expired, revoked) the sign-in has ended: the token store says so
-     * and this throws a 401 whose detail asks to sign in again. No answer at all stays an IOException (try later).
-     */
-    public synchronized TokenResponse refresh() throws IOException, InterruptedException, ApiException {
-        String refreshToken = tokens.refreshToken().orElseThrow(() -> new IllegalStateException("not signed in"));
-        TokenRenewal renewal = externalRenewal;
-        TokenResponse response;
-        try {
-            response = renewal != null ? renewal.renew(refreshToken)
-                    : send(post("/api/auth/refresh", new RefreshRequest(refreshToken), null, false), type(TokenResponse.class));
-        } catch (ApiException e) {
-            if (e.status() == 400 || e.status() == 401 || e.status() == 403) {
-                tokens.signInEnded();
-                throw new ApiException(401, new Problem(null, "Sign in again", 401, SIGN_IN_ENDED, null, null, null));
+    /** Refresh and sign-out of the tokens this server issued (the built-in provider). */
+    private final class AtThisServer implements Session.Renewal {
+        @Override
+        public TokenResponse renew(String refreshToken) throws IOException, InterruptedException, ApiException {
+            return send(post("/api/auth/refresh", new RefreshRequest(refreshToken), null, false), type(TokenResponse.class));
+        }
+
+        @Override
+        public void revoke(String refreshToken) throws IOException, InterruptedException, ApiException {
+            var response = http.send(post("/api/auth/logout", new RefreshRequest(refreshToken), null, false)
+                    .with(Optional.empty()), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
             }
-            throw e;
         }
-        // signed out meanwhile (the user pressed Sign out while this was on its way): keep nothing
-        if (tokens.refreshToken().filter(refreshToken::equals).isEmpty()) {
-            throw new ApiException(401, new Problem(null, "Signed out", 401, SIGN_IN_ENDED, null, null, null));
-        }
-        tokens.store(response);
-        return response;
-    }
-
-    static final String SIGN_IN_ENDED = "Your sign-in has ended; sign in again.";
-
-    /**
-     * The bearer token to send now (empty when not signed in), refreshed first when it is due or when the
-     * server just refused {@code refused}. Blocking only when it refreshes; {@link #mustRenew} says beforehand.
-     * A refusal another thread already answered with a refresh is not refreshed again: refresh tokens are
-     * single-use, so two refreshes with the same one would end the sign-in.
-     */
-    public synchronized Optional<String> bearer(String refused) throws IOException, InterruptedException, ApiException {
-        if (mustRenew(refused)) {
-            refresh();
-        }
-        return tokens.accessToken();
-    }
-
-    /** True when {@link #bearer} would refresh first (and so block). */
-    public boolean mustRenew(String refused) {
-        if (tokens.refreshToken().isEmpty() || tokens.hasEnded()) {
-            return false;
-        }
-        return tokens.refreshDue() || tokens.expired()
-                || (refused != null && tokens.accessToken().filter(refused::equals).isPresent());
     }
 
     public WhoAmIDto me() throws IOException, InterruptedException, ApiException {
@@ -182,24 +151,12 @@ public final class QueueDeskClient {
      * returned so {@link #revoke} can end it where it was issued, off the FX thread.
      */
     public java.util.Optional<String> signOut() {
-        var refreshToken = tokens.refreshToken();
-        tokens.clear();
-        return refreshToken;
+        return session.signOut();
     }
 
     /** Revokes a refresh token at the server (built-in) or the identity provider; blocking, best effort. */
     public void revoke(String refreshToken) throws IOException, InterruptedException, ApiException {
-        TokenRenewal renewal = externalRenewal;
-        externalRenewal = null;
-        if (renewal != null) {
-            renewal.revoke(refreshToken);
-        } else {
-            var response = http.send(post("/api/auth/logout", new RefreshRequest(refreshToken), null, false)
-                    .with(Optional.empty()), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 400) {
-                throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
-            }
-        }
+        session.revoke(refreshToken);
     }
 
     // --- sites ---------------------------------------------------------------------------------------
@@ -403,16 +360,19 @@ public final class QueueDeskClient {
     }
 
     /**
-     * Sends with a fresh token; a 401 for a token this client could refresh (the server restarted with a
-     * clock ahead of ours, or the token was refused for being old) refreshes once and sends again. Nothing
-     * was done for a 401, so a POST goes again with the same idempotency key.
+     * Sends with a fresh token; a 401 for a token the session can replace (the server restarted with a
+     * clock ahead of ours, the token was refused for being old, or the stream refreshed it meanwhile) sends
+     * once more with the new one. Nothing was done for a 401, so a POST goes again with the same idempotency key.
      */
     private <T> T send(Outgoing request, JavaType type) throws IOException, InterruptedException, ApiException {
-        Optional<String> token = request.withToken() ? bearer(null) : Optional.empty();
+        Optional<String> token = request.withToken() ? session.bearer(null) : Optional.empty();
         HttpResponse<byte[]> response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 401 && token.isPresent() && mustRenew(token.get())) {
-            token = bearer(token.get());
-            response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 401 && token.isPresent()) {
+            Optional<String> renewed = session.bearer(token.get());
+            if (renewed.isPresent() && !renewed.equals(token)) {
+                token = renewed;
+                response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+            }
         }
         int status = response.statusCode();
         if (status >= 400) {

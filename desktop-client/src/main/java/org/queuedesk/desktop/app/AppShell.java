@@ -121,7 +121,8 @@ public final class AppShell {
     private void signedIn(SignInResult result) {
         this.user = result.user();
         this.client = result.client();
-        var stream = new EventStreamClient(context.http(), EventStreamClient.Credentials.of(client), context.scheduler(),
+        // one session for the desk's requests and its live stream: one refresh at a time, one end of the sign-in
+        var stream = new EventStreamClient(context.http(), client.session(), context.scheduler(),
                 context.policy(), context.fxThread());
         this.live = new LiveSite(client, stream, context.background(), connection.serverReachableProperty(),
                 context.messages());
@@ -222,7 +223,8 @@ public final class AppShell {
     }
 
     private void openDisplay() {
-        var stream = new EventStreamClient(context.http(), tokens, context.scheduler(), context.policy(), context.fxThread());
+        var stream = new EventStreamClient(context.http(), client.session(), context.scheduler(), context.policy(),
+                context.fxThread());
         var announcer = new CallAnnouncer(devices.speak(), devices.displayLanguage(), text("display.speech"));
         var viewModel = new DisplayViewModel(context.background(), client, stream, connection.serverReachableProperty(),
                 announcer, context.clock(), UiTimer.fx(), context.messages().getLocale());

@@ -52,7 +52,7 @@ class LiveSiteReconnectTest {
         var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), tokens,
                 Duration.ofSeconds(5));
         client.login("reception", "reception");
-        stream = new EventStreamClient(HttpClient.newHttpClient(), EventStreamClient.Credentials.of(client),
+        stream = new EventStreamClient(HttpClient.newHttpClient(), client.session(),
                 scheduler, FAST, fxThread);
         live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true), messages);
         live.start();
