@@ -20,7 +20,6 @@ public final class TokenStore {
     private final Clock clock;
     private TokenResponse tokens;
     private Instant refreshAt;
-    private Instant expiresAt;
     private boolean ended;
     private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
 
@@ -33,15 +32,13 @@ public final class TokenStore {
         Duration life = Duration.ofSeconds(Math.max(0, response.expiresInSeconds()));
         Duration margin = life.dividedBy(2).compareTo(MARGIN) < 0 ? life.dividedBy(2) : MARGIN;
         this.tokens = response;
-        this.expiresAt = now.plus(life);
-        this.refreshAt = expiresAt.minus(margin);
+        this.refreshAt = now.plus(life).minus(margin);
         this.ended = false;
     }
 
     public synchronized void clear() {
         tokens = null;
         refreshAt = null;
-        expiresAt = null;
         ended = false;
     }
 
@@ -80,10 +77,6 @@ public final class TokenStore {
     /** True when signed in with a refresh token and the access token is close to expiry. */
     public synchronized boolean refreshDue() {
         return tokens != null && tokens.refreshToken() != null && !clock.instant().isBefore(refreshAt);
-    }
-
-    public synchronized boolean expired() {
-        return tokens != null && !clock.instant().isBefore(expiresAt);
     }
 
     public synchronized Optional<String> refreshToken() {
