@@ -25,6 +25,7 @@ import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.event.EventRoutes;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
@@ -49,6 +50,7 @@ import org.queuedesk.server.notify.SmsTemplates;
 import org.queuedesk.server.status.PageTexts;
 import org.queuedesk.server.status.StatusController;
 import org.queuedesk.server.status.StatusPage;
+import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.status.StatusService;
 import org.queuedesk.server.status.StatusStream;
 import org.queuedesk.server.status.TicketTokens;
@@ -134,11 +136,12 @@ public final class QueueServer implements AutoCloseable {
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        var routes = new RouteTree(new HealthController(db, auth.healthChecks()), new MetricsController(metrics, db, clock),
-                new SiteController(sites), new TicketController(tickets, sites, writes, clock),
-                new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
-                .withPatientMessaging(new SmsController(sms),
-                        new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream)
+        var routes = new RouteTree(writes, new HealthController(db, auth.healthChecks()),
+                new MetricsController(metrics, db, clock), ctx -> ctx.json(openApi.get()), new AuthController(auth),
+                new SiteController(sites), new TicketController(tickets, sites, clock), new QueueController(queue),
+                new EventRoutes(stream))
+                .withPatientMessaging(new SmsController(sms), new StatusRoutes(
+                        new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream))
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
                 .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
                 .withPrivacy(new PrivacyController(purge));
@@ -186,7 +189,7 @@ public final class QueueServer implements AutoCloseable {
         cfg.routes.wsBeforeUpgrade(access::check);
         cfg.routes.after(ctx -> recordTiming(ctx, metrics));
         for (RouteSpec route : routes.routes()) {
-            cfg.routes.addHttpHandler(route.method(), route.path(), route.handler(),
+            cfg.routes.addHttpHandler(route.method(), route.path(), routes.handler(route),
                     AccessCheck.routeRoles(route.roles()));
         }
         for (WsRouteSpec ws : routes.wsRoutes()) {
