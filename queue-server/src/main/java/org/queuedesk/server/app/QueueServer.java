@@ -88,6 +88,7 @@ public final class QueueServer implements AutoCloseable {
     private final Auth auth;
     private final EventHub hub;
     private final PersonalDataPurge purge;
+    private final RouteTree routes;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -136,7 +137,7 @@ public final class QueueServer implements AutoCloseable {
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        var routes = new RouteTree(writes, new HealthController(db, auth.healthChecks()),
+        this.routes = new RouteTree(writes, new HealthController(db, auth.healthChecks()),
                 new MetricsController(metrics, db, clock), ctx -> ctx.json(openApi.get()), new AuthController(auth),
                 new SiteController(sites), new TicketController(tickets, sites, clock), new QueueController(queue),
                 new EventRoutes(stream))
@@ -279,6 +280,11 @@ public final class QueueServer implements AutoCloseable {
 
     public Auth auth() {
         return auth;
+    }
+
+    /** Every route the server answers, as its features declared them. */
+    public RouteTree routes() {
+        return routes;
     }
 
     @Override
