@@ -25,6 +25,7 @@ import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.event.EventRoutes;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
@@ -49,6 +50,7 @@ import org.queuedesk.server.notify.SmsTemplates;
 import org.queuedesk.server.status.PageTexts;
 import org.queuedesk.server.status.StatusController;
 import org.queuedesk.server.status.StatusPage;
+import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.status.StatusService;
 import org.queuedesk.server.status.StatusStream;
 import org.queuedesk.server.status.TicketTokens;
@@ -86,6 +88,7 @@ public final class QueueServer implements AutoCloseable {
     private final Auth auth;
     private final EventHub hub;
     private final PersonalDataPurge purge;
+    private final RouteTree routes;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -134,11 +137,12 @@ public final class QueueServer implements AutoCloseable {
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
-        var routes = new RouteTree(new HealthController(db, auth.healthChecks()), new MetricsController(metrics, db, clock),
-                new SiteController(sites), new TicketController(tickets, sites, writes, clock),
-                new QueueController(queue, writes), stream, new AuthController(auth), ctx -> ctx.json(openApi.get()))
-                .withPatientMessaging(new SmsController(sms),
-                        new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream)
+        this.routes = new RouteTree(writes, new HealthController(db, auth.healthChecks()),
+                new MetricsController(metrics, db, clock), ctx -> ctx.json(openApi.get()), new AuthController(auth),
+                new SiteController(sites), new TicketController(tickets, sites, clock), new QueueController(queue),
+                new EventRoutes(stream))
+                .withPatientMessaging(new SmsController(sms), new StatusRoutes(
+                        new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream))
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
                 .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
                 .withPrivacy(new PrivacyController(purge));
@@ -186,7 +190,7 @@ public final class QueueServer implements AutoCloseable {
         cfg.routes.wsBeforeUpgrade(access::check);
         cfg.routes.after(ctx -> recordTiming(ctx, metrics));
         for (RouteSpec route : routes.routes()) {
-            cfg.routes.addHttpHandler(route.method(), route.path(), route.handler(),
+            cfg.routes.addHttpHandler(route.method(), route.path(), routes.handler(route),
                     AccessCheck.routeRoles(route.roles()));
         }
         for (WsRouteSpec ws : routes.wsRoutes()) {
@@ -276,6 +280,11 @@ public final class QueueServer implements AutoCloseable {
 
     public Auth auth() {
         return auth;
+    }
+
+    /** Every route the server answers, as its features declared them. */
+    public RouteTree routes() {
+        return routes;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.queuedesk.server.health;
 
+import static org.queuedesk.server.ground.Roles.ANYONE;
+
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +9,16 @@ import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
+import org.queuedesk.server.ground.RouteSource;
+import org.queuedesk.server.ground.Routes;
 
 /**
  * {@code GET /health}: 200 with the schema version when the database answers, 503 (DOWN) otherwise. Other
  * parts the server needs (the sign-in provider) are listed under {@code components}; one that is down makes
  * the status DEGRADED, still 200: the server runs, and kiosks and displays keep working.
  */
-public final class HealthController {
+public final class HealthController implements RouteSource {
 
     private static final Logger log = LoggerFactory.getLogger(HealthController.class);
     private final Database db;
@@ -26,6 +31,11 @@ public final class HealthController {
     public HealthController(Database db, List<HealthCheck> checks) {
         this.db = db;
         this.checks = List.copyOf(checks);
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/health", ANYONE, "Health: database reachable and schema version", Map.class, this::health);
     }
 
     public void health(Context ctx) {

@@ -1,5 +1,7 @@
 package org.queuedesk.server.health;
 
+import static org.queuedesk.server.ground.Roles.ANYONE;
+
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,13 +11,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.RouteSource;
+import org.queuedesk.server.ground.Routes;
 
 /**
  * {@code GET /metrics}: Prometheus text. Queue lengths are read from the database at scrape time into one
  * gauge per service, registered the first time the service is seen and only updated afterwards: a
  * MultiGauge re-registered on every scrape raced with concurrent scrapes (duplicate labels, a 500).
  */
-public final class MetricsController {
+public final class MetricsController implements RouteSource {
 
     private final PrometheusMeterRegistry registry;
     private final Database db;
@@ -26,6 +30,11 @@ public final class MetricsController {
         this.registry = registry;
         this.db = db;
         this.clock = clock;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/metrics", ANYONE, "Prometheus metrics", null, this::scrape);
     }
 
     public void scrape(Context ctx) {

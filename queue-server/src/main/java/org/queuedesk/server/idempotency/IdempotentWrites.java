@@ -13,17 +13,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
-import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.ground.IdempotentHandler;
+import org.queuedesk.server.ground.IdempotentHandler.Change;
+import org.queuedesk.server.ground.Reply;
 
 /**
  * Runs a POST that creates or moves something, honouring {@code Idempotency-Key}: the key is looked up,
  * the change made and the answer stored in one write transaction, so a retry with the same key and body
  * gets the same answer and changes nothing more; the same key with another body is refused with 422.
+ * The route tree runs every route declared idempotent through here; features never call it.
  */
 public final class IdempotentWrites {
 
@@ -45,11 +47,12 @@ public final class IdempotentWrites {
         this.clock = clock;
     }
 
-    /** Status and body of a successful change. */
-    public record Reply(int status, Object body) {
-    }
-
-    public void respond(Context ctx, Function<WriteTransaction, Reply> change) {
+    /**
+     * Runs {@code handler}: it reads and checks the request here, on the request thread (a refusal changes
+     * nothing and is not remembered); then the key is looked up and its change made in one write transaction.
+     */
+    public void respond(Context ctx, IdempotentHandler handler) {
+        Change change = handler.prepare(ctx, AccessCheck.principal(ctx));
         String key = ctx.header(HEADER);
         if (key != null && !KEY.matcher(key).matches()) {
             throw ApiProblem.invalidField(HEADER, "use 1 to 128 visible ASCII characters, e.g. a UUID.");

@@ -1,19 +1,52 @@
 package org.queuedesk.server.site;
 
+import static org.queuedesk.common.Role.DISPLAY;
+import static org.queuedesk.common.Role.KIOSK;
+import static org.queuedesk.server.ground.Roles.ADMINS;
+import static org.queuedesk.server.ground.Roles.STAFF;
+import static org.queuedesk.server.ground.Roles.with;
+import static org.queuedesk.server.ground.Routes.listOf;
+
 import io.javalin.http.Context;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
 import org.queuedesk.common.site.NamesRequest;
 import org.queuedesk.server.ground.Requests;
+import org.queuedesk.common.site.RoomDto;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.server.ground.RouteSource;
+import org.queuedesk.server.ground.Routes;
 
 /** HTTP for sites, services and rooms; one line per handler, the work is in {@link SiteService}. */
-public final class SiteController {
+public final class SiteController implements RouteSource {
 
     private final SiteService sites;
 
     public SiteController(SiteService sites) {
         this.sites = sites;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/api/sites", with(STAFF, KIOSK, DISPLAY), "List sites", listOf(SiteDto.class), this::listSites);
+        routes.create("/api/sites", ADMINS, "Create a site", CreateSiteRequest.class, SiteDto.class, this::createSite);
+        routes.get("/api/sites/{siteId}", with(STAFF, KIOSK, DISPLAY), "Get a site", SiteDto.class, this::getSite);
+        routes.get("/api/sites/{siteId}/services", with(STAFF, KIOSK, DISPLAY), "List a site's services",
+                listOf(ServiceDto.class), this::listServices);
+        routes.create("/api/sites/{siteId}/services", ADMINS, "Create a service", CreateServiceRequest.class,
+                ServiceDto.class, this::createService);
+        routes.get("/api/sites/{siteId}/rooms", with(STAFF, DISPLAY), "List a site's rooms", listOf(RoomDto.class),
+                this::listRooms);
+        routes.create("/api/sites/{siteId}/rooms", ADMINS, "Create a room", CreateRoomRequest.class, RoomDto.class,
+                this::createRoom);
+        routes.put("/api/services/{serviceId}/names", ADMINS,
+                "Set a service's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
+                NamesRequest.class, ServiceDto.class, this::setServiceNames);
+        routes.put("/api/rooms/{roomId}/names", ADMINS,
+                "Set a room's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
+                NamesRequest.class, RoomDto.class, this::setRoomNames);
     }
 
     public void listSites(Context ctx) {

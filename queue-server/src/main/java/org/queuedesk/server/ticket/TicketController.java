@@ -1,5 +1,12 @@
 package org.queuedesk.server.ticket;
 
+import static org.queuedesk.common.Role.KIOSK;
+import static org.queuedesk.server.ground.Roles.DESK_AND_CLINICIANS;
+import static org.queuedesk.server.ground.Roles.FRONT_DESK;
+import static org.queuedesk.server.ground.Roles.STAFF;
+import static org.queuedesk.server.ground.Roles.with;
+import static org.queuedesk.server.ground.Routes.listOf;
+
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,36 +15,62 @@ import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketSource;
-import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Principal;
 import org.queuedesk.server.ground.Requests;
-import org.queuedesk.server.idempotency.IdempotentWrites;
-import org.queuedesk.server.idempotency.IdempotentWrites.Reply;
+import org.queuedesk.server.ground.Reply;
+import org.queuedesk.server.ground.IdempotentHandler.Change;
 import org.queuedesk.server.site.SiteService;
+import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.common.ticket.TicketEventDto;
+import org.queuedesk.common.ticket.TicketPhoneDto;
+import org.queuedesk.server.ground.RouteSource;
+import org.queuedesk.server.ground.Routes;
 
-/** HTTP for tickets. Every POST goes through {@link IdempotentWrites}. */
-public final class TicketController {
+/** HTTP for tickets. Every POST is declared idempotent: it returns its change and the route tree makes it. */
+public final class TicketController implements RouteSource {
 
     private final TicketService tickets;
     private final SiteService sites;
-    private final IdempotentWrites writes;
     private final Clock clock;
 
-    public TicketController(TicketService tickets, SiteService sites, IdempotentWrites writes, Clock clock) {
+    public TicketController(TicketService tickets, SiteService sites, Clock clock) {
         this.tickets = tickets;
         this.sites = sites;
-        this.writes = writes;
         this.clock = clock;
     }
 
-    public void issue(Context ctx) {
-        var principal = AccessCheck.principal(ctx);
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/api/sites/{siteId}/tickets", STAFF, "Find a ticket by number (?number=A-042&date=)", TicketDto.class,
+                this::lookup);
+        routes.idempotentCreate("/api/tickets", with(FRONT_DESK, KIOSK), "Issue a ticket", IssueTicketRequest.class,
+                TicketDto.class, this::issue);
+        routes.get("/api/tickets/{ticketId}", STAFF, "Get a ticket", TicketDto.class, this::find);
+        routes.get("/api/tickets/{ticketId}/phone", FRONT_DESK,
+                "A ticket's full phone number, to confirm it with the patient (audited; elsewhere it is masked)",
+                TicketPhoneDto.class, this::phone);
+        routes.get("/api/tickets/{ticketId}/history", STAFF, "A ticket's full history", listOf(TicketEventDto.class),
+                this::history);
+        routes.idempotentPost("/api/tickets/{ticketId}/cancel", FRONT_DESK, "Cancel a waiting ticket", null,
+                TicketDto.class, this::cancel);
+        routes.idempotentPost("/api/tickets/{ticketId}/requeue", DESK_AND_CLINICIANS, "Put a no-show back in the queue",
+                null, TicketDto.class, this::requeue);
+        routes.idempotentPost("/api/tickets/{ticketId}/priority", FRONT_DESK, "Change a waiting ticket's priority",
+                ChangePriorityRequest.class, TicketDto.class, this::changePriority);
+        routes.idempotentPost("/api/tickets/{ticketId}/transfer", DESK_AND_CLINICIANS,
+                "Transfer a ticket to another service, keeping its number", TransferRequest.class, TicketDto.class,
+                this::transfer);
+        routes.get("/api/services/{serviceId}/tickets", STAFF, "Today's tickets at a service (?date=)",
+                listOf(TicketDto.class), this::forService);
+    }
+
+    public Change issue(Context ctx, Principal principal) {
         var request = principal.device() ? asKioskTicket(Requests.body(ctx, IssueTicketRequest.class), principal)
                 : Requests.body(ctx, IssueTicketRequest.class);
         TicketService.validate(request);
         String actor = principal.name();
-        writes.respond(ctx, tx -> new Reply(201, StaffView.of(tickets.issue(tx, request, actor))));
+        return tx -> new Reply(201, StaffView.of(tickets.issue(tx, request, actor)));
     }
 
     /**
@@ -98,35 +131,35 @@ public final class TicketController {
         ctx.json(tickets.forServiceOn(service.id(), date).stream().map(StaffView::of).toList());
     }
 
-    public void cancel(Context ctx) {
+    public Change cancel(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.cancel(tx, id, actor))));
+        String actor = caller.name();
+        return tx -> new Reply(200, StaffView.of(tickets.cancel(tx, id, actor)));
     }
 
-    public void requeue(Context ctx) {
+    public Change requeue(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.requeue(tx, id, actor))));
+        String actor = caller.name();
+        return tx -> new Reply(200, StaffView.of(tickets.requeue(tx, id, actor)));
     }
 
-    public void changePriority(Context ctx) {
+    public Change changePriority(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
         var request = Requests.body(ctx, ChangePriorityRequest.class);
         if (request.priority() == null) {
             throw ApiProblem.invalidField("priority", "is required: emergency, priority, appointment or normal.");
         }
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.changePriority(tx, id, request.priority(), actor))));
+        String actor = caller.name();
+        return tx -> new Reply(200, StaffView.of(tickets.changePriority(tx, id, request.priority(), actor)));
     }
 
-    public void transfer(Context ctx) {
+    public Change transfer(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
         var request = Requests.body(ctx, TransferRequest.class);
         if (request.toServiceId() == null) {
             throw ApiProblem.invalidField("toServiceId", "is required.");
         }
-        String actor = Requests.actor(ctx);
-        writes.respond(ctx, tx -> new Reply(200, StaffView.of(tickets.transfer(tx, id, request, actor))));
+        String actor = caller.name();
+        return tx -> new Reply(200, StaffView.of(tickets.transfer(tx, id, request, actor)));
     }
 }
