@@ -22,7 +22,7 @@ public final class QueueController {
 
     public void open(Context ctx) {
         var request = Requests.body(ctx, OpenSessionRequest.class);
-        QueueService.validate(request);
+        OpenSessionValidator.validate(request);
         var caller = AccessCheck.principal(ctx);
         writes.respond(ctx, tx -> new Reply(201, queue.open(tx, request, caller)));
     }
