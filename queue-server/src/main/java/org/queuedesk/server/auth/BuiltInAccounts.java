@@ -7,9 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
+import org.queuedesk.common.auth.LoginRequest;
+import org.queuedesk.common.auth.RefreshRequest;
 import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.common.auth.UserDto;
 import org.queuedesk.server.ground.ApiProblem;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class BuiltInAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(BuiltInAccounts.class);
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
     private static final Duration MAX_LOCK = Duration.ofHours(1);
     static final Set<Role> USER_ROLES = EnumSet.of(Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR);
 
@@ -57,9 +57,7 @@ public final class BuiltInAccounts {
     }
 
     public TokenResponse login(String username, String password, String from) {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-            throw ApiProblem.badRequest("Enter a username and a password.");
-        }
+        LoginValidator.validate(new LoginRequest(username, password));
         var found = db.read(h -> h.attach(AuthDao.class).user(username.strip()));
         if (found.isEmpty()) {
             hasher.burnTimeForUnknownUser(password);
@@ -95,9 +93,7 @@ public final class BuiltInAccounts {
     }
 
     public TokenResponse refresh(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank()) {
-            throw ApiProblem.invalidField("refreshToken", "is required.");
-        }
+        RefreshValidator.validate(new RefreshRequest(refreshToken));
         String hash = Hashes.sha256(refreshToken);
         return db.write(tx -> {
             var dao = tx.attach(AuthDao.class);
@@ -125,12 +121,9 @@ public final class BuiltInAccounts {
     }
 
     public UserDto create(CreateUserRequest request, String actor) {
-        String username = request.username() == null ? "" : request.username().strip();
-        if (!USERNAME.matcher(username).matches()) {
-            throw ApiProblem.invalidField("username", "use 2 to 64 letters, digits, '.', '_', '-' or '@'.");
-        }
-        requireStrongEnough(request.password());
-        var roles = validRoles(request.roles());
+        CreateUserValidator.validate(request);
+        String username = request.username().strip();
+        Set<Role> roles = EnumSet.copyOf(request.roles());
         String hash = hasher.hash(request.password());
         return db.write(tx -> {
             var dao = tx.attach(AuthDao.class);
@@ -169,7 +162,7 @@ public final class BuiltInAccounts {
     }
 
     public UserDto resetPassword(String username, String password, String actor) {
-        requireStrongEnough(password);
+        ResetPasswordValidator.validatePassword(password);
         String hash = hasher.hash(password);
         return db.write(tx -> {
             var dao = tx.attach(AuthDao.class);
@@ -242,33 +235,6 @@ public final class BuiltInAccounts {
 
     private static UserRow existing(AuthDao dao, String username) {
         return dao.user(username).orElseThrow(() -> ApiProblem.notFound("There is no user '" + username + "'."));
-    }
-
-    private static Set<Role> validRoles(List<Role> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw ApiProblem.invalidField("roles", "give at least one of admin, receptionist, doctor.");
-        }
-        var set = EnumSet.noneOf(Role.class);
-        for (Role role : roles) {
-            if (role == null || !USER_ROLES.contains(role)) {
-                throw ApiProblem.invalidField("roles", "users can be admin, receptionist or doctor; devices are registered separately.");
-            }
-            set.add(role);
-        }
-        return set;
-    }
-
-    private static void requireStrongEnough(String password) {
-        if (password == null || password.length() < 10) {
-            throw ApiProblem.invalidField("password", "use at least 10 characters.");
-        }
-        int bytes = PasswordHasher.utf8Length(password);
-        if (bytes > PasswordHasher.MAX_BYTES) {
-            // bcrypt reads bytes, not characters: an accented letter takes two, many other scripts three or four
-            throw ApiProblem.invalidField("password", "is " + bytes + " bytes long; use at most "
-                    + PasswordHasher.MAX_BYTES + " bytes: 72 plain letters, digits or symbols, fewer with accented"
-                    + " or non-Latin letters (ñ or é count as 2, most other scripts as 3).");
-        }
     }
 
     private static String minutesUntil(Instant until, Instant now) {

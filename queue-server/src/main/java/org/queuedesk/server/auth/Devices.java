@@ -34,17 +34,9 @@ public final class Devices {
     }
 
     public RegisteredDeviceDto register(RegisterDeviceRequest request, String actor) {
-        if (request.siteId() == null) {
-            throw ApiProblem.invalidField("siteId", "is required.");
-        }
-        String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty() || name.length() > 60) {
-            throw ApiProblem.invalidField("name", "give a name of 1 to 60 characters, e.g. 'Entrance kiosk'.");
-        }
-        String kind = request.kind() == null ? "" : request.kind().strip();
-        if (!kind.equals("kiosk") && !kind.equals("display")) {
-            throw ApiProblem.invalidField("kind", "must be 'kiosk' or 'display'.");
-        }
+        RegisterDeviceValidator.validate(request);
+        String name = request.name().strip();
+        String kind = request.kind().strip();
         String token = Hashes.randomToken(TOKEN_PREFIX);
         return db.write(tx -> {
             if (tx.attach(SiteDao.class).site(request.siteId()).isEmpty()) {

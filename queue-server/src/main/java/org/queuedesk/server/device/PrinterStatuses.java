@@ -2,7 +2,6 @@ package org.queuedesk.server.device;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.server.ground.ApiProblem;
@@ -19,8 +18,6 @@ import org.queuedesk.server.site.SiteService;
  */
 public final class PrinterStatuses {
 
-    private static final Set<String> STATES = Set.of(PrinterStatusRequest.OK, PrinterStatusRequest.OFFLINE,
-            PrinterStatusRequest.PAPER_OUT, PrinterStatusRequest.FAILED);
     private static final int MAX_DETAIL = 200;
 
     private final Database db;
@@ -39,10 +36,8 @@ public final class PrinterStatuses {
         if (!kiosk.device() || kiosk.deviceId() == null || kiosk.siteId() == null) {
             throw ApiProblem.forbidden("Only a kiosk signed in with its device token reports its printer.");
         }
-        String state = request.state() == null ? "" : request.state().strip();
-        if (!STATES.contains(state)) {
-            throw ApiProblem.invalidField("state", "must be one of ok, offline, paper_out, failed.");
-        }
+        PrinterStatusValidator.validate(request);
+        String state = request.state().strip();
         String detail = request.detail() == null || request.detail().isBlank() ? null : request.detail().strip();
         if (detail != null && detail.length() > MAX_DETAIL) {
             detail = detail.substring(0, MAX_DETAIL);

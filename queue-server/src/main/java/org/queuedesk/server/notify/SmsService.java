@@ -35,6 +35,7 @@ public final class SmsService implements PatientTexts {
     private final EventLog events;
     private final Clock clock;
     private final PhoneHasher phones;
+    private final SmsTemplateValidator textRules = new SmsTemplateValidator(this::worstCaseSegments);
 
     public SmsService(Database db, SmsTemplates templates, TicketTokens tokens, EventLog events, Clock clock,
                       PhoneHasher phones) {
@@ -116,16 +117,11 @@ public final class SmsService implements PatientTexts {
     }
 
     public SmsSiteSettingsDto saveSiteSettings(long siteId, SmsSiteSettingsDto request) {
+        SmsSiteSettingsValidator.validate(request);
         String region = request.phoneRegion() == null || request.phoneRegion().isBlank() ? null
                 : request.phoneRegion().strip().toUpperCase(Locale.ROOT);
-        if (region != null && !PhoneNumbers.isRegion(region)) {
-            throw ApiProblem.invalidField("phoneRegion", "use a two-letter country code such as ES, GB or US.");
-        }
         String language = request.language() == null || request.language().isBlank() ? "en"
                 : request.language().strip().toLowerCase(Locale.ROOT);
-        if (!SmsTemplates.LANGUAGES.contains(language)) {
-            throw ApiProblem.invalidField("language", "use one of " + SmsTemplates.LANGUAGES + ".");
-        }
         db.write(tx -> {
             tx.attach(SiteDao.class).site(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
             return tx.attach(NotifyDao.class).setSiteSettings(siteId, region, language);
@@ -153,30 +149,10 @@ public final class SmsService implements PatientTexts {
     }
 
     public SmsTemplateDto saveText(long serviceId, SmsTemplateRequest request) {
-        String language = request.language() == null ? "" : request.language().strip().toLowerCase(Locale.ROOT);
-        if (!SmsTemplates.LANGUAGES.contains(language)) {
-            throw ApiProblem.invalidField("language", "use one of " + SmsTemplates.LANGUAGES + ".");
-        }
-        SmsKind kind;
-        try {
-            kind = SmsKind.fromWire(request.kind());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("kind", "use one of " + java.util.Arrays.stream(SmsKind.values())
-                    .map(SmsKind::wireName).toList() + ".");
-        }
+        textRules.validate(request);
+        String language = request.language().strip().toLowerCase(Locale.ROOT);
+        SmsKind kind = SmsKind.fromWire(request.kind());
         String text = request.text() == null ? "" : request.text().strip();
-        if (!text.isEmpty()) {
-            var unknown = SmsTemplates.unknownPlaceholders(text);
-            if (!unknown.isEmpty()) {
-                throw ApiProblem.invalidField("text", "unknown placeholders " + unknown + "; use "
-                        + SmsTemplates.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList() + ".");
-            }
-            int segments = worstCaseSegments(text, language);
-            if (segments > MAX_SEGMENTS) {
-                throw ApiProblem.invalidField("text", "too long: with long values filled in it takes " + segments
-                        + " SMS (" + SmsSegments.encoding(text) + "); keep it to " + MAX_SEGMENTS + ".");
-            }
-        }
         db.write(tx -> {
             tx.attach(SiteDao.class).service(serviceId)
                     .orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));

@@ -57,7 +57,7 @@ public final class QueueController implements RouteSource {
 
     public Change open(Context ctx, Principal caller) {
         var request = Requests.body(ctx, OpenSessionRequest.class);
-        QueueService.validate(request);
+        OpenSessionValidator.validate(request);
         return tx -> new Reply(201, queue.open(tx, request, caller));
     }
 

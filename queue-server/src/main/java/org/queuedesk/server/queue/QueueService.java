@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.queue.NextResult;
@@ -219,23 +218,5 @@ public final class QueueService {
     private static SessionDto toDto(SessionRow row, List<Long> serviceIds, Long currentTicketId) {
         return new SessionDto(row.id(), row.siteId(), row.roomId(), row.roomName(), row.doctor(), serviceIds,
                 row.paused(), currentTicketId, row.openedAt(), row.closedAt());
-    }
-
-    static void validate(OpenSessionRequest request) {
-        if (request.roomId() == null) {
-            throw ApiProblem.invalidField("roomId", "is required.");
-        }
-        if (request.serviceIds() == null || request.serviceIds().isEmpty()) {
-            throw ApiProblem.invalidField("serviceIds", "name at least one service.");
-        }
-        if (request.serviceIds().stream().anyMatch(Objects::isNull)) {
-            throw ApiProblem.invalidField("serviceIds", "must not contain null.");
-        }
-        if (request.serviceIds().size() > 20) {
-            throw ApiProblem.invalidField("serviceIds", "at most 20 services per session.");
-        }
-        if (request.doctor() != null && request.doctor().strip().length() > 100) {
-            throw ApiProblem.invalidField("doctor", "must be at most 100 characters.");
-        }
     }
 }

@@ -1,10 +1,8 @@
 package org.queuedesk.server.site;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
@@ -18,7 +16,6 @@ import org.queuedesk.server.ground.Database;
 /** Sites, their services and rooms. Lookups that miss are 404s naming what was asked for. */
 public final class SiteService {
 
-    private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}");
     /** The languages patients can choose (kiosk, board, status page, text messages). */
     public static final List<String> LANGUAGES = List.of("en", "es", "ar");
     private final Database db;
@@ -65,13 +62,9 @@ public final class SiteService {
     }
 
     public SiteDto createSite(CreateSiteRequest request) {
-        String name = requireText("name", request.name(), 80);
-        String zone = requireText("timeZone", request.timeZone(), 64);
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalidField("timeZone", "'" + zone + "' is not a time zone; use a name like Europe/Madrid.");
-        }
+        CreateSiteValidator.validate(request);
+        String name = request.name().strip();
+        String zone = request.timeZone().strip();
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             if (dao.countSitesNamed(name) > 0) {
@@ -83,16 +76,11 @@ public final class SiteService {
 
     public ServiceDto createService(long siteId, CreateServiceRequest request) {
         site(siteId);
-        String name = requireText("name", request.name(), 80);
-        String prefix = requireText("prefix", request.prefix(), 3).toUpperCase(java.util.Locale.ROOT);
-        if (!PREFIX.matcher(prefix).matches()) {
-            throw ApiProblem.invalidField("prefix", "use one to three letters A-Z, e.g. 'A'.");
-        }
+        CreateServiceValidator.validate(request);
+        String name = request.name().strip();
+        String prefix = request.prefix().strip().toUpperCase(java.util.Locale.ROOT);
         int almost = request.almostTurnPosition() == null ? 3 : request.almostTurnPosition();
-        if (almost < 0 || almost > 50) {
-            throw ApiProblem.invalidField("almostTurnPosition", "must be between 0 and 50.");
-        }
-        Map<String, String> names = names(request.names(), 80);
+        Map<String, String> names = names(request.names());
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             if (dao.countClashingServices(siteId, name, prefix) > 0) {
@@ -106,8 +94,9 @@ public final class SiteService {
 
     public RoomDto createRoom(long siteId, CreateRoomRequest request) {
         site(siteId);
-        String name = requireText("name", request.name(), 40);
-        Map<String, String> names = names(request.names(), 40);
+        CreateRoomValidator.validate(request);
+        String name = request.name().strip();
+        Map<String, String> names = names(request.names());
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             if (dao.countRoomsNamed(siteId, name) > 0) {
@@ -121,7 +110,8 @@ public final class SiteService {
 
     /** Replaces a service's names in other languages (a language left out shows the default name again). */
     public ServiceDto setServiceNames(long serviceId, NamesRequest request) {
-        Map<String, String> names = names(required(request), 80);
+        NamesValidator.validate(request, CreateServiceValidator.MAX_NAME);
+        Map<String, String> names = names(request.names());
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             dao.service(serviceId).orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
@@ -134,7 +124,8 @@ public final class SiteService {
 
     /** Replaces a room's names in other languages. */
     public RoomDto setRoomNames(long roomId, NamesRequest request) {
-        Map<String, String> names = names(required(request), 40);
+        NamesValidator.validate(request, CreateRoomValidator.MAX_NAME);
+        Map<String, String> names = names(request.names());
         return db.write(tx -> {
             var dao = tx.attach(SiteDao.class);
             dao.room(roomId).orElseThrow(() -> ApiProblem.notFound("There is no room " + roomId + "."));
@@ -144,44 +135,16 @@ public final class SiteService {
         });
     }
 
-    private static Map<String, String> required(NamesRequest request) {
-        if (request.names() == null) {
-            throw ApiProblem.invalidField("names", "is required: an object of language to name, e.g. {\"es\": \"Consulta 1\"}.");
-        }
-        return request.names();
-    }
-
-    /** Checked names per language; an empty name means "none in this language" and is left out. */
-    static Map<String, String> names(Map<String, String> requested, int maxLength) {
+    /** Names per language as stored (checked by {@link NamesValidator}); an empty name is left out. */
+    private static Map<String, String> names(Map<String, String> requested) {
         var names = new java.util.TreeMap<String, String>();
-        if (requested == null) {
-            return names;
+        if (requested != null) {
+            requested.forEach((language, name) -> {
+                if (name != null && !name.isBlank()) {
+                    names.put(language.strip().toLowerCase(java.util.Locale.ROOT), name.strip());
+                }
+            });
         }
-        requested.forEach((language, name) -> {
-            String code = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!LANGUAGES.contains(code)) {
-                throw ApiProblem.invalidField("names", "'" + language + "' is not a language we show; use one of "
-                        + LANGUAGES + ".");
-            }
-            if (name == null || name.isBlank()) {
-                return;
-            }
-            if (name.strip().length() > maxLength) {
-                throw ApiProblem.invalidField("names", "the " + code + " name must be at most " + maxLength + " characters.");
-            }
-            names.put(code, name.strip());
-        });
         return names;
-    }
-
-    static String requireText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw ApiProblem.invalidField(field, "is required.");
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > maxLength) {
-            throw ApiProblem.invalidField(field, "must be at most " + maxLength + " characters.");
-        }
-        return trimmed;
     }
 }

@@ -68,29 +68,17 @@ public final class TicketController implements RouteSource {
     public Change issue(Context ctx, Principal principal) {
         var request = principal.device() ? asKioskTicket(Requests.body(ctx, IssueTicketRequest.class), principal)
                 : Requests.body(ctx, IssueTicketRequest.class);
-        TicketService.validate(request);
+        IssueTicketValidator.validate(request);
         String actor = principal.name();
         return tx -> new Reply(201, StaffView.of(tickets.issue(tx, request, actor)));
     }
 
     /**
      * A kiosk issues plain walk-in tickets at its own site: no names, no priority classes, no doctor, source
-     * "kiosk". A request that sets any of these is refused (403 naming the field) rather than quietly changed,
-     * so a misconfigured kiosk shows up at once instead of issuing tickets that differ from what it showed.
+     * "kiosk" ({@link KioskTicketValidator}); the service must be one of its own site's.
      */
     private IssueTicketRequest asKioskTicket(IssueTicketRequest request, Principal kiosk) {
-        if (request.priority() != null && request.priority() != Priority.NORMAL) {
-            throw ApiProblem.forbiddenField("priority", "a kiosk issues normal tickets only; reception gives priority.");
-        }
-        if (request.source() != null && request.source() != TicketSource.KIOSK) {
-            throw ApiProblem.forbiddenField("source", "a kiosk's tickets always come from the kiosk.");
-        }
-        if (request.patientName() != null && !request.patientName().isBlank()) {
-            throw ApiProblem.forbiddenField("patientName", "a kiosk does not take names; reception can add one.");
-        }
-        if (request.assignedDoctor() != null && !request.assignedDoctor().isBlank()) {
-            throw ApiProblem.forbiddenField("assignedDoctor", "a kiosk cannot assign a doctor; reception can.");
-        }
+        KioskTicketValidator.validate(request);
         if (request.serviceId() != null) {
             var service = sites.findService(request.serviceId());
             if (service.isPresent() && !Long.valueOf(service.get().siteId()).equals(kiosk.siteId())) {
@@ -146,9 +134,7 @@ public final class TicketController implements RouteSource {
     public Change changePriority(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
         var request = Requests.body(ctx, ChangePriorityRequest.class);
-        if (request.priority() == null) {
-            throw ApiProblem.invalidField("priority", "is required: emergency, priority, appointment or normal.");
-        }
+        ChangePriorityValidator.validate(request);
         String actor = caller.name();
         return tx -> new Reply(200, StaffView.of(tickets.changePriority(tx, id, request.priority(), actor)));
     }
@@ -156,9 +142,7 @@ public final class TicketController implements RouteSource {
     public Change transfer(Context ctx, Principal caller) {
         long id = Requests.id(ctx, "ticketId");
         var request = Requests.body(ctx, TransferRequest.class);
-        if (request.toServiceId() == null) {
-            throw ApiProblem.invalidField("toServiceId", "is required.");
-        }
+        TransferValidator.validate(request);
         String actor = caller.name();
         return tx -> new Reply(200, StaffView.of(tickets.transfer(tx, id, request, actor)));
     }

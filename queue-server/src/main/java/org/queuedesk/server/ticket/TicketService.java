@@ -19,7 +19,6 @@ import org.queuedesk.server.ground.AuditTrail;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
-import org.queuedesk.server.ground.PhoneNumbers;
 import org.queuedesk.server.site.SiteCatalog;
 
 /** Issuing, finding and correcting tickets. */
@@ -81,27 +80,6 @@ public final class TicketService {
     static String formatNumber(String prefix, int seq) {
         String digits = Integer.toString(seq); // not String.format: it showed in the writer thread's profile
         return prefix + (digits.length() >= 3 ? "-" : digits.length() == 2 ? "-0" : "-00") + digits;
-    }
-
-    /** Checks the parts of a request that need no database; referential checks happen in the transaction. */
-    public static void validate(IssueTicketRequest request) {
-        if (request.serviceId() == null) {
-            throw ApiProblem.invalidField("serviceId", "is required.");
-        }
-        if (request.patientName() != null && request.patientName().strip().length() > 100) {
-            throw ApiProblem.invalidField("patientName", "must be at most 100 characters.");
-        }
-        if (request.assignedDoctor() != null && request.assignedDoctor().strip().length() > 100) {
-            throw ApiProblem.invalidField("assignedDoctor", "must be at most 100 characters.");
-        }
-        if (request.phone() != null && !request.phone().isBlank()) {
-            // the shape here; the number itself is parsed in the site's region when the ticket is issued
-            PhoneNumbers.checkShape(request.phone());
-        }
-        if (request.language() != null && !request.language().isBlank()
-                && !request.language().strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
-            throw ApiProblem.invalidField("language", "use a language code like en, es or ar.");
-        }
     }
 
     /** The full phone number of a ticket, for reception to confirm with the patient; the read is audited. */
