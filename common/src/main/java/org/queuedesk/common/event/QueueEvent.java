@@ -1,36 +1,38 @@
 package org.queuedesk.common.event;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import java.time.Instant;
-import org.queuedesk.common.auth.DevicePrinterDto;
-import org.queuedesk.common.notify.SmsMessageDto;
-import org.queuedesk.common.queue.SessionDto;
-import org.queuedesk.common.ticket.TicketDto;
 
 /**
- * One change at a site, as streamed to desks and displays. {@code seq} increases by one per event
- * and site, so a client that reconnects with {@code since=seq} misses nothing.
+ * One change at a site, as streamed to desks and displays: one JSON object whose {@code type} says what
+ * happened and so which payload it carries ({@code ticket}, {@code session}, {@code sms} or {@code printer}).
+ * {@code seq} increases by one per event and site, so a client that reconnects with {@code since=seq} misses
+ * nothing. Read it with {@code instanceof}: each kind has its own record, whose payload is always there.
  */
-public record QueueEvent(long seq, long siteId, EventType type, Instant at, String actor, TicketDto ticket,
-                         SessionDto session, SmsMessageDto sms, DevicePrinterDto printer) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+        visible = true)
+@JsonTypeIdResolver(EventWire.TypeIds.class)
+public sealed interface QueueEvent permits TicketEvent, SessionEvent, SmsEvent, PrinterEvent {
 
-    /** A ticket or session event, which carries no text message. */
-    public QueueEvent(long seq, long siteId, EventType type, Instant at, String actor, TicketDto ticket,
-                      SessionDto session) {
-        this(seq, siteId, type, at, actor, ticket, session, null, null);
-    }
+    long seq();
 
-    /** An event that may carry a text message's state, and no printer. */
-    public QueueEvent(long seq, long siteId, EventType type, Instant at, String actor, TicketDto ticket,
-                      SessionDto session, SmsMessageDto sms) {
-        this(seq, siteId, type, at, actor, ticket, session, sms, null);
-    }
+    long siteId();
 
-    /**
-     * Text messages are for staff only: displays and kiosks get the event without them. A printer's state
-     * holds no personal data and stays.
-     */
-    public QueueEvent withoutPersonalData() {
-        return new QueueEvent(seq, siteId, type, at, null, ticket == null ? null : ticket.withoutPersonalData(),
-                session, null, printer);
+    EventType type();
+
+    Instant at();
+
+    /** Who made the change (a user, a device, or the server itself); null in the copy for displays and kiosks. */
+    String actor();
+
+    /** The copy for displays and kiosks: no names, phones, text messages, nor who made the change. */
+    QueueEvent withoutPersonalData();
+
+    /** Refuses a type that another kind of event carries. */
+    static void requireCarriedBy(EventType type, Class<? extends QueueEvent> kind) {
+        if (type == null || type.carrier() != kind) {
+            throw new IllegalArgumentException(kind.getSimpleName() + " cannot carry event type " + type);
+        }
     }
 }

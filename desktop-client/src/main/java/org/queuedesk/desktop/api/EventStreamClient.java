@@ -21,7 +21,7 @@ import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.desktop.api.ReconnectPolicy;
 
 /**
- * The site's live events over {@code WS /api/sites/{siteId}/events?since=N}. Keeps the last sequence number
+ * The site's live events over {@code WS /api/sites/{siteId}/events?v=2&since=N}. Keeps the last sequence number
  * it delivered; when the socket drops it reconnects by itself with exponential backoff and {@code since=} that
  * number, so no event is missed and none is delivered twice. Everything the listener hears arrives through
  * {@code deliver} (the FX thread in the app, the calling thread in tests); the socket never blocks it.
@@ -153,8 +153,9 @@ public final class EventStreamClient implements AutoCloseable {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        String path = base + "/api/sites/" + siteId + "/events";
-        return URI.create(since == FROM_NOW ? path : path + "?since=" + since);
+        // wire version 2: event types as the states are spelled (ticket.no_show); readers take both anyway
+        String path = base + "/api/sites/" + siteId + "/events?v=2";
+        return URI.create(since == FROM_NOW ? path : path + "&since=" + since);
     }
 
     // with the lock held

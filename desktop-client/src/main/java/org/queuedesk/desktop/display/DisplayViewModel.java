@@ -22,6 +22,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.SessionEvent;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.SiteDto;
@@ -194,17 +196,17 @@ public final class DisplayViewModel {
 
     /** One event from the stream (package-visible for tests). */
     void apply(QueueEvent event) {
-        TicketDto ticket = event.ticket();
+        if (event instanceof SessionEvent change && change.session().roomName() != null) {
+            roomNames.putIfAbsent(change.session().roomId(), change.session().roomName()); // a room created after the board loaded
+        }
+        TicketDto ticket = event instanceof TicketEvent change ? change.ticket() : null;
         switch (event.type()) {
             case TICKET_CALLED, TICKET_RECALLED -> {
                 Long roomId = ticket == null ? null : ticket.roomId();
-                if (roomId == null && event.session() != null) {
-                    roomId = event.session().roomId();
-                }
                 if (ticket == null || roomId == null) {
                     return;
                 }
-                String room = roomName(roomId, event);
+                String room = roomNames.getOrDefault(roomId, "#" + roomId);
                 Instant at = event.at() == null ? clock.instant() : event.at();
                 byRoom.put(roomId, new RoomCall(roomId, room, ticket.number(), false, at));
                 calls.remove(ticket.number()); // a recall moves it up rather than listing it twice
@@ -229,7 +231,7 @@ public final class DisplayViewModel {
                 }
             }
             case SESSION_CLOSED -> {
-                if (event.session() != null && byRoom.remove(event.session().roomId()) != null) {
+                if (event instanceof SessionEvent closed && byRoom.remove(closed.session().roomId()) != null) {
                     publish();
                 }
             }
@@ -266,13 +268,6 @@ public final class DisplayViewModel {
             cancel.run();
         }
         flashing.remove(number);
-    }
-
-    private String roomName(long roomId, QueueEvent event) {
-        if (event.session() != null && event.session().roomName() != null) {
-            roomNames.putIfAbsent(roomId, event.session().roomName()); // a room created after the board loaded
-        }
-        return roomNames.getOrDefault(roomId, "#" + roomId);
     }
 
     private void publish() {

@@ -22,8 +22,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.SessionEvent;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.queue.SessionDto;
@@ -52,8 +52,6 @@ import org.queuedesk.desktop.live.TicketText;
  */
 public final class DoctorViewModel {
 
-    private static final Set<EventType> SESSION_EVENTS = Set.of(EventType.SESSION_OPENED, EventType.SESSION_PAUSED,
-            EventType.SESSION_RESUMED, EventType.SESSION_CLOSED);
 
     private final LiveSite live;
     private final BackgroundExecutor background;
@@ -63,7 +61,7 @@ public final class DoctorViewModel {
     private final boolean mayJoinOthers;
     /** Who has an open session in which room: the snapshot's rooms, then every session event after it. */
     private final ObservableMap<Long, SessionDto> roomSessions = FXCollections.observableHashMap();
-    private final ArrayDeque<QueueEvent> sessionEvents = new ArrayDeque<>();
+    private final ArrayDeque<SessionEvent> sessionEvents = new ArrayDeque<>();
     private final String signedInName;
     private boolean resumePending;
     private Long resumeHint;
@@ -283,7 +281,7 @@ public final class DoctorViewModel {
         sessionEvents.stream().filter(e -> e.seq() > snapshot.seq()).forEach(this::takeSession);
     }
 
-    private void takeSession(QueueEvent event) {
+    private void takeSession(SessionEvent event) {
         SessionDto session = event.session();
         if (session.closedAt() == null) {
             roomSessions.put(session.roomId(), session);
@@ -476,16 +474,17 @@ public final class DoctorViewModel {
     // --- live ----------------------------------------------------------------------------------------
 
     private void heard(QueueEvent event) {
-        if (event.session() != null && SESSION_EVENTS.contains(event.type())) {
-            sessionEvents.addLast(event);
-            if (sessionEvents.size() > 200) {
-                sessionEvents.removeFirst();
-            }
-            takeSession(event);
+        if (!(event instanceof SessionEvent change)) {
+            return;
         }
+        sessionEvents.addLast(change);
+        if (sessionEvents.size() > 200) {
+            sessionEvents.removeFirst();
+        }
+        takeSession(change);
         SessionDto mine = session.get();
-        if (mine != null && event.session() != null && event.session().id() == mine.id()) {
-            session.set(event.session().closedAt() == null ? event.session() : null);
+        if (mine != null && change.session().id() == mine.id()) {
+            session.set(change.session().closedAt() == null ? change.session() : null);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.SessionEvent;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
@@ -74,12 +76,12 @@ public final class TicketBoard {
     }
 
     private void take(QueueEvent event) {
-        if (event.ticket() != null) {
-            tickets.put(event.ticket().id(), event.ticket());
-            answers.remove(event.ticket().id());
+        if (event instanceof TicketEvent change) {
+            tickets.put(change.ticket().id(), change.ticket());
+            answers.remove(change.ticket().id());
         }
-        if (event.session() != null) {
-            sessions.put(event.session().id(), event.session());
+        if (event instanceof SessionEvent change) {
+            sessions.put(change.session().id(), change.session());
         }
     }
 
@@ -103,8 +105,8 @@ public final class TicketBoard {
             return true;
         }
         for (QueueEvent event : recent) {
-            if (event.ticket() != null && event.ticket().id() == answer.id()
-                    && event.ticket().withoutPersonalData().equals(version)) {
+            if (event instanceof TicketEvent change && change.ticket().id() == answer.id()
+                    && change.ticket().withoutPersonalData().equals(version)) {
                 return true;
             }
         }

@@ -29,7 +29,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.PrinterEvent;
+import org.queuedesk.common.event.SmsEvent;
 import org.queuedesk.common.notify.StatusLinkDto;
 import org.queuedesk.common.notify.TicketSmsDto;
 import org.queuedesk.common.site.ServiceDto;
@@ -146,13 +147,13 @@ public final class ReceptionViewModel {
         refreshViews();
         // kiosk printer trouble: the current states with each snapshot, then every change as it happens
         live.onEvent(event -> {
-            if (event.type() == EventType.DEVICE_PRINTER && event.printer() != null) {
-                takePrinter(event.printer());
+            if (event instanceof PrinterEvent change) {
+                takePrinter(change.printer());
                 showPrinters();
             }
             // the SMS column follows each message's state; the change listeners refresh the rows right after
-            if (event.type() == EventType.SMS_UPDATED && event.sms() != null) {
-                sms.take(event.sms());
+            if (event instanceof SmsEvent change && change.sms() != null) {
+                sms.take(change.sms());
             }
         });
         live.snapshotProperty().addListener((o, before, now) -> {

@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.SessionEvent;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
@@ -37,12 +39,16 @@ class DisplayViewModelTest {
     private long seq;
 
     private DisplayViewModel board(Announcer announcer) {
-        return new DisplayViewModel(new CurrentThreadExecutor(),
+        var board = new DisplayViewModel(new CurrentThreadExecutor(),
                 new QueueDeskClient(HttpClient.newHttpClient(), URI.create("http://unused"), new TokenStore(Clock.systemUTC()),
                         Duration.ofSeconds(1)),
                 new EventStreamClient(HttpClient.newHttpClient(), new TokenStore(Clock.systemUTC()), new ManualScheduler(),
                         ReconnectPolicy.DEFAULT, Runnable::run),
                 new SimpleBooleanProperty(true), announcer, Clock.fixed(T0.plusSeconds(30), java.time.ZoneOffset.UTC), timer);
+        // the rooms' names come with their doctors' sessions, as on the wire (a ticket event carries no session)
+        board.apply(event(EventType.SESSION_OPENED, null, session(2, "Room 2")));
+        board.apply(event(EventType.SESSION_OPENED, null, session(3, "Room 3")));
+        return board;
     }
 
     /** The chime's sound output, recorded: what the speaker would have played. */
@@ -159,8 +165,8 @@ class DisplayViewModelTest {
 
     @Test
     void aCallCaughtUpLongAfterItWasMadeGoesOnTheBoardWithoutAChime() {
-        var old = new QueueEvent(1, 1, EventType.TICKET_CALLED, T0.minus(Duration.ofMinutes(10)), null,
-                ticket("A-001", 2L, TicketState.CALLED), session(2, "Room 2"));
+        var old = new TicketEvent(++seq, 1, EventType.TICKET_CALLED, T0.minus(Duration.ofMinutes(10)), null,
+                ticket("A-001", 2L, TicketState.CALLED));
 
         board.apply(old);
 
@@ -169,9 +175,11 @@ class DisplayViewModelTest {
         assertThat(board.flashing()).as("nor a flash").isEmpty();
     }
 
+    /** A ticket event when there is a ticket (its session, if given, only says where it was called), else a session event. */
     private QueueEvent event(EventType type, TicketDto ticket, SessionDto session) {
         seq++;
-        return new QueueEvent(seq, 1, type, T0.plusSeconds(seq), null, ticket, session);
+        return ticket != null ? new TicketEvent(seq, 1, type, T0.plusSeconds(seq), null, ticket)
+                : new SessionEvent(seq, 1, type, T0.plusSeconds(seq), null, session);
     }
 
     private static TicketDto ticket(String number, Long roomId, TicketState state) {

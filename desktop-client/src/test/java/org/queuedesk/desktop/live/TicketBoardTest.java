@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.common.ticket.Priority;
@@ -137,7 +138,7 @@ class TicketBoardTest {
     }
 
     private static QueueEvent event(long seq, TicketDto ticket) {
-        return new QueueEvent(seq, 1, EventType.TICKET_ISSUED, T0, "test", ticket, null);
+        return new TicketEvent(seq, 1, EventType.TICKET_ISSUED, T0, "test", ticket);
     }
 
     static TicketDto ticket(long id, String number, TicketState state, Priority priority, int secondsAfter) {

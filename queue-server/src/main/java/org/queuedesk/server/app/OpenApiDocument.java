@@ -39,7 +39,10 @@ public final class OpenApiDocument {
     private static final Set<String> NEVER_NULL = Set.of("ServiceDto.names", "RoomDto.names",
             "TicketDto.number", "TicketDto.serviceDate", "TicketDto.state", "TicketDto.priority", "TicketDto.source",
             "TicketDto.issuedAt", "TicketDto.queuedAt", "TicketEventDto.action", "TicketEventDto.toState",
-            "TicketEventDto.at");
+            "TicketEventDto.at",
+            "TicketEvent.type", "TicketEvent.at", "TicketEvent.ticket", "SessionEvent.type", "SessionEvent.at",
+            "SessionEvent.session", "SmsEvent.type", "SmsEvent.at", "PrinterEvent.type", "PrinterEvent.at",
+            "PrinterEvent.printer");
 
     private OpenApiDocument() {
     }
@@ -97,7 +100,10 @@ public final class OpenApiDocument {
             op.put("operationId", operationId("get", ws.path(), operationIds));
             op.put("summary", "WebSocket: " + ws.summary());
             op.put("description", "A WebSocket (RFC 6455): send a GET with 'Connection: Upgrade' and 'Upgrade: websocket'."
-                    + " Each text message is one QueueEvent as JSON, in the order of its 'seq'. Browsers cannot set"
+                    + " Each text message is one QueueEvent as JSON, in the order of its 'seq'; its 'type' says which"
+                    + " payload it carries. Ask for wire version 2 with ?v=2: its type names are the ones listed here"
+                    + " ('ticket.no_show'); without it the stream is version 1, the same but for every '_' in a type"
+                    + " written as '.' ('ticket.no.show'), for clients older than version 2. Browsers cannot set"
                     + " headers on a WebSocket, so the token may also come as ?access_token=. The roles are checked"
                     + " before the upgrade; a refusal is an ordinary HTTP problem.");
             op.put("x-roles", ws.roles().stream().map(Role::wireName).sorted().toList());
@@ -106,13 +112,16 @@ public final class OpenApiDocument {
             params.add(Map.of("name", "since", "in", "query", "required", false,
                     "description", "Replay the events after this seq first",
                     "schema", Map.of("type", "integer", "minimum", 0)));
+            params.add(Map.of("name", "v", "in", "query", "required", false,
+                    "description", "The event wire version: 2 for the type names listed; left out, version 1",
+                    "schema", Map.of("type", "integer", "enum", List.of(1, 2), "default", 1)));
             params.add(Map.of("name", "access_token", "in", "query", "required", false,
                     "description", "The bearer token, for clients that cannot send an Authorization header",
                     "schema", Map.of("type", "string")));
             op.put("parameters", params);
             var responses = new TreeMap<String, Object>();
             responses.put("101", Map.of("description", "Switching to the WebSocket protocol; each message is a #/components/schemas/QueueEvent"));
-            responses.put("400", problem("A malformed path parameter or since"));
+            responses.put("400", problem("A malformed path parameter, since or v"));
             responses.put("401", problem("No or no valid token"));
             responses.put("403", problem("The caller's roles or site do not allow this stream"));
             responses.put("404", problem("No such site"));
@@ -274,6 +283,11 @@ public final class OpenApiDocument {
                 }
                 var ref = Map.of("$ref", "#/components/schemas/" + name);
                 return nullable ? Map.of("anyOf", List.of(ref, Map.of("type", "null"))) : ref;
+            }
+            if (c.isSealed()) {
+                // a sealed interface (QueueEvent) is one of its records; Jackson tells them apart by a property
+                return Map.of("oneOf", Arrays.stream(c.getPermittedSubclasses())
+                        .map(kind -> typeSchema(kind, schemas, false, input)).toList());
             }
             if (c == Map.class || c == Object.class) {
                 return Map.of("type", types("object", nullable));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
+import org.queuedesk.common.event.EventPayload.PrinterChange;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.Principal;
@@ -50,7 +51,7 @@ public final class PrinterStatuses {
             dao.store(deviceId, state, storedDetail, clock.instant());
             DevicePrinterDto now = dao.printer(deviceId).orElseThrow();
             if (!before.equals(state)) {
-                events.append(tx, kiosk.siteId(), kiosk.name(), now);
+                events.append(tx, kiosk.siteId(), kiosk.name(), new PrinterChange(now));
             }
             return now;
         });

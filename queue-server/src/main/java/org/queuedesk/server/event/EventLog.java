@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.queuedesk.common.auth.DevicePrinterDto;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload;
 import org.queuedesk.common.event.QueueEvent;
-import org.queuedesk.common.notify.SmsMessageDto;
-import org.queuedesk.common.queue.SessionDto;
-import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.WriteTransaction;
 
@@ -32,29 +28,13 @@ public final class EventLog {
         this.clock = clock;
     }
 
-    public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
-                             SessionDto session) {
-        return append(tx, siteId, type, actor, ticket, session, null);
-    }
-
-    /** An event that may also carry a text message's new state (for {@code sms.updated}). */
-    public QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
-                             SessionDto session, SmsMessageDto sms) {
-        return append(tx, siteId, type, actor, ticket, session, sms, null);
-    }
-
-    /** A kiosk's printer changed state ({@code device.printer}). */
-    public QueueEvent append(WriteTransaction tx, long siteId, String actor, DevicePrinterDto printer) {
-        return append(tx, siteId, EventType.DEVICE_PRINTER, actor, null, null, null, printer);
-    }
-
-    private QueueEvent append(WriteTransaction tx, long siteId, EventType type, String actor, TicketDto ticket,
-                              SessionDto session, SmsMessageDto sms, DevicePrinterDto printer) {
+    /** Appends the change with the site's next sequence number; it goes live when the transaction commits. */
+    public QueueEvent append(WriteTransaction tx, long siteId, String actor, EventPayload payload) {
         var dao = tx.attach(EventDao.class);
         long seq = nextSeq(tx, dao, siteId);
-        var event = new QueueEvent(seq, siteId, type, clock.instant(), actor, ticket, session, sms, printer);
+        var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
-        dao.insert(siteId, seq, type.wireName(), event.at(), published.fullJson());
+        dao.insert(siteId, seq, event.type().wireName(), event.at(), published.fullJson());
         publishAfterCommit(tx, published);
         return event;
     }
@@ -114,7 +94,10 @@ public final class EventLog {
         }
     }
 
-    /** Events after {@code since}, oldest first, at most one page; used to catch a reconnecting client up. */
+    /**
+     * Events after {@code since}, oldest first, at most one page; used to catch a reconnecting client up. Rows
+     * logged before wire version 2 have the old type names, which the reader takes too.
+     */
     public List<QueueEvent> after(Database db, long siteId, long since) {
         List<String> payloads = db.read(h -> h.attach(EventDao.class).payloadsAfter(siteId, since, PAGE));
         var events = new ArrayList<QueueEvent>(payloads.size());

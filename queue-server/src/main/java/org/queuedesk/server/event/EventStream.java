@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.queuedesk.common.event.EventWire;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.Principal;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code WS /api/sites/{siteId}/events?since=N}: every change at a site as JSON {@link
- * org.queuedesk.common.event.QueueEvent}s. With {@code since} the client first receives what it missed,
+ * {@code WS /api/sites/{siteId}/events?since=N&v=2}: every change at a site as JSON {@link
+ * org.queuedesk.common.event.QueueEvent}s, their types spelled as the client's {@link EventWire} version asks
+ * ({@code v}; without it version 1, for clients that predate version 2). With {@code since} the client first receives what it missed,
  * then live events, each exactly once and in order; without it, live events only. A {@code since} beyond the
  * site's last event closes with {@link #SINCE_BEYOND_LAST}; a caller whose access ends is closed with 1008.
  */
@@ -74,7 +76,9 @@ public final class EventStream {
         long siteId;
         long since;
         long last;
+        EventWire wire;
         try {
+            wire = EventWire.ofQuery(ctx.queryParam("v"));
             siteId = Long.parseLong(ctx.pathParam("siteId"));
             sites.site(siteId);
             last = events.lastWrittenSeq(db, siteId);
@@ -84,7 +88,7 @@ public final class EventStream {
                 throw new NumberFormatException("negative");
             }
         } catch (RuntimeException e) {
-            ctx.closeSession(4400, "bad site or since: " + e.getMessage());
+            ctx.closeSession(4400, "bad site, since or v: " + e.getMessage());
             return;
         }
         if (since > last) {
@@ -98,7 +102,7 @@ public final class EventStream {
         boolean redact = principal == null || !principal.maySeePersonalData();
         // the core session, for batched frames: the plain API sends every frame as a write of its own
         var core = ((WebSocketSession) ctx.session).getCoreSession();
-        var client = new StreamClient(core, redact, since, sent::increment);
+        var client = new StreamClient(core, redact, wire, since, sent::increment);
         connections.put(ctx.sessionId(), new Connection(ctx, principal, client, hub.subscribeLive(siteId, client)));
         if (principal != null && !stillAllowed.test(principal)) {
             close(ctx.sessionId(), "Your access was revoked.");

@@ -2,26 +2,48 @@ package org.queuedesk.server.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.queuedesk.common.event.EventWire;
 import org.queuedesk.common.event.QueueEvent;
 
 /**
  * An event serialised once for staff and once without personal data, however many clients it goes to; the
- * UTF-8 bytes too, so a thousand sockets share one encoding instead of making a thousand.
+ * UTF-8 bytes too, so a thousand sockets share one encoding instead of making a thousand. Clients of the first
+ * wire version get frames of their own only where it spells the type differently.
  */
-public record PublishedEvent(QueueEvent event, String fullJson, String redactedJson, byte[] fullUtf8,
-                             byte[] redactedUtf8) {
+public record PublishedEvent(QueueEvent event, Frames current, Frames legacy) {
+
+    /** One wire version's texts of the event: for staff, and without personal data. */
+    record Frames(String fullJson, String redactedJson, byte[] fullUtf8, byte[] redactedUtf8) {
+
+        static Frames of(QueueEvent event, ObjectWriter writer) throws JsonProcessingException {
+            String full = writer.writeValueAsString(event);
+            String redacted = writer.writeValueAsString(event.withoutPersonalData());
+            return new Frames(full, redacted, full.getBytes(StandardCharsets.UTF_8),
+                    redacted.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     public static PublishedEvent of(QueueEvent event, ObjectMapper json) {
         try {
-            String full = json.writeValueAsString(event);
-            String redacted = json.writeValueAsString(event.withoutPersonalData());
-            return new PublishedEvent(event, full, redacted, full.getBytes(StandardCharsets.UTF_8),
-                    redacted.getBytes(StandardCharsets.UTF_8));
+            var current = Frames.of(event, EventWire.V2.writer(json));
+            boolean spelledAlike = EventWire.V1.typeName(event.type()).equals(EventWire.V2.typeName(event.type()));
+            var legacy = spelledAlike ? current : Frames.of(event, EventWire.V1.writer(json));
+            return new PublishedEvent(event, current, legacy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The current wire version's text for staff: what the event log stores. */
+    public String fullJson() {
+        return current.fullJson();
+    }
+
+    public String redactedJson() {
+        return current.redactedJson();
     }
 
     public long seq() {
@@ -33,7 +55,8 @@ public record PublishedEvent(QueueEvent event, String fullJson, String redactedJ
     }
 
     /** A frame payload for one client: a read-only view of the shared bytes, with a position of its own. */
-    ByteBuffer payload(boolean redact) {
-        return ByteBuffer.wrap(redact ? redactedUtf8 : fullUtf8).asReadOnlyBuffer();
+    ByteBuffer payload(boolean redact, EventWire wire) {
+        var frames = wire == EventWire.V1 ? legacy : current;
+        return ByteBuffer.wrap(redact ? frames.redactedUtf8() : frames.fullUtf8()).asReadOnlyBuffer();
     }
 }

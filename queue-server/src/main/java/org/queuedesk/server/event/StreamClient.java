@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.queuedesk.common.event.EventWire;
 
 /**
  * One connected WebSocket client. While it catches up from the log, live events are buffered; afterwards
@@ -22,6 +23,7 @@ final class StreamClient implements EventHub.Subscriber {
     private static final int MAX_BATCH = 64;
     private final CoreSession session;
     private final boolean redact;
+    private final EventWire wire;
     private final Runnable onSent;
     private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
     private final List<PublishedEvent> buffered = new ArrayList<>();
@@ -51,9 +53,10 @@ final class StreamClient implements EventHub.Subscriber {
         }
     }
 
-    StreamClient(CoreSession session, boolean redact, long since, Runnable onSent) {
+    StreamClient(CoreSession session, boolean redact, EventWire wire, long since, Runnable onSent) {
         this.session = session;
         this.redact = redact;
+        this.wire = wire;
         this.lastSeq = since;
         this.onSent = onSent;
     }
@@ -101,7 +104,7 @@ final class StreamClient implements EventHub.Subscriber {
         if (delivery != null) {
             delivery.expect();
         }
-        outbox.add(new Outgoing(event.payload(redact), delivery));
+        outbox.add(new Outgoing(event.payload(redact, wire), delivery));
         if (outbox.size() > MAX_QUEUED) {
             closed = true;
             dropOutbox();

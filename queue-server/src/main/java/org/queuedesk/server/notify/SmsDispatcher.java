@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload.SmsChange;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
@@ -288,7 +288,7 @@ public final class SmsDispatcher implements AutoCloseable {
         var dao = tx.attach(NotifyDao.class);
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
             var updated = dao.find(row.id()).orElseThrow();
-            events.append(tx, row.siteId(), EventType.SMS_UPDATED, SmsOutbox.ACTOR, null, null, updated.toDto());
+            events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
         }
     }
 

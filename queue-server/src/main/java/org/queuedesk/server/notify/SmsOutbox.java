@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload.SmsChange;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
@@ -18,6 +19,7 @@ import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.status.WaitEstimator;
+import org.queuedesk.server.ticket.TicketAction;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ground.PhoneNumbers;
@@ -86,15 +88,9 @@ public final class SmsOutbox implements TicketHooks {
     }
 
     @Override
-    public void moved(WriteTransaction tx, String action, TicketDto before, TicketDto after, String actor) {
+    public void moved(WriteTransaction tx, TicketAction action, TicketDto before, TicketDto after, String actor) {
         if (after.phone() != null) {
-            switch (action) {
-                case "call", "recall" -> enqueue(tx, after, SmsKind.YOUR_TURN);
-                case "cancel" -> enqueue(tx, after, SmsKind.CANCELLED);
-                case "transfer", "return" -> enqueue(tx, after, SmsKind.TRANSFER);
-                default -> {
-                }
-            }
+            textFor(action).ifPresent(kind -> enqueue(tx, after, kind));
         }
         // positions change only when a ticket leaves or joins a waiting line (not on done, recall, serve)
         if (before.state() != TicketState.WAITING && after.state() != TicketState.WAITING) {
@@ -107,6 +103,19 @@ public final class SmsOutbox implements TicketHooks {
         for (long serviceId : services) {
             almostTurn(tx, serviceId, after);
         }
+    }
+
+    /**
+     * The message a move itself sends the patient, if any. Every action is named, so a new one cannot go
+     * without a decision; the confirmation goes on issue ({@link #issued}), "almost your turn" to the others.
+     */
+    static Optional<SmsKind> textFor(TicketAction action) {
+        return Optional.ofNullable(switch (action) {
+            case CALL, RECALL -> SmsKind.YOUR_TURN;
+            case CANCEL -> SmsKind.CANCELLED;
+            case TRANSFER, RETURN -> SmsKind.TRANSFER; // a return is a transfer back to where it came from
+            case ISSUE, SERVE, DONE, NO_SHOW, REQUEUE, CHANGE_PRIORITY -> null;
+        });
     }
 
     /** "Almost your turn", once per ticket and service, to each waiting ticket now within N of the head. */
@@ -140,7 +149,7 @@ public final class SmsOutbox implements TicketHooks {
                         language, body, "opted_out", now, optOutReason(optOut.get()))
                 : dao.insert(ticket.id(), ticket.siteId(), ticket.serviceId(), kind.wireName(), position, ticket.phone(),
                         language, body, "queued", now, null);
-        events.append(tx, ticket.siteId(), EventType.SMS_UPDATED, ACTOR, null, null, row.toDto());
+        events.append(tx, ticket.siteId(), ACTOR, new SmsChange(row.toDto()));
         if (optOut.isEmpty()) {
             tx.afterCommit(wakeDispatcher);
         }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload.SmsChange;
 import org.queuedesk.common.notify.SmsSiteSettingsDto;
 import org.queuedesk.common.notify.SmsTemplateDto;
 import org.queuedesk.common.notify.SmsTemplateRequest;
@@ -95,8 +95,7 @@ public final class SmsService implements PatientTexts {
         String reason = SmsOutbox.optOutReason(dao.optOutSource(phoneHash).orElse("patient"));
         for (var queued : dao.queuedFor(ticket.phone())) {
             if (dao.update(queued.id(), "opted_out", queued.attempts(), now, now, reason, null) == 1) {
-                events.append(tx, queued.siteId(), EventType.SMS_UPDATED, "patient", null, null,
-                        dao.find(queued.id()).orElseThrow().toDto());
+                events.append(tx, queued.siteId(), "patient", new SmsChange(dao.find(queued.id()).orElseThrow().toDto()));
             }
         }
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.queuedesk.common.Role;
+import org.queuedesk.common.event.EventPayload.SessionChange;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.OpenSessionRequest;
@@ -79,7 +80,7 @@ public final class QueueService {
         if (forSomeoneElse) {
             audit.record(tx, actor, "session.opened-for", doctor, "session " + id + " in " + room.name());
         }
-        events.append(tx, session.siteId(), EventType.SESSION_OPENED, actor, null, session);
+        events.append(tx, session.siteId(), actor, new SessionChange(EventType.SESSION_OPENED, session));
         return session;
     }
 
@@ -146,8 +147,8 @@ public final class QueueService {
         }
         tx.attach(SessionDao.class).setPaused(sessionId, paused);
         var session = toDto(tx, openSession(tx, sessionId, caller));
-        events.append(tx, session.siteId(), paused ? EventType.SESSION_PAUSED : EventType.SESSION_RESUMED, actor, null,
-                session);
+        events.append(tx, session.siteId(), actor,
+                new SessionChange(paused ? EventType.SESSION_PAUSED : EventType.SESSION_RESUMED, session));
         return session;
     }
 
@@ -162,7 +163,7 @@ public final class QueueService {
         });
         dao.close(sessionId, clock.instant());
         var session = toDto(tx, dao.find(sessionId).orElseThrow());
-        events.append(tx, session.siteId(), EventType.SESSION_CLOSED, actor, null, session);
+        events.append(tx, session.siteId(), actor, new SessionChange(EventType.SESSION_CLOSED, session));
         return session;
     }
 

@@ -7,34 +7,47 @@ import static org.queuedesk.common.ticket.TicketState.WAITING;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.ApiProblem;
 
-/** The ticket lifecycle (README) as data: each action and the states it may start from. Anything else is a 409. */
-enum TicketAction {
-    ISSUE(EnumSet.noneOf(TicketState.class), "issued"),
-    CALL(EnumSet.of(WAITING), "called"),
-    RECALL(EnumSet.of(CALLED), "recalled"),
-    SERVE(EnumSet.of(CALLED), "marked as being served"),
-    DONE(EnumSet.of(CALLED, SERVING), "finished"),
-    NO_SHOW(EnumSet.of(CALLED), "marked as a no-show"),
-    REQUEUE(EnumSet.of(TicketState.NO_SHOW), "put back in the queue"),
-    CANCEL(EnumSet.of(WAITING, TicketState.NO_SHOW), "cancelled"),
-    TRANSFER(EnumSet.of(WAITING, CALLED, SERVING), "transferred"),
-    RETURN(EnumSet.of(TicketState.DONE), "returned"),
-    CHANGE_PRIORITY(EnumSet.of(WAITING), "given another priority");
+/**
+ * The ticket lifecycle (README) as data: each action, the states it may start from (anything else is a 409) and
+ * the event it sends. Other features learn of a move by its action ({@link TicketHooks#moved}).
+ */
+public enum TicketAction {
+    ISSUE(EnumSet.noneOf(TicketState.class), "issued", EventType.TICKET_ISSUED),
+    CALL(EnumSet.of(WAITING), "called", EventType.TICKET_CALLED),
+    RECALL(EnumSet.of(CALLED), "recalled", EventType.TICKET_RECALLED),
+    SERVE(EnumSet.of(CALLED), "marked as being served", EventType.TICKET_SERVING),
+    DONE(EnumSet.of(CALLED, SERVING), "finished", EventType.TICKET_DONE),
+    NO_SHOW(EnumSet.of(CALLED), "marked as a no-show", EventType.TICKET_NO_SHOW),
+    REQUEUE(EnumSet.of(TicketState.NO_SHOW), "put back in the queue", EventType.TICKET_REQUEUED),
+    CANCEL(EnumSet.of(WAITING, TicketState.NO_SHOW), "cancelled", EventType.TICKET_CANCELLED),
+    TRANSFER(EnumSet.of(WAITING, CALLED, SERVING), "transferred", EventType.TICKET_TRANSFERRED),
+    /** Back to the service it was transferred from, once done: to the stream, another transfer. */
+    RETURN(EnumSet.of(TicketState.DONE), "returned", EventType.TICKET_TRANSFERRED),
+    CHANGE_PRIORITY(EnumSet.of(WAITING), "given another priority", EventType.TICKET_PRIORITY_CHANGED);
 
     private final Set<TicketState> from;
     private final String pastTense;
+    private final EventType eventType;
 
-    TicketAction(Set<TicketState> from, String pastTense) {
+    TicketAction(Set<TicketState> from, String pastTense, EventType eventType) {
         this.from = from;
         this.pastTense = pastTense;
+        this.eventType = eventType;
     }
 
-    String wireName() {
+    /** The action as the ticket history stores and sends it ({@code no_show}, {@code change_priority}). */
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The live event the action's move sends. */
+    EventType eventType() {
+        return eventType;
     }
 
     /** Refuses the action, naming the ticket's current state, unless the ticket is in a state it may start from. */

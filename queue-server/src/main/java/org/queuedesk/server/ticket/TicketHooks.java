@@ -24,8 +24,8 @@ public interface TicketHooks {
     default void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
     }
 
-    /** A ticket moved; {@code action} is the history's action name ({@code call}, {@code cancel}, …). */
-    default void moved(WriteTransaction tx, String action, TicketDto before, TicketDto after, String actor) {
+    /** A ticket moved by {@code action} (as its history records it). */
+    default void moved(WriteTransaction tx, TicketAction action, TicketDto before, TicketDto after, String actor) {
     }
 
     /** Runs each hook in order; a phone number passes through every {@link #phoneFor}. */
@@ -47,7 +47,7 @@ public interface TicketHooks {
             }
 
             @Override
-            public void moved(WriteTransaction tx, String action, TicketDto before, TicketDto after, String actor) {
+            public void moved(WriteTransaction tx, TicketAction action, TicketDto before, TicketDto after, String actor) {
                 list.forEach(h -> h.moved(tx, action, before, after, actor));
             }
         };

@@ -1,7 +1,7 @@
 package org.queuedesk.server.ticket;
 
 import java.time.Clock;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload.TicketChange;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
@@ -41,17 +41,17 @@ public final class TicketMoves {
     public TicketDto call(WriteTransaction tx, TicketDto ticket, long roomId, long sessionId, String actor) {
         var now = clock.instant();
         var next = TicketDraft.of(ticket).state(TicketState.CALLED).room(roomId, sessionId).calledAt(now).build();
-        return apply(tx, TicketAction.CALL, ticket, next, EventType.TICKET_CALLED, actor);
+        return apply(tx, TicketAction.CALL, ticket, next, actor);
     }
 
     public TicketDto recall(WriteTransaction tx, TicketDto ticket, String actor) {
         var next = TicketDraft.of(ticket).recallCount(ticket.recallCount() + 1).build();
-        return apply(tx, TicketAction.RECALL, ticket, next, EventType.TICKET_RECALLED, actor);
+        return apply(tx, TicketAction.RECALL, ticket, next, actor);
     }
 
     public TicketDto serve(WriteTransaction tx, TicketDto ticket, String actor) {
         var next = TicketDraft.of(ticket).state(TicketState.SERVING).build();
-        return apply(tx, TicketAction.SERVE, ticket, next, EventType.TICKET_SERVING, actor);
+        return apply(tx, TicketAction.SERVE, ticket, next, actor);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class TicketMoves {
     public TicketDto done(WriteTransaction tx, TicketDto ticket, String actor) {
         var now = clock.instant();
         var done = apply(tx, TicketAction.DONE, ticket,
-                TicketDraft.of(ticket).state(TicketState.DONE).finishedAt(now).build(), EventType.TICKET_DONE, actor);
+                TicketDraft.of(ticket).state(TicketState.DONE).finishedAt(now).build(), actor);
         if (ticket.returnServiceId() == null) {
             return done;
         }
@@ -73,29 +73,29 @@ public final class TicketMoves {
         var back = TicketDraft.of(done).state(TicketState.WAITING).serviceId(ticket.returnServiceId())
                 .returnServiceId(thenReturnTo).room(null, null).queuedAt(now).calledAt(null).finishedAt(null)
                 .recallCount(0).build();
-        return apply(tx, TicketAction.RETURN, done, back, EventType.TICKET_TRANSFERRED, actor);
+        return apply(tx, TicketAction.RETURN, done, back, actor);
     }
 
     public TicketDto noShow(WriteTransaction tx, TicketDto ticket, String actor) {
         var next = TicketDraft.of(ticket).state(TicketState.NO_SHOW).finishedAt(clock.instant()).build();
-        return apply(tx, TicketAction.NO_SHOW, ticket, next, EventType.TICKET_NO_SHOW, actor);
+        return apply(tx, TicketAction.NO_SHOW, ticket, next, actor);
     }
 
     /** Puts a no-show back in the queue at its original place: they were here first and stepped out. */
     public TicketDto requeue(WriteTransaction tx, TicketDto ticket, String actor) {
         var next = TicketDraft.of(ticket).state(TicketState.WAITING).room(null, null).calledAt(null)
                 .finishedAt(null).recallCount(0).build();
-        return apply(tx, TicketAction.REQUEUE, ticket, next, EventType.TICKET_REQUEUED, actor);
+        return apply(tx, TicketAction.REQUEUE, ticket, next, actor);
     }
 
     public TicketDto cancel(WriteTransaction tx, TicketDto ticket, String actor) {
         var next = TicketDraft.of(ticket).state(TicketState.CANCELLED).finishedAt(clock.instant()).build();
-        return apply(tx, TicketAction.CANCEL, ticket, next, EventType.TICKET_CANCELLED, actor);
+        return apply(tx, TicketAction.CANCEL, ticket, next, actor);
     }
 
     public TicketDto changePriority(WriteTransaction tx, TicketDto ticket, Priority priority, String actor) {
         var next = TicketDraft.of(ticket).priority(priority).build();
-        return apply(tx, TicketAction.CHANGE_PRIORITY, ticket, next, EventType.TICKET_PRIORITY_CHANGED, actor);
+        return apply(tx, TicketAction.CHANGE_PRIORITY, ticket, next, actor);
     }
 
     /**
@@ -130,13 +130,13 @@ public final class TicketMoves {
         }
         dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
                 toServiceId, null, actor, now);
-        events.append(tx, ticket.siteId(), EventType.TICKET_TRANSFERRED, actor, StaffView.of(next), null);
-        hooks.moved(tx, TicketAction.TRANSFER.wireName(), ticket, next, actor);
+        events.append(tx, ticket.siteId(), actor, new TicketChange(TicketAction.TRANSFER.eventType(), StaffView.of(next)));
+        hooks.moved(tx, TicketAction.TRANSFER, ticket, next, actor);
         return next;
     }
 
     private TicketDto apply(WriteTransaction tx, TicketAction action, TicketDto current, TicketDto next,
-                            EventType eventType, String actor) {
+                            String actor) {
         action.requireAllowed(current);
         var dao = tx.attach(TicketDao.class);
         if (dao.update(next, current.state()) != 1) {
@@ -144,8 +144,8 @@ public final class TicketMoves {
         }
         dao.insertEvent(current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
                 next.roomId() != null ? next.roomId() : current.roomId(), actor, clock.instant());
-        events.append(tx, current.siteId(), eventType, actor, StaffView.of(next), null);
-        hooks.moved(tx, action.wireName(), current, next, actor);
+        events.append(tx, current.siteId(), actor, new TicketChange(action.eventType(), StaffView.of(next)));
+        hooks.moved(tx, action, current, next, actor);
         return next;
     }
 }

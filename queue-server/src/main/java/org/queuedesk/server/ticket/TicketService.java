@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.event.EventPayload.TicketChange;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
@@ -71,7 +71,7 @@ public final class TicketService {
                 blankToNull(request.patientName()), phone, assignedDoctor,
                 now, now);
         dao.insertEvent(ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
-        events.append(tx, site.id(), EventType.TICKET_ISSUED, actor, StaffView.of(ticket), null);
+        events.append(tx, site.id(), actor, new TicketChange(TicketAction.ISSUE.eventType(), StaffView.of(ticket)));
         moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);
         return ticket;
     }

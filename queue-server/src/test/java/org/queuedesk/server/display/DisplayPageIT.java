@@ -74,6 +74,11 @@ class DisplayPageIT {
         String page = tab.eval("document.documentElement.outerHTML").asText();
         assertThat(page).doesNotContain("Ana").doesNotContain("Bruno").doesNotContain("600123456");
         tab.screenshot(Path.of("target", "screenshots", "display-web.png"));
+
+        // a no-show leaves the board: the page asks for wire version 2, whose name for it is ticket.no_show
+        doctor.post("/api/sessions/" + session.id() + "/no-show", null);
+        assertThat(goneWithin(tab, "#current [data-number='A-003']", 1000)).as("A-003 did not come").isTrue();
+        tab.screenshot(Path.of("target", "screenshots", "display-web-no-show.png"));
     }
 
     @Test
@@ -145,6 +150,14 @@ class DisplayPageIT {
         tab.call("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
         return tab;
+    }
+
+    /** Waits inside the page, at most {@code millis}, for {@code selector} to match nothing any more. */
+    private static boolean goneWithin(HeadlessChromium.Tab tab, String selector, int millis) {
+        return tab.eval("new Promise(function (done) { var start = Date.now(); (function check() {"
+                + " if (!document.querySelector(" + Api.JSON.valueToTree(selector) + ")) { return done(true); }"
+                + " if (Date.now() - start >= " + millis + ") { return done(false); } setTimeout(check, 10); })(); })")
+                .asBoolean();
     }
 
     /** Waits inside the page, at most {@code millis}, for {@code selector} to match. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.queuedesk.common.event.EventPayload.SessionChange;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.SqliteSettings;
@@ -36,7 +39,12 @@ class EventSequenceIT {
     }
 
     private static long append(Database db, EventLog log, long site) {
-        return db.write(tx -> log.append(tx, site, EventType.SESSION_OPENED, "test", null, null).seq());
+        return db.write(tx -> log.append(tx, site, "test", opened(site)).seq());
+    }
+
+    private static SessionChange opened(long site) {
+        return new SessionChange(EventType.SESSION_OPENED,
+                new SessionDto(1, site, 1, "Room 1", "test", List.of(), false, null, Instant.EPOCH, null));
     }
 
     private static List<Long> stored(Database db, long site) {
@@ -52,7 +60,7 @@ class EventSequenceIT {
             site = db.write(tx -> tx.attach(SiteDao.class).insertSite("Clinic", "UTC").id());
             assertThat(append(db, log, site)).isEqualTo(1);
             assertThatThrownBy(() -> db.write(tx -> {
-                log.append(tx, site, EventType.SESSION_OPENED, "test", null, null);
+                log.append(tx, site, "test", opened(site));
                 throw ApiProblem.conflict("refused");
             })).isInstanceOf(ApiProblem.class);
             assertThat(append(db, log, site)).as("a refused write's number is given again").isEqualTo(2);
@@ -66,7 +74,7 @@ class EventSequenceIT {
                 results.add(pool.submit(() -> {
                     go.await();
                     return db.write(tx -> {
-                        long seq = log.append(tx, site, EventType.SESSION_OPENED, "test", null, null).seq();
+                        long seq = log.append(tx, site, "test", opened(site)).seq();
                         if (n % 10 == 0) {
                             throw ApiProblem.conflict("refused " + n);
                         }

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.common.ticket.ChangePriorityRequest;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
@@ -262,10 +264,10 @@ class EventStreamIT {
                 Priority.APPOINTMENT, TicketSource.ONLINE, "Ann Example", "+34600123456", "Dr Who", 3L, 4L, null,
                 Instant.parse("2026-11-23T09:00:00Z"), Instant.parse("2026-11-23T09:00:00Z"),
                 Instant.parse("2026-11-23T09:05:00Z"), null, 1);
-        var event = new QueueEvent(42, 1, EventType.TICKET_CALLED, Instant.parse("2026-11-23T09:05:00Z"), "dr.who",
-                ticket, null);
+        var event = new TicketEvent(42, 1, EventType.TICKET_CALLED, Instant.parse("2026-11-23T09:05:00Z"), "dr.who",
+                ticket);
 
-        QueueEvent redacted = event.withoutPersonalData();
+        TicketEvent redacted = event.withoutPersonalData();
         assertThat(redacted.ticket()).isEqualTo(ticket.withoutPersonalData());
         assertThat(redacted.ticket().patientName()).isNull();
         assertThat(redacted.ticket().phone()).isNull();
@@ -295,6 +297,87 @@ class EventStreamIT {
             assertThat(client.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).as(path).isEqualTo(4400);
             assertThat(client.events()).as(path).isEmpty();
         }
+    }
+
+    /**
+     * Type names per wire version as the README's "Event wire" lists them: clients that do not ask for version 2
+     * (desktops installed earlier, a board page a TV has cached) keep the old spelling, live and replayed from the
+     * log; a client asking {@code v=2} gets the state's own; the log stores version 2.
+     */
+    @Test
+    void aVersionOneClientGetsTheOldTypeNamesAndAVersionTwoClientTheNewOnes() throws Exception {
+        Site site = newSite("Versioned Clinic");
+        Client v1 = connect(site.id(), "?since=0");
+        Client v2 = connect(site.id(), "?since=0&v=2");
+        Client v2Display = connect(site.id(), "?since=0&v=2&access_token=" + DISPLAY_TOKEN);
+        long session = api.openSession(site.room(), List.of(site.serviceA()), "Dr Ada").id();
+        api.issue(site.serviceA());
+        var waiting = api.issue(site.serviceA());
+        long called = api.next(session).called().id();
+        assertThat(api.post("/api/sessions/" + session + "/no-show", null).status()).isEqualTo(200);
+        assertThat(api.post("/api/tickets/" + waiting.id() + "/priority",
+                new ChangePriorityRequest(Priority.EMERGENCY)).status()).isEqualTo(200);
+        long last = lastSeq(site.id());
+        v1.awaitSeq(last);
+        v2.awaitSeq(last);
+        v2Display.awaitSeq(last);
+        Client v1Replayed = connect(site.id(), "?since=0&v=1");
+        Client v2Replayed = connect(site.id(), "?since=0&v=2");
+        v1Replayed.awaitSeq(last);
+        v2Replayed.awaitSeq(last);
+
+        var oldNames = List.of("session.opened", "ticket.issued", "ticket.issued", "ticket.called", "ticket.no.show",
+                "ticket.priority.changed");
+        var newNames = List.of("session.opened", "ticket.issued", "ticket.issued", "ticket.called", "ticket.no_show",
+                "ticket.priority_changed");
+        assertThat(types(v1)).isEqualTo(oldNames);
+        assertThat(types(v1Replayed)).isEqualTo(oldNames);
+        assertThat(types(v2)).isEqualTo(newNames);
+        assertThat(types(v2Replayed)).isEqualTo(newNames);
+        assertThat(types(v2Display)).isEqualTo(newNames);
+        assertThat(logged(site.id()).stream().map(e -> e.path("type").asText()).toList()).isEqualTo(newNames);
+        assertThat(storedTypes(site.id())).isEqualTo(newNames);
+
+        // the same events but for the spelling, and readable by both
+        JsonNode noShowV1 = v1.firstOfType("ticket.no.show");
+        JsonNode noShowV2 = v2.firstOfType("ticket.no_show");
+        assertThat(noShowV1.path("ticket")).isEqualTo(noShowV2.path("ticket"));
+        assertThat(noShowV1.path("ticket").path("id").asLong()).isEqualTo(called);
+        assertThat(noShowV1.path("seq")).isEqualTo(noShowV2.path("seq"));
+        assertThat(JSON.treeToValue(noShowV1, QueueEvent.class)).isEqualTo(JSON.treeToValue(noShowV2, QueueEvent.class));
+        assertThat(v2Display.firstOfType("ticket.no_show").path("ticket").path("patientName").isNull()).isTrue();
+    }
+
+    /** A row the log stored before version 2 (old name, every kind's payload field) is replayed to both. */
+    @Test
+    void anEventLoggedBeforeVersionTwoIsReplayedToBothVersions() throws Exception {
+        Site site = newSite("Upgraded Clinic");
+        var ticket = api.issue(site.serviceA());
+        long seq = lastSeq(site.id()) + 1;
+        String old = JSON.writeValueAsString(JSON.createObjectNode().put("seq", seq).put("siteId", site.id())
+                .put("type", "ticket.no.show").put("at", "2026-11-23T09:00:00Z").put("actor", "desk")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("ticket", JSON.valueToTree(ticket))
+                .putNull("session").putNull("sms").putNull("printer"));
+        server.database().write(tx -> tx.handle().createUpdate(
+                        "INSERT INTO events(site_id, seq, type, at, payload) VALUES (:site, :seq, 'ticket.no.show', 0, :payload)")
+                .bind("site", site.id()).bind("seq", seq).bind("payload", old).execute());
+        Client v1 = connect(site.id(), "?since=0");
+        Client v2 = connect(site.id(), "?since=0&v=2");
+        v1.awaitSeq(seq);
+        v2.awaitSeq(seq);
+        assertThat(types(v1)).containsExactly("ticket.issued", "ticket.no.show");
+        assertThat(types(v2)).containsExactly("ticket.issued", "ticket.no_show");
+        assertThat(v2.firstOfType("ticket.no_show").path("ticket").path("id").asLong()).isEqualTo(ticket.id());
+        assertThat(v2.firstOfType("ticket.no_show").has("session")).as("only its own payload").isFalse();
+    }
+
+    @Test
+    void anUnknownWireVersionClosesTheStreamWithACode() throws Exception {
+        Site site = newSite("Future Clinic");
+        Client client = connect(site.id(), "?since=0&v=3");
+        assertThat(client.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4400);
+        assertThat(client.closeReason()).contains("v");
+        assertThat(client.events()).isEmpty();
     }
 
     /** A client restored from an old state must not wait silently for numbers that never come. */
@@ -352,6 +435,15 @@ class EventStreamIT {
                         "SELECT payload FROM events WHERE site_id = :id ORDER BY seq")
                 .bind("id", siteId).mapTo(String.class).list());
         return payloads.stream().map(EventStreamIT::parse).toList();
+    }
+
+    private static List<String> types(Client client) {
+        return client.events().stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    private static List<String> storedTypes(long siteId) {
+        return server.database().read(h -> h.createQuery("SELECT type FROM events WHERE site_id = :id ORDER BY seq")
+                .bind("id", siteId).mapTo(String.class).list());
     }
 
     private static List<Long> range(long from, long to) {

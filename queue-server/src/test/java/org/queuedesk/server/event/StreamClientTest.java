@@ -22,7 +22,8 @@ import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.OutgoingEntry;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.common.event.EventType;
-import org.queuedesk.common.event.QueueEvent;
+import org.queuedesk.common.event.EventWire;
+import org.queuedesk.common.event.TicketEvent;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
@@ -49,7 +50,7 @@ class StreamClientTest {
     @Test
     void sendsEveryEventOnceInSequenceOrderAcrossCatchUp() {
         var session = new RecordingSession();
-        var client = new StreamClient(session, false, 2, sentCount::incrementAndGet); // the client has 1 and 2
+        var client = new StreamClient(session, false, EventWire.V2, 2, sentCount::incrementAndGet); // the client has 1 and 2
 
         live(client, 4, 5); // committed while the log is being read: held back until the log is done
         assertThat(session.frames).isEmpty();
@@ -176,8 +177,8 @@ class StreamClientTest {
     void aDisplayGetsOnlyRedactedJsonAndStaffTheFullJson() {
         var display = new RecordingSession();
         var staff = new RecordingSession();
-        var displayClient = new StreamClient(display, true, 0, () -> { });
-        var staffClient = new StreamClient(staff, false, 0, () -> { });
+        var displayClient = new StreamClient(display, true, EventWire.V2, 0, () -> { });
+        var staffClient = new StreamClient(staff, false, EventWire.V2, 0, () -> { });
         var fromLog = event(1);
         var buffered = event(2);
         var liveOnes = List.of(event(3), event(4));
@@ -199,7 +200,7 @@ class StreamClientTest {
     }
 
     private StreamClient caughtUp(RecordingSession session, boolean redact) {
-        var client = new StreamClient(session, redact, 0, sentCount::incrementAndGet);
+        var client = new StreamClient(session, redact, EventWire.V2, 0, sentCount::incrementAndGet);
         client.finishCatchUp();
         return client;
     }
@@ -223,7 +224,7 @@ class StreamClientTest {
         var at = Instant.parse("2026-11-23T09:00:00Z").plusSeconds(seq);
         var ticket = new TicketDto(seq, SITE, 1, "A-%03d".formatted(seq), LocalDate.of(2026, 11, 23), TicketState.CALLED,
                 Priority.NORMAL, TicketSource.RECEPTION, PATIENT, PHONE, "dr-who", 3L, 5L, null, at, at, at, null, 0);
-        return PublishedEvent.of(new QueueEvent(seq, SITE, EventType.TICKET_CALLED, at, "desk", ticket, null), JSON);
+        return PublishedEvent.of(new TicketEvent(seq, SITE, EventType.TICKET_CALLED, at, "desk", ticket), JSON);
     }
 
     /** A frame as handed to the session, with the callback the test completes. */
