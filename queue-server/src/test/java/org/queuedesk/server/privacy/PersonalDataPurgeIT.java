@@ -210,9 +210,7 @@ class PersonalDataPurgeIT {
             issue("Patient " + i, null, null);
         }
         clock.advance(Duration.ofDays(RETENTION_DAYS + 1));
-        var db = server.server().database();
-        var purge = new PersonalDataPurge(db, new RetentionSettings(RETENTION_DAYS),
-                PhoneHasher.loadOrCreate(server.dataDir()), server.server().auth().audit(), Api.JSON, clock, 2);
+        var purge = server.server().purge().inBatchesOf(2); // the server's retention and clock
 
         var report = purge.run("test");
 
