@@ -26,10 +26,13 @@ import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.event.EventRoutes;
+import org.queuedesk.server.event.EventPersonalData;
 import org.queuedesk.server.event.EventStream;
 import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
 import org.queuedesk.server.idempotency.IdempotentWrites;
+import org.queuedesk.server.idempotency.ReplyPersonalData;
+import org.queuedesk.server.privacy.PersonalDataHolders;
 import org.queuedesk.server.privacy.PersonalDataPurge;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.privacy.PrivacyController;
@@ -42,13 +45,16 @@ import org.queuedesk.server.ticket.Doctors;
 import org.queuedesk.server.ticket.TicketController;
 import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ticket.TicketMoves;
+import org.queuedesk.server.ticket.TicketPersonalData;
 import org.queuedesk.server.notify.SmsController;
 import org.queuedesk.server.notify.SmsDispatcher;
 import org.queuedesk.server.notify.SmsOutbox;
+import org.queuedesk.server.notify.SmsPersonalData;
 import org.queuedesk.server.notify.SmsService;
 import org.queuedesk.server.notify.SmsTemplates;
 import org.queuedesk.server.status.PageTexts;
 import org.queuedesk.server.status.StatusController;
+import org.queuedesk.server.status.StatusLinkPersonalData;
 import org.queuedesk.server.status.StatusPage;
 import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.status.StatusService;
@@ -133,7 +139,11 @@ public final class QueueServer implements AutoCloseable {
         var pageTexts = new PageTexts();
         var patientStatus = new StatusService(db, tokens, waits, sms, moves, pageTexts, clock);
         this.statusStream = new StatusStream(patientStatus, hub, json);
-        this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, clock);
+        // each feature forgets the personal data in its own tables, in the purge's transaction
+        var smsPersonalData = new SmsPersonalData();
+        var personalData = new PersonalDataHolders(new TicketPersonalData(), smsPersonalData,
+                new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData);
+        this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
@@ -276,6 +286,11 @@ public final class QueueServer implements AutoCloseable {
 
     public SiteService sites() {
         return sites;
+    }
+
+    /** The personal data purge, as the schedule runs it. */
+    public PersonalDataPurge purge() {
+        return purge;
     }
 
     public Auth auth() {

@@ -3,23 +3,12 @@ package org.queuedesk.server.event;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** All SQL for the event log that feeds the live stream. */
+/** All SQL for the event log that feeds the live stream (its last sequence number is kept on the site: {@code SiteDao}). */
 public interface EventDao {
-
-    /** The site's last sequence number as this transaction sees it, stored in the log or on the site. */
-    @SqlQuery("""
-            SELECT max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
-              FROM sites WHERE id = :siteId""")
-    long lastWrittenSeq(@Bind("siteId") long siteId);
-
-    /** Stores the site's last sequence number from its log: once per commit, before it. */
-    @SqlUpdate("""
-            UPDATE sites SET event_seq = max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
-             WHERE id = :siteId""")
-    void settleSeq(@Bind("siteId") long siteId);
 
     @SqlUpdate("INSERT INTO events(site_id, seq, type, at, payload) VALUES (:siteId, :seq, :type, :at, :payload)")
     void insert(@Bind("siteId") long siteId, @Bind("seq") long seq, @Bind("type") String type, @Bind("at") Instant at,
@@ -28,6 +17,18 @@ public interface EventDao {
     @SqlQuery("SELECT payload FROM events WHERE site_id = :siteId AND seq > :since ORDER BY seq LIMIT :limit")
     List<String> payloadsAfter(@Bind("siteId") long siteId, @Bind("since") long since, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")
-    long lastSeq(@Bind("siteId") long siteId);
+    /** Stored events copy the whole ticket; found through the computed {@code ticket_id} column (V5). */
+    @SqlUpdate("""
+            UPDATE events SET payload = json_set(payload, '$.ticket.patientName', NULL, '$.ticket.phone', NULL)
+             WHERE ticket_id IN (<ids>) AND json_type(payload, '$.ticket') = 'object'
+               AND (json_extract(payload, '$.ticket.patientName') IS NOT NULL
+                    OR json_extract(payload, '$.ticket.phone') IS NOT NULL)""")
+    int scrubTicketEvents(@BindList("ids") List<Long> ticketIds);
+
+    /** {@code sms.updated} events carry the message with its masked number; the mask goes too. */
+    @SqlUpdate("""
+            UPDATE events SET payload = json_set(payload, '$.sms.phoneMasked', NULL)
+             WHERE ticket_id IN (<ids>) AND json_type(payload, '$.sms') = 'object'
+               AND json_extract(payload, '$.sms.phoneMasked') IS NOT NULL""")
+    int scrubMessageEvents(@BindList("ids") List<Long> ticketIds);
 }

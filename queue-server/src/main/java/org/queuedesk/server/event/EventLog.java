@@ -9,6 +9,7 @@ import org.queuedesk.common.event.EventPayload;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.site.SiteDao;
 
 /**
  * Records every change as an event with the site's next sequence number, in the transaction that makes
@@ -31,7 +32,7 @@ public final class EventLog {
     /** Appends the change with the site's next sequence number; it goes live when the transaction commits. */
     public QueueEvent append(WriteTransaction tx, long siteId, String actor, EventPayload payload) {
         var dao = tx.attach(EventDao.class);
-        long seq = nextSeq(tx, dao, siteId);
+        long seq = nextSeq(tx, siteId);
         var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
         dao.insert(siteId, seq, event.type().wireName(), event.at(), published.fullJson());
@@ -47,10 +48,11 @@ public final class EventLog {
      * of once per event. The count is forgotten whenever a write is undone and then read again from the log,
      * so an undone event's number is given again, and the stored one is settled from the log itself.
      */
-    private static long nextSeq(WriteTransaction tx, EventDao dao, long siteId) {
+    private static long nextSeq(WriteTransaction tx, long siteId) {
+        var site = tx.attach(SiteDao.class); // the number is kept on the site's row
         long[] last = tx.remember(new LastSeq(siteId), long[].class,
-                () -> java.util.Optional.of(new long[] {dao.lastWrittenSeq(siteId)})).orElseThrow();
-        tx.beforeCommit(new LastSeq(siteId), () -> dao.settleSeq(siteId));
+                () -> java.util.Optional.of(new long[] {site.lastWrittenEventSeq(siteId)})).orElseThrow();
+        tx.beforeCommit(new LastSeq(siteId), () -> site.settleEventSeq(siteId));
         return ++last[0];
     }
 
@@ -113,11 +115,11 @@ public final class EventLog {
 
     /** The site's last sequence number from the log itself or the site, whichever is higher. */
     long lastWrittenSeq(Database db, long siteId) {
-        return db.read(h -> h.attach(EventDao.class).lastWrittenSeq(siteId));
+        return db.read(h -> h.attach(SiteDao.class).lastWrittenEventSeq(siteId));
     }
 
     public long lastSeq(Database db, long siteId) {
-        return db.read(h -> h.attach(EventDao.class).lastSeq(siteId));
+        return db.read(h -> h.attach(SiteDao.class).lastEventSeq(siteId));
     }
 
     public ObjectMapper json() {

@@ -7,12 +7,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.RouteSource;
 import org.queuedesk.server.ground.Routes;
+import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.ticket.TicketDao;
 
 /**
  * {@code GET /metrics}: Prometheus text. Queue lengths are read from the database at scrape time into one
@@ -44,17 +47,23 @@ public final class MetricsController implements RouteSource {
 
     private void refreshQueueLengths() {
         db.read(h -> {
-            var dao = h.attach(QueueLengthDao.class);
-            for (var service : dao.services()) {
-                String today = clock.instant().atZone(ZoneId.of(service.timeZone())).toLocalDate().toString();
-                gaugeOf(service).set(dao.waiting(service.serviceId(), today));
+            var tickets = h.attach(TicketDao.class);
+            var waitingBySite = new HashMap<Long, Map<Long, Integer>>();
+            for (var service : h.attach(SiteDao.class).serviceZones()) {
+                var waiting = waitingBySite.computeIfAbsent(service.siteId(), siteId -> {
+                    var today = clock.instant().atZone(ZoneId.of(service.timeZone())).toLocalDate();
+                    var counts = new HashMap<Long, Integer>();
+                    tickets.waitingAt(siteId, today).forEach(w -> counts.put(w.serviceId(), w.waiting()));
+                    return counts;
+                });
+                gaugeOf(service).set(waiting.getOrDefault(service.serviceId(), 0));
             }
             return null;
         });
     }
 
     /** Services are never deleted or renamed, so a service's gauge lives as long as the server. */
-    private AtomicLong gaugeOf(QueueLengthDao.ServiceZone service) {
+    private AtomicLong gaugeOf(SiteDao.ServiceZone service) {
         return waiting.computeIfAbsent(service.serviceId(), id -> {
             var value = new AtomicLong();
             Gauge.builder("queuedesk.queue.waiting", value, AtomicLong::get)

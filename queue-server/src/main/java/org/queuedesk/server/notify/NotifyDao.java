@@ -1,20 +1,18 @@
 package org.queuedesk.server.notify;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** All SQL for text messages: the outbox, opt-outs, per-service texts, site settings and abuse limits. */
+/**
+ * All SQL for text messages: the outbox, opt-outs, per-service texts and each ticket's language. The site's
+ * SMS settings are kept on the site ({@code SiteDao}); the abuse limits count tickets ({@code TicketDao}).
+ */
 @RegisterConstructorMapper(OutboxRow.class)
 public interface NotifyDao {
 
@@ -83,15 +81,6 @@ public interface NotifyDao {
             ON CONFLICT(phone_hash) DO NOTHING""")
     int optOut(@Bind("phoneHash") String phoneHash, @Bind("source") String source, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT phone_region FROM sites WHERE id = :siteId")
-    Optional<String> phoneRegion(@Bind("siteId") long siteId);
-
-    @SqlQuery("SELECT sms_language FROM sites WHERE id = :siteId")
-    Optional<String> siteLanguage(@Bind("siteId") long siteId);
-
-    @SqlUpdate("UPDATE sites SET phone_region = :region, sms_language = :language WHERE id = :siteId")
-    int setSiteSettings(@Bind("siteId") long siteId, @Bind("region") String region, @Bind("language") String language);
-
     @SqlUpdate("INSERT INTO ticket_languages(ticket_id, language) VALUES (:ticketId, :language)")
     void setTicketLanguage(@Bind("ticketId") long ticketId, @Bind("language") String language);
 
@@ -111,33 +100,30 @@ public interface NotifyDao {
     @SqlUpdate("DELETE FROM sms_templates WHERE service_id = :serviceId AND language = :language AND kind = :kind")
     void deleteText(@Bind("serviceId") long serviceId, @Bind("language") String language, @Bind("kind") String kind);
 
-    /** Tickets with text messages for a phone on a day (including one just issued in this transaction). */
-    @SqlQuery("SELECT count(*) FROM tickets WHERE phone = :phone AND service_date = :date")
-    int smsTicketsOn(@Bind("phone") String phone, @Bind("date") LocalDate date);
+    /**
+     * Forgets the numbers and texts of the messages to these tickets (the personal data purge); kind, state,
+     * attempts and times stay for reports. A message still queued that long can no longer be sent, so it
+     * fails (with a reason that says why) instead of waiting for a number.
+     */
+    @SqlUpdate("""
+            UPDATE sms_outbox
+               SET phone = NULL, body = NULL,
+                   state = CASE state WHEN 'queued' THEN 'failed' ELSE state END,
+                   reason = CASE state WHEN 'queued' THEN :reason ELSE reason END,
+                   updated_at = CASE state WHEN 'queued' THEN :now ELSE updated_at END
+             WHERE ticket_id IN (<ids>) AND (phone IS NOT NULL OR body IS NOT NULL)""")
+    int forgetMessagesTo(@BindList("ids") List<Long> ticketIds, @Bind("reason") String reason, @Bind("now") Instant now);
 
-    /** Tickets with text messages a device issued since a moment. */
-    @SqlQuery("""
-            SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.action = 'issue' AND e.actor = :actor AND e.at > :since AND t.phone IS NOT NULL""")
-    int smsTicketsIssuedBy(@Bind("actor") String actor, @Bind("since") Instant since);
+    /** Opt-outs written before version 5 still hold the number. */
+    @SqlQuery("SELECT phone FROM sms_opt_outs WHERE phone IS NOT NULL LIMIT :limit")
+    List<String> unhashedOptOuts(@Bind("limit") int limit);
 
-    /** The first {@code n} waiting tickets of a service on a day, in queue order: id and phone (may be null). */
-    @SqlQuery("""
-            SELECT id, phone FROM tickets
-             WHERE service_id = :serviceId AND state = 'waiting' AND service_date = :date
-             ORDER BY priority_rank, queued_at, id LIMIT :n""")
-    @RegisterRowMapper(WaitingTicket.Mapper.class)
-    List<WaitingTicket> head(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date, @Bind("n") int n);
+    @SqlUpdate("""
+            INSERT INTO sms_opt_outs(phone_hash, source, at)
+            SELECT :phoneHash, source, at FROM sms_opt_outs WHERE phone = :phone
+            ON CONFLICT(phone_hash) DO NOTHING""")
+    int insertHashedOptOut(@Bind("phone") String phone, @Bind("phoneHash") String phoneHash);
 
-    /** A waiting ticket near the head of its queue. */
-    record WaitingTicket(long id, String phone) {
-
-        /** Written out: read after every move of a ticket, on the writer thread (see {@code SiteRowMappers}). */
-        public static final class Mapper implements RowMapper<WaitingTicket> {
-            @Override
-            public WaitingTicket map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return new WaitingTicket(rs.getLong("id"), rs.getString("phone"));
-            }
-        }
-    }
+    @SqlUpdate("DELETE FROM sms_opt_outs WHERE phone = :phone")
+    int deleteUnhashedOptOut(@Bind("phone") String phone);
 }

@@ -55,7 +55,7 @@ public final class SmsOutbox implements TicketHooks {
 
     @Override
     public String phoneFor(WriteTransaction tx, long siteId, String rawPhone) {
-        return PhoneNumbers.toE164(rawPhone, tx.attach(NotifyDao.class).phoneRegion(siteId).orElse(null));
+        return PhoneNumbers.toE164(rawPhone, tx.attach(SiteDao.class).phoneRegion(siteId).orElse(null));
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class SmsOutbox implements TicketHooks {
         var dao = tx.attach(NotifyDao.class);
         if (language != null) {
             // kept for every ticket: the status page speaks the patient's language too
-            String siteLanguage = dao.siteLanguage(ticket.siteId()).orElse("en");
+            String siteLanguage = tx.attach(SiteDao.class).smsLanguage(ticket.siteId()).orElse("en");
             String chosen = SmsTemplates.language(language, siteLanguage);
             if (!chosen.equals(siteLanguage)) {
                 dao.setTicketLanguage(ticket.id(), chosen);
@@ -72,13 +72,13 @@ public final class SmsOutbox implements TicketHooks {
         if (ticket.phone() == null) {
             return;
         }
-        int perDay = dao.smsTicketsOn(ticket.phone(), ticket.serviceDate());
+        int perDay = tx.attach(TicketDao.class).withPhoneOn(ticket.phone(), ticket.serviceDate());
         if (perDay > settings.maxPerPhonePerDay()) {
             throw ApiProblem.tooManyRequests("This phone number already has " + settings.maxPerPhonePerDay()
                     + " tickets with text messages today; issue the ticket without a phone number, or ask at reception.");
         }
         if (ticket.source() == TicketSource.KIOSK) {
-            int lastMinute = dao.smsTicketsIssuedBy(actor, clock.instant().minus(Duration.ofMinutes(1)));
+            int lastMinute = tx.attach(TicketDao.class).withPhoneIssuedBy(actor, clock.instant().minus(Duration.ofMinutes(1)));
             if (lastMinute > settings.maxPerKioskPerMinute()) {
                 throw ApiProblem.tooManyRequests("This kiosk issued " + settings.maxPerKioskPerMinute()
                         + " tickets with text messages in the last minute; wait a minute, or print the ticket instead.");
@@ -126,7 +126,7 @@ public final class SmsOutbox implements TicketHooks {
             return;
         }
         var dao = tx.attach(NotifyDao.class);
-        var head = dao.head(serviceId, moved.serviceDate(), n);
+        var head = tx.attach(TicketDao.class).head(serviceId, moved.serviceDate(), n);
         for (var waiting : head) {
             if (waiting.phone() != null && !dao.toldAlmostTurn(waiting.id(), serviceId, n)) {
                 var ticket = tx.attach(TicketDao.class).find(waiting.id()).orElseThrow();
@@ -164,7 +164,7 @@ public final class SmsOutbox implements TicketHooks {
     String languageOf(Handle h, TicketDto ticket) {
         var dao = h.attach(NotifyDao.class);
         return dao.ticketLanguage(ticket.id())
-                .orElseGet(() -> SmsTemplates.language(null, dao.siteLanguage(ticket.siteId()).orElse("en")));
+                .orElseGet(() -> SmsTemplates.language(null, h.attach(SiteDao.class).smsLanguage(ticket.siteId()).orElse("en")));
     }
 
     private String render(Handle h, TicketDto ticket, SmsKind kind, String language, Integer position) {

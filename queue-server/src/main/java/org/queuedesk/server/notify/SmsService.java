@@ -104,14 +104,14 @@ public final class SmsService implements PatientTexts {
     public String language(Handle h, TicketDto ticket) {
         var dao = h.attach(NotifyDao.class);
         return dao.ticketLanguage(ticket.id())
-                .orElseGet(() -> SmsTemplates.language(null, dao.siteLanguage(ticket.siteId()).orElse("en")));
+                .orElseGet(() -> SmsTemplates.language(null, h.attach(SiteDao.class).smsLanguage(ticket.siteId()).orElse("en")));
     }
 
     public SmsSiteSettingsDto siteSettings(long siteId) {
         return db.read(h -> {
             h.attach(SiteDao.class).site(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
-            var dao = h.attach(NotifyDao.class);
-            return new SmsSiteSettingsDto(siteId, dao.phoneRegion(siteId).orElse(null), dao.siteLanguage(siteId).orElse("en"));
+            var dao = h.attach(SiteDao.class);
+            return new SmsSiteSettingsDto(siteId, dao.phoneRegion(siteId).orElse(null), dao.smsLanguage(siteId).orElse("en"));
         });
     }
 
@@ -123,7 +123,7 @@ public final class SmsService implements PatientTexts {
                 : request.language().strip().toLowerCase(Locale.ROOT);
         db.write(tx -> {
             tx.attach(SiteDao.class).site(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
-            return tx.attach(NotifyDao.class).setSiteSettings(siteId, region, language);
+            return tx.attach(SiteDao.class).setSmsSettings(siteId, region, language);
         });
         return siteSettings(siteId);
     }

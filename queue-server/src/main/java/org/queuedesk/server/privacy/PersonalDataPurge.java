@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
  * each), so a request waits at most for one short batch, never for the whole purge. Each batch is complete
  * in itself, so a purge stopped half way loses nothing and the next one carries on; running it again
  * changes nothing.
+ *
+ * <p>Each feature that keeps personal data forgets its own ({@link PersonalDataHolders}): the purge holds the
+ * rule and the batches, the features hold their tables.
  */
 public final class PersonalDataPurge {
 
     public static final String SYSTEM = "system";
     static final int TICKETS_PER_BATCH = 100;
     private static final int ROWS_PER_BATCH = 500;
-    private static final String NOT_SENT = "Not sent: the message was still queued when its personal data was purged.";
     private static final Logger log = LoggerFactory.getLogger(PersonalDataPurge.class);
 
     private final Database db;
@@ -41,25 +43,32 @@ public final class PersonalDataPurge {
     private final PhoneHasher phones;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final PersonalDataHolders holders;
     private final Clock clock;
     private final int ticketsPerBatch;
     /** One purge at a time: an admin's purge during the scheduled one waits, then finds nothing left. */
     private final ReentrantLock running = new ReentrantLock();
 
     public PersonalDataPurge(Database db, RetentionSettings retention, PhoneHasher phones, AuditLog audit,
-                             ObjectMapper json, Clock clock) {
-        this(db, retention, phones, audit, json, clock, TICKETS_PER_BATCH);
+                             ObjectMapper json, PersonalDataHolders holders, Clock clock) {
+        this(db, retention, phones, audit, json, holders, clock, TICKETS_PER_BATCH);
     }
 
     PersonalDataPurge(Database db, RetentionSettings retention, PhoneHasher phones, AuditLog audit, ObjectMapper json,
-                      Clock clock, int ticketsPerBatch) {
+                      PersonalDataHolders holders, Clock clock, int ticketsPerBatch) {
         this.db = db;
         this.retention = retention;
         this.phones = phones;
         this.audit = audit;
         this.json = json;
+        this.holders = holders;
         this.clock = clock;
         this.ticketsPerBatch = ticketsPerBatch;
+    }
+
+    /** The same purge in batches of another size (a test sees the batches without thousands of tickets). */
+    PersonalDataPurge inBatchesOf(int tickets) {
+        return new PersonalDataPurge(db, retention, phones, audit, json, holders, clock, tickets);
     }
 
     /**
@@ -109,11 +118,9 @@ public final class PersonalDataPurge {
     private PurgeReport hashOldOptOuts(PurgeReport report) {
         while (true) {
             int hashed = db.write(tx -> {
-                var dao = tx.attach(PrivacyDao.class);
-                List<String> numbers = dao.unhashedOptOuts(ROWS_PER_BATCH);
+                List<String> numbers = holders.optOuts().unhashed(tx, ROWS_PER_BATCH);
                 for (String number : numbers) {
-                    dao.insertHashedOptOut(number, phones.hash(number));
-                    dao.deleteUnhashedOptOut(number);
+                    holders.optOuts().replaceWithHash(tx, number, phones.hash(number));
                 }
                 return numbers.size();
             });
@@ -128,15 +135,14 @@ public final class PersonalDataPurge {
         while (true) {
             long started = System.nanoTime();
             PurgeReport.TicketBatch batch = db.write(tx -> {
-                var dao = tx.attach(PrivacyDao.class);
-                List<Long> ids = dao.expiredTickets(cutoff, ticketsPerBatch);
+                List<Long> ids = holders.tickets().withPersonalDataIssuedBefore(tx, cutoff, ticketsPerBatch);
                 if (ids.isEmpty()) {
                     return null;
                 }
-                int messages = dao.blankTextMessages(ids, NOT_SENT, now);
-                int links = dao.deleteStatusLinks(ids);
-                int events = dao.scrubTicketEvents(ids) + dao.scrubMessageEvents(ids);
-                int tickets = dao.blankTickets(ids);
+                int messages = holders.textMessages().forget(tx, ids, now);
+                int links = holders.statusLinks().forget(tx, ids, now);
+                int events = holders.events().forget(tx, ids, now);
+                int tickets = holders.tickets().forget(tx, ids, now);
                 return new PurgeReport.TicketBatch(tickets, messages, links, events);
             });
             if (batch == null) {
@@ -155,7 +161,7 @@ public final class PersonalDataPurge {
      */
     private PurgeReport purgeStoredReplies(PurgeReport report, Instant cutoff) {
         while (true) {
-            int deleted = db.write(tx -> tx.attach(PrivacyDao.class).deleteStoredRepliesBefore(cutoff, ROWS_PER_BATCH));
+            int deleted = db.write(tx -> holders.storedReplies().deleteOlderThan(tx, cutoff, ROWS_PER_BATCH));
             if (deleted == 0) {
                 break;
             }
@@ -164,28 +170,26 @@ public final class PersonalDataPurge {
         String after = "";
         while (true) {
             String from = after;
-            List<PrivacyDao.StoredReplyText> page = db.read(h -> h.attach(PrivacyDao.class)
-                    .storedRepliesWithPersonalData(from, ROWS_PER_BATCH));
+            List<StoredReplies.Reply> page = db.read(h -> holders.storedReplies()
+                    .withPersonalData(h, from, ROWS_PER_BATCH));
             if (page.isEmpty()) {
                 return report;
             }
             var changes = new ArrayList<ScrubbedReply>();
             for (var reply : page) {
-                scrub(reply.response(), cutoff).ifPresent(text -> changes.add(
-                        new ScrubbedReply(reply.idemKey(), reply.response(), text)));
+                scrub(reply.text(), cutoff).ifPresent(text -> changes.add(new ScrubbedReply(reply, text)));
             }
             if (!changes.isEmpty()) {
                 int replaced = db.write(tx -> {
-                    var dao = tx.attach(PrivacyDao.class);
                     int n = 0;
                     for (var change : changes) {
-                        n += dao.replaceStoredReply(change.key(), change.original(), change.scrubbed());
+                        n += holders.storedReplies().replace(tx, change.original(), change.scrubbed());
                     }
                     return n;
                 });
                 report = report.plusReplies(replaced);
             }
-            after = page.get(page.size() - 1).idemKey();
+            after = page.get(page.size() - 1).key();
         }
     }
 
@@ -217,7 +221,7 @@ public final class PersonalDataPurge {
         return changed;
     }
 
-    private record ScrubbedReply(String key, String original, String scrubbed) {
+    private record ScrubbedReply(StoredReplies.Reply original, String scrubbed) {
     }
 
     private static boolean issuedBefore(ObjectNode ticket, Instant cutoff) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.event.EventPayload.SessionChange;
 import org.queuedesk.common.event.EventType;
@@ -88,7 +90,7 @@ public final class QueueService {
         return db.read(h -> {
             var dao = h.attach(SessionDao.class);
             var row = dao.find(id).orElseThrow(() -> ApiProblem.notFound("There is no session " + id + "."));
-            return toDto(row, dao.serviceIds(id), dao.current(id).map(TicketDto::id).orElse(null));
+            return toDto(row, dao.serviceIds(id), h.attach(TicketDao.class).currentOf(id).map(TicketDto::id).orElse(null));
         });
     }
 
@@ -103,7 +105,7 @@ public final class QueueService {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
         var dao = tx.attach(SessionDao.class);
-        var current = dao.current(sessionId);
+        var current = tx.attach(TicketDao.class).currentOf(sessionId);
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);
             if (actual != expectedCurrentTicketId) {
@@ -157,7 +159,7 @@ public final class QueueService {
         String actor = caller.name();
         var row = openSession(tx, sessionId, caller);
         var dao = tx.attach(SessionDao.class);
-        dao.current(sessionId).ifPresent(t -> {
+        tx.attach(TicketDao.class).currentOf(sessionId).ifPresent(t -> {
             throw ApiProblem.conflict("Ticket " + t.number() + " is still " + t.state().wireName()
                     + " in " + row.roomName() + "; finish it, mark it a no-show or transfer it first.", t.state().wireName());
         });
@@ -173,8 +175,8 @@ public final class QueueService {
                     .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
             var today = clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
             var dao = h.attach(SessionDao.class);
-            long lastSeq = h.attach(org.queuedesk.server.event.EventDao.class).lastSeq(siteId);
-            var services = dao.serviceQueues(siteId, today);
+            long lastSeq = h.attach(SiteDao.class).lastEventSeq(siteId);
+            var services = serviceQueues(h, siteId, today);
             var openByRoom = new java.util.HashMap<Long, SessionRow>();
             dao.openAt(siteId).forEach(s -> openByRoom.put(s.roomId(), s));
             List<QueueStatusDto.RoomStatus> rooms = h.attach(SiteDao.class).rooms(siteId).stream().map(room -> {
@@ -182,7 +184,7 @@ public final class QueueService {
                 if (session == null) {
                     return new QueueStatusDto.RoomStatus(room.id(), room.name(), null, null, false, null, null, null);
                 }
-                var current = dao.current(session.id());
+                var current = h.attach(TicketDao.class).currentOf(session.id());
                 return new QueueStatusDto.RoomStatus(room.id(), room.name(), session.id(), session.doctor(),
                         session.paused(), current.map(TicketDto::number).orElse(null),
                         current.map(TicketDto::id).orElse(null), current.map(t -> t.state().wireName()).orElse(null));
@@ -191,9 +193,20 @@ public final class QueueService {
         });
     }
 
+    /** Every service of the site, by prefix, with today's waiting count (0 where nobody waits). */
+    private static List<QueueStatusDto.ServiceQueue> serviceQueues(Handle h, long siteId, LocalDate today) {
+        var waiting = new java.util.HashMap<Long, TicketDao.Waiting>();
+        h.attach(TicketDao.class).waitingAt(siteId, today).forEach(w -> waiting.put(w.serviceId(), w));
+        return h.attach(SiteDao.class).services(siteId).stream().map(service -> {
+            var w = waiting.get(service.id());
+            return new QueueStatusDto.ServiceQueue(service.id(), service.name(), service.prefix(),
+                    w == null ? 0 : w.waiting(), w == null ? null : w.oldestWaitingSince());
+        }).toList();
+    }
+
     private TicketDto current(WriteTransaction tx, long sessionId, Principal caller) {
         var row = openSession(tx, sessionId, caller);
-        return tx.attach(SessionDao.class).current(sessionId).orElseThrow(() -> ApiProblem.conflict(
+        return tx.attach(TicketDao.class).currentOf(sessionId).orElseThrow(() -> ApiProblem.conflict(
                 "Nobody is called in " + row.roomName() + " right now; press Next first.", "none"));
     }
 
@@ -213,7 +226,7 @@ public final class QueueService {
 
     private SessionDto toDto(WriteTransaction tx, SessionRow row) {
         var dao = tx.attach(SessionDao.class);
-        return toDto(row, dao.serviceIds(row.id()), dao.current(row.id()).map(TicketDto::id).orElse(null));
+        return toDto(row, dao.serviceIds(row.id()), tx.attach(TicketDao.class).currentOf(row.id()).map(TicketDto::id).orElse(null));
     }
 
     private static SessionDto toDto(SessionRow row, List<Long> serviceIds, Long currentTicketId) {

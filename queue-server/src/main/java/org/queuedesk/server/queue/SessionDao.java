@@ -3,19 +3,13 @@ package org.queuedesk.server.queue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.queuedesk.common.queue.QueueStatusDto;
-import org.queuedesk.common.ticket.TicketDto;
-import org.queuedesk.server.ticket.TicketDao;
-import org.queuedesk.server.ticket.TicketRowMapper;
 
-/** All SQL for doctors' sessions and the queue overview. */
+/** All SQL for doctors' sessions (their tickets and queue lengths are the ticket feature's: {@code TicketDao}). */
 @RegisterRowMapper(SessionRow.Mapper.class)
-@RegisterRowMapper(TicketRowMapper.class)
 public interface SessionDao {
 
     String SESSION = """
@@ -44,22 +38,9 @@ public interface SessionDao {
     @SqlQuery("SELECT service_id FROM session_services WHERE session_id = :sessionId ORDER BY service_id")
     List<Long> serviceIds(@Bind("sessionId") long sessionId);
 
-    @SqlQuery("SELECT " + TicketDao.COLUMNS + " FROM tickets WHERE session_id = :sessionId AND state IN ('called', 'serving')")
-    Optional<TicketDto> current(@Bind("sessionId") long sessionId);
-
     @SqlUpdate("UPDATE doctor_sessions SET paused = :paused WHERE id = :id AND closed_at IS NULL")
     int setPaused(@Bind("id") long id, @Bind("paused") boolean paused);
 
     @SqlUpdate("UPDATE doctor_sessions SET closed_at = :at WHERE id = :id AND closed_at IS NULL")
     int close(@Bind("id") long id, @Bind("at") Instant at);
-
-    @SqlQuery("""
-            SELECT sv.id AS service_id, sv.name, sv.prefix,
-                   count(t.id) AS waiting, min(t.queued_at) AS oldest_waiting_since
-              FROM services sv
-              LEFT JOIN tickets t ON t.service_id = sv.id AND t.state = 'waiting' AND t.service_date = :date
-             WHERE sv.site_id = :siteId
-             GROUP BY sv.id ORDER BY sv.prefix""")
-    @RegisterConstructorMapper(QueueStatusDto.ServiceQueue.class)
-    List<QueueStatusDto.ServiceQueue> serviceQueues(@Bind("siteId") long siteId, @Bind("date") java.time.LocalDate date);
 }

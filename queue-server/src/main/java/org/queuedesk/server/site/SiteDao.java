@@ -2,6 +2,7 @@ package org.queuedesk.server.site;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -12,7 +13,8 @@ import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 
 /**
- * All SQL for sites, services and rooms. {@link #service} and {@link #room} leave out the names in other
+ * All SQL for sites, services and rooms, including what other features keep on a site's row: its text
+ * message settings (notify) and the last sequence number of its event log (event). {@link #service} and {@link #room} leave out the names in other
  * languages (every ticket change reads them); the {@code named…} queries and the lists carry them.
  */
 @RegisterRowMapper(SiteRowMappers.Sites.class)
@@ -97,4 +99,39 @@ public interface SiteDao {
 
     @SqlQuery("SELECT count(*) FROM sites WHERE name = :name")
     int countSitesNamed(@Bind("name") String name);
+
+    /** Every service with its site's time zone (the metrics count each service's day in its site's zone). */
+    @SqlQuery("SELECT sv.site_id, sv.id AS service_id, sv.prefix, si.time_zone FROM services sv JOIN sites si ON si.id = sv.site_id")
+    @RegisterConstructorMapper(ServiceZone.class)
+    List<ServiceZone> serviceZones();
+
+    record ServiceZone(long siteId, long serviceId, String prefix, String timeZone) {
+    }
+
+    /** The region national phone numbers are read in, for text messages. */
+    @SqlQuery("SELECT phone_region FROM sites WHERE id = :siteId")
+    Optional<String> phoneRegion(@Bind("siteId") long siteId);
+
+    /** The language of text messages when a ticket has none of its own. */
+    @SqlQuery("SELECT sms_language FROM sites WHERE id = :siteId")
+    Optional<String> smsLanguage(@Bind("siteId") long siteId);
+
+    @SqlUpdate("UPDATE sites SET phone_region = :region, sms_language = :language WHERE id = :siteId")
+    int setSmsSettings(@Bind("siteId") long siteId, @Bind("region") String region, @Bind("language") String language);
+
+    /** The site's last event sequence number as this transaction sees it, stored in the log or on the site. */
+    @SqlQuery("""
+            SELECT max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+              FROM sites WHERE id = :siteId""")
+    long lastWrittenEventSeq(@Bind("siteId") long siteId);
+
+    /** Stores the site's last event sequence number from its log: once per commit, before it. */
+    @SqlUpdate("""
+            UPDATE sites SET event_seq = max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+             WHERE id = :siteId""")
+    void settleEventSeq(@Bind("siteId") long siteId);
+
+    /** The site's last event sequence number as stored on the site (settled at each commit). */
+    @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")
+    long lastEventSeq(@Bind("siteId") long siteId);
 }

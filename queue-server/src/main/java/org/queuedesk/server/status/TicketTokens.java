@@ -50,17 +50,12 @@ public final class TicketTokens implements TicketHooks {
         random.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant();
-        h.createUpdate("INSERT INTO ticket_tokens(token, ticket_id, expires_at) VALUES (:token, :ticketId, :expires)")
-                .bind("token", token).bind("ticketId", ticket.id()).bind("expires", expires.toEpochMilli())
-                .execute();
+        h.attach(TicketTokenDao.class).insert(token, ticket.id(), expires);
         return new Token(token, ticket.id(), expires);
     }
 
     public Optional<Token> find(Handle h, long ticketId) {
-        return h.createQuery("SELECT token, ticket_id, expires_at FROM ticket_tokens WHERE ticket_id = :id")
-                .bind("id", ticketId)
-                .map((rs, ctx) -> new Token(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))))
-                .findOne();
+        return h.attach(TicketTokenDao.class).forTicket(ticketId);
     }
 
     /** The ticket a token belongs to, if the token exists and has not expired. */
@@ -68,11 +63,7 @@ public final class TicketTokens implements TicketHooks {
         if (token == null || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
-        return h.createQuery("SELECT token, ticket_id, expires_at FROM ticket_tokens WHERE token = :token")
-                .bind("token", token)
-                .map((rs, ctx) -> new Token(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))))
-                .findOne()
-                .filter(t -> now.isBefore(t.expiresAt()));
+        return h.attach(TicketTokenDao.class).find(token).filter(t -> now.isBefore(t.expiresAt()));
     }
 
     public String url(Token token) {

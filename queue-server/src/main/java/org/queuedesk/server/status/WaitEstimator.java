@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.queuedesk.server.ticket.TicketDao;
 
 /**
  * A simple, honest wait estimate: the average time between the last calls at a service (up to 10, within
@@ -25,15 +26,7 @@ public final class WaitEstimator {
         if (position < 1) {
             return Optional.empty();
         }
-        List<Long> calls = h.createQuery("""
-                        SELECT at FROM ticket_events
-                         WHERE action = 'call' AND service_id = :serviceId AND at > :since
-                         ORDER BY at DESC LIMIT :limit""")
-                .bind("serviceId", serviceId)
-                .bind("since", now.minus(WINDOW).toEpochMilli())
-                .bind("limit", SAMPLE)
-                .mapTo(Long.class)
-                .list();
+        List<Long> calls = h.attach(TicketDao.class).callTimes(serviceId, now.minus(WINDOW), SAMPLE);
         return fromCalls(calls, position);
     }
 

@@ -1,12 +1,17 @@
 package org.queuedesk.server.ticket;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -16,7 +21,11 @@ import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 
-/** All SQL for tickets, their numbering and their history. */
+/**
+ * All SQL for tickets, their numbering, their returns and their history. The ticket feature owns these
+ * tables: the queue overview, the metrics, text messages, the wait estimate and the personal data purge
+ * read and change them through the methods below.
+ */
 @RegisterRowMapper(TicketRowMapper.class)
 @RegisterConstructorMapper(TicketEventDto.class)
 public interface TicketDao {
@@ -119,4 +128,70 @@ public interface TicketDao {
             SELECT id, ticket_id, action, from_state, to_state, service_id, room_id, actor, at
               FROM ticket_events WHERE ticket_id = :ticketId ORDER BY id""")
     List<TicketEventDto> history(@Bind("ticketId") long ticketId);
+
+    /** The ticket called or being served in a doctor's session, if any. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM tickets WHERE session_id = :sessionId AND state IN ('called', 'serving')")
+    Optional<TicketDto> currentOf(@Bind("sessionId") long sessionId);
+
+    /** Today's waiting tickets per service of a site; a service nobody waits at has no row. */
+    @SqlQuery("""
+            SELECT service_id, count(*) AS waiting, min(queued_at) AS oldest_waiting_since
+              FROM tickets
+             WHERE service_id IN (SELECT id FROM services WHERE site_id = :siteId)
+               AND state = 'waiting' AND service_date = :date
+             GROUP BY service_id""")
+    @RegisterConstructorMapper(Waiting.class)
+    List<Waiting> waitingAt(@Bind("siteId") long siteId, @Bind("date") LocalDate date);
+
+    /** How many wait at a service, and since when the longest. */
+    record Waiting(long serviceId, int waiting, Instant oldestWaitingSince) {
+    }
+
+    /** When the last calls at a service since a moment were made, as epoch millis, newest first. */
+    @SqlQuery("""
+            SELECT at FROM ticket_events
+             WHERE action = 'call' AND service_id = :serviceId AND at > :since
+             ORDER BY at DESC LIMIT :limit""")
+    List<Long> callTimes(@Bind("serviceId") long serviceId, @Bind("since") Instant since, @Bind("limit") int limit);
+
+    /** Tickets with text messages for a phone on a day (including one just issued in this transaction). */
+    @SqlQuery("SELECT count(*) FROM tickets WHERE phone = :phone AND service_date = :date")
+    int withPhoneOn(@Bind("phone") String phone, @Bind("date") LocalDate date);
+
+    /** Tickets with text messages a device issued since a moment. */
+    @SqlQuery("""
+            SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE e.action = 'issue' AND e.actor = :actor AND e.at > :since AND t.phone IS NOT NULL""")
+    int withPhoneIssuedBy(@Bind("actor") String actor, @Bind("since") Instant since);
+
+    /** The first {@code n} waiting tickets of a service on a day, in queue order: id and phone (may be null). */
+    @SqlQuery("""
+            SELECT id, phone FROM tickets
+             WHERE service_id = :serviceId AND state = 'waiting' AND service_date = :date
+             ORDER BY priority_rank, queued_at, id LIMIT :n""")
+    @RegisterRowMapper(WaitingTicket.Mapper.class)
+    List<WaitingTicket> head(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date, @Bind("n") int n);
+
+    /** A waiting ticket near the head of its queue. */
+    record WaitingTicket(long id, String phone) {
+
+        /** Written out: read after every move of a ticket, on the writer thread (see {@code SiteRowMappers}). */
+        public static final class Mapper implements RowMapper<WaitingTicket> {
+            @Override
+            public WaitingTicket map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new WaitingTicket(rs.getLong("id"), rs.getString("phone"));
+            }
+        }
+    }
+
+    /** The next tickets past the retention that still hold a name or phone (partial index, oldest first). */
+    @SqlQuery("""
+            SELECT id FROM tickets
+             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND issued_at < :cutoff
+             ORDER BY issued_at, id LIMIT :limit""")
+    List<Long> withPersonalDataIssuedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    /** Name and phone go; number, state, counters and times stay for reports and numbering. */
+    @SqlUpdate("UPDATE tickets SET patient_name = NULL, phone = NULL WHERE id IN (<ids>)")
+    int forgetPersonalData(@BindList("ids") List<Long> ids);
 }

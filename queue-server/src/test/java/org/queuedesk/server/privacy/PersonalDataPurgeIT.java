@@ -94,6 +94,7 @@ class PersonalDataPurgeIT {
         assertThat(report.retentionDays()).isEqualTo(RETENTION_DAYS);
         assertThat(report.tickets()).isEqualTo(3);
         assertThat(report.textMessages()).isEqualTo(oldMessages).isGreaterThanOrEqualTo(4);
+        assertThat(report.statusLinks()).isEqualTo(3); // each ticket got its link when it was issued
         assertThat(report.events()).isPositive();
         assertThat(report.storedReplies()).isEqualTo(2); // day 0's reply deleted, the cancel's scrubbed
         assertThat(valuesContaining("Zenobia", "Quintanilla", "600111001", "Ximena", "Valdelomar", "600111002",
@@ -210,9 +211,7 @@ class PersonalDataPurgeIT {
             issue("Patient " + i, null, null);
         }
         clock.advance(Duration.ofDays(RETENTION_DAYS + 1));
-        var db = server.server().database();
-        var purge = new PersonalDataPurge(db, new RetentionSettings(RETENTION_DAYS),
-                PhoneHasher.loadOrCreate(server.dataDir()), server.server().auth().audit(), Api.JSON, clock, 2);
+        var purge = server.server().purge().inBatchesOf(2); // the server's retention and clock
 
         var report = purge.run("test");
 

@@ -1,0 +1,12 @@
+package org.queuedesk.server.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import org.queuedesk.server.ground.WriteTransaction;
+
+/** The tickets themselves: which ones past the retention still hold a name or phone, and forgetting them. */
+public interface PatientTickets extends PersonalDataHolder {
+
+    /** The next tickets issued before {@code cutoff} that still hold a name or phone, oldest first. */
+    List<Long> withPersonalDataIssuedBefore(WriteTransaction tx, Instant cutoff, int limit);
+}
