@@ -1,6 +1,7 @@
 package org.queuedesk.desktop.kiosk;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +27,7 @@ import org.queuedesk.desktop.ground.BidiText;
 public final class KioskFlow {
 
     private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
-    static final String ISSUE = "issue";
+    private static final String ISSUE = "issue";
 
     /** {@code NUMBER}: the number shown big instead of printed, for a patient without a phone. */
     public enum Step { LANGUAGE, SERVICE, DELIVERY, PHONE, DONE, NUMBER }
@@ -89,7 +90,7 @@ public final class KioskFlow {
         });
     }
 
-    public void chooseLanguage(java.util.Locale chosenLanguage) {
+    public void chooseLanguage(Locale chosenLanguage) {
         texts.use(chosenLanguage);
         error.set("");
         step.set(Step.SERVICE);
