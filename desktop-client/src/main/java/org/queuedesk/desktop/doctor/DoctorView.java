@@ -88,47 +88,47 @@ public final class DoctorView {
         sessionPane.visibleProperty().bind(viewModel.sessionOpenProperty());
         sessionPane.managedProperty().bind(sessionPane.visibleProperty());
 
-        roomBox.setItems(viewModel.rooms());
-        roomBox.valueProperty().bindBidirectional(viewModel.roomProperty());
+        roomBox.setItems(viewModel.setup().rooms());
+        roomBox.valueProperty().bindBidirectional(viewModel.setup().roomProperty());
         showRoomWords();
         // who is in which room changes live: the chooser's words with it
-        viewModel.roomSessions().addListener((MapChangeListener<Long, Object>) change -> showRoomWords());
-        serviceList.setItems(viewModel.serviceChoices());
+        viewModel.setup().occupancy().roomSessions().addListener((MapChangeListener<Long, Object>) change -> showRoomWords());
+        serviceList.setItems(viewModel.setup().serviceChoices());
         serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
-        doctorField.textProperty().bindBidirectional(viewModel.doctorNameProperty());
+        doctorField.textProperty().bindBidirectional(viewModel.setup().doctorNameProperty());
         // a doctor's session is always in their own name (the server refuses another): only an admin may type one
-        doctorField.setEditable(viewModel.mayNameTheDoctor());
-        doctorField.setFocusTraversable(viewModel.mayNameTheDoctor());
-        openButton.disableProperty().bind(viewModel.canOpenProperty().not());
+        doctorField.setEditable(viewModel.setup().mayNameTheDoctor());
+        doctorField.setFocusTraversable(viewModel.setup().mayNameTheDoctor());
+        openButton.disableProperty().bind(viewModel.setup().canOpenProperty().not());
         // Enter belongs to the pane on screen: Open session while choosing, Next during the session
         openButton.defaultButtonProperty().bind(setupPane.visibleProperty());
         nextButton.defaultButtonProperty().bind(sessionPane.visibleProperty());
-        ViewBindings.message(setupError, viewModel.setupErrorProperty());
+        ViewBindings.message(setupError, viewModel.setup().errorProperty());
         ViewBindings.message(setupOfflineReason, live.offlineReasonProperty());
 
         sessionTitle.textProperty().bind(viewModel.sessionTitleProperty());
         currentNumber.textProperty().bind(viewModel.currentNumberProperty());
         currentName.textProperty().bind(viewModel.currentNameProperty());
         currentDetail.textProperty().bind(viewModel.currentDetailProperty());
-        nextButton.disableProperty().bind(viewModel.canNextProperty().not());
+        nextButton.disableProperty().bind(viewModel.patients().canNextProperty().not());
         patientActions.disableProperty().bind(viewModel.canActProperty().not().or(viewModel.hasCurrentProperty().not()));
         // each button only where the current patient's state allows it (README lifecycle)
-        serveButton.disableProperty().bind(viewModel.canServeProperty().not());
-        recallButton.disableProperty().bind(viewModel.canRecallProperty().not());
-        noShowButton.disableProperty().bind(viewModel.canNoShowProperty().not());
-        doneButton.disableProperty().bind(viewModel.canDoneProperty().not());
-        transferButton.disableProperty().bind(viewModel.canTransferProperty().not());
+        serveButton.disableProperty().bind(viewModel.patients().canServeProperty().not());
+        recallButton.disableProperty().bind(viewModel.patients().canRecallProperty().not());
+        noShowButton.disableProperty().bind(viewModel.patients().canNoShowProperty().not());
+        doneButton.disableProperty().bind(viewModel.patients().canDoneProperty().not());
+        transferButton.disableProperty().bind(viewModel.patients().canTransferProperty().not());
         transferBox.setItems(viewModel.services());
-        transferBox.valueProperty().bindBidirectional(viewModel.transferTargetProperty());
+        transferBox.valueProperty().bindBidirectional(viewModel.patients().transferForm().targetProperty());
         transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
         transferBox.setCellFactory(list -> new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
-        returnBox.selectedProperty().bindBidirectional(viewModel.transferReturnsProperty());
+        returnBox.selectedProperty().bindBidirectional(viewModel.patients().transferForm().returnsProperty());
         pauseButton.disableProperty().bind(viewModel.canActProperty().not());
         closeButton.disableProperty().bind(viewModel.canActProperty().not());
         var messages = resourcesOf();
         pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.pausedProperty())
                 .then(messages.getString("doctor.action.resume")).otherwise(messages.getString("doctor.action.pause")));
-        ViewBindings.message(actionError, viewModel.actionErrorProperty());
+        ViewBindings.message(actionError, viewModel.patients().errorProperty());
         ViewBindings.message(offlineReason, live.offlineReasonProperty());
 
         waitingSummary.textProperty().bind(viewModel.waitingSummaryProperty());
@@ -158,8 +158,8 @@ public final class DoctorView {
     }
 
     private void showRoomWords() {
-        roomBox.setButtonCell(new NamedCell<>(viewModel::roomLabel));
-        roomBox.setCellFactory(list -> new NamedCell<>(viewModel::roomLabel));
+        roomBox.setButtonCell(new NamedCell<>(viewModel.setup().occupancy()::roomLabel));
+        roomBox.setCellFactory(list -> new NamedCell<>(viewModel.setup().occupancy()::roomLabel));
     }
 
     private ResourceBundle resourcesOf() {
@@ -173,7 +173,7 @@ public final class DoctorView {
         if (event.getCode() == KeyCode.SPACE && !(focused instanceof TextInputControl) && !(focused instanceof ButtonBase)
                 && viewModel.sessionOpenProperty().get() && !viewModel.confirmation().isPending()) {
             event.consume();
-            viewModel.next();
+            viewModel.patients().next();
         }
     }
 
@@ -181,37 +181,37 @@ public final class DoctorView {
 
     @FXML
     private void openSession() {
-        viewModel.openSession();
+        viewModel.setup().openSession();
     }
 
     @FXML
     private void next() {
-        viewModel.next();
+        viewModel.patients().next();
     }
 
     @FXML
     private void recall() {
-        viewModel.recall();
+        viewModel.patients().recall();
     }
 
     @FXML
     private void serve() {
-        viewModel.serve();
+        viewModel.patients().serve();
     }
 
     @FXML
     private void noShow() {
-        viewModel.noShow();
+        viewModel.patients().noShow();
     }
 
     @FXML
     private void done() {
-        viewModel.done();
+        viewModel.patients().done();
     }
 
     @FXML
     private void transfer() {
-        viewModel.transfer();
+        viewModel.patients().transfer();
     }
 
     @FXML

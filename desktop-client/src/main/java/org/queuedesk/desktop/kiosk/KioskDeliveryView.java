@@ -24,34 +24,34 @@ public final class KioskDeliveryView {
 
     @FXML
     private void initialize() {
-        serviceLabel.textProperty().bind(viewModel.serviceNameProperty());
-        printButton.setVisible(viewModel.printerAvailable());
-        printButton.setManaged(viewModel.printerAvailable());
-        printButton.disableProperty().bind(viewModel.busyProperty());
-        screenButton.setVisible(!viewModel.printerAvailable());
-        screenButton.setManaged(!viewModel.printerAvailable());
-        screenButton.disableProperty().bind(viewModel.busyProperty());
-        textButton.disableProperty().bind(viewModel.busyProperty());
-        errorLabel.textProperty().bind(viewModel.errorProperty());
+        serviceLabel.textProperty().bind(viewModel.flow().issued().serviceNameProperty());
+        printButton.setVisible(viewModel.printing().available());
+        printButton.setManaged(viewModel.printing().available());
+        printButton.disableProperty().bind(viewModel.flow().busyProperty());
+        screenButton.setVisible(!viewModel.printing().available());
+        screenButton.setManaged(!viewModel.printing().available());
+        screenButton.disableProperty().bind(viewModel.flow().busyProperty());
+        textButton.disableProperty().bind(viewModel.flow().busyProperty());
+        errorLabel.textProperty().bind(viewModel.flow().errorProperty());
     }
 
     @FXML
     private void print() {
-        viewModel.choosePrint();
+        viewModel.flow().choosePrint();
     }
 
     @FXML
     private void screen() {
-        viewModel.chooseScreen();
+        viewModel.flow().chooseScreen();
     }
 
     @FXML
     private void text() {
-        viewModel.chooseText();
+        viewModel.flow().chooseText();
     }
 
     @FXML
     private void back() {
-        viewModel.back();
+        viewModel.flow().back();
     }
 }

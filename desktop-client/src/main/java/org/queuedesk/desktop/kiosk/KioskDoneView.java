@@ -27,28 +27,28 @@ public final class KioskDoneView {
 
     @FXML
     private void initialize() {
-        numberLabel.textProperty().bind(viewModel.issuedProperty()
+        numberLabel.textProperty().bind(viewModel.flow().issued().ticketProperty()
                 .map(issued -> issued.ticket().number()).orElse(""));
         numberLabel.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-        serviceLabel.textProperty().bind(viewModel.serviceNameProperty());
-        aheadLabel.textProperty().bind(viewModel.peopleAheadProperty());
-        waitLabel.textProperty().bind(viewModel.estimatedWaitProperty());
-        deliveryLabel.textProperty().bind(viewModel.deliveryTextProperty());
-        printProblemLabel.textProperty().bind(viewModel.printProblemProperty());
-        printProblemBox.visibleProperty().bind(viewModel.printProblemProperty().isNotEmpty());
+        serviceLabel.textProperty().bind(viewModel.flow().issued().serviceNameProperty());
+        aheadLabel.textProperty().bind(viewModel.flow().issued().peopleAheadProperty());
+        waitLabel.textProperty().bind(viewModel.flow().issued().estimatedWaitProperty());
+        deliveryLabel.textProperty().bind(viewModel.flow().issued().deliveryProperty());
+        printProblemLabel.textProperty().bind(viewModel.printing().problemProperty());
+        printProblemBox.visibleProperty().bind(viewModel.printing().problemProperty().isNotEmpty());
         printProblemBox.managedProperty().bind(printProblemBox.visibleProperty());
-        retryPrintButton.disableProperty().bind(viewModel.canRetryPrintProperty().not());
-        screenButton.disableProperty().bind(viewModel.canRetryPrintProperty().not());
+        retryPrintButton.disableProperty().bind(viewModel.printing().canRetryProperty().not());
+        screenButton.disableProperty().bind(viewModel.printing().canRetryProperty().not());
     }
 
     @FXML
     private void retryPrint() {
-        viewModel.print();
+        viewModel.printing().retry();
     }
 
     @FXML
     private void showOnScreen() {
-        viewModel.showNumberOnScreen();
+        viewModel.flow().showNumberOnScreen();
     }
 
     @FXML

@@ -19,21 +19,21 @@ public final class KioskLanguageView {
 
     @FXML
     private void initialize() {
-        for (Locale language : viewModel.languages()) {
-            Button button = new Button(viewModel.nameOf(language));
+        for (Locale language : viewModel.texts().languages()) {
+            Button button = new Button(viewModel.texts().nameOf(language));
             button.setId("language-" + language.getLanguage());
             button.getStyleClass().add("kiosk-choice");
             button.setMaxWidth(Double.MAX_VALUE);
             // each name reads in its own direction, whatever the screen's
             button.setNodeOrientation("ar".equals(language.getLanguage()) ? NodeOrientation.RIGHT_TO_LEFT
                     : NodeOrientation.LEFT_TO_RIGHT);
-            button.setOnAction(event -> viewModel.chooseLanguage(language));
+            button.setOnAction(event -> viewModel.flow().chooseLanguage(language));
             languageButtons.getChildren().add(button);
         }
     }
 
     @FXML
     private void toggleContrast() {
-        viewModel.toggleHighContrast();
+        viewModel.flow().toggleHighContrast();
     }
 }

@@ -19,11 +19,11 @@ public final class KioskNumberView {
 
     @FXML
     private void initialize() {
-        numberLabel.textProperty().bind(viewModel.issuedProperty()
+        numberLabel.textProperty().bind(viewModel.flow().issued().ticketProperty()
                 .map(issued -> issued.ticket().number()).orElse(""));
         numberLabel.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT); // "A-042" reads the same in Arabic
-        serviceLabel.textProperty().bind(viewModel.serviceNameProperty());
-        aheadLabel.textProperty().bind(viewModel.peopleAheadProperty());
+        serviceLabel.textProperty().bind(viewModel.flow().issued().serviceNameProperty());
+        aheadLabel.textProperty().bind(viewModel.flow().issued().peopleAheadProperty());
     }
 
     @FXML

@@ -22,31 +22,31 @@ public final class KioskPhoneView {
 
     @FXML
     private void initialize() {
-        phoneLabel.textProperty().bind(viewModel.phoneProperty());
+        phoneLabel.textProperty().bind(viewModel.flow().keypad().phoneProperty());
         // digits run left to right in every language, as on a phone
         phoneLabel.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         keypad.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-        errorLabel.textProperty().bind(viewModel.errorProperty());
-        sendButton.disableProperty().bind(viewModel.busyProperty());
+        errorLabel.textProperty().bind(viewModel.flow().errorProperty());
+        sendButton.disableProperty().bind(viewModel.flow().busyProperty());
     }
 
     @FXML
     private void key(ActionEvent event) {
-        viewModel.key(((Button) event.getSource()).getText().charAt(0));
+        viewModel.flow().keypad().key(((Button) event.getSource()).getText().charAt(0));
     }
 
     @FXML
     private void backspace() {
-        viewModel.backspace();
+        viewModel.flow().keypad().backspace();
     }
 
     @FXML
     private void send() {
-        viewModel.sendPhone();
+        viewModel.flow().sendPhone();
     }
 
     @FXML
     private void back() {
-        viewModel.back();
+        viewModel.flow().back();
     }
 }

@@ -21,26 +21,26 @@ public final class KioskServiceView {
 
     @FXML
     private void initialize() {
-        loadingLabel.visibleProperty().bind(viewModel.loadedProperty().not());
+        loadingLabel.visibleProperty().bind(viewModel.flow().loadedProperty().not());
         loadingLabel.managedProperty().bind(loadingLabel.visibleProperty());
-        viewModel.services().addListener((ListChangeListener<ServiceDto>) change -> fill());
+        viewModel.flow().services().addListener((ListChangeListener<ServiceDto>) change -> fill());
         fill();
     }
 
     private void fill() {
         serviceButtons.getChildren().clear();
-        for (ServiceDto service : viewModel.services()) {
-            Button button = new Button(service.nameIn(viewModel.languageProperty().get()));
+        for (ServiceDto service : viewModel.flow().services()) {
+            Button button = new Button(service.nameIn(viewModel.texts().languageProperty().get()));
             button.setId("service-" + service.prefix());
             button.getStyleClass().add("kiosk-choice");
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setOnAction(event -> viewModel.chooseService(service));
+            button.setOnAction(event -> viewModel.flow().chooseService(service));
             serviceButtons.getChildren().add(button);
         }
     }
 
     @FXML
     private void back() {
-        viewModel.back();
+        viewModel.flow().back();
     }
 }

@@ -61,18 +61,18 @@ public final class KioskView {
     private void initialize() {
         outageOverlay.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.outageProperty().get(), viewModel.outageProperty()));
-        outageLabel.textProperty().bind(viewModel.outageTextProperty());
-        pinOverlay.visibleProperty().bind(viewModel.pinOpenProperty());
-        pinDots.textProperty().bind(viewModel.pinEntryProperty().map(entry -> "\u25cf".repeat(entry.length())));
-        pinError.textProperty().bind(viewModel.pinErrorProperty());
-        staffCorner.setOnMouseClicked(event -> viewModel.staffCornerTapped());
-        kioskRoot.pseudoClassStateChanged(HIGH_CONTRAST, viewModel.highContrastProperty().get());
-        viewModel.highContrastProperty().addListener((o, was, now) -> kioskRoot.pseudoClassStateChanged(HIGH_CONTRAST, now));
+        outageLabel.textProperty().bind(viewModel.texts().outageTextProperty());
+        pinOverlay.visibleProperty().bind(viewModel.pinLock().openProperty());
+        pinDots.textProperty().bind(viewModel.pinLock().entryProperty().map(entry -> "\u25cf".repeat(entry.length())));
+        pinError.textProperty().bind(viewModel.pinLock().errorProperty());
+        staffCorner.setOnMouseClicked(event -> viewModel.pinLock().cornerTapped());
+        kioskRoot.pseudoClassStateChanged(HIGH_CONTRAST, viewModel.flow().highContrastProperty().get());
+        viewModel.flow().highContrastProperty().addListener((o, was, now) -> kioskRoot.pseudoClassStateChanged(HIGH_CONTRAST, now));
         kioskRoot.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> viewModel.touched());
         kioskRoot.addEventFilter(TouchEvent.TOUCH_PRESSED, event -> viewModel.touched());
         SceneKeys.whileShown(kioskRoot, this::keyPressed);
-        viewModel.stepProperty().addListener((o, was, now) -> showStep());
-        viewModel.languageProperty().addListener((o, was, now) -> showStep());
+        viewModel.flow().stepProperty().addListener((o, was, now) -> showStep());
+        viewModel.texts().languageProperty().addListener((o, was, now) -> showStep());
         showStep();
     }
 
@@ -81,14 +81,14 @@ public final class KioskView {
             event.consume();
         } else if (event.getCode() == KeyCode.K && event.isShortcutDown() && event.isShiftDown()) {
             event.consume();
-            viewModel.openPin();
+            viewModel.pinLock().open();
         } else {
             viewModel.touched();
         }
     }
 
     private void showStep() {
-        ResourceBundle messages = viewModel.messages();
+        ResourceBundle messages = viewModel.texts().messages();
         ControllerFactory controllers = new ControllerFactory()
                 .register(KioskLanguageView.class, () -> new KioskLanguageView(viewModel))
                 .register(KioskServiceView.class, () -> new KioskServiceView(viewModel))
@@ -96,7 +96,7 @@ public final class KioskView {
                 .register(KioskPhoneView.class, () -> new KioskPhoneView(viewModel))
                 .register(KioskDoneView.class, () -> new KioskDoneView(viewModel))
                 .register(KioskNumberView.class, () -> new KioskNumberView(viewModel));
-        Parent screen = switch (viewModel.getStep()) {
+        Parent screen = switch (viewModel.flow().getStep()) {
             case LANGUAGE -> Fxml.load(KioskLanguageView.class, "KioskLanguage.fxml", messages, controllers);
             case SERVICE -> Fxml.load(KioskServiceView.class, "KioskService.fxml", messages, controllers);
             case DELIVERY -> Fxml.load(KioskDeliveryView.class, "KioskDelivery.fxml", messages, controllers);
@@ -104,28 +104,28 @@ public final class KioskView {
             case DONE -> Fxml.load(KioskDoneView.class, "KioskDone.fxml", messages, controllers);
             case NUMBER -> Fxml.load(KioskNumberView.class, "KioskNumber.fxml", messages, controllers);
         };
-        kioskRoot.setNodeOrientation(viewModel.isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT
+        kioskRoot.setNodeOrientation(viewModel.texts().isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT
                 : NodeOrientation.LEFT_TO_RIGHT);
         stepHolder.getChildren().setAll(screen);
     }
 
     @FXML
     private void pinKey(javafx.event.ActionEvent event) {
-        viewModel.pinKey(((javafx.scene.control.Button) event.getSource()).getText().charAt(0));
+        viewModel.pinLock().key(((javafx.scene.control.Button) event.getSource()).getText().charAt(0));
     }
 
     @FXML
     private void pinBackspace() {
-        viewModel.pinBackspace();
+        viewModel.pinLock().backspace();
     }
 
     @FXML
     private void pinSubmit() {
-        viewModel.submitPin();
+        viewModel.pinLock().submit();
     }
 
     @FXML
     private void pinCancel() {
-        viewModel.closePin();
+        viewModel.pinLock().close();
     }
 }

@@ -99,19 +99,19 @@ public final class ReceptionView {
         SceneKeys.whileShown(root, this::shortcut);
         Platform.runLater(nameField::requestFocus);
         viewModel.services().addListener((ListChangeListener<ServiceDto>) change -> buildServiceButtons());
-        viewModel.selectedServiceProperty().addListener((o, before, now) -> markSelectedService());
+        viewModel.issue().selectedServiceProperty().addListener((o, before, now) -> markSelectedService());
         buildServiceButtons();
 
-        nameField.textProperty().bindBidirectional(viewModel.patientNameProperty());
-        phoneField.textProperty().bindBidirectional(viewModel.phoneProperty());
+        nameField.textProperty().bindBidirectional(viewModel.issue().patientNameProperty());
+        phoneField.textProperty().bindBidirectional(viewModel.issue().phoneProperty());
         priorityBox.setItems(viewModel.priorities());
-        priorityBox.valueProperty().bindBidirectional(viewModel.priorityProperty());
+        priorityBox.valueProperty().bindBidirectional(viewModel.issue().priorityProperty());
         priorityBox.setButtonCell(new NamedCell<>(text::priority));
         priorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
-        issueButton.disableProperty().bind(viewModel.canIssueProperty().not());
-        ViewBindings.message(issueError, viewModel.issueErrorProperty());
-        ViewBindings.message(phoneError, viewModel.phoneErrorProperty());
-        viewModel.phoneErrorProperty().addListener((o, before, now) -> {
+        issueButton.disableProperty().bind(viewModel.issue().canIssueProperty().not());
+        ViewBindings.message(issueError, viewModel.issue().issueErrorProperty());
+        ViewBindings.message(phoneError, viewModel.issue().phoneErrorProperty());
+        viewModel.issue().phoneErrorProperty().addListener((o, before, now) -> {
             boolean refused = !now.isEmpty();
             phoneField.pseudoClassStateChanged(INVALID, refused);
             if (refused) {
@@ -119,8 +119,8 @@ public final class ReceptionView {
                 phoneField.selectAll();
             }
         });
-        issuedNumber.textProperty().bind(viewModel.issuedNumberProperty());
-        issuedDetail.textProperty().bind(viewModel.issuedDetailProperty());
+        issuedNumber.textProperty().bind(viewModel.issue().issuedNumberProperty());
+        issuedDetail.textProperty().bind(viewModel.issue().issuedDetailProperty());
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
         ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
 
@@ -155,30 +155,30 @@ public final class ReceptionView {
                 ticketTable.scrollTo(now);
             }
         });
-        ticketActions.disableProperty().bind(viewModel.canActProperty().not());
+        ticketActions.disableProperty().bind(viewModel.actions().canActProperty().not());
         // each button only where the selected ticket's state allows its action (README lifecycle)
-        cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
-        requeueButton.disableProperty().bind(viewModel.canRequeueProperty().not());
-        priorityButton.disableProperty().bind(viewModel.canChangePriorityProperty().not());
-        newPriorityBox.disableProperty().bind(viewModel.canChangePriorityProperty().not());
-        transferButton.disableProperty().bind(viewModel.canTransferProperty().not());
-        transferBox.disableProperty().bind(viewModel.canTransferProperty().not());
-        returnBox.disableProperty().bind(viewModel.canTransferProperty().not());
-        statusLinkButton.disableProperty().bind(viewModel.canShowStatusLinkProperty().not());
+        cancelButton.disableProperty().bind(viewModel.actions().canCancelProperty().not());
+        requeueButton.disableProperty().bind(viewModel.actions().canRequeueProperty().not());
+        priorityButton.disableProperty().bind(viewModel.actions().canChangePriorityProperty().not());
+        newPriorityBox.disableProperty().bind(viewModel.actions().canChangePriorityProperty().not());
+        transferButton.disableProperty().bind(viewModel.actions().canTransferProperty().not());
+        transferBox.disableProperty().bind(viewModel.actions().canTransferProperty().not());
+        returnBox.disableProperty().bind(viewModel.actions().canTransferProperty().not());
+        statusLinkButton.disableProperty().bind(viewModel.actions().canShowStatusLinkProperty().not());
         newPriorityBox.setItems(viewModel.priorities());
-        newPriorityBox.valueProperty().bindBidirectional(viewModel.newPriorityProperty());
+        newPriorityBox.valueProperty().bindBidirectional(viewModel.actions().newPriorityProperty());
         newPriorityBox.setButtonCell(new NamedCell<>(text::priority));
         newPriorityBox.setCellFactory(list -> new NamedCell<>(text::priority));
         transferBox.setItems(viewModel.services());
-        transferBox.valueProperty().bindBidirectional(viewModel.transferTargetProperty());
+        transferBox.valueProperty().bindBidirectional(viewModel.actions().transferForm().targetProperty());
         transferBox.setButtonCell(new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
         transferBox.setCellFactory(list -> new NamedCell<>(s -> s.prefix() + " \u00b7 " + s.name()));
-        returnBox.selectedProperty().bindBidirectional(viewModel.transferReturnsProperty());
-        ViewBindings.message(actionError, viewModel.actionErrorProperty());
-        ViewBindings.message(actionInfo, viewModel.actionInfoProperty());
+        returnBox.selectedProperty().bindBidirectional(viewModel.actions().transferForm().returnsProperty());
+        ViewBindings.message(actionError, viewModel.actions().errorProperty());
+        ViewBindings.message(actionInfo, viewModel.actions().infoProperty());
         Ticker.whileShown(root, Duration.seconds(15), viewModel::tick);
-        root.getChildren().addAll(StatusLinkOverlay.create(viewModel, resources),
-                ConfirmationOverlay.create(viewModel.confirmation()));
+        root.getChildren().addAll(StatusLinkOverlay.create(viewModel.statusLink(), resources),
+                ConfirmationOverlay.create(viewModel.actions().confirmation()));
     }
 
     private void buildServiceButtons() {
@@ -199,7 +199,7 @@ public final class ReceptionView {
             button.getStyleClass().add("service-button");
             button.setMaxWidth(Double.MAX_VALUE);
             button.setFocusTraversable(false);
-            button.setOnAction(event -> viewModel.selectByShortcut(index));
+            button.setOnAction(event -> viewModel.issue().selectByShortcut(index));
             HBox.setHgrow(button, Priority.ALWAYS);
             serviceButtons.getChildren().add(button);
         }
@@ -207,7 +207,7 @@ public final class ReceptionView {
     }
 
     private void markSelectedService() {
-        int selected = viewModel.selectedServiceProperty().get();
+        int selected = viewModel.issue().selectedServiceProperty().get();
         for (int i = 0; i < serviceButtons.getChildren().size(); i++) {
             ((ToggleButton) serviceButtons.getChildren().get(i)).setSelected(i == selected);
         }
@@ -218,21 +218,21 @@ public final class ReceptionView {
 
     private void shortcut(KeyEvent event) {
         KeyCode code = event.getCode();
-        if (viewModel.confirmation().isPending() || viewModel.statusLinkProperty().get() != null) {
+        if (viewModel.actions().confirmation().isPending() || viewModel.statusLink().cardProperty().get() != null) {
             // a card is up: Esc closes it, and no shortcut reaches the screen below
             if (code == KeyCode.ESCAPE) {
                 event.consume();
-                viewModel.confirmation().dismiss();
-                viewModel.closeStatusLink();
+                viewModel.actions().confirmation().dismiss();
+                viewModel.statusLink().close();
             }
             return;
         }
         if (code.isFunctionKey() && code.ordinal() >= KeyCode.F1.ordinal() && code.ordinal() <= KeyCode.F12.ordinal()) {
             event.consume();
-            viewModel.selectByShortcut(code.ordinal() - KeyCode.F1.ordinal());
+            viewModel.issue().selectByShortcut(code.ordinal() - KeyCode.F1.ordinal());
         } else if (code == KeyCode.ESCAPE) {
             event.consume();
-            viewModel.clearForm();
+            viewModel.issue().clearForm();
         }
     }
 
@@ -240,7 +240,7 @@ public final class ReceptionView {
 
     @FXML
     private void issue() {
-        viewModel.issue();
+        viewModel.issue().issue();
     }
 
     @FXML
@@ -251,22 +251,22 @@ public final class ReceptionView {
 
     @FXML
     private void cancelTicket() {
-        viewModel.cancelTicket();
+        viewModel.actions().cancel();
     }
 
     @FXML
     private void changePriority() {
-        viewModel.changePriority();
+        viewModel.actions().changePriority();
     }
 
     @FXML
     private void transfer() {
-        viewModel.transfer();
+        viewModel.actions().transfer();
     }
 
     @FXML
     private void requeue() {
-        viewModel.requeue();
+        viewModel.actions().requeue();
     }
 
     @FXML

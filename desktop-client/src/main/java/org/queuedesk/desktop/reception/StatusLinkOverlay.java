@@ -21,7 +21,7 @@ final class StatusLinkOverlay {
     private StatusLinkOverlay() {
     }
 
-    static Node create(ReceptionViewModel viewModel, ResourceBundle messages) {
+    static Node create(StatusLinkViewModel viewModel, ResourceBundle messages) {
         Label title = new Label();
         title.setId("statusLinkTitle");
         title.getStyleClass().add("card-title");
@@ -41,17 +41,17 @@ final class StatusLinkOverlay {
         Label info = new Label();
         info.setId("statusLinkInfo");
         info.getStyleClass().add("action-info");
-        ViewBindings.message(info, viewModel.statusLinkInfoProperty());
+        ViewBindings.message(info, viewModel.infoProperty());
         StackPane infoSlot = new StackPane(info);
         infoSlot.getStyleClass().add("message-slot");
         Button close = new Button(messages.getString("reception.statusLink.close"));
         close.setId("statusLinkClose");
-        close.setOnAction(event -> viewModel.closeStatusLink());
+        close.setOnAction(event -> viewModel.close());
         Button print = new Button(messages.getString("reception.statusLink.print"));
         print.setId("statusLinkPrint");
         print.getStyleClass().add("primary");
         print.disableProperty().bind(viewModel.printingProperty());
-        print.setOnAction(event -> viewModel.printStatusLink());
+        print.setOnAction(event -> viewModel.print());
         HBox buttons = new HBox(10, close, print);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox card = new VBox(10, title, hint, qr, url, validUntil, infoSlot, buttons);
@@ -60,9 +60,9 @@ final class StatusLinkOverlay {
         card.setMaxSize(480, Region.USE_PREF_SIZE);
         card.setOnMouseClicked(event -> event.consume());
 
-        StackPane overlay = Overlays.backdrop(card, viewModel::closeStatusLink);
+        StackPane overlay = Overlays.backdrop(card, viewModel::close);
         overlay.setId("statusLinkOverlay");
-        viewModel.statusLinkProperty().addListener((o, before, now) -> {
+        viewModel.cardProperty().addListener((o, before, now) -> {
             overlay.setVisible(now != null);
             if (now != null) {
                 title.setText(MessageFormat.format(messages.getString("reception.statusLink.title"), now.number()));

@@ -110,7 +110,7 @@ class DeskIT {
         DoctorViewModel doctorModel = (DoctorViewModel) doctor.shell().currentScreen();
         WaitForAsyncUtils.asyncFx(() -> {
             roomBox.getSelectionModel().select(0);
-            doctorModel.serviceChoices().get(0).chosenProperty().set(true);
+            doctorModel.setup().serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
         Screenshots.save(doctorScene, "doctor-setup.png");
         robot.clickOn((Node) find(room, "#openButton"));

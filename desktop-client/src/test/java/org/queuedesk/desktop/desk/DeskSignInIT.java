@@ -72,7 +72,7 @@ class DeskSignInIT {
         DoctorViewModel doctor = (DoctorViewModel) desk.currentScreen();
         WaitForAsyncUtils.asyncFx(() -> {
             roomBox.getSelectionModel().select(0);
-            doctor.serviceChoices().get(0).chosenProperty().set(true);
+            doctor.setup().serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
         Button open = find(room, "#openButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !open.isDisabled()));

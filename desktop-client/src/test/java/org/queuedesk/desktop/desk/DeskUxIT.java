@@ -139,7 +139,7 @@ class DeskUxIT {
         ComboBox<RoomDto> roomBox = find(room, "#roomBox");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> roomBox.getItems().size() == 4));
         DoctorViewModel doctor = (DoctorViewModel) staff.shell().currentScreen();
-        assertThat(onFx(() -> roomBox.getItems().stream().map(doctor::roomLabel).toList()).call()).containsExactly(
+        assertThat(onFx(() -> roomBox.getItems().stream().map(doctor.setup().occupancy()::roomLabel).toList()).call()).containsExactly(
                 "Room 1 \u00b7 free", "Room 2 \u00b7 in use by nurse", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
         robot.clickOn(roomBox);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(roomBox::isShowing));
@@ -150,7 +150,7 @@ class DeskUxIT {
         // work in another doctor's session (only its own doctor or an admin may), so none is offered
         WaitForAsyncUtils.asyncFx(() -> {
             roomBox.getSelectionModel().select(1);
-            doctor.serviceChoices().get(0).chosenProperty().set(true);
+            doctor.setup().serviceChoices().get(0).chosenProperty().set(true);
         }).get(5, TimeUnit.SECONDS);
         robot.type(KeyCode.ENTER);
         javafx.scene.control.TextField shownAs = find(room, "#doctorField");

@@ -80,27 +80,27 @@ class DoctorViewModelTest {
 
     @Test
     void openingASessionTakesTheRoomAndTheChosenServices() throws Exception {
-        assertThat(doctor.rooms()).hasSize(4);
-        assertThat(doctor.serviceChoices()).extracting(c -> c.service().prefix()).containsExactly("A", "B", "C");
-        doctor.openSession();
-        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Choose a room");
-        doctor.roomProperty().set(doctor.rooms().get(1));
-        doctor.openSession();
-        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Tick at least one service");
+        assertThat(doctor.setup().rooms()).hasSize(4);
+        assertThat(doctor.setup().serviceChoices()).extracting(c -> c.service().prefix()).containsExactly("A", "B", "C");
+        doctor.setup().openSession();
+        assertThat(doctor.setup().errorProperty().get()).isEqualTo("Choose a room");
+        doctor.setup().roomProperty().set(doctor.setup().rooms().get(1));
+        doctor.setup().openSession();
+        assertThat(doctor.setup().errorProperty().get()).isEqualTo("Tick at least one service");
         assertThat(doctor.sessionProperty().get()).isNull();
 
         choose("A", "C");
-        doctor.openSession();
+        doctor.setup().openSession();
 
         SessionDto session = doctor.sessionProperty().get();
-        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+        assertThat(doctor.setup().errorProperty().get()).isEmpty();
         assertThat(doctor.sessionOpenProperty().get()).isTrue();
         assertThat(session.roomName()).isEqualTo("Room 2");
         assertThat(session.serviceIds()).containsExactly(service("A").id(), service("C").id());
         assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 2 \u00b7 doctor");
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("\u2014");
         assertThat(doctor.currentNameProperty().get()).isEqualTo("Nobody called yet \u2014 press Next");
-        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
         var room = client.queueStatus(session.siteId()).rooms().stream()
                 .filter(r -> r.roomName().equals("Room 2")).findFirst().orElseThrow();
         assertThat(room.sessionId()).isEqualTo(session.id());
@@ -132,9 +132,9 @@ class DoctorViewModelTest {
         long second = issue("A", Priority.NORMAL, "Ben").id();
         fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
 
-        doctor.next();
+        doctor.patients().next();
 
-        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+        assertThat(doctor.patients().errorProperty().get()).isEmpty();
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
         assertThat(doctor.currentNameProperty().get()).isEqualTo("Ana");
         assertThat(doctor.hasCurrentProperty().get()).isTrue();
@@ -143,18 +143,18 @@ class DoctorViewModelTest {
         assertThat(called.state()).isEqualTo(TicketState.CALLED);
         assertThat(called.sessionId()).isEqualTo(doctor.sessionProperty().get().id());
 
-        doctor.next();
+        doctor.patients().next();
 
         assertThat(client.ticket(first).state()).isEqualTo(TicketState.DONE);
         assertThat(client.ticket(second).state()).isEqualTo(TicketState.CALLED);
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
         assertThat(doctor.waiting()).isEmpty();
 
-        doctor.next();
+        doctor.patients().next();
 
         assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
         assertThat(doctor.currentProperty().get()).isNull();
-        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Nobody is waiting for your services right now.");
+        assertThat(doctor.patients().errorProperty().get()).isEqualTo("Nobody is waiting for your services right now.");
     }
 
     @Test
@@ -164,25 +164,25 @@ class DoctorViewModelTest {
         long second = issue("A", Priority.NORMAL, null).id();
         long third = issue("A", Priority.NORMAL, null).id();
         fxThread.runUntil("all three wait", () -> doctor.waiting().size() == 3);
-        doctor.next();
+        doctor.patients().next();
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
 
         // the session moves on from somewhere else before this desk hears of it
         otherDesk.next(doctor.sessionProperty().get().id());
-        doctor.next();
+        doctor.patients().next();
 
-        assertThat(doctor.actionErrorProperty().get())
+        assertThat(doctor.patients().errorProperty().get())
                 .isEqualTo("This Next is out of date: the current patient in Room 1 is now A-002. Reload and try again.");
         assertThat(client.ticket(first).state()).isEqualTo(TicketState.DONE);
         assertThat(client.ticket(second).state()).as("not finished unseen").isEqualTo(TicketState.CALLED);
         assertThat(client.ticket(third).state()).as("not called past").isEqualTo(TicketState.WAITING);
         assertThat(doctor.currentNumberProperty().get()).as("the refusal shows who is really called")
                 .isEqualTo("A-002");
-        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
 
-        doctor.next();
+        doctor.patients().next();
 
-        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+        assertThat(doctor.patients().errorProperty().get()).isEmpty();
         assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
         assertThat(client.ticket(third).state()).isEqualTo(TicketState.CALLED);
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-003");
@@ -196,19 +196,19 @@ class DoctorViewModelTest {
         fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
 
         background.hold();
-        doctor.next();
+        doctor.patients().next();
 
         assertThat(doctor.inFlightProperty().get()).isTrue();
-        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.patients().canNextProperty().get()).isFalse();
         assertThat(doctor.canActProperty().get()).isFalse();
-        doctor.next();
-        doctor.done();
+        doctor.patients().next();
+        doctor.patients().done();
         assertThat(background.held()).as("the second press sent nothing").isEqualTo(1);
 
         background.release();
 
         assertThat(doctor.inFlightProperty().get()).isFalse();
-        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
         assertThat(client.ticket(first).state()).isEqualTo(TicketState.CALLED);
         assertThat(client.ticket(second).state()).isEqualTo(TicketState.WAITING);
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
@@ -219,27 +219,27 @@ class DoctorViewModelTest {
         open("A");
         long id = issue("A", Priority.NORMAL, "Ana").id();
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
-        doctor.next();
+        doctor.patients().next();
         assertThat(doctor.currentDetailProperty().get()).contains("Called").doesNotContain("recalled");
 
-        doctor.recall();
+        doctor.patients().recall();
 
         assertThat(client.ticket(id).recallCount()).isEqualTo(1);
         assertThat(doctor.currentDetailProperty().get()).contains("recalled once");
 
-        doctor.serve();
+        doctor.patients().serve();
 
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.SERVING);
         assertThat(doctor.currentDetailProperty().get()).contains("With doctor");
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
 
-        doctor.done();
+        doctor.patients().done();
 
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.DONE);
         assertThat(doctor.currentProperty().get()).isNull();
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("\u2014");
         assertThat(client.session(doctor.sessionProperty().get().id()).currentTicketId()).isNull();
-        assertThat(doctor.actionErrorProperty().get()).isEmpty();
+        assertThat(doctor.patients().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -248,9 +248,9 @@ class DoctorViewModelTest {
         long first = issue("A", Priority.NORMAL, null).id();
         long second = issue("A", Priority.NORMAL, null).id();
         fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
-        doctor.next();
+        doctor.patients().next();
 
-        doctor.noShow();
+        doctor.patients().noShow();
         assertThat(doctor.confirmation().property().get().title()).isEqualTo("Mark A-001 as a no-show?");
         assertThat(client.ticket(first).state()).as("one click asks first").isEqualTo(TicketState.CALLED);
         doctor.confirmation().confirm();
@@ -259,17 +259,17 @@ class DoctorViewModelTest {
         assertThat(doctor.currentProperty().get()).isNull();
         assertThat(client.session(doctor.sessionProperty().get().id()).currentTicketId()).isNull();
 
-        doctor.next();
+        doctor.patients().next();
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
         // finished from somewhere else; this desk still shows the patient
         otherDesk.post("/api/sessions/" + doctor.sessionProperty().get().id() + "/done", null);
-        doctor.recall();
+        doctor.patients().recall();
 
-        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Nobody is called in Room 1 right now; press Next first.");
+        assertThat(doctor.patients().errorProperty().get()).isEqualTo("Nobody is called in Room 1 right now; press Next first.");
         assertThat(client.ticket(second).state()).isEqualTo(TicketState.DONE);
         assertThat(client.ticket(second).recallCount()).isZero();
         assertThat(doctor.currentProperty().get()).as("reloaded after the refusal").isNull();
-        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
     }
 
     @Test
@@ -277,13 +277,13 @@ class DoctorViewModelTest {
         open("A");
         long id = issue("A", Priority.NORMAL, "Ana").id();
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
-        doctor.next();
-        assertThat(doctor.transferReturnsProperty().get()).as("return is the default here").isTrue();
-        doctor.transfer();
-        assertThat(doctor.actionErrorProperty().get()).isEqualTo("Choose the service to transfer to");
+        doctor.patients().next();
+        assertThat(doctor.patients().transferForm().returnsProperty().get()).as("return is the default here").isTrue();
+        doctor.patients().transfer();
+        assertThat(doctor.patients().errorProperty().get()).isEqualTo("Choose the service to transfer to");
 
-        doctor.transferTargetProperty().set(service("B"));
-        doctor.transfer();
+        doctor.patients().transferForm().targetProperty().set(service("B"));
+        doctor.patients().transfer();
 
         TicketDto away = client.ticket(id);
         assertThat(away.state()).isEqualTo(TicketState.WAITING);
@@ -293,13 +293,13 @@ class DoctorViewModelTest {
         assertThat(doctor.waiting()).isEmpty();
 
         // the blood test is taken in another room; then the patient is back in this queue
-        var lab = otherDesk.openSession(doctor.rooms().get(2).id(), List.of(service("B").id()), null); // in its own user's name
+        var lab = otherDesk.openSession(doctor.setup().rooms().get(2).id(), List.of(service("B").id()), null); // in its own user's name
         otherDesk.next(lab.id());
         otherDesk.next(lab.id());
         fxThread.runUntil("the patient is back in this queue", () -> doctor.waiting().size() == 1);
         assertThat(client.ticket(id).serviceId()).isEqualTo(service("A").id());
 
-        doctor.next();
+        doctor.patients().next();
 
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-001");
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.CALLED);
@@ -316,16 +316,16 @@ class DoctorViewModelTest {
         long sessionId = doctor.sessionProperty().get().id();
         assertThat(client.session(sessionId).paused()).isTrue();
         assertThat(doctor.pausedProperty().get()).isTrue();
-        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.patients().canNextProperty().get()).isFalse();
         assertThat(doctor.sessionTitleProperty().get()).isEqualTo("Room 1 \u00b7 doctor \u00b7 paused");
-        doctor.next();
+        doctor.patients().next();
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
 
         doctor.togglePause();
 
         assertThat(client.session(sessionId).paused()).isFalse();
-        assertThat(doctor.canNextProperty().get()).isTrue();
-        doctor.next();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
+        doctor.patients().next();
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.CALLED);
     }
 
@@ -334,16 +334,16 @@ class DoctorViewModelTest {
         open("A");
         issue("A", Priority.NORMAL, null);
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
-        doctor.next();
+        doctor.patients().next();
         long sessionId = doctor.sessionProperty().get().id();
 
         doctor.closeSession();
         doctor.confirmation().confirm();
 
-        assertThat(doctor.actionErrorProperty().get()).startsWith("Ticket A-001 is still called in Room 1");
+        assertThat(doctor.patients().errorProperty().get()).startsWith("Ticket A-001 is still called in Room 1");
         assertThat(doctor.sessionProperty().get()).isNotNull();
 
-        doctor.done();
+        doctor.patients().done();
         doctor.closeSession();
         assertThat(doctor.confirmation().property().get().title()).isEqualTo("Close your session in Room 1?");
         assertThat(doctor.sessionProperty().get()).as("asked, not yet closed").isNotNull();
@@ -362,40 +362,40 @@ class DoctorViewModelTest {
 
         serverReachable.set(false);
 
-        assertThat(doctor.canNextProperty().get()).isFalse();
+        assertThat(doctor.patients().canNextProperty().get()).isFalse();
         assertThat(doctor.canActProperty().get()).isFalse();
-        assertThat(doctor.canOpenProperty().get()).isFalse();
+        assertThat(doctor.setup().canOpenProperty().get()).isFalse();
         assertThat(live.offlineReasonProperty().get()).startsWith("The server does not answer");
-        doctor.next();
+        doctor.patients().next();
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
 
         serverReachable.set(true);
 
-        assertThat(doctor.canNextProperty().get()).isTrue();
+        assertThat(doctor.patients().canNextProperty().get()).isTrue();
     }
 
     // --- who is in each room, questions first, buttons by state ---------------------------------
 
     @Test
     void theRoomChooserSaysWhichRoomsAreFreeAndWhoIsInTheOthersLive() {
-        RoomDto room2 = doctor.rooms().get(1);
-        assertThat(doctor.rooms()).extracting(doctor::roomLabel)
+        RoomDto room2 = doctor.setup().rooms().get(1);
+        assertThat(doctor.setup().rooms()).extracting(doctor.setup().occupancy()::roomLabel)
                 .containsExactly("Room 1 \u00b7 free", "Room 2 \u00b7 free", "Room 3 \u00b7 free", "Room 4 \u00b7 free");
 
         var theirs = nurseDesk.openSession(room2.id(), List.of(service("A").id()), null);
-        fxThread.runUntil("Room 2 is taken", () -> doctor.occupant(room2).isPresent());
+        fxThread.runUntil("Room 2 is taken", () -> doctor.setup().occupancy().occupant(room2).isPresent());
 
-        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 in use by nurse");
-        assertThat(doctor.roomLabel(doctor.rooms().get(0))).isEqualTo("Room 1 \u00b7 free");
+        assertThat(doctor.setup().occupancy().roomLabel(room2)).isEqualTo("Room 2 \u00b7 in use by nurse");
+        assertThat(doctor.setup().occupancy().roomLabel(doctor.setup().rooms().get(0))).isEqualTo("Room 1 \u00b7 free");
 
         nurseDesk.post("/api/sessions/" + theirs.id() + "/close", null);
-        fxThread.runUntil("Room 2 is free again", () -> doctor.occupant(room2).isEmpty());
-        assertThat(doctor.roomLabel(room2)).isEqualTo("Room 2 \u00b7 free");
+        fxThread.runUntil("Room 2 is free again", () -> doctor.setup().occupancy().occupant(room2).isEmpty());
+        assertThat(doctor.setup().occupancy().roomLabel(room2)).isEqualTo("Room 2 \u00b7 free");
     }
 
     @Test
     void aDeskStartedAfterAnotherDoctorOpenedARoomSeesWhoIsThere() throws Exception {
-        nurseDesk.openSession(doctor.rooms().get(3).id(), List.of(service("B").id()), null);
+        nurseDesk.openSession(doctor.setup().rooms().get(3).id(), List.of(service("B").id()), null);
         var later = new LiveSite(client, new EventStreamClient(HttpClient.newHttpClient(), client.tokens(),
                 new ManualScheduler(), ReconnectPolicy.DEFAULT, fxThread), new CurrentThreadExecutor(), serverReachable,
                 messages);
@@ -403,7 +403,7 @@ class DoctorViewModelTest {
         later.start();
         try {
             fxThread.runUntil("the later desk is online", () -> later.onlineProperty().get());
-            assertThat(laterDesk.roomLabel(laterDesk.rooms().get(3))).isEqualTo("Room 4 \u00b7 in use by nurse");
+            assertThat(laterDesk.setup().occupancy().roomLabel(laterDesk.setup().rooms().get(3))).isEqualTo("Room 4 \u00b7 in use by nurse");
         } finally {
             later.stop();
         }
@@ -411,33 +411,33 @@ class DoctorViewModelTest {
 
     @Test
     void aDoctorChoosingARoomInUseIsToldWhoIsThereAndNeverJoinsTheirSession() {
-        RoomDto room1 = doctor.rooms().get(0);
+        RoomDto room1 = doctor.setup().rooms().get(0);
         nurseDesk.openSession(room1.id(), List.of(service("B").id()), null);
-        fxThread.runUntil("Room 1 is taken", () -> doctor.occupant(room1).isPresent());
-        doctor.roomProperty().set(room1);
+        fxThread.runUntil("Room 1 is taken", () -> doctor.setup().occupancy().occupant(room1).isPresent());
+        doctor.setup().roomProperty().set(room1);
         choose("A");
 
-        doctor.openSession();
+        doctor.setup().openSession();
 
         // the server lets only a session's own doctor or an admin press its buttons (README: sessions belong to
         // the signed-in user), so a doctor is not offered a session they could not work in
         assertThat(doctor.confirmation().isPending()).isFalse();
         assertThat(doctor.sessionProperty().get()).as("not joined").isNull();
-        assertThat(doctor.setupErrorProperty().get()).isEqualTo(
+        assertThat(doctor.setup().errorProperty().get()).isEqualTo(
                 "Room 1 is in use by nurse. Choose another room, or ask nurse or an admin to close that session.");
     }
 
     @Test
     void onlyAnAdminsDeskMayOpenASessionInSomeoneElsesName() {
         // README: a doctor naming anyone else is refused; an admin may open a session for someone else
-        assertThat(doctor.mayNameTheDoctor()).isFalse();
+        assertThat(doctor.setup().mayNameTheDoctor()).isFalse();
         assertThat(new DoctorViewModel(live, background, new TicketText(messages, clock), "admin", true)
-                .mayNameTheDoctor()).isTrue();
+                .setup().mayNameTheDoctor()).isTrue();
     }
 
     @Test
     void anAdminChoosingARoomInUseIsAskedWhoIsThereAndJoinsOnlyWhenConfirmed() throws Exception {
-        RoomDto room1 = doctor.rooms().get(0);
+        RoomDto room1 = doctor.setup().rooms().get(0);
         var theirs = nurseDesk.openSession(room1.id(), List.of(service("B").id()), null);
         TokenStore adminTokens = new TokenStore(clock);
         var adminClient = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), adminTokens,
@@ -450,15 +450,15 @@ class DoctorViewModelTest {
         adminLive.start();
         try {
             fxThread.runUntil("the admin's desk is online", () -> adminLive.onlineProperty().get());
-            fxThread.runUntil("Room 1 is taken", () -> admin.occupant(room1).isPresent());
-            admin.roomProperty().set(room1);
-            admin.serviceChoices().stream().filter(c -> c.service().prefix().equals("A")).findFirst().orElseThrow()
+            fxThread.runUntil("Room 1 is taken", () -> admin.setup().occupancy().occupant(room1).isPresent());
+            admin.setup().roomProperty().set(room1);
+            admin.setup().serviceChoices().stream().filter(c -> c.service().prefix().equals("A")).findFirst().orElseThrow()
                     .chosenProperty().set(true);
 
-            admin.openSession();
+            admin.setup().openSession();
 
             var question = admin.confirmation().property().get();
-            assertThat(question).as("not joined silently (%s)", admin.setupErrorProperty().get()).isNotNull();
+            assertThat(question).as("not joined silently (%s)", admin.setup().errorProperty().get()).isNotNull();
             assertThat(admin.sessionProperty().get()).isNull();
             assertThat(question.title()).isEqualTo("Room 1 is in use by nurse");
             assertThat(question.confirmLabel()).isEqualTo("Join nurse's session");
@@ -467,7 +467,7 @@ class DoctorViewModelTest {
             admin.confirmation().dismiss();
             assertThat(admin.sessionProperty().get()).isNull();
 
-            admin.openSession();
+            admin.setup().openSession();
             admin.confirmation().confirm();
 
             assertThat(admin.sessionProperty().get().id()).as("joined, by choice").isEqualTo(theirs.id());
@@ -479,13 +479,13 @@ class DoctorViewModelTest {
 
     @Test
     void aDoctorsOwnOpenSessionIsTakenUpAgainWithoutAQuestion() {
-        RoomDto room3 = doctor.rooms().get(2);
+        RoomDto room3 = doctor.setup().rooms().get(2);
         var mine = otherDesk.openSession(room3.id(), List.of(service("A").id()), null); // the signed-in doctor's own
-        fxThread.runUntil("Room 3 is taken", () -> doctor.occupant(room3).isPresent());
-        doctor.roomProperty().set(room3);
+        fxThread.runUntil("Room 3 is taken", () -> doctor.setup().occupancy().occupant(room3).isPresent());
+        doctor.setup().roomProperty().set(room3);
         choose("A");
 
-        doctor.openSession();
+        doctor.setup().openSession();
 
         assertThat(doctor.confirmation().isPending()).isFalse();
         assertThat(doctor.sessionProperty().get().id()).isEqualTo(mine.id());
@@ -493,15 +493,15 @@ class DoctorViewModelTest {
 
     @Test
     void aComplaintAboutTheSetupGoesWhenTheFieldIsFixed() {
-        doctor.openSession();
-        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Choose a room");
-        doctor.roomProperty().set(doctor.rooms().get(0));
-        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+        doctor.setup().openSession();
+        assertThat(doctor.setup().errorProperty().get()).isEqualTo("Choose a room");
+        doctor.setup().roomProperty().set(doctor.setup().rooms().get(0));
+        assertThat(doctor.setup().errorProperty().get()).isEmpty();
 
-        doctor.openSession();
-        assertThat(doctor.setupErrorProperty().get()).isEqualTo("Tick at least one service");
+        doctor.setup().openSession();
+        assertThat(doctor.setup().errorProperty().get()).isEqualTo("Tick at least one service");
         choose("A");
-        assertThat(doctor.setupErrorProperty().get()).isEmpty();
+        assertThat(doctor.setup().errorProperty().get()).isEmpty();
     }
 
     @Test
@@ -511,26 +511,26 @@ class DoctorViewModelTest {
         issue("A", Priority.NORMAL, null);
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
 
-        doctor.next();
+        doctor.patients().next();
         assertPatientButtons("called", TicketState.CALLED);
-        doctor.serve();
+        doctor.patients().serve();
         assertPatientButtons("serving", TicketState.SERVING);
-        doctor.done();
+        doctor.patients().done();
         assertPatientButtons("done", null);
     }
 
     private void assertPatientButtons(String when, TicketState state) {
         assertThat(doctor.currentProperty().get() == null ? null : doctor.currentProperty().get().state()).as(when)
                 .isEqualTo(state);
-        assertThat(doctor.canServeProperty().get()).as("serve, " + when)
+        assertThat(doctor.patients().canServeProperty().get()).as("serve, " + when)
                 .isEqualTo(state != null && LifecycleTable.allows("serve", state));
-        assertThat(doctor.canRecallProperty().get()).as("recall, " + when)
+        assertThat(doctor.patients().canRecallProperty().get()).as("recall, " + when)
                 .isEqualTo(state != null && LifecycleTable.allows("recall", state));
-        assertThat(doctor.canNoShowProperty().get()).as("no-show, " + when)
+        assertThat(doctor.patients().canNoShowProperty().get()).as("no-show, " + when)
                 .isEqualTo(state != null && LifecycleTable.allows("no_show", state));
-        assertThat(doctor.canDoneProperty().get()).as("done, " + when)
+        assertThat(doctor.patients().canDoneProperty().get()).as("done, " + when)
                 .isEqualTo(state != null && LifecycleTable.allows("done", state));
-        assertThat(doctor.canTransferProperty().get()).as("transfer, " + when)
+        assertThat(doctor.patients().canTransferProperty().get()).as("transfer, " + when)
                 .isEqualTo(state != null && LifecycleTable.allows("transfer", state));
     }
 
@@ -540,15 +540,15 @@ class DoctorViewModelTest {
         issue("A", Priority.NORMAL, null);
         issue("A", Priority.NORMAL, null);
         fxThread.runUntil("both wait", () -> doctor.waiting().size() == 2);
-        doctor.next();
-        doctor.transferTargetProperty().set(service("B"));
-        doctor.transferReturnsProperty().set(false);
+        doctor.patients().next();
+        doctor.patients().transferForm().targetProperty().set(service("B"));
+        doctor.patients().transferForm().returnsProperty().set(false);
 
-        doctor.next();
+        doctor.patients().next();
 
         assertThat(doctor.currentNumberProperty().get()).isEqualTo("A-002");
-        assertThat(doctor.transferTargetProperty().get()).isNull();
-        assertThat(doctor.transferReturnsProperty().get()).as("back to the default").isTrue();
+        assertThat(doctor.patients().transferForm().targetProperty().get()).isNull();
+        assertThat(doctor.patients().transferForm().returnsProperty().get()).as("back to the default").isTrue();
     }
 
     // README lifecycle: "called → no-show → (requeue) waiting", back at its original place
@@ -557,8 +557,8 @@ class DoctorViewModelTest {
         open("A");
         long id = issue("A", Priority.NORMAL, "Ana").id();
         fxThread.runUntil("the patient waits", () -> doctor.waiting().size() == 1);
-        doctor.next();
-        doctor.noShow();
+        doctor.patients().next();
+        doctor.patients().noShow();
         doctor.confirmation().confirm();
         fxThread.runUntil("nobody waits", () -> doctor.waiting().isEmpty()
                 && live.board().ticket(id).orElseThrow().state() == TicketState.NO_SHOW);
@@ -578,15 +578,15 @@ class DoctorViewModelTest {
     // --- helpers ------------------------------------------------------------------------------------------
 
     private void open(String... prefixes) {
-        doctor.roomProperty().set(doctor.rooms().get(0));
+        doctor.setup().roomProperty().set(doctor.setup().rooms().get(0));
         choose(prefixes);
-        doctor.openSession();
-        assertThat(doctor.sessionProperty().get()).as(doctor.setupErrorProperty().get()).isNotNull();
+        doctor.setup().openSession();
+        assertThat(doctor.sessionProperty().get()).as(doctor.setup().errorProperty().get()).isNotNull();
     }
 
     private void choose(String... prefixes) {
         List<String> wanted = List.of(prefixes);
-        doctor.serviceChoices().forEach(c -> c.chosenProperty().set(wanted.contains(c.service().prefix())));
+        doctor.setup().serviceChoices().forEach(c -> c.chosenProperty().set(wanted.contains(c.service().prefix())));
     }
 
     private TicketDto issue(String prefix, Priority priority, String name) {

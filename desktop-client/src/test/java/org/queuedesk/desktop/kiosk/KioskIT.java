@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.desktop.app.DeviceOptions;
 import org.queuedesk.desktop.ground.Mode;
+import org.queuedesk.desktop.ground.StaffPin;
 import org.queuedesk.desktop.ground.Theme;
 import org.queuedesk.desktop.testing.CapturingEscPosPrinter;
 import org.queuedesk.desktop.testing.Screenshots;
@@ -158,7 +159,7 @@ class KioskIT {
                 .doesNotContain("600123");
         Screenshots.save(kiosk.scene(), "kiosk-texted.png");
 
-        long id = onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).issuedProperty().get().ticket().id())
+        long id = onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).flow().issued().ticketProperty().get().ticket().id())
                 .call();
         JsonNode ticket = staff().get("/api/tickets/" + id).json();
         assertThat(ticket.get("phone").asText()).isEqualTo("+34******456"); // staff see it masked
@@ -259,7 +260,7 @@ class KioskIT {
         kiosk.waitFor("#service-A");
         // nobody touches it: back to the start, in English again
         kiosk.waitFor("#language-en", 10);
-        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).languageProperty().get()).call())
+        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).texts().languageProperty().get()).call())
                 .isEqualTo(Locale.ENGLISH);
 
         kiosk.click("#language-ar");
@@ -268,7 +269,7 @@ class KioskIT {
         kiosk.waitFor("#key-5");
         kiosk.click("#key-5");
         kiosk.waitFor("#language-en", 10);
-        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).phoneProperty().get()).call()).isEmpty();
+        assertThat(onFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).flow().keypad().phoneProperty().get()).call()).isEmpty();
     }
 
     @Test
@@ -286,7 +287,7 @@ class KioskIT {
         assertThat(onFx(() -> kiosk.root().lookup("#kioskLanguage") != null).call()).isTrue();
 
         Node corner = onFx(() -> kiosk.root().lookup(".kiosk-staff-corner")).call();
-        for (int i = 0; i < KioskViewModel.STAFF_TAPS; i++) {
+        for (int i = 0; i < StaffPin.TAPS; i++) {
             robot.clickOn(corner);
         }
         Node pad = kiosk.lookup("#pinDots");
@@ -340,7 +341,7 @@ class KioskIT {
         kiosk.waitFor("#kioskLanguage");
         assertThat(onFx(stage::isFullScreen).call()).isTrue();
 
-        WaitForAsyncUtils.asyncFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).openPin())
+        WaitForAsyncUtils.asyncFx(() -> ((KioskViewModel) kiosk.shell().currentScreen()).pinLock().open())
                 .get(5, TimeUnit.SECONDS);
         for (char digit : "2468".toCharArray()) {
             kiosk.click("#pin-" + digit);

@@ -15,7 +15,7 @@ import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.ground.CurrentThreadExecutor;
 import org.queuedesk.desktop.ground.Theme;
-import org.queuedesk.desktop.kiosk.KioskViewModel.Step;
+import org.queuedesk.desktop.kiosk.KioskFlow.Step;
 import org.queuedesk.desktop.kiosk.print.PrinterProblem;
 import org.queuedesk.desktop.kiosk.print.TicketPrinter;
 import org.queuedesk.desktop.kiosk.print.TicketPrinters;
@@ -63,28 +63,28 @@ class KioskNumberOnScreenTest {
     @Test
     void withoutAPrinterTheNumberIsShownOnScreenLongerThanAConfirmationAndIdleDoesNotCutItShort() {
         KioskViewModel kiosk = kiosk(TicketPrinters.none());
-        assertThat(kiosk.printerAvailable()).isFalse();
+        assertThat(kiosk.printing().available()).isFalse();
         kiosk.load();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(GP);
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(GP);
 
-        kiosk.chooseScreen();
+        kiosk.flow().chooseScreen();
 
-        assertThat(kiosk.getStep()).isEqualTo(Step.NUMBER);
-        assertThat(kiosk.issuedProperty().get().ticket().number()).isEqualTo("A-001");
-        assertThat(kiosk.serviceNameProperty().get()).isEqualTo("General practice");
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.NUMBER);
+        assertThat(kiosk.flow().issued().ticketProperty().get().ticket().number()).isEqualTo("A-001");
+        assertThat(kiosk.flow().issued().serviceNameProperty().get()).isEqualTo("General practice");
         assertThat(issued.phones).as("a plain ticket, no phone").containsExactly((String) null);
         Duration shown = timers.pending().stream().filter(delay -> !delay.equals(IDLE)).findFirst().orElseThrow();
         assertThat(shown).isGreaterThanOrEqualTo(LONG_ENOUGH_TO_WRITE_DOWN).isGreaterThan(CONFIRMATION);
 
         timers.fire(IDLE);
-        assertThat(kiosk.getStep()).as("the idle timeout leaves a number on screen alone").isEqualTo(Step.NUMBER);
+        assertThat(kiosk.flow().getStep()).as("the idle timeout leaves a number on screen alone").isEqualTo(Step.NUMBER);
         timers.fire(CONFIRMATION);
-        assertThat(kiosk.getStep()).isEqualTo(Step.NUMBER);
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.NUMBER);
 
         timers.fire(shown);
-        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
-        assertThat(kiosk.issuedProperty().get()).isNull();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.LANGUAGE);
+        assertThat(kiosk.flow().issued().ticketProperty().get()).isNull();
         assertThat(reports).as("no printer, nothing to report").isEmpty();
     }
 
@@ -93,22 +93,22 @@ class KioskNumberOnScreenTest {
         KioskViewModelTest.FakePrinter printer = new KioskViewModelTest.FakePrinter();
         KioskViewModel kiosk = kiosk(printer);
         kiosk.load();
-        kiosk.chooseLanguage(Locale.forLanguageTag("es"));
-        kiosk.chooseService(GP);
+        kiosk.flow().chooseLanguage(Locale.forLanguageTag("es"));
+        kiosk.flow().chooseService(GP);
         printer.failWith = new PrinterProblem(PrinterProblem.Kind.PAPER_OUT, "paper end sensor");
-        kiosk.choosePrint();
-        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
-        assertThat(kiosk.printProblemProperty().get()).isNotEmpty();
+        kiosk.flow().choosePrint();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.DONE);
+        assertThat(kiosk.printing().problemProperty().get()).isNotEmpty();
 
-        kiosk.showNumberOnScreen();
+        kiosk.flow().showNumberOnScreen();
 
-        assertThat(kiosk.getStep()).isEqualTo(Step.NUMBER);
-        assertThat(kiosk.issuedProperty().get().ticket().number()).isEqualTo("A-001");
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.NUMBER);
+        assertThat(kiosk.flow().issued().ticketProperty().get().ticket().number()).isEqualTo("A-001");
         assertThat(issued.issued).as("never a second ticket").hasSize(1);
         assertThat(reports).containsExactly(new PrinterStatusRequest("paper_out", "paper end sensor"));
         assertThat(timers.pending()).anyMatch(delay -> delay.compareTo(LONG_ENOUGH_TO_WRITE_DOWN) >= 0);
 
-        kiosk.back();
-        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
+        kiosk.flow().back();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.LANGUAGE);
     }
 }

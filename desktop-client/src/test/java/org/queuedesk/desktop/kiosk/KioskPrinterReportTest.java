@@ -22,7 +22,7 @@ import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.desktop.ground.CurrentThreadExecutor;
 import org.queuedesk.desktop.ground.Theme;
-import org.queuedesk.desktop.kiosk.KioskViewModel.Step;
+import org.queuedesk.desktop.kiosk.KioskFlow.Step;
 import org.queuedesk.desktop.kiosk.print.PrinterProblem;
 
 /** After each print attempt the kiosk tells the server how its printer did, so reception sees the trouble. */
@@ -44,9 +44,9 @@ class KioskPrinterReportTest {
         assertThat(backend.reports).containsExactly(new PrinterStatusRequest("paper_out", "paper end sensor"));
 
         printer.failWith = new PrinterProblem(PrinterProblem.Kind.OFFLINE, "no answer from tcp://10.0.0.9:9100");
-        kiosk.print();
+        kiosk.printing().retry();
         printer.failWith = null;
-        kiosk.print();
+        kiosk.printing().retry();
 
         assertThat(backend.reports).extracting(PrinterStatusRequest::state)
                 .containsExactly("paper_out", "offline", "ok");
@@ -58,27 +58,27 @@ class KioskPrinterReportTest {
         backend.reportFailure = new IOException("server gone");
         startPrinting(new PrinterProblem(PrinterProblem.Kind.PAPER_OUT, "empty"));
 
-        assertThat(kiosk.printProblemProperty().get()).isEqualTo("The printer is out of paper.");
-        assertThat(kiosk.canRetryPrintProperty().get()).isTrue();
-        assertThat(kiosk.errorProperty().get()).isEmpty();
+        assertThat(kiosk.printing().problemProperty().get()).isEqualTo("The printer is out of paper.");
+        assertThat(kiosk.printing().canRetryProperty().get()).isTrue();
+        assertThat(kiosk.flow().errorProperty().get()).isEmpty();
 
         printer.failWith = null;
-        kiosk.print();
+        kiosk.printing().retry();
 
-        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
-        assertThat(kiosk.printProblemProperty().get()).isEmpty();
-        assertThat(kiosk.deliveryTextProperty().get()).isEqualTo(kiosk.text("kiosk.done.printed"));
-        assertThat(kiosk.errorProperty().get()).isEmpty();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.DONE);
+        assertThat(kiosk.printing().problemProperty().get()).isEmpty();
+        assertThat(kiosk.flow().issued().deliveryProperty().get()).isEqualTo(kiosk.texts().text("kiosk.done.printed"));
+        assertThat(kiosk.flow().errorProperty().get()).isEmpty();
         assertThat(backend.reports).hasSize(2);
     }
 
     private void startPrinting(PrinterProblem problem) {
         kiosk.load();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(GP);
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(GP);
         printer.failWith = problem;
-        kiosk.choosePrint();
-        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
+        kiosk.flow().choosePrint();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.DONE);
     }
 
     private static final class ReportingBackend implements KioskBackend {

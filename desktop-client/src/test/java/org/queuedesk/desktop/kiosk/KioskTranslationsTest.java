@@ -56,12 +56,12 @@ class KioskTranslationsTest {
         for (Locale language : new Locale[] {SPANISH, ARABIC, Locale.ENGLISH}) {
             EXPECTED.forEach((problem, key) -> {
                 kiosk.reset();
-                kiosk.chooseLanguage(language);
-                kiosk.chooseService(BLOOD);
+                kiosk.flow().chooseLanguage(language);
+                kiosk.flow().chooseService(BLOOD);
                 backend.failWith = new ApiException(problem.status(), problem);
-                kiosk.choosePrint();
+                kiosk.flow().choosePrint();
 
-                String shown = kiosk.errorProperty().get();
+                String shown = kiosk.flow().errorProperty().get();
                 assertThat(shown).as(language + " " + problem.status() + " " + problem.type())
                         .isEqualTo(Theme.messages(language).getString(key))
                         .doesNotContain("Blood tests").doesNotContain("closed;");
@@ -72,34 +72,34 @@ class KioskTranslationsTest {
     @Test
     void theServiceIsShownAndPrintedByItsNameInThePatientsLanguage() {
         kiosk.load();
-        kiosk.chooseLanguage(SPANISH);
-        kiosk.chooseService(BLOOD);
-        assertThat(kiosk.serviceNameProperty().get()).isEqualTo("Análisis de sangre");
+        kiosk.flow().chooseLanguage(SPANISH);
+        kiosk.flow().chooseService(BLOOD);
+        assertThat(kiosk.flow().issued().serviceNameProperty().get()).isEqualTo("Análisis de sangre");
 
         kiosk.reset();
-        kiosk.chooseLanguage(ARABIC);
-        kiosk.chooseService(BLOOD);
-        assertThat(kiosk.serviceNameProperty().get()).isEqualTo("تحاليل الدم");
+        kiosk.flow().chooseLanguage(ARABIC);
+        kiosk.flow().chooseService(BLOOD);
+        assertThat(kiosk.flow().issued().serviceNameProperty().get()).isEqualTo("تحاليل الدم");
 
         kiosk.reset();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(BLOOD);
-        assertThat(kiosk.serviceNameProperty().get()).as("no English name: the default").isEqualTo("Blood tests");
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(BLOOD);
+        assertThat(kiosk.flow().issued().serviceNameProperty().get()).as("no English name: the default").isEqualTo("Blood tests");
     }
 
     @Test
     void theMaskedPhoneIsEmbeddedLeftToRightInArabic() {
         kiosk.load();
-        kiosk.chooseLanguage(ARABIC);
-        kiosk.chooseService(BLOOD);
-        kiosk.chooseText();
+        kiosk.flow().chooseLanguage(ARABIC);
+        kiosk.flow().chooseService(BLOOD);
+        kiosk.flow().chooseText();
         for (char key : "+34600123456".toCharArray()) {
-            kiosk.key(key);
+            kiosk.flow().keypad().key(key);
         }
-        kiosk.sendPhone();
+        kiosk.flow().sendPhone();
 
         // a LEFT-TO-RIGHT MARK on each side of the number (KioskArabicIT checks how it is drawn)
-        String arabic = kiosk.deliveryTextProperty().get();
+        String arabic = kiosk.flow().issued().deliveryProperty().get();
         assertThat(KioskArabicIT.visualOrder(arabic)).contains("+34\u2022\u2022\u2022\u2022\u2022\u2022456");
         assertThat(KioskArabicIT.visualOrder(arabic.replace("\u200E", ""))).as("without the marks: the issue's mirror image")
                 .contains("456\u2022\u2022\u2022\u2022\u2022\u202234+");

@@ -23,7 +23,7 @@ import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.ground.CurrentThreadExecutor;
 import org.queuedesk.desktop.ground.Theme;
-import org.queuedesk.desktop.kiosk.KioskViewModel.Step;
+import org.queuedesk.desktop.kiosk.KioskFlow.Step;
 import org.queuedesk.desktop.kiosk.print.PrintedTicket;
 import org.queuedesk.desktop.kiosk.print.PrinterProblem;
 import org.queuedesk.desktop.kiosk.print.TicketPrinter;
@@ -49,65 +49,65 @@ class KioskViewModelTest {
     @Test
     void everyScreenStartsOverAfterTheIdleTimeoutAndEachTouchRestartsIt() {
         kiosk.load();
-        kiosk.chooseLanguage(SPANISH);
-        assertThat(kiosk.getStep()).isEqualTo(Step.SERVICE);
-        kiosk.chooseService(GP);
-        kiosk.chooseText();
-        kiosk.key('6');
+        kiosk.flow().chooseLanguage(SPANISH);
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.SERVICE);
+        kiosk.flow().chooseService(GP);
+        kiosk.flow().chooseText();
+        kiosk.flow().keypad().key('6');
         assertThat(timers.pending()).containsExactly(Duration.ofSeconds(45));
 
         timers.fireAll();
 
-        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
-        assertThat(kiosk.languageProperty().get()).isEqualTo(Locale.ENGLISH);
-        assertThat(kiosk.phoneProperty().get()).isEmpty();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.LANGUAGE);
+        assertThat(kiosk.texts().languageProperty().get()).isEqualTo(Locale.ENGLISH);
+        assertThat(kiosk.flow().keypad().phoneProperty().get()).isEmpty();
         assertThat(timers.pending()).isEmpty();
     }
 
     @Test
     void theArabicScreensRunRightToLeft() {
-        kiosk.chooseLanguage(ARABIC);
+        kiosk.flow().chooseLanguage(ARABIC);
 
-        assertThat(kiosk.isRightToLeft()).isTrue();
-        assertThat(kiosk.text("kiosk.back")).isEqualTo("\u0631\u062c\u0648\u0639");
+        assertThat(kiosk.texts().isRightToLeft()).isTrue();
+        assertThat(kiosk.texts().text("kiosk.back")).isEqualTo("\u0631\u062c\u0648\u0639");
     }
 
     @Test
     void aPrintedTicketShowsWhatThePatientNeedsThenStartsOver() {
         kiosk.load();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(GP);
-        kiosk.choosePrint();
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(GP);
+        kiosk.flow().choosePrint();
 
-        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
-        assertThat(kiosk.issuedProperty().get().ticket().number()).isEqualTo("A-001");
-        assertThat(kiosk.peopleAheadProperty().get()).isEqualTo("2 people ahead of you");
-        assertThat(kiosk.estimatedWaitProperty().get()).isEqualTo("Estimated wait: 5\u201312 min");
-        assertThat(kiosk.deliveryTextProperty().get()).isEqualTo("Please take your ticket.");
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.DONE);
+        assertThat(kiosk.flow().issued().ticketProperty().get().ticket().number()).isEqualTo("A-001");
+        assertThat(kiosk.flow().issued().peopleAheadProperty().get()).isEqualTo("2 people ahead of you");
+        assertThat(kiosk.flow().issued().estimatedWaitProperty().get()).isEqualTo("Estimated wait: 5\u201312 min");
+        assertThat(kiosk.flow().issued().deliveryProperty().get()).isEqualTo("Please take your ticket.");
         PrintedTicket paper = printer.printed.get(0);
         assertThat(paper.number()).isEqualTo("A-001");
         assertThat(paper.site()).isEqualTo("Riverside Clinic");
         assertThat(paper.statusUrl()).isEqualTo("http://clinic/t/tok");
 
         timers.fire(settings.confirmationTime());
-        assertThat(kiosk.getStep()).isEqualTo(Step.LANGUAGE);
-        assertThat(kiosk.issuedProperty().get()).isNull();
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.LANGUAGE);
+        assertThat(kiosk.flow().issued().ticketProperty().get()).isNull();
     }
 
     @Test
     void printingAgainAfterAPrinterProblemNeverIssuesAnotherTicket() {
         kiosk.load();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(GP);
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(GP);
         printer.failWith = new PrinterProblem(PrinterProblem.Kind.PAPER_OUT, "empty");
-        kiosk.choosePrint();
-        assertThat(kiosk.printProblemProperty().get()).isEqualTo("The printer is out of paper.");
-        assertThat(kiosk.canRetryPrintProperty().get()).isTrue();
+        kiosk.flow().choosePrint();
+        assertThat(kiosk.printing().problemProperty().get()).isEqualTo("The printer is out of paper.");
+        assertThat(kiosk.printing().canRetryProperty().get()).isTrue();
 
         printer.failWith = null;
-        kiosk.print();
+        kiosk.printing().retry();
 
-        assertThat(kiosk.printProblemProperty().get()).isEmpty();
+        assertThat(kiosk.printing().problemProperty().get()).isEmpty();
         assertThat(printer.printed).hasSize(1);
         assertThat(backend.issued).hasSize(1);
     }
@@ -115,29 +115,29 @@ class KioskViewModelTest {
     @Test
     void anUnansweredIssueIsRetriedWithTheSameKeyAndARefusalShowsTheServersReason() {
         kiosk.load();
-        kiosk.chooseLanguage(Locale.ENGLISH);
-        kiosk.chooseService(GP);
-        kiosk.chooseText();
-        "+1".chars().forEach(c -> kiosk.key((char) c));
+        kiosk.flow().chooseLanguage(Locale.ENGLISH);
+        kiosk.flow().chooseService(GP);
+        kiosk.flow().chooseText();
+        "+1".chars().forEach(c -> kiosk.flow().keypad().key((char) c));
         backend.failWith = new IOException("connection reset");
-        kiosk.sendPhone();
-        assertThat(kiosk.errorProperty().get()).startsWith("We could not reach the queue");
+        kiosk.flow().sendPhone();
+        assertThat(kiosk.flow().errorProperty().get()).startsWith("We could not reach the queue");
         backend.failWith = new ApiException(400, new Problem(null, "Invalid request", 400,
                 "phone: is not a valid phone number.", null, java.util.Map.of("phone", "is not a valid phone number."), null));
-        kiosk.sendPhone();
-        assertThat(kiosk.errorProperty().get()).as("the patient's words, not the server's")
+        kiosk.flow().sendPhone();
+        assertThat(kiosk.flow().errorProperty().get()).as("the patient's words, not the server's")
                 .startsWith("That number does not look right.");
         backend.failWith = new ApiException(429, new Problem(null, "Too many requests", 429,
                 "This phone number already has 3 tickets with text messages today; …", null, null, null));
-        kiosk.sendPhone();
-        assertThat(kiosk.errorProperty().get()).startsWith("We cannot send a text message for this ticket just now.");
+        kiosk.flow().sendPhone();
+        assertThat(kiosk.flow().errorProperty().get()).startsWith("We cannot send a text message for this ticket just now.");
         backend.failWith = null;
-        kiosk.sendPhone();
+        kiosk.flow().sendPhone();
 
         assertThat(backend.keys.get(0)).isEqualTo(backend.keys.get(1));
         assertThat(backend.keys.get(2)).isNotEqualTo(backend.keys.get(1));
         assertThat(backend.keys.get(3)).isNotEqualTo(backend.keys.get(2));
-        assertThat(kiosk.getStep()).isEqualTo(Step.DONE);
+        assertThat(kiosk.flow().getStep()).isEqualTo(Step.DONE);
         assertThat(backend.phones).containsOnly("+1");
         assertThat(printer.printed).isEmpty();
     }
@@ -145,19 +145,19 @@ class KioskViewModelTest {
     @Test
     void fiveTapsOnTheStaffCornerAskForThePinAndOnlyTheRightPinLeaves() {
         for (int i = 0; i < 4; i++) {
-            kiosk.staffCornerTapped();
+            kiosk.pinLock().cornerTapped();
         }
-        assertThat(kiosk.pinOpenProperty().get()).isFalse();
-        kiosk.staffCornerTapped();
-        assertThat(kiosk.pinOpenProperty().get()).isTrue();
+        assertThat(kiosk.pinLock().openProperty().get()).isFalse();
+        kiosk.pinLock().cornerTapped();
+        assertThat(kiosk.pinLock().openProperty().get()).isTrue();
 
-        "1111".chars().forEach(c -> kiosk.pinKey((char) c));
-        kiosk.submitPin();
-        assertThat(kiosk.pinErrorProperty().get()).isEqualTo("Wrong PIN");
+        "1111".chars().forEach(c -> kiosk.pinLock().key((char) c));
+        kiosk.pinLock().submit();
+        assertThat(kiosk.pinLock().errorProperty().get()).isEqualTo("Wrong PIN");
         assertThat(exits).isEmpty();
 
-        "2468".chars().forEach(c -> kiosk.pinKey((char) c));
-        kiosk.submitPin();
+        "2468".chars().forEach(c -> kiosk.pinLock().key((char) c));
+        kiosk.pinLock().submit();
         assertThat(exits).containsExactly("exit");
     }
 
@@ -166,19 +166,13 @@ class KioskViewModelTest {
         outage.set(true);
         backend.failWith = new IOException("down");
         kiosk.load();
-        assertThat(kiosk.loadedProperty().get()).isFalse();
+        assertThat(kiosk.flow().loadedProperty().get()).isFalse();
 
         backend.failWith = null;
         outage.set(false);
 
-        assertThat(kiosk.loadedProperty().get()).isTrue();
-        assertThat(kiosk.services()).containsExactly(GP);
-    }
-
-    @Test
-    void theConfirmationShowsOnlyTheEndsOfThePhoneNumber() {
-        assertThat(KioskViewModel.masked("+34600123456")).isEqualTo("+34\u2022\u2022\u2022\u2022\u2022\u2022456");
-        assertThat(KioskViewModel.masked("600123456")).isEqualTo("\u2022\u2022\u2022\u2022\u2022\u2022456");
+        assertThat(kiosk.flow().loadedProperty().get()).isTrue();
+        assertThat(kiosk.flow().services()).containsExactly(GP);
     }
 
     // --- fakes ------------------------------------------------------------------------------------------

@@ -71,24 +71,24 @@ class ReceptionViewModelTest {
     @Test
     void aShortcutPicksTheServiceAndIssuingShowsA001AsTheLastIssuedNumber() throws Exception {
         assertThat(reception.services()).extracting(ServiceDto::prefix).containsExactly("A", "B", "C");
-        assertThat(reception.canIssueProperty().get()).isFalse();
-        assertThat(reception.selectByShortcut(3)).isFalse();
+        assertThat(reception.issue().canIssueProperty().get()).isFalse();
+        assertThat(reception.issue().selectByShortcut(3)).isFalse();
 
-        assertThat(reception.selectByShortcut(0)).isTrue();
-        assertThat(reception.selectedServiceNameProperty().get()).isEqualTo("General practice");
-        assertThat(reception.canIssueProperty().get()).isTrue();
-        reception.patientNameProperty().set("  Ana Ruiz ");
-        reception.priorityProperty().set(Priority.PRIORITY);
-        reception.issue();
+        assertThat(reception.issue().selectByShortcut(0)).isTrue();
+        assertThat(reception.issue().selectedServiceNameProperty().get()).isEqualTo("General practice");
+        assertThat(reception.issue().canIssueProperty().get()).isTrue();
+        reception.issue().patientNameProperty().set("  Ana Ruiz ");
+        reception.issue().priorityProperty().set(Priority.PRIORITY);
+        reception.issue().issue();
 
-        assertThat(reception.issuedNumberProperty().get()).isEqualTo("A-001");
-        assertThat(reception.issuedDetailProperty().get()).isEqualTo("General practice \u00b7 Priority");
-        assertThat(reception.issueErrorProperty().get()).isEmpty();
+        assertThat(reception.issue().issuedNumberProperty().get()).isEqualTo("A-001");
+        assertThat(reception.issue().issuedDetailProperty().get()).isEqualTo("General practice \u00b7 Priority");
+        assertThat(reception.issue().issueErrorProperty().get()).isEmpty();
         // the form is ready for the next patient
-        assertThat(reception.patientNameProperty().get()).isEmpty();
-        assertThat(reception.priorityProperty().get()).isEqualTo(Priority.NORMAL);
-        assertThat(reception.selectedServiceProperty().get()).isEqualTo(-1);
-        assertThat(reception.canIssueProperty().get()).isFalse();
+        assertThat(reception.issue().patientNameProperty().get()).isEmpty();
+        assertThat(reception.issue().priorityProperty().get()).isEqualTo(Priority.NORMAL);
+        assertThat(reception.issue().selectedServiceProperty().get()).isEqualTo(-1);
+        assertThat(reception.issue().canIssueProperty().get()).isFalse();
         // the server has it, and the desk shows it at once
         TicketDto onServer = only(client.ticketsOfService(service("A").id()));
         assertThat(onServer.number()).isEqualTo("A-001");
@@ -108,38 +108,38 @@ class ReceptionViewModelTest {
 
     @Test
     void issuingWithoutAServiceAsksForOneAndSendsNothing() throws Exception {
-        reception.issue();
+        reception.issue().issue();
 
-        assertThat(reception.issueErrorProperty().get()).isEqualTo("Choose a service first (F1, F2, \u2026)");
+        assertThat(reception.issue().issueErrorProperty().get()).isEqualTo("Choose a service first (F1, F2, \u2026)");
         assertThat(client.ticketsOfService(service("A").id())).isEmpty();
 
-        reception.selectByShortcut(0);
-        assertThat(reception.issueErrorProperty().get()).as("picking a service clears the hint").isEmpty();
+        reception.issue().selectByShortcut(0);
+        assertThat(reception.issue().issueErrorProperty().get()).as("picking a service clears the hint").isEmpty();
     }
 
     @Test
     void anInvalidPhoneShowsTheServersReasonKeepsTheFormAndUsesNoNumber() throws Exception {
-        reception.selectByShortcut(1);
-        reception.phoneProperty().set("call me maybe");
+        reception.issue().selectByShortcut(1);
+        reception.issue().phoneProperty().set("call me maybe");
 
-        reception.issue();
+        reception.issue().issue();
 
-        assertThat(reception.phoneErrorProperty().get()).as("shown by the phone field").isEqualTo(BAD_PHONE);
-        assertThat(reception.issueErrorProperty().get()).as("not repeated under the form").isEmpty();
-        assertThat(reception.issuedNumberProperty().get()).isEmpty();
-        assertThat(reception.issuingProperty().get()).isFalse();
+        assertThat(reception.issue().phoneErrorProperty().get()).as("shown by the phone field").isEqualTo(BAD_PHONE);
+        assertThat(reception.issue().issueErrorProperty().get()).as("not repeated under the form").isEmpty();
+        assertThat(reception.issue().issuedNumberProperty().get()).isEmpty();
+        assertThat(reception.issue().issuingProperty().get()).isFalse();
         assertThat(client.ticketsOfService(service("B").id())).isEmpty();
         assertThat(reception.tickets()).isEmpty();
         // nothing typed is lost: correct the phone and issue again
-        assertThat(reception.phoneProperty().get()).isEqualTo("call me maybe");
-        assertThat(reception.selectedServiceProperty().get()).isEqualTo(1);
+        assertThat(reception.issue().phoneProperty().get()).isEqualTo("call me maybe");
+        assertThat(reception.issue().selectedServiceProperty().get()).isEqualTo(1);
 
-        reception.phoneProperty().set("+34 600 123 456");
-        assertThat(reception.phoneErrorProperty().get()).as("correcting the number takes the reason away").isEmpty();
-        reception.issue();
+        reception.issue().phoneProperty().set("+34 600 123 456");
+        assertThat(reception.issue().phoneErrorProperty().get()).as("correcting the number takes the reason away").isEmpty();
+        reception.issue().issue();
 
-        assertThat(reception.issueErrorProperty().get()).isEmpty();
-        assertThat(reception.issuedNumberProperty().get()).isEqualTo("B-001");
+        assertThat(reception.issue().issueErrorProperty().get()).isEmpty();
+        assertThat(reception.issue().issuedNumberProperty().get()).isEqualTo("B-001");
         // stored in E.164, shown to staff masked (the full number: GET /api/tickets/{id}/phone, audited)
         assertThat(only(client.ticketsOfService(service("B").id())).phone()).isEqualTo("+34******456");
     }
@@ -150,25 +150,25 @@ class ReceptionViewModelTest {
         reception.findNumberProperty().set(" a-001 ");
         reception.find();
         assertThat(reception.selectedTicketProperty().get().number()).isEqualTo("A-001");
-        assertThat(reception.canActProperty().get()).isTrue();
+        assertThat(reception.actions().canActProperty().get()).isTrue();
 
-        reception.newPriorityProperty().set(Priority.EMERGENCY);
-        reception.changePriority();
+        reception.actions().newPriorityProperty().set(Priority.EMERGENCY);
+        reception.actions().changePriority();
 
-        assertThat(reception.actionErrorProperty().get()).isEmpty();
-        assertThat(reception.actionInfoProperty().get()).isEqualTo("Priority of A-001 changed");
+        assertThat(reception.actions().errorProperty().get()).isEmpty();
+        assertThat(reception.actions().infoProperty().get()).isEqualTo("Priority of A-001 changed");
         long id = reception.selectedTicketProperty().get().id();
         assertThat(client.ticket(id).priority()).isEqualTo(Priority.EMERGENCY);
         assertThat(reception.selectedTicketProperty().get().priority()).isEqualTo("Emergency");
 
-        reception.transfer();
-        assertThat(reception.actionErrorProperty().get()).isEqualTo("Choose the service to transfer to");
+        reception.actions().transfer();
+        assertThat(reception.actions().errorProperty().get()).isEqualTo("Choose the service to transfer to");
 
-        reception.transferTargetProperty().set(service("B"));
-        reception.transferReturnsProperty().set(true);
-        reception.transfer();
+        reception.actions().transferForm().targetProperty().set(service("B"));
+        reception.actions().transferForm().returnsProperty().set(true);
+        reception.actions().transfer();
 
-        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+        assertThat(reception.actions().infoProperty().get()).isEqualTo("Ticket A-001 transferred");
         TicketDto moved = client.ticket(id);
         assertThat(moved.number()).isEqualTo("A-001");
         assertThat(moved.state()).isEqualTo(TicketState.WAITING);
@@ -180,34 +180,34 @@ class ReceptionViewModelTest {
 
     @Test
     void cancellingAsksFirstAndOnlyAConfirmedCancelEndsTheTicket() throws Exception {
-        reception.selectByShortcut(2);
-        reception.patientNameProperty().set("Ana");
-        reception.issue();
+        reception.issue().selectByShortcut(2);
+        reception.issue().patientNameProperty().set("Ana");
+        reception.issue().issue();
         reception.selectedTicketProperty().set(reception.tickets().get(0));
         long id = reception.selectedTicketProperty().get().id();
 
-        reception.cancelTicket();
+        reception.actions().cancel();
 
-        var question = reception.confirmation().property().get();
+        var question = reception.actions().confirmation().property().get();
         assertThat(question).as("one click asks, it does not cancel").isNotNull();
         assertThat(question.title()).isEqualTo("Cancel ticket C-001?");
         assertThat(question.message()).startsWith("Ana leaves the queue for good");
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.WAITING);
 
-        reception.confirmation().dismiss();
+        reception.actions().confirmation().dismiss();
         assertThat(client.ticket(id).state()).as("going back keeps the ticket").isEqualTo(TicketState.WAITING);
 
-        reception.cancelTicket();
-        reception.confirmation().confirm();
+        reception.actions().cancel();
+        reception.actions().confirmation().confirm();
 
         assertThat(client.ticket(id).state()).isEqualTo(TicketState.CANCELLED);
-        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket C-001 cancelled");
+        assertThat(reception.actions().infoProperty().get()).isEqualTo("Ticket C-001 cancelled");
         assertThat(reception.selectedTicketProperty().get().state()).isEqualTo("Cancelled");
         assertThat(reception.queues().get(2).waiting()).isZero();
-        assertThat(reception.canCancelProperty().get()).as("a cancelled ticket cannot be cancelled again").isFalse();
-        reception.cancelTicket();
-        assertThat(reception.confirmation().isPending()).isFalse();
-        assertThat(reception.canActProperty().get()).as("the desk stays usable").isTrue();
+        assertThat(reception.actions().canCancelProperty().get()).as("a cancelled ticket cannot be cancelled again").isFalse();
+        reception.actions().cancel();
+        assertThat(reception.actions().confirmation().isPending()).isFalse();
+        assertThat(reception.actions().canActProperty().get()).as("the desk stays usable").isTrue();
     }
 
     @Test
@@ -216,11 +216,11 @@ class ReceptionViewModelTest {
         issueAt(0);
         TicketRow first = row("A-001");
         reception.selectedTicketProperty().set(first);
-        reception.cancelTicket();
+        reception.actions().cancel();
 
         reception.selectedTicketProperty().set(row("A-002"));
 
-        assertThat(reception.confirmation().isPending()).as("another ticket takes the question away").isFalse();
+        assertThat(reception.actions().confirmation().isPending()).as("another ticket takes the question away").isFalse();
         assertThat(client.ticket(first.id()).state()).isEqualTo(TicketState.WAITING);
     }
 
@@ -244,14 +244,14 @@ class ReceptionViewModelTest {
         doctorDesk.next(session.id());
         doctorDesk.post("/api/sessions/" + session.id() + "/no-show", null);
         assertActionsFollowTheTable(second, TicketState.NO_SHOW);
-        reception.cancelTicket();
-        reception.confirmation().confirm();
+        reception.actions().cancel();
+        reception.actions().confirmation().confirm();
         assertActionsFollowTheTable(second, TicketState.CANCELLED);
 
         reception.selectedTicketProperty().set(null);
-        assertThat(List.of(reception.canCancelProperty().get(), reception.canRequeueProperty().get(),
-                reception.canChangePriorityProperty().get(), reception.canTransferProperty().get(),
-                reception.canShowStatusLinkProperty().get())).as("nothing selected").containsOnly(false);
+        assertThat(List.of(reception.actions().canCancelProperty().get(), reception.actions().canRequeueProperty().get(),
+                reception.actions().canChangePriorityProperty().get(), reception.actions().canTransferProperty().get(),
+                reception.actions().canShowStatusLinkProperty().get())).as("nothing selected").containsOnly(false);
     }
 
     private void assertActionsFollowTheTable(long ticketId, TicketState state) throws Exception {
@@ -260,15 +260,15 @@ class ReceptionViewModelTest {
         assertThat(client.ticket(ticketId).state()).isEqualTo(state);
         reception.selectedTicketProperty().set(reception.tickets().stream().filter(r -> r.id() == ticketId)
                 .findFirst().orElseThrow());
-        assertThat(reception.canCancelProperty().get()).as("cancel " + state)
+        assertThat(reception.actions().canCancelProperty().get()).as("cancel " + state)
                 .isEqualTo(LifecycleTable.allows("cancel", state));
-        assertThat(reception.canRequeueProperty().get()).as("requeue " + state)
+        assertThat(reception.actions().canRequeueProperty().get()).as("requeue " + state)
                 .isEqualTo(LifecycleTable.allows("requeue", state));
-        assertThat(reception.canChangePriorityProperty().get()).as("priority " + state)
+        assertThat(reception.actions().canChangePriorityProperty().get()).as("priority " + state)
                 .isEqualTo(LifecycleTable.allows("change_priority", state));
-        assertThat(reception.canTransferProperty().get()).as("transfer " + state)
+        assertThat(reception.actions().canTransferProperty().get()).as("transfer " + state)
                 .isEqualTo(LifecycleTable.allows("transfer", state));
-        assertThat(reception.canShowStatusLinkProperty().get()).as("status link " + state)
+        assertThat(reception.actions().canShowStatusLinkProperty().get()).as("status link " + state)
                 .isEqualTo(LifecycleTable.allows("status_link", state));
     }
 
@@ -277,20 +277,20 @@ class ReceptionViewModelTest {
         issueAt(0);
         issueAt(1);
         reception.selectedTicketProperty().set(row("A-001"));
-        reception.transferTargetProperty().set(service("C"));
-        reception.transferReturnsProperty().set(true);
-        reception.newPriorityProperty().set(Priority.EMERGENCY);
-        reception.transfer();
-        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+        reception.actions().transferForm().targetProperty().set(service("C"));
+        reception.actions().transferForm().returnsProperty().set(true);
+        reception.actions().newPriorityProperty().set(Priority.EMERGENCY);
+        reception.actions().transfer();
+        assertThat(reception.actions().infoProperty().get()).isEqualTo("Ticket A-001 transferred");
         reception.tick(); // the rows are refreshed with the clock: the same ticket keeps its message
-        assertThat(reception.actionInfoProperty().get()).isEqualTo("Ticket A-001 transferred");
+        assertThat(reception.actions().infoProperty().get()).isEqualTo("Ticket A-001 transferred");
 
         reception.selectedTicketProperty().set(row("B-001"));
 
-        assertThat(reception.transferTargetProperty().get()).isNull();
-        assertThat(reception.transferReturnsProperty().get()).isFalse();
-        assertThat(reception.newPriorityProperty().get()).as("the ticket's own priority").isEqualTo(Priority.NORMAL);
-        assertThat(reception.actionInfoProperty().get()).isEmpty();
+        assertThat(reception.actions().transferForm().targetProperty().get()).isNull();
+        assertThat(reception.actions().transferForm().returnsProperty().get()).isFalse();
+        assertThat(reception.actions().newPriorityProperty().get()).as("the ticket's own priority").isEqualTo(Priority.NORMAL);
+        assertThat(reception.actions().infoProperty().get()).isEmpty();
     }
 
     @Test
@@ -317,24 +317,24 @@ class ReceptionViewModelTest {
         List<StatusLinkCard> printed = new java.util.ArrayList<>();
         var desk = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
                 printed::add);
-        desk.selectByShortcut(0);
-        desk.issue();
+        desk.issue().selectByShortcut(0);
+        desk.issue().issue();
         desk.selectedTicketProperty().set(desk.tickets().get(0));
         long id = desk.selectedTicketProperty().get().id();
 
         desk.showStatusLink();
 
-        StatusLinkCard card = desk.statusLinkProperty().get();
+        StatusLinkCard card = desk.statusLink().cardProperty().get();
         assertThat(card.number()).isEqualTo("A-001");
         assertThat(card.url()).isEqualTo(client.statusLink(id).orElseThrow().url()).contains("/t/");
         assertThat(card.validUntil()).startsWith("Valid until ");
 
-        desk.printStatusLink();
+        desk.statusLink().print();
 
         assertThat(printed).containsExactly(card);
-        assertThat(desk.statusLinkInfoProperty().get()).isEqualTo("Slip for A-001 printed");
-        desk.closeStatusLink();
-        assertThat(desk.statusLinkProperty().get()).isNull();
+        assertThat(desk.statusLink().infoProperty().get()).isEqualTo("Slip for A-001 printed");
+        desk.statusLink().close();
+        assertThat(desk.statusLink().cardProperty().get()).isNull();
 
         var jammed = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock),
                 slip -> {
@@ -342,9 +342,9 @@ class ReceptionViewModelTest {
                 });
         jammed.selectedTicketProperty().set(jammed.tickets().get(0));
         jammed.showStatusLink();
-        jammed.printStatusLink();
-        assertThat(jammed.statusLinkInfoProperty().get()).isEqualTo("Not printed: No printer is set up on this computer");
-        assertThat(jammed.printingProperty().get()).isFalse();
+        jammed.statusLink().print();
+        assertThat(jammed.statusLink().infoProperty().get()).isEqualTo("Not printed: No printer is set up on this computer");
+        assertThat(jammed.statusLink().printingProperty().get()).isFalse();
     }
 
     private TicketRow row(String number) {
@@ -355,34 +355,34 @@ class ReceptionViewModelTest {
     void whileTheServerDoesNotAnswerActionsAreDisabledWithTheReasonAndNothingIsSent() throws Exception {
         issueAt(0);
         reception.selectedTicketProperty().set(reception.tickets().get(0));
-        reception.selectByShortcut(0);
+        reception.issue().selectByShortcut(0);
         assertThat(live.offlineReasonProperty().get()).isEmpty();
 
         serverReachable.set(false);
 
-        assertThat(reception.canIssueProperty().get()).isFalse();
-        assertThat(reception.canActProperty().get()).isFalse();
+        assertThat(reception.issue().canIssueProperty().get()).isFalse();
+        assertThat(reception.actions().canActProperty().get()).isFalse();
         assertThat(live.offlineReasonProperty().get()).startsWith("The server does not answer");
-        reception.issue();
-        reception.cancelTicket();
+        reception.issue().issue();
+        reception.actions().cancel();
         assertThat(client.ticketsOfService(service("A").id())).singleElement()
                 .satisfies(t -> assertThat(t.state()).isEqualTo(TicketState.WAITING));
-        assertThat(reception.issuedNumberProperty().get()).isEqualTo("A-001");
+        assertThat(reception.issue().issuedNumberProperty().get()).isEqualTo("A-001");
 
         serverReachable.set(true);
 
         assertThat(live.offlineReasonProperty().get()).isEmpty();
-        assertThat(reception.canIssueProperty().get()).isTrue();
-        assertThat(reception.canActProperty().get()).isTrue();
+        assertThat(reception.issue().canIssueProperty().get()).isTrue();
+        assertThat(reception.actions().canActProperty().get()).isTrue();
     }
 
     @Test
     void withoutTheLiveStreamActionsWaitAndSayWhy() {
-        reception.selectByShortcut(0);
+        reception.issue().selectByShortcut(0);
 
         live.stop();
 
-        assertThat(reception.canIssueProperty().get()).isFalse();
+        assertThat(reception.issue().canIssueProperty().get()).isFalse();
         assertThat(live.offlineReasonProperty().get()).startsWith("Connecting to live updates");
     }
 
@@ -416,9 +416,9 @@ class ReceptionViewModelTest {
     }
 
     private void issueAt(int shortcut) {
-        assertThat(reception.selectByShortcut(shortcut)).isTrue();
-        reception.issue();
-        assertThat(reception.issueErrorProperty().get()).isEmpty();
+        assertThat(reception.issue().selectByShortcut(shortcut)).isTrue();
+        reception.issue().issue();
+        assertThat(reception.issue().issueErrorProperty().get()).isEmpty();
     }
 
     private ServiceDto service(String prefix) {
