@@ -5,8 +5,10 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.queuedesk.server.ground.Port;
 
 /** All SQL for the event log that feeds the live stream. */
+@Port
 public interface EventDao {
 
     /** The site's last sequence number as this transaction sees it, stored in the log or on the site. */

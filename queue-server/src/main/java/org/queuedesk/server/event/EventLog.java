@@ -12,12 +12,14 @@ import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Records every change as an event with the site's next sequence number, in the transaction that makes
  * the change, and hands it to the live stream only after that transaction commits.
  */
+@Port
 public final class EventLog {
 
     /** The most events one catch-up read returns; a full page means there may be more. */

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 
 /**
@@ -25,6 +26,7 @@ import org.queuedesk.server.ground.WriteTransaction;
  * the change made and the answer stored in one write transaction, so a retry with the same key and body
  * gets the same answer and changes nothing more; the same key with another body is refused with 422.
  */
+@Port
 public final class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";

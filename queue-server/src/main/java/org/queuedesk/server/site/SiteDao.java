@@ -10,11 +10,13 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.server.ground.Port;
 
 /**
  * All SQL for sites, services and rooms. {@link #service} and {@link #room} leave out the names in other
  * languages (every ticket change reads them); the {@code named…} queries and the lists carry them.
  */
+@Port
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)

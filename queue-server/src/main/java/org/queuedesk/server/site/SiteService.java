@@ -14,8 +14,10 @@ import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 
 /** Sites, their services and rooms. Lookups that miss are 404s naming what was asked for. */
+@Port
 public final class SiteService {
 
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}");

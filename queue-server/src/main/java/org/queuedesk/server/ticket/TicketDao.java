@@ -15,8 +15,10 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.server.ground.Port;
 
 /** All SQL for tickets, their numbering and their history. */
+@Port
 @RegisterRowMapper(TicketRowMapper.class)
 @RegisterConstructorMapper(TicketEventDto.class)
 public interface TicketDao {
