@@ -3,12 +3,14 @@ package org.queuedesk.server.auth;
 import java.time.Clock;
 import java.util.List;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * Who did what to accounts and devices, and every sign-in attempt, so an administrator can answer for each
  * change. Written in the change's transaction.
  */
+@Port
 public final class AuditLog {
 
     private final Database db;

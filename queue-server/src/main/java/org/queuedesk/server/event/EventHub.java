@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.queuedesk.server.ground.Port;
 
 /**
  * Fans committed events out to the live subscribers of their site, on threads of its own: the writer hands
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
  * subscriber stays on one thread, which keeps its events in commit order. A commit's events (a Next's
  * "done" and "called") go out together, one write per socket.
  */
+@Port
 public final class EventHub implements AutoCloseable {
 
     /** An event on its way out, with the delivery that times it. */

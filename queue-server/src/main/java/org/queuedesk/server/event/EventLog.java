@@ -8,6 +8,7 @@ import java.util.List;
 import org.queuedesk.common.event.EventPayload;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteDao;
 
@@ -15,6 +16,7 @@ import org.queuedesk.server.site.SiteDao;
  * Records every change as an event with the site's next sequence number, in the transaction that makes
  * the change, and hands it to the live stream only after that transaction commits.
  */
+@Port
 public final class EventLog {
 
     /** The most events one catch-up read returns; a full page means there may be more. */

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.queuedesk.server.ground.KeyFiles;
+import org.queuedesk.server.ground.Port;
 
 /**
  * A phone number's stand-in where the number itself must not be kept (opt-outs outlive the retention):
@@ -16,6 +17,7 @@ import org.queuedesk.server.ground.KeyFiles;
  *
  * <p>The key file must be backed up with the database: if it is lost, stored opt-outs no longer match.
  */
+@Port
 public final class PhoneHasher {
 
     static final String KEY_FILE = "phone-hash.key";

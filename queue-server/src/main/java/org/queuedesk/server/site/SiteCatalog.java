@@ -3,6 +3,7 @@ package org.queuedesk.server.site;
 import java.util.Optional;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 
 /**
@@ -14,6 +15,7 @@ import org.queuedesk.server.ground.WriteTransaction;
  * columns {@link SiteDto} does not carry), and rooms are not remembered. {@code SiteCatalogIT} lists every
  * statement that changes these tables and fails on a new one until it is checked against this rule.
  */
+@Port
 public final class SiteCatalog {
 
     private SiteCatalog() {

@@ -11,12 +11,14 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.server.ground.Port;
 
 /**
  * All SQL for sites, services and rooms, including what other features keep on a site's row: its text
  * message settings (notify) and the last sequence number of its event log (event). {@link #service} and {@link #room} leave out the names in other
  * languages (every ticket change reads them); the {@code named…} queries and the lists carry them.
  */
+@Port
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)

@@ -12,8 +12,10 @@ import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Port;
 
 /** Sites, their services and rooms. Lookups that miss are 404s naming what was asked for. */
+@Port
 public final class SiteService {
 
     /** The languages patients can choose (kiosk, board, status page, text messages). */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
@@ -19,6 +20,7 @@ import org.queuedesk.server.ticket.TicketHooks;
  * (22 characters), made when the ticket is issued, for that ticket only, valid until the end of the
  * ticket's day at its site (numbers restart then, so the ticket is over either way).
  */
+@Port
 public final class TicketTokens implements TicketHooks {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.server.ticket.TicketDao;
+import org.queuedesk.server.ground.Port;
 
 /**
  * A simple, honest wait estimate: the average time between the last calls at a service (up to 10, within
@@ -13,6 +14,7 @@ import org.queuedesk.server.ticket.TicketDao;
  * than three recent calls there is no estimate ("unknown") rather than a made-up number. Between calls it
  * measures throughput, so two doctors at one service halve it, as they should.
  */
+@Port
 public final class WaitEstimator {
 
     static final int SAMPLE = 10;

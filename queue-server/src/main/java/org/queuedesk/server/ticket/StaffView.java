@@ -3,12 +3,14 @@ package org.queuedesk.server.ticket;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.ground.PhoneNumbers;
+import org.queuedesk.server.ground.Port;
 
 /**
  * A ticket as it leaves the server for staff, in answers and live events: the phone number masked
  * ({@code +34******456}). The full number is read only through the audited
  * {@code GET /api/tickets/{id}/phone}; inside the server (text messages) it stays whole.
  */
+@Port
 public final class StaffView {
 
     private StaffView() {

@@ -20,12 +20,14 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
+import org.queuedesk.server.ground.Port;
 
 /**
  * All SQL for tickets, their numbering, their returns and their history. The ticket feature owns these
  * tables: the queue overview, the metrics, text messages, the wait estimate and the personal data purge
  * read and change them through the methods below.
  */
+@Port
 @RegisterRowMapper(TicketRowMapper.class)
 @RegisterConstructorMapper(TicketEventDto.class)
 public interface TicketDao {

@@ -2,6 +2,7 @@ package org.queuedesk.server.ticket;
 
 import java.util.List;
 import org.queuedesk.common.ticket.TicketDto;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 
 /**
@@ -10,6 +11,7 @@ import org.queuedesk.server.ground.WriteTransaction;
  * and a hook may refuse the change by throwing an {@link org.queuedesk.server.ground.ApiProblem}. Hooks must
  * never do network I/O; anything slow happens after commit.
  */
+@Port
 public interface TicketHooks {
 
     TicketHooks NONE = new TicketHooks() {

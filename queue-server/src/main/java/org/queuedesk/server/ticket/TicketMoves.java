@@ -6,6 +6,7 @@ import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
 
@@ -13,6 +14,7 @@ import org.queuedesk.server.event.EventLog;
  * Every move of a ticket through its lifecycle. Each one checks the move is allowed, writes the new state,
  * appends to the ticket's history and to the site's event stream, all in the caller's transaction.
  */
+@Port
 public final class TicketMoves {
 
     private final EventLog events;

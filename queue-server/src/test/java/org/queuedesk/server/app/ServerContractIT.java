@@ -3,28 +3,25 @@ package org.queuedesk.server.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
+import org.queuedesk.server.testing.RunningServer;
 import org.queuedesk.server.testing.TestServer;
 
 /** The operators' contract: health, metrics, the OpenAPI document and problem+json for every error. */
 class ServerContractIT {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server =
+            RunningServer.demo().withClock(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
     private static Api api;
 
     @BeforeAll
     static void start() {
-        server = TestServer.startDemo(new MutableClock(Instant.parse("2026-11-23T09:00:00Z")));
         api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

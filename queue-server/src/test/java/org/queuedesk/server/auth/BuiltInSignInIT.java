@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.auth.LoginRequest;
@@ -29,25 +29,20 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 class BuiltInSignInIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.demoWithSignIn().withClock(clock);
     private Api anonymous;
     private Api admin;
 
     @BeforeEach
     void start() {
-        server = TestServer.startDemoWithSignIn(clock);
         anonymous = server.api();
         admin = anonymous.signedInAs("admin", "admin");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Api.Response login(String user, String password) {

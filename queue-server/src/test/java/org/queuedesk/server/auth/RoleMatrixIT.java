@@ -28,9 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.auth.LoginRequest;
@@ -39,7 +39,7 @@ import org.queuedesk.common.auth.RegisteredDeviceDto;
 import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * Every route called as every kind of caller: each role, anonymous, and with expired, tampered, foreign and
@@ -50,14 +50,14 @@ import org.queuedesk.server.testing.TestServer;
 class RoleMatrixIT {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.demoWithSignIn().withClock(clock);
     private static Api anonymous;
     private static final Map<String, String> tokens = new LinkedHashMap<>();
     private static final Map<String, String> pathValues = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.startDemoWithSignIn(clock);
         anonymous = server.api();
         // an expired token first: signed in now, used after the clock moved past its lifetime
         String expired = login("admin", "admin").accessToken();
@@ -88,11 +88,6 @@ class RoleMatrixIT {
                 new RegisterDeviceRequest(1L, "Spare display", "display")).as(RegisteredDeviceDto.class).device().id()));
         pathValues.put("username", "nurse");
         pathValues.put("token", "no-such-token");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static TokenResponse login(String user, String password) {

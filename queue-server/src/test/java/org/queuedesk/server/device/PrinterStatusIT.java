@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.auth.LoginRequest;
 import org.queuedesk.common.auth.PrinterStatusRequest;
@@ -23,7 +24,7 @@ import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * Kiosk printer trouble reaches reception: the demo kiosk reports its printer with its device token;
@@ -36,7 +37,8 @@ class PrinterStatusIT {
     private static final TypeReference<List<DevicePrinterDto>> PRINTERS = new TypeReference<>() { };
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.demoWithSignIn().withClock(clock);
     private Api kiosk;
     private String receptionToken;
     private Api reception;
@@ -47,7 +49,6 @@ class PrinterStatusIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.startDemoWithSignIn(clock);
         kiosk = server.api().withToken(Auth.DEMO_KIOSK_TOKEN);
         receptionToken = server.api().post("/api/auth/login", new LoginRequest("reception", "reception"))
                 .as(TokenResponse.class).accessToken();
@@ -61,7 +62,6 @@ class PrinterStatusIT {
                 socket.abort();
             }
         }
-        server.close();
     }
 
     @Test

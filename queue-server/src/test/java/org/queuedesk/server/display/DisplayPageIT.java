@@ -3,30 +3,30 @@ package org.queuedesk.server.display;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.SessionDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.server.status.HeadlessChromium;
 import org.queuedesk.server.testing.Api;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /** The waiting-room board as a web page, in Debian's headless Chromium, with the demo display's token. */
 class DisplayPageIT {
 
     private static final String DISPLAY_TOKEN = "qdd_demo-display";
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.demoWithSignIn();
     private static HeadlessChromium chromium;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.startDemoWithSignIn(Clock.systemUTC());
         chromium = HeadlessChromium.start();
     }
 
@@ -35,7 +35,6 @@ class DisplayPageIT {
         if (chromium != null) {
             chromium.close();
         }
-        server.close();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.queue.NextRequest;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.ticket.IssueTicketRequest;
@@ -14,29 +14,24 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 class IdempotencyIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.openAccess().withClock(clock);
     private Api api;
     private long service;
     private long session;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(clock);
         api = server.api();
         long site = api.createSite("Retry Clinic", "UTC").id();
         service = api.createService(site, "General", "A").id();
         long room = api.createRoom(site, "Room 1").id();
         session = api.openSession(room, List.of(service), "dr").id();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -18,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.queue.NextRequest;
@@ -33,7 +33,7 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.NamedUsersAuthenticator;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * 50 doctors, each signed in as themselves, press Next at once on overlapping services until 2,000 tickets
@@ -50,18 +50,13 @@ class NextConcurrencyIT {
     private static final int DOCTORS = 50;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.namedUsers().withClock(clock);
     private Api admin;
 
     @BeforeEach
     void start() {
-        server = TestServer.startWithNamedUsers(clock);
         admin = server.api().withToken(NamedUsersAuthenticator.token("boss", Role.ADMIN, Role.RECEPTIONIST));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     record Call(long eventId, long ticketId, long roomId) {

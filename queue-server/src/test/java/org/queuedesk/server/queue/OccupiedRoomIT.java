@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * Opening a session at a room that already has one never joins it. The server refuses with a
@@ -18,12 +19,14 @@ import org.queuedesk.server.testing.TestServer;
  */
 class OccupiedRoomIT {
 
-    private final TestServer server = TestServer.start(new MutableClock(Instant.parse("2026-12-01T09:00:00Z")));
-    private final Api api = server.api();
+    @RegisterExtension
+    final RunningServer server =
+            RunningServer.openAccess().withClock(new MutableClock(Instant.parse("2026-12-01T09:00:00Z")));
+    private Api api;
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        api = server.api();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.queue.NextResult;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.SessionDto;
@@ -14,7 +14,7 @@ import org.queuedesk.common.ticket.IssueTicketRequest;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * A session belongs to the signed-in user who opened it and assignments name users. A
@@ -28,7 +28,8 @@ class SessionOwnershipIT {
     private static final long ROOM_2 = 2;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.demoWithSignIn().withClock(clock);
     private Api admin;
     private Api reception;
     private Api doctor;
@@ -36,16 +37,10 @@ class SessionOwnershipIT {
 
     @BeforeEach
     void start() {
-        server = TestServer.startDemoWithSignIn(clock);
         admin = server.api().signedInAs("admin", "admin");
         reception = server.api().signedInAs("reception", "reception");
         doctor = server.api().signedInAs("doctor", "doctor");
         nurse = server.api().signedInAs("nurse", "nurse");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.queuedesk.common.ticket.ChangePriorityRequest;
@@ -15,7 +15,7 @@ import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * The lifecycle rules the README states, checked against the table in
@@ -25,7 +25,8 @@ import org.queuedesk.server.testing.TestServer;
 class LifecycleRulesIT {
 
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer server = RunningServer.openAccess().withClock(clock);
     private static Api api;
     private static long site;
     /** Where transfers go: a service nobody serves. */
@@ -34,15 +35,9 @@ class LifecycleRulesIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(clock);
         api = server.api();
         site = api.createSite("Rules Clinic", "UTC").id();
         elsewhere = api.createService(site, "Elsewhere", "Z").id();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest(name = "{0} (paused {1}) + {2} -> {3}, {4}")

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.common.queue.OpenSessionRequest;
 import org.queuedesk.common.queue.SessionDto;
@@ -20,7 +20,7 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketPhoneDto;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 /**
  * Staff see a patient's phone number masked everywhere (answers, lists, live events), as
@@ -33,7 +33,8 @@ class PhoneMaskingIT {
     private static final String MASKED = "+34******456";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.demoWithSignIn().withClock(clock);
     private Api admin;
     private Api reception;
     private Api doctor;
@@ -41,17 +42,11 @@ class PhoneMaskingIT {
 
     @BeforeEach
     void start() {
-        server = TestServer.startDemoWithSignIn(clock);
         admin = server.api().signedInAs("admin", "admin");
         receptionToken = server.api().post("/api/auth/login",
                 new org.queuedesk.common.auth.LoginRequest("reception", "reception")).as(TokenResponse.class).accessToken();
         reception = server.api().withToken(receptionToken);
         doctor = server.api().signedInAs("doctor", "doctor");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

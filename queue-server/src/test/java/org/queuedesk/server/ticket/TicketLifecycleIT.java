@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.common.queue.NextResult;
@@ -22,12 +22,13 @@ import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.common.ticket.TransferRequest;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
-import org.queuedesk.server.testing.TestServer;
+import org.queuedesk.server.testing.RunningServer;
 
 class TicketLifecycleIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    private TestServer server;
+    @RegisterExtension
+    final RunningServer server = RunningServer.openAccess().withClock(clock);
     private Api api;
     private long site;
     private long gp;
@@ -37,18 +38,12 @@ class TicketLifecycleIT {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(clock);
         api = server.api();
         site = api.createSite("Lifecycle Clinic", "Europe/Madrid").id();
         gp = api.createService(site, "General practice", "A").id();
         lab = api.createService(site, "Blood tests", "B").id();
         room1 = api.createRoom(site, "Room 1").id();
         room2 = api.createRoom(site, "Room 2").id();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private TicketDto issue(long service, Priority priority) {
