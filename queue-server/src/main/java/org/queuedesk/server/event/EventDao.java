@@ -6,10 +6,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.queuedesk.server.ground.Port;
 
 /** All SQL for the event log that feeds the live stream (its last sequence number is kept on the site: {@code SiteDao}). */
-@Port
 public interface EventDao {
 
     @SqlUpdate("INSERT INTO events(site_id, seq, type, at, payload) VALUES (:siteId, :seq, :type, :at, :payload)")

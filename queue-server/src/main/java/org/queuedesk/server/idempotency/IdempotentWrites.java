@@ -20,7 +20,6 @@ import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.IdempotentHandler;
 import org.queuedesk.server.ground.IdempotentHandler.Change;
 import org.queuedesk.server.ground.Reply;
-import org.queuedesk.server.ground.Port;
 
 /**
  * Runs a POST that creates or moves something, honouring {@code Idempotency-Key}: the key is looked up,
@@ -28,7 +27,6 @@ import org.queuedesk.server.ground.Port;
  * gets the same answer and changes nothing more; the same key with another body is refused with 422.
  * The route tree runs every route declared idempotent through here; features never call it.
  */
-@Port
 public final class IdempotentWrites {
 
     public static final String HEADER = "Idempotency-Key";

@@ -2,8 +2,10 @@ package org.queuedesk.server.privacy;
 
 import java.util.List;
 import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.ground.Port;
 
 /** Opt-outs written before version 5 still hold the number; the purge replaces it with its keyed hash. */
+@Port
 public interface OptOutNumbers {
 
     /** Up to {@code limit} numbers still stored in the clear. */

@@ -3,6 +3,7 @@ package org.queuedesk.server.privacy;
 import java.time.Instant;
 import java.util.List;
 import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.ground.Port;
 
 /**
  * A feature that keeps a copy of a ticket's name or phone, or something that leads to them. Each feature
@@ -10,6 +11,7 @@ import org.queuedesk.server.ground.WriteTransaction;
  * in the purge's one write transaction, so a batch is forgotten everywhere or nowhere.
  */
 @FunctionalInterface
+@Port
 public interface PersonalDataHolder {
 
     /** Forgets what this feature keeps for these tickets; returns how many rows changed. */

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.ground.Port;
 
 /** Replies kept for idempotent retries, which can show a ticket with its name and phone. */
+@Port
 public interface StoredReplies {
 
     /** Deletes up to {@code limit} replies stored before {@code cutoff}; returns how many. */

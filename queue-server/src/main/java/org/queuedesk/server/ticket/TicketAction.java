@@ -11,11 +11,13 @@ import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Port;
 
 /**
  * The ticket lifecycle (README) as data: each action, the states it may start from (anything else is a 409) and
  * the event it sends. Other features learn of a move by its action ({@link TicketHooks#moved}).
  */
+@Port
 public enum TicketAction {
     ISSUE(EnumSet.noneOf(TicketState.class), "issued", EventType.TICKET_ISSUED),
     CALL(EnumSet.of(WAITING), "called", EventType.TICKET_CALLED),

@@ -10,10 +10,8 @@ import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
-import org.queuedesk.server.ground.Port;
 
 /** Maps a {@code tickets} row to the wire record; written out because ranks, wire names and epoch millis differ from the record's types. */
-@Port
 public final class TicketRowMapper implements RowMapper<TicketDto> {
 
     @Override
