@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -26,19 +27,28 @@ public final class FxBackgroundExecutor implements BackgroundExecutor, AutoClose
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        pool.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                uiThread.execute(() -> onFailure.accept(e));
-                return;
+        if (pool.isShutdown()) {
+            return; // the app is closing: a late callback (a print finishing, a timer) has no screen left to tell
+        }
+        try {
+            pool.execute(() -> call(work, onSuccess, onFailure));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // closed between the check and the hand-over: the same as above
+        }
+    }
+
+    private <T> void call(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
             }
-            uiThread.execute(() -> onSuccess.accept(result));
-        });
+            uiThread.execute(() -> onFailure.accept(e));
+            return;
+        }
+        uiThread.execute(() -> onSuccess.accept(result));
     }
 
     @Override
