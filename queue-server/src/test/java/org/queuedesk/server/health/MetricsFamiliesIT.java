@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
@@ -103,9 +105,35 @@ class MetricsFamiliesIT {
         assertThat(value(afterFailure, "jvm_threads_live_threads")).isGreaterThan(5);
         assertThat(sample(afterFailure, "jvm_gc_memory_allocated_bytes_total")).isPresent();
         assertThat(value(afterFailure, "process_uptime_seconds")).isPositive();
-        // what was there before is still there
+        // what was there before is still there, and every family the README lists
         assertThat(sample(afterFailure, "http_server_requests_seconds_count")).isPresent();
         assertThat(sample(afterFailure, "queuedesk_queue_waiting")).isPresent();
+        var families = readmeFamilies();
+        assertThat(families).hasSizeGreaterThan(15);
+        for (String family : families) {
+            String prefix = family.endsWith("*") ? family.substring(0, family.length() - 1) : family;
+            assertThat(afterFailure.lines().anyMatch(l -> l.startsWith(prefix))).as("README's %s on /metrics", family)
+                    .isTrue();
+        }
+    }
+
+    /** The metric names in README's table under "Logs and metrics" (labels left out). */
+    private static java.util.List<String> readmeFamilies() {
+        try {
+            Path readme = Files.exists(Path.of("README.md")) ? Path.of("README.md") : Path.of("..", "README.md");
+            String table = Files.readString(readme).split("\\| family \\| what \\|")[1].split("\n\n")[0];
+            var names = new java.util.ArrayList<String>();
+            for (String row : table.lines().filter(l -> l.startsWith("| `")).toList()) {
+                var matcher = java.util.regex.Pattern.compile("`([a-z_*]+)(\\{[^`]*})?`")
+                        .matcher(row.substring(0, row.indexOf(" | ", 2)));
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String state(Api api, long ticket) {
