@@ -26,6 +26,7 @@ public final class Main {
             System.exit(BAD_CONFIGURATION);
             return;
         }
+        config.monitoring().logFormat().install();
         var server = new QueueServer(config, Clock.systemUTC()).start();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

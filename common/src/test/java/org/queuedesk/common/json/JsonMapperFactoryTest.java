@@ -29,4 +29,15 @@ class JsonMapperFactoryTest {
                     .isInstanceOf(JsonProcessingException.class);
         }
     }
+
+    /** The server's problem bodies carry the request id (README: to find the request's log lines). */
+    @Test
+    void aProblemIsReadWithItsRequestId() throws Exception {
+        var problem = json.readValue("{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,"
+                + "\"detail\":\"No ticket 7.\",\"requestId\":\"proxy-7f3a.91\"}", Problem.class);
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.requestId()).isEqualTo("proxy-7f3a.91");
+        assertThat(json.writeValueAsString(new Problem(null, "Conflict", 409, "d", null, null, null)))
+                .doesNotContain("requestId");
+    }
 }

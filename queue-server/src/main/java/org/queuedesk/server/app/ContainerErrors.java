@@ -52,11 +52,11 @@ final class ContainerErrors {
         };
     }
 
-    ByteBuffer body(int status, String reason, String instance) {
+    ByteBuffer body(int status, String reason, String instance, String requestId) {
         String title = HttpStatus.getMessage(status);
         try {
             return ByteBuffer.wrap(json.writeValueAsBytes(new Problem("about:blank", title, status,
-                    detail(status, reason), instance, null, null)));
+                    detail(status, reason), instance, null, null, requestId)));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -64,10 +64,14 @@ final class ContainerErrors {
 
     private boolean writeProblem(Request request, Response response, Callback callback, int status, String reason) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // the id a route gave, else (no route ran) the caller's if sane, else a new one, as for routed requests
+        String given = response.getHeaders().get(RequestIds.HEADER);
+        String requestId = given != null ? given : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        response.getHeaders().put(RequestIds.HEADER, requestId);
         // the path of a request Jetty refused to read is not shown: it may be what made it unreadable
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         String instance = path == null || path.equals("/badMessage") ? null : path;
-        response.write(true, body(status, reason, instance), callback);
+        response.write(true, body(status, reason, instance, requestId), callback);
         return true;
     }
 
@@ -89,7 +93,10 @@ final class ContainerErrors {
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            return body(status, reason, null);
+            // the request's own headers could not be read: always a new id
+            String requestId = RequestIds.accept(null);
+            fields.put(RequestIds.HEADER, requestId);
+            return body(status, reason, null, requestId);
         }
     }
 

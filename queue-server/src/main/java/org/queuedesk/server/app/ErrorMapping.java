@@ -127,7 +127,8 @@ public final class ErrorMapping {
 
     private void write(Context ctx, int status, String title, String detail, Map<String, String> errors,
                        String currentState) {
-        var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState);
+        var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState,
+                RequestIds.of(ctx));
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

@@ -95,6 +95,7 @@ public final class QueueServer implements AutoCloseable {
     private final EventHub hub;
     private final PersonalDataPurge purge;
     private final RouteTree routes;
+    private final AutoCloseable jvmMetrics;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -113,6 +114,8 @@ public final class QueueServer implements AutoCloseable {
         this.db = Database.open(config.databaseFile(), config.sqlite());
         ObjectMapper json = JsonMapperFactory.create();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.jvmMetrics = JvmMetrics.bind(metrics);
+        db.bindMetrics(metrics);
         this.hub = new EventHub(metrics);
         var events = new EventLog(json, hub, clock);
         this.sites = new SiteService(db);
@@ -123,7 +126,7 @@ public final class QueueServer implements AutoCloseable {
         // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number
         var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
         this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock,
-                phoneHasher);
+                phoneHasher, metrics);
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
                 phoneHasher);
         // tokens first: the confirmation text the outbox writes links to the ticket's new token
@@ -148,7 +151,7 @@ public final class QueueServer implements AutoCloseable {
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
         this.routes = new RouteTree(writes, new HealthController(db, auth.healthChecks()),
-                new MetricsController(metrics, db, clock), ctx -> ctx.json(openApi.get()), new AuthController(auth),
+                new MetricsController(metrics, db, clock, config.monitoring().metricsToken()), ctx -> ctx.json(openApi.get()), new AuthController(auth),
                 new SiteController(sites), new TicketController(tickets, sites, clock), new QueueController(queue),
                 new EventRoutes(stream))
                 .withPatientMessaging(new SmsController(sms), new StatusRoutes(
@@ -191,14 +194,23 @@ public final class QueueServer implements AutoCloseable {
         ContainerErrors.install(cfg, json);
         cfg.routes.before(ctx -> {
             ctx.attribute(TIMER_START, System.nanoTime());
+            RequestIds.begin(ctx);
             ctx.header("Cache-Control", "no-store");
             if (ctx.contentLength() > MAX_BODY_BYTES) {
                 throw ApiProblem.tooLarge("The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
             }
         });
         cfg.routes.beforeMatched(access::check);
+        cfg.routes.wsBeforeUpgrade(RequestIds::begin);
         cfg.routes.wsBeforeUpgrade(access::check);
-        cfg.routes.after(ctx -> recordTiming(ctx, metrics));
+        cfg.routes.wsAfterUpgrade(ctx -> RequestIds.end());
+        cfg.routes.after(ctx -> {
+            try {
+                recordTiming(ctx, metrics);
+            } finally {
+                RequestIds.end();
+            }
+        });
         for (RouteSpec route : routes.routes()) {
             cfg.routes.addHttpHandler(route.method(), route.path(), routes.handler(route),
                     AccessCheck.routeRoles(route.roles()));
@@ -215,13 +227,15 @@ public final class QueueServer implements AutoCloseable {
         }
         var matched = ctx.endpoints().matchedHttpEndpoint();
         String route = matched == null ? "unmatched" : matched.path;
+        long elapsed = System.nanoTime() - start;
+        AccessLog.record(ctx, route, elapsed);
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().toString())
                 .tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
                 .register(metrics)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .record(elapsed, TimeUnit.NANOSECONDS);
     }
 
     public QueueServer start() {
@@ -309,8 +323,17 @@ public final class QueueServer implements AutoCloseable {
         statusStream.close();
         app.stop();
         hub.close();
+        closeQuietly(jvmMetrics);
         db.close();
         log.info("QueueDesk server stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("Could not stop the JVM metrics", e);
+        }
     }
 
     private static void createDataDir(ServerConfig config) {

@@ -15,10 +15,12 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --data-dir}/{@code QUEUEDESK_DATA_DIR} (./data), {@code --demo}/{@code QUEUEDESK_DEMO}
  * (false), {@code --host}/{@code QUEUEDESK_HOST} (0.0.0.0), {@code --demo-time-zone}/{@code QUEUEDESK_DEMO_TIME_ZONE},
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
- * that many days after their ticket was issued; see {@link RetentionSettings}).
+ * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
+ * {@code --metrics-token} (see {@link MonitoringSettings}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
-                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention) {
+                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
+                           MonitoringSettings monitoring) {
 
     /** Text messages to the log only (the embedded default). */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -32,12 +34,18 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, RetentionSettings.defaults());
     }
 
+    /** Text logs, public metrics. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, MonitoringSettings.defaults());
+    }
+
     /** Every flag the server knows (the README's configuration table); any other is refused, never ignored. */
     static final List<String> FLAGS = List.of("port", "host", "data-dir", "demo", "demo-time-zone", "auth",
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days");
+            "retention-days", "log-format", "metrics-token");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -55,7 +63,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         String zone = parseZone(setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId()));
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
                 SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                RetentionSettings.parse(setting(args, env, "retention-days", null)));
+                RetentionSettings.parse(setting(args, env, "retention-days", null)),
+                MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)));
     }
 
     /**
@@ -97,25 +106,30 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring);
+    }
+
+    /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
+    public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring);
     }
 
     public Path databaseFile() {

@@ -2,6 +2,9 @@ package org.queuedesk.server.ground;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -108,6 +111,23 @@ public final class Database implements AutoCloseable {
             return writer.nested(work);
         }
         return writer.submit(work);
+    }
+
+    /**
+     * Publishes the connection pool (Hikari's own {@code hikaricp_connections_*}), the writer's queue depth
+     * ({@code queuedesk_writer_queued}) and the size of each group commit ({@code queuedesk_writer_batch_size}).
+     * Once per database: Hikari takes one registry.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
+        Gauge.builder("queuedesk.writer.queued", writer, GroupCommitWriter::queued)
+                .description("Writes waiting for the single writer thread")
+                .register(registry);
+        var batches = DistributionSummary.builder("queuedesk.writer.batch.size")
+                .description("Writes committed together in one group commit")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+                .register(registry);
+        writer.onCommittedBatch(batches::record);
     }
 
     /** Runs a read in autocommit mode; under WAL it sees the last committed state and never blocks writers. */

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one writer: a thread that takes queued writes and runs as many as are waiting (up to a batch) in a
@@ -40,6 +41,9 @@ final class GroupCommitWriter implements AutoCloseable {
     /** What the batch's writes asked to run just before it commits (see {@link WriteTransaction#beforeCommit}). */
     private final java.util.Map<Object, Runnable> beforeCommit = new java.util.LinkedHashMap<>();
 
+    /** Told each committed batch's size (the metrics' commit batch sizes); nothing until metrics are bound. */
+    private volatile java.util.function.IntConsumer committedBatches = size -> { };
+
     GroupCommitWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
         this.thread = new Thread(this::run, "queuedesk-writer");
@@ -51,15 +55,34 @@ final class GroupCommitWriter implements AutoCloseable {
         return thread;
     }
 
+    /** Writes waiting for the writer (not counting the batch it is committing). */
+    int queued() {
+        return queue.size();
+    }
+
+    void onCommittedBatch(java.util.function.IntConsumer listener) {
+        committedBatches = listener;
+    }
+
     private static final class Task<R> {
         final Function<WriteTransaction, R> work;
         final CompletableFuture<R> done = new CompletableFuture<>();
         final List<Runnable> afterCommit = new ArrayList<>();
+        /** The caller's log context (its request id): what this thread logs for the task carries it too. */
+        final java.util.Map<String, String> logContext = MDC.getCopyOfContextMap();
         R result;
         RuntimeException refused;
 
         Task(Function<WriteTransaction, R> work) {
             this.work = work;
+        }
+
+        void enterLogContext() {
+            if (logContext == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(logContext);
+            }
         }
     }
 
@@ -156,6 +179,7 @@ final class GroupCommitWriter implements AutoCloseable {
             } finally {
                 current = null;
                 beforeCommit.clear();
+                MDC.clear(); // commit-wide lines (a failed batch) belong to no one request
             }
         } catch (RuntimeException | Error e) {
             closeHandle(); // start the next batch on a fresh connection, whatever state this one is in
@@ -165,6 +189,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             return;
         }
+        committedBatches.accept(batch.size());
         for (Task<?> task : batch) {
             finish(task);
         }
@@ -192,6 +217,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
+        task.enterLogContext();
         handle.savepoint("write");
         current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit);
         savepoints = 0;
@@ -207,6 +233,15 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private static <R> void finish(Task<R> task) {
+        task.enterLogContext();
+        try {
+            finishInLogContext(task);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private static <R> void finishInLogContext(Task<R> task) {
         if (task.refused != null) {
             task.done.completeExceptionally(task.refused);
             return;

@@ -50,6 +50,10 @@ public interface NotifyDao {
              ORDER BY next_attempt_at, id LIMIT :limit""")
     List<OutboxRow> due(@Bind("now") Instant now, @Bind("limit") int limit);
 
+    /** Messages not yet sent, failed or given up (the metrics' outbox depth). */
+    @SqlQuery("SELECT count(*) FROM sms_outbox WHERE state = 'queued'")
+    long queuedCount();
+
     @SqlQuery("SELECT min(next_attempt_at) FROM sms_outbox WHERE state = 'queued'")
     Optional<Long> nextDueMillis();
 

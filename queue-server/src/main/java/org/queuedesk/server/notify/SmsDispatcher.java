@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.queuedesk.common.event.EventPayload.SmsChange;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.event.EventLog;
@@ -51,6 +53,7 @@ public final class SmsDispatcher implements AutoCloseable {
     private final EventLog events;
     private final Clock clock;
     private final PhoneHasher phones;
+    private final SmsMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     /** By the number's hash: this cache lives as long as the server, longer than the retention allows numbers. */
@@ -71,6 +74,13 @@ public final class SmsDispatcher implements AutoCloseable {
 
     public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock,
                          PhoneHasher phones) {
+        this(db, sender, settings, events, clock, phones, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the send results and the outbox depth are published ({@link SmsMetrics}) */
+    public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock,
+                         PhoneHasher phones, MeterRegistry registry) {
+        this.metrics = new SmsMetrics(registry, db);
         this.db = db;
         this.phones = phones;
         this.sender = sender;
@@ -287,6 +297,7 @@ public final class SmsDispatcher implements AutoCloseable {
                         String reason, String messageId, Instant next, Instant now) {
         var dao = tx.attach(NotifyDao.class);
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
+            tx.afterCommit(() -> metrics.recorded(state));
             var updated = dao.find(row.id()).orElseThrow();
             events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
         }

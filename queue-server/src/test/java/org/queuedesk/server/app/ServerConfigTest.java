@@ -95,4 +95,21 @@ class ServerConfigTest {
             ServerConfig.checkFlags(new String[] {"--" + flag + "=x"});
         }
     }
+
+    @Test
+    void logsAreTextAndMetricsPublicUnlessConfigured() {
+        var defaults = ServerConfig.from(new String[0], Map.of()).monitoring();
+        assertThat(defaults.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(defaults.metricsToken()).isEmpty();
+
+        var configured = ServerConfig.from(new String[] {"--log-format", "json"},
+                Map.of("QUEUEDESK_METRICS_TOKEN", "0123456789abcdef0123")).monitoring();
+        assertThat(configured.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(configured.metricsToken()).contains("0123456789abcdef0123");
+
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--log-format=xml"}, Map.of()))
+                .hasMessageContaining("--log-format must be 'text' or 'json'");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--metrics-token=secret"}, Map.of()))
+                .hasMessageContaining("--metrics-token must be at least 16");
+    }
 }

@@ -221,4 +221,39 @@ class GroupCommitIT {
                 .map((rs, ctx) -> rs.getInt(1)).list());
         assertThat(checkpoint).containsExactly(0);
     }
+
+    /** The README: a request's id is on every line it logs, also those the writer thread logs for it. */
+    @Test
+    void aWriteAndItsAfterCommitActionsRunInTheCallersLogContext() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> seen = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = "request-" + i;
+                seen.add(pool.submit(() -> {
+                    org.slf4j.MDC.put("requestId", id);
+                    try {
+                        var inAction = new java.util.concurrent.CompletableFuture<String>();
+                        String inWrite = db.write(tx -> {
+                            tx.afterCommit(() -> inAction.complete(org.slf4j.MDC.get("requestId")));
+                            return org.slf4j.MDC.get("requestId");
+                        });
+                        return List.of(id, inWrite, inAction.getNow("not run"));
+                    } finally {
+                        org.slf4j.MDC.remove("requestId");
+                    }
+                }));
+            }
+            for (var result : seen) {
+                var ids = result.get(60, TimeUnit.SECONDS);
+                assertThat(ids.subList(1, 3)).as("the write and its after-commit action of " + ids.get(0))
+                        .containsOnly(ids.get(0));
+            }
+            // a write from a thread without a request leaves nothing behind from the last one
+            String leftOver = db.write(tx -> org.slf4j.MDC.get("requestId"));
+            assertThat(leftOver).isNull();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
