@@ -39,7 +39,7 @@ run() { # JAVA_TOOL_OPTIONS, log name, launcher arguments...: the launcher adds 
   JAVA_TOOL_OPTIONS="$options" "$LAUNCHER" "$@" >"$WORK/$log" 2>&1 || { cat "$WORK/$log"; return 1; }
 }
 
-rm -f "$ARCHIVE"
+rm -f "$ARCHIVE" "$IMAGE/lib/app/queuedesk.classlist"
 # No window here (no GTK, say) is this machine's limit, not a broken image: warn, build without the archive
 if ! run "-XX:DumpLoadedClassList=$WORK/classes.txt -Dqueuedesk.exitWhenShown=true" train.log "${TRAIN_ARGS[@]}" \
     || ! grep -q QUEUEDESK_READY "$WORK/train.log"; then
@@ -48,6 +48,8 @@ if ! run "-XX:DumpLoadedClassList=$WORK/classes.txt -Dqueuedesk.exitWhenShown=tr
   exit 0
 fi
 run "-Xshare:dump -XX:SharedClassListFile=$WORK/classes.txt" dump.log
+# kept in the image: an installed copy makes its own archive from it (make-cds-archive.sh, the .deb's postinst)
+cp "$WORK/classes.txt" "$IMAGE/lib/app/queuedesk.classlist"
 [ -s "$ARCHIVE" ] || { cat "$WORK/dump.log"; note "no archive written"; exit 1; }
 run "-Xshare:on -Xlog:cds=info -Dqueuedesk.exitWhenShown=true" check.log "${TRAIN_ARGS[@]}"
 grep -q QUEUEDESK_READY "$WORK/check.log" || { cat "$WORK/check.log"; note "the launcher does not start with the archive"; exit 1; }
