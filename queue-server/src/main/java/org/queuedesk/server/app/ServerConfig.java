@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.server.auth.AuthSettings;
+import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
 import org.queuedesk.server.ground.SqliteSettings;
@@ -15,10 +16,19 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --data-dir}/{@code QUEUEDESK_DATA_DIR} (./data), {@code --demo}/{@code QUEUEDESK_DEMO}
  * (false), {@code --host}/{@code QUEUEDESK_HOST} (0.0.0.0), {@code --demo-time-zone}/{@code QUEUEDESK_DEMO_TIME_ZONE},
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
- * that many days after their ticket was issued; see {@link RetentionSettings}).
+ * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --backup-dir},
+ * {@code --backup-every}, {@code --backup-keep} (see {@link BackupSettings}); {@code --restore FOLDER} restores
+ * a backup into the data folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
-                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention) {
+                           SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
+                           BackupSettings backup, Path restoreFrom) {
+
+    /** No backups. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, BackupSettings.none(), null);
+    }
 
     /** Text messages to the log only (the embedded default). */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -37,7 +47,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days");
+            "retention-days", "backup-dir", "backup-every", "backup-keep", "restore");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -53,9 +63,12 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         Path dataDir = Path.of(setting(args, env, "data-dir", "data"));
         boolean demo = parseSwitch("demo", setting(args, env, "demo", "false"));
         String zone = parseZone(setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId()));
+        String restore = setting(args, env, "restore", null);
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
                 SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                RetentionSettings.parse(setting(args, env, "retention-days", null)));
+                RetentionSettings.parse(setting(args, env, "retention-days", null)),
+                BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
+                restore == null || restore.isBlank() ? null : Path.of(restore.strip()));
     }
 
     /**
@@ -97,25 +110,31 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, backup, restoreFrom);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, backup, restoreFrom);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, backup, restoreFrom);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, backup, restoreFrom);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, backup, restoreFrom);
+    }
+
+    /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
+    public ServerConfig withBackup(BackupSettings newBackup) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newBackup,
+                restoreFrom);
     }
 
     public Path databaseFile() {
