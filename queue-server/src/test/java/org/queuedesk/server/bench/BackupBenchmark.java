@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class BackupBenchmark {
 
     private static final int DESKS = 4;
-    private static final Duration PACE = Duration.ofMillis(20); // each desk: an issue and a Next every 20 ms
+    private static final Duration PACE = Duration.ofMillis(100); // each desk: an issue and a Next every 100 ms (40 writes/s)
     private static final Duration BASELINE = Duration.ofSeconds(15);
 
     private BackupBenchmark() {
@@ -71,7 +71,7 @@ public final class BackupBenchmark {
         System.out.printf("generated %,d tickets (+ one history row each): %,d MB in %.0f s%n", rows,
                 bytes / (1024 * 1024), (System.nanoTime() - started) / 1e9);
 
-        var config = ServerConfig.forTests(dataDir).withBackup(new BackupSettings(backups, null, 2));
+        var config = ServerConfig.forTests(dataDir).withDemo(true).withBackup(new BackupSettings(backups, null, 2));
         try (var server = new QueueServer(config, Clock.systemUTC(), new OpenAccessAuthenticator()).start()) {
             var api = new Api(server.baseUrl());
             var desks = setUpDesks(api);
