@@ -22,6 +22,7 @@ import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.CognitoSignIn;
 import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.ServerRelease;
 import org.queuedesk.desktop.ground.BackgroundExecutor;
 import org.queuedesk.desktop.live.ConnectionViewModel;
 import org.queuedesk.desktop.ground.ServerAddress;
@@ -123,6 +124,7 @@ public final class SignInViewModel {
         if (config.isEmpty()) {
             return new SignInResult(client, SignedInUser.withoutSignIn());
         }
+        ServerRelease.check(config.get().serverVersion()); // before anything of the other release is read
         String provider = config.get().provider();
         boolean cognito = AuthConfigDto.COGNITO.equals(provider);
         if (!AuthConfigDto.BUILTIN.equals(provider) && !cognito) {
@@ -198,6 +200,8 @@ public final class SignInViewModel {
             // in the user's language; the pool's own words (its password rules) can only follow in English
             passwordError.set(format("signin.cognito." + refused.reason().name().toLowerCase(java.util.Locale.ROOT),
                     refused.detail()));
+        } else if (error instanceof ServerRelease.Mismatch mismatch) {
+            serverError.set(format("signin.error.version", mismatch.serverVersion(), mismatch.appVersion()));
         } else if (error instanceof UnsupportedProvider unsupported) {
             serverError.set(format("signin.error.provider", unsupported.provider));
         } else if (error instanceof ApiException api && (api.status() == 401 || api.status() == 403 || api.status() == 400)) {

@@ -109,4 +109,54 @@ class SignInViewModelTest {
 
         assertThat(viewModel.serverErrorProperty().get()).isEqualTo("The address must start with http:// or https://");
     }
+
+    @Test
+    void aServerOfAnotherReleaseIsNamedWithBothVersionsInsteadOfFailingLater() throws Exception {
+        // a server of a later minor release, which also sends a field this app does not know yet
+        var other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/api/auth/config", exchange -> {
+            byte[] body = ("{\"provider\":\"builtin\",\"serverVersion\":\"" + laterMinor()
+                    + "\",\"somethingNew\":true}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            viewModel.serverAddressProperty().set("http://127.0.0.1:" + other.getAddress().getPort());
+            viewModel.usernameProperty().set("reception");
+            viewModel.passwordProperty().set("reception");
+
+            viewModel.signIn();
+
+            assertThat(signedIn).isEmpty();
+            assertThat(viewModel.busyProperty().get()).isFalse();
+            assertThat(viewModel.serverErrorProperty().get())
+                    .isEqualTo("This server runs QueueDesk " + laterMinor() + " and this app is version "
+                            + org.queuedesk.common.Release.current() + ". Install the app of the server\u2019s version"
+                            + " (ask your IT person), then sign in again.");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void theSameReleaseSignsInAsBefore() {
+        assertThat(server.api().get("/api/auth/config").json().get("serverVersion").asText())
+                .isEqualTo(org.queuedesk.common.Release.current());
+        viewModel.usernameProperty().set("doctor");
+        viewModel.passwordProperty().set("doctor");
+
+        viewModel.signIn();
+
+        assertThat(signedIn).hasSize(1);
+        assertThat(viewModel.serverErrorProperty().get()).isEmpty();
+    }
+
+    /** This app's version with the minor one higher: 0.1.0-SNAPSHOT gives 0.2.0. */
+    private static String laterMinor() {
+        String[] parts = org.queuedesk.common.Release.current().split("[.\\-]");
+        return parts[0] + "." + (Integer.parseInt(parts[1]) + 1) + ".0";
+    }
 }

@@ -67,4 +67,15 @@ class StartViewIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(error::isVisible));
         assertThat(onFx(error::getText).call()).startsWith("No answer from http://127.0.0.1:" + port);
     }
+
+    @Test
+    void aServerOfAnotherReleaseIsNamedByTheAddressWithBothVersions(FxRobot robot) throws Exception {
+        server = HealthServer.start(port).answeringAuthConfig("{\"provider\":\"builtin\",\"serverVersion\":\"9.0.0\"}");
+        robot.clickOn("#signInButton");
+
+        Label error = robot.lookup("#serverError").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(error::isVisible));
+        assertThat(onFx(error::getText).call()).startsWith("This server runs QueueDesk 9.0.0 and this app is version ");
+        Screenshots.save(scene, "signin-other-release.png");
+    }
 }

@@ -27,6 +27,18 @@ public final class HealthServer implements AutoCloseable {
         server.start();
     }
 
+    /** Also answers {@code GET /api/auth/config} with this JSON (a server of some other release, say). */
+    public HealthServer answeringAuthConfig(String json) {
+        server.createContext("/api/auth/config", exchange -> {
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        return this;
+    }
+
     /** On a port the OS picks. */
     public static HealthServer start() {
         return start(0);

@@ -116,6 +116,9 @@ class ServerDebIT {
         List<String> flags = new ArrayList<>();
         Matcher flag = Pattern.compile("`--([a-z][a-z-]*)`").matcher("");
         for (String row : table.lines().filter(line -> line.startsWith("| `--")).toList()) {
+            if (row.split("\\|")[2].isBlank()) {
+                continue; // a one-off command with no variable (--restore), not a setting of the service
+            }
             flag.reset(row.split("\\|")[1]);
             while (flag.find()) {
                 flags.add(flag.group(1));

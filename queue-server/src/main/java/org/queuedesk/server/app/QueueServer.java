@@ -21,6 +21,8 @@ import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.auth.AuthDao;
+import org.queuedesk.server.backup.BackupController;
+import org.queuedesk.server.backup.Backups;
 import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
@@ -96,6 +98,7 @@ public final class QueueServer implements AutoCloseable {
     private final PersonalDataPurge purge;
     private final RouteTree routes;
     private final AutoCloseable jvmMetrics;
+    private final Backups backups;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -147,6 +150,7 @@ public final class QueueServer implements AutoCloseable {
         var personalData = new PersonalDataHolders(new TicketPersonalData(), smsPersonalData,
                 new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData);
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
+        this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
@@ -158,7 +162,8 @@ public final class QueueServer implements AutoCloseable {
                         new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream))
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
                 .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
-                .withPrivacy(new PrivacyController(purge));
+                .withPrivacy(new PrivacyController(purge))
+                .withBackups(new BackupController(backups));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -250,6 +255,12 @@ public final class QueueServer implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
         housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
+        if (config.backup().scheduled()) {
+            long every = config.backup().every().toMillis();
+            housekeeping.scheduleAtFixedRate(backups::scheduled, every, every, TimeUnit.MILLISECONDS);
+            log.info("Backups every {} into {} (keeping the newest {})", config.backup().every(),
+                    config.backup().dir().toAbsolutePath(), config.backup().keep());
+        }
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
         return this;
@@ -307,6 +318,11 @@ public final class QueueServer implements AutoCloseable {
         return purge;
     }
 
+    /** Backups, as the schedule and {@code POST /api/admin/backup} take them. */
+    public Backups backups() {
+        return backups;
+    }
+
     public Auth auth() {
         return auth;
     }
@@ -345,7 +361,6 @@ public final class QueueServer implements AutoCloseable {
     }
 
     static String version() {
-        String v = QueueServer.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return org.queuedesk.common.Release.current();
     }
 }

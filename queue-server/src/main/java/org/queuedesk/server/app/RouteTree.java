@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.queuedesk.common.Role;
 import org.queuedesk.server.auth.AuthController;
+import org.queuedesk.server.backup.BackupController;
 import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.display.DisplayController;
 import org.queuedesk.server.event.EventRoutes;
@@ -65,6 +66,11 @@ public final class RouteTree {
     /** An admin purges personal data past the retention now. */
     public RouteTree withPrivacy(PrivacyController privacy) {
         return declare(privacy);
+    }
+
+    /** An admin backs up the database and key files now. */
+    public RouteTree withBackups(BackupController backups) {
+        return declare(backups);
     }
 
     public List<RouteSpec> routes() {

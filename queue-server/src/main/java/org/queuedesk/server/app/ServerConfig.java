@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.server.auth.AuthSettings;
+import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
 import org.queuedesk.server.ground.SqliteSettings;
@@ -16,11 +17,20 @@ import org.queuedesk.server.ground.SqliteSettings;
  * (false), {@code --host}/{@code QUEUEDESK_HOST} (0.0.0.0), {@code --demo-time-zone}/{@code QUEUEDESK_DEMO_TIME_ZONE},
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
  * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
- * {@code --metrics-token} (see {@link MonitoringSettings}).
+ * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
+ * {@code --backup-keep} (see {@link BackupSettings}); {@code --restore FOLDER} restores a backup into the data
+ * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
-                           MonitoringSettings monitoring) {
+                           MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom) {
+
+    /** No backups. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, BackupSettings.none(),
+                null);
+    }
 
     /** Text messages to the log only (the embedded default). */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -45,7 +55,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days", "log-format", "metrics-token");
+            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -61,10 +71,13 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         Path dataDir = Path.of(setting(args, env, "data-dir", "data"));
         boolean demo = parseSwitch("demo", setting(args, env, "demo", "false"));
         String zone = parseZone(setting(args, env, "demo-time-zone", java.time.ZoneId.systemDefault().getId()));
+        String restore = setting(args, env, "restore", null);
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
                 SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 RetentionSettings.parse(setting(args, env, "retention-days", null)),
-                MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)));
+                MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)),
+                BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
+                restore == null || restore.isBlank() ? null : Path.of(restore.strip()));
     }
 
     /**
@@ -106,30 +119,36 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom);
+    }
+
+    /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
+    public ServerConfig withBackup(BackupSettings newBackup) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
+                newBackup, restoreFrom);
     }
 
     public Path databaseFile() {

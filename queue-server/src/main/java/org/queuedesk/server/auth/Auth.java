@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.queuedesk.common.Release;
 import org.queuedesk.common.auth.AuthConfigDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Authenticator;
@@ -96,8 +97,9 @@ public final class Auth {
     public AuthConfigDto clientConfig() {
         var c = settings.cognito();
         return c == null
-                ? new AuthConfigDto(AuthConfigDto.BUILTIN, null, null, null, null)
-                : new AuthConfigDto(AuthConfigDto.COGNITO, c.region(), c.userPoolId(), c.clientId(), c.clientEndpoint());
+                ? new AuthConfigDto(AuthConfigDto.BUILTIN, null, null, null, null, Release.current())
+                : new AuthConfigDto(AuthConfigDto.COGNITO, c.region(), c.userPoolId(), c.clientId(), c.clientEndpoint(),
+                        Release.current());
     }
 
     /** First users (and in demo mode the documented demo devices) on a fresh server. */

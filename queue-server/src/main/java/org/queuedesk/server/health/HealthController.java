@@ -5,11 +5,11 @@ import static org.queuedesk.server.ground.Roles.ANYONE;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.queuedesk.common.Release;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Map;
 import org.queuedesk.server.ground.RouteSource;
 import org.queuedesk.server.ground.Routes;
 
@@ -35,38 +35,27 @@ public final class HealthController implements RouteSource {
 
     @Override
     public void routes(Routes routes) {
-        routes.get("/health", ANYONE, "Health: database reachable and schema version", Map.class, this::health);
+        routes.get("/health", ANYONE, "Health: database reachable, schema version and the server's release", HealthReport.class, this::health);
     }
 
     public void health(Context ctx) {
-        var body = new LinkedHashMap<String, Object>();
         try {
             db.read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
         } catch (RuntimeException e) {
             log.warn("Health check failed: database unreachable", e);
-            body.put("status", "DOWN");
-            body.put("database", "DOWN");
-            ctx.status(503).json(body);
+            ctx.status(503).json(new HealthReport("DOWN", "DOWN", null, null, null));
             return;
         }
-        var components = new LinkedHashMap<String, Object>();
+        var components = new LinkedHashMap<String, HealthReport.Component>();
         boolean allUp = true;
         for (HealthCheck check : checks) {
             var status = check.check();
-            var component = new LinkedHashMap<String, Object>();
-            component.put("status", status.up() ? "UP" : "DOWN");
-            if (!status.up()) {
-                component.put("reason", status.reason());
-                allUp = false;
-            }
-            components.put(check.name(), component);
+            components.put(check.name(), new HealthReport.Component(status.up() ? "UP" : "DOWN",
+                    status.up() ? null : status.reason()));
+            allUp &= status.up();
         }
-        body.put("status", allUp ? "UP" : "DEGRADED");
-        body.put("database", "UP");
-        body.put("schemaVersion", db.schemaVersion());
-        if (!components.isEmpty()) {
-            body.put("components", components);
-        }
-        ctx.json(body);
+        // the release: a desktop app compares it with its own
+        ctx.json(new HealthReport(allUp ? "UP" : "DEGRADED", "UP", db.schemaVersion(), Release.current(),
+                components.isEmpty() ? null : components));
     }
 }
