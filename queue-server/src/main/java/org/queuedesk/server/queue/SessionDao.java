@@ -36,10 +36,8 @@ public interface SessionDao {
     List<SessionRow> openAt(@Bind("siteId") long siteId);
 
     /** The open sessions (paused or not) that serve a service, for the wait estimate. */
-    @SqlQuery(SESSION + """
-             WHERE s.closed_at IS NULL
-               AND s.id IN (SELECT session_id FROM session_services WHERE service_id = :serviceId)
-             ORDER BY s.id""")
+    @SqlQuery(SESSION + " WHERE s.closed_at IS NULL"
+            + " AND s.id IN (SELECT session_id FROM session_services WHERE service_id = :serviceId) ORDER BY s.id")
     List<SessionRow> openServing(@Bind("serviceId") long serviceId);
 
     @SqlQuery("SELECT service_id FROM session_services WHERE session_id = :sessionId ORDER BY service_id")

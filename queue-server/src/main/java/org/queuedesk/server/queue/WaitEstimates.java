@@ -35,7 +35,7 @@ import org.queuedesk.server.ticket.TicketHooks;
 @Port
 public final class WaitEstimates implements TicketHooks {
 
-    static final int THIN = 8;
+    static final int THIN = 12;
     static final int TODAY_SAMPLE = 40;
     static final int HISTORY_SAMPLE = 60;
     static final int HISTORY_WEEKS = 4;

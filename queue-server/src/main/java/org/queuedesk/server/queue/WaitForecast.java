@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * The arithmetic of the wait estimate (docs/adr/0009): a small Monte Carlo run of the rooms serving a queue.
  * Each run starts every room at the rest of its current patient's time (a measured service time longer than
  * what has passed already), hands the patients ahead to whichever room frees first, each with a service time
- * drawn from the measured ones, and notes when a room frees for this patient. The median of the runs is the
- * point (it minimises the mean absolute error), the 10th and 90th percentiles the range: 80 % nominal.
+ * drawn from the measured ones, and notes when a room frees for this patient. Each run first rescales the times by
+ * a resample of their mean, so few measurements give a wider range. The median of the runs is the point (it
+ * minimises the mean absolute error), the 10th and 90th percentiles the range: 80 % nominal.
  * Pure and deterministic for a given seed, so the same state gives the same answer on every read.
  */
 final class WaitForecast {
@@ -51,13 +52,16 @@ final class WaitForecast {
         var random = new SplittableRandom(seed);
         double[] waits = new double[RUNS];
         double[] free = new double[working.size()];
+        double mean = mean(serviceMinutes);
+        var fit = Lognormal.fit(serviceMinutes);
         for (int run = 0; run < RUNS; run++) {
+            double scale = resampledMean(serviceMinutes, random) / mean;
             for (int j = 0; j < free.length; j++) {
-                free[j] = offset + rest(working.get(j).busyMinutes(), serviceMinutes, random);
+                free[j] = offset + scale * rest(working.get(j).busyMinutes(), fit, random);
             }
             for (int i = 0; i < ahead; i++) {
                 int first = earliest(free);
-                free[first] += serviceMinutes[random.nextInt(serviceMinutes.length)];
+                free[first] += scale * serviceMinutes[random.nextInt(serviceMinutes.length)];
             }
             waits[run] = free[earliest(free)];
         }
@@ -66,19 +70,49 @@ final class WaitForecast {
         return Optional.of(new Minutes(quantile(waits, 0.5), quantile(waits, tail), quantile(waits, 1 - tail)));
     }
 
-    /** The rest of a current patient's time: a measured time longer than the time passed, minus it. */
-    private static double rest(Double busyMinutes, double[] serviceMinutes, SplittableRandom random) {
+    /**
+     * The rest of a current patient's time: drawn from a lognormal fitted to the measured times, given that it
+     * has lasted {@code busyMinutes} already. Parametric on purpose: early in the day the measured times are the
+     * short consultations (the long ones have not ended yet), and a consultation longer than all of them still
+     * has a sensible rest rather than none.
+     */
+    private static double rest(Double busyMinutes, Lognormal fit, SplittableRandom random) {
+        double u = random.nextDouble();
         if (busyMinutes == null) {
             return 0;
         }
-        for (int attempt = 0; attempt < 16; attempt++) {
-            double x = serviceMinutes[random.nextInt(serviceMinutes.length)];
-            if (x > busyMinutes) {
-                return x - busyMinutes;
+        double passed = Math.max(busyMinutes, 1e-6);
+        double below = Normal.cdf((Math.log(passed) - fit.mu()) / fit.sigma());
+        double p = Math.min(1 - 1e-9, below + (1 - below) * u);
+        return Math.max(0, Math.exp(fit.mu() + fit.sigma() * Normal.quantile(p)) - passed);
+    }
+
+    /** A lognormal by the mean and spread of the logs; a thin or flat sample gets a spread of 0.5. */
+    record Lognormal(double mu, double sigma) {
+
+        static Lognormal fit(double[] minutes) {
+            double sum = 0;
+            int n = 0;
+            for (double m : minutes) {
+                sum += Math.log(Math.max(m, 0.1));
+                n++;
             }
+            double mu = sum / n;
+            double squares = 0;
+            for (double m : minutes) {
+                squares += Math.pow(Math.log(Math.max(m, 0.1)) - mu, 2);
+            }
+            double sigma = n < 3 ? 0.5 : Math.sqrt(squares / (n - 1));
+            return new Lognormal(mu, sigma < 0.05 ? 0.5 : sigma);
         }
-        // longer than nearly all measured times: it should end soon, but not now
-        return Math.max(1, 0.25 * mean(serviceMinutes));
+    }
+
+    private static double resampledMean(double[] values, SplittableRandom random) {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[random.nextInt(values.length)];
+        }
+        return sum / values.length;
     }
 
     private static int earliest(double[] free) {
