@@ -56,10 +56,11 @@ public final class WaitEstimates implements TicketHooks {
     /** A wait in whole minutes: a point and a range meant to hold {@link #nominalCoverage()} of real waits. */
     public record Wait(int minutes, int lowMinutes, int highMinutes) {
 
+        /** Whole minutes; the range is at least "0-1 min" (a range of 0-0 reads as a promise no one can keep). */
         static Wait of(WaitForecast.Minutes m) {
             int point = (int) Math.round(m.point());
             int low = Math.min(point, (int) Math.floor(m.low()));
-            return new Wait(point, Math.max(0, low), Math.max(point, (int) Math.ceil(m.high())));
+            return new Wait(point, Math.max(0, low), Math.max(Math.max(1, point), (int) Math.ceil(m.high())));
         }
     }
 
@@ -132,7 +133,11 @@ public final class WaitEstimates implements TicketHooks {
     }
 
     private double[] weekdayHistory(Handle h, long serviceId, ZoneId zone, LocalDate date, Instant dayStart) {
-        return weekdays.computeIfAbsent(serviceId + "@" + date, k -> {
+        String key = serviceId + "@" + date;
+        if (!weekdays.containsKey(key)) {
+            weekdays.keySet().removeIf(k -> !k.endsWith("@" + date)); // yesterday's are not needed again
+        }
+        return weekdays.computeIfAbsent(key, k -> {
             var rows = h.attach(TicketDao.class).serviceTimes(serviceId,
                     dayStart.minus(Duration.ofDays(7L * HISTORY_WEEKS)), dayStart, 5000);
             var sameDay = rows.stream().filter(r -> Instant.ofEpochMilli(r.endedAt()).atZone(zone).getDayOfWeek()
