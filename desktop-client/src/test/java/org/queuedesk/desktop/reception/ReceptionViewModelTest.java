@@ -76,8 +76,8 @@ class ReceptionViewModelTest {
                 List.of(service("A").id()), null);
         fxThread.runUntil("the overview has an estimate for A", () -> reception.queues().get(0).waitIfJoiningNow()
                 .matches("\\d+ min \\(\\d+\u2013\\d+\\)"));
-        // nobody waits and the room is free: no wait at all
-        assertThat(reception.queues().get(0).waitIfJoiningNow()).isEqualTo("0 min (0\u20130)");
+        // nobody waits and the room is free: no wait (the range is never narrower than 0-1 min)
+        assertThat(reception.queues().get(0).waitIfJoiningNow()).isEqualTo("0 min (0\u20131)");
         assertThat(reception.queues().get(1).waitIfJoiningNow()).isEqualTo("not known");
     }
 
