@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import java.util.ResourceBundle;
+import org.queuedesk.common.queue.QueueStatusDto;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.common.ticket.TicketDto;
@@ -37,6 +39,7 @@ public final class LiveSite {
     private final ObservableBooleanValue serverReachable;
     private final ResourceBundle messages;
     private final TicketBoard board = new TicketBoard();
+    private final ServiceWaits waits = new ServiceWaits();
     private final List<Consumer<QueueEvent>> eventListeners = new ArrayList<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
 
@@ -152,6 +155,7 @@ public final class LiveSite {
             return;
         }
         board.reset(fresh);
+        waits.replace(fresh.status());
         snapshot.set(fresh);
         loaded.set(true);
         if (!streamStarted) {
@@ -167,6 +171,7 @@ public final class LiveSite {
             if (board.apply(event)) {
                 eventListeners.forEach(listener -> listener.accept(event));
                 changed();
+                readWaits();
             }
         }
 
@@ -198,6 +203,28 @@ public final class LiveSite {
         signInEnded.set(true);
         streaming.set(false);
         stream.stop();
+    }
+
+    /** Reads the estimated waits again, off the FX thread (they move with every call, pause and ticket). */
+    private void readWaits() {
+        var current = snapshot.get();
+        if (current == null || signInEnded.get() || !waits.startRead()) {
+            return;
+        }
+        long siteId = current.site().id();
+        background.run(() -> client.queueStatus(siteId), status -> {
+            waits.replace(status);
+            boolean again = waits.finishRead();
+            changed();
+            if (again) {
+                readWaits();
+            }
+        }, error -> waits.finishRead()); // the next event or snapshot tries again
+    }
+
+    /** The estimated wait of a patient joining a service's queue now, as last read (empty: none read yet). */
+    public Optional<QueueStatusDto.ServiceQueue> waitAt(long serviceId) {
+        return waits.at(serviceId);
     }
 
     private void changed() {

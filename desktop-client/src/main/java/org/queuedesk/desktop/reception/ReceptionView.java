@@ -61,6 +61,7 @@ public final class ReceptionView {
     @FXML private TableColumn<ServiceQueueRow, Number> queueWaiting;
     @FXML private TableColumn<ServiceQueueRow, String> queueLongest;
     @FXML private TableColumn<ServiceQueueRow, Number> queueWithDoctor;
+    @FXML private TableColumn<ServiceQueueRow, String> queueEstimate;
     @FXML private TextField findField;
     @FXML private Label findError;
     @FXML private TableView<TicketRow> ticketTable;
@@ -130,6 +131,7 @@ public final class ReceptionView {
         queueWaiting.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().waiting()));
         ViewBindings.column(queueLongest, ServiceQueueRow::longestWait);
         queueWithDoctor.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().withDoctor()));
+        ViewBindings.column(queueEstimate, ServiceQueueRow::waitIfJoiningNow);
 
         findField.textProperty().bindBidirectional(viewModel.findNumberProperty());
         ViewBindings.message(findError, viewModel.findErrorProperty());

@@ -145,7 +145,8 @@ public final class ReceptionViewModel {
             ServiceDto s = services.get(i);
             rows.add(new ServiceQueueRow(s.id(), shortcut(i), s.name(), s.prefix(), board.waitingCount(s.id()),
                     board.oldestWaiting(s.id()).map(text::waitedSince).orElse(""),
-                    board.count(s.id(), TicketState.CALLED) + board.count(s.id(), TicketState.SERVING)));
+                    board.count(s.id(), TicketState.CALLED) + board.count(s.id(), TicketState.SERVING),
+                    waitIfJoiningNow(s.id())));
         }
         queues.setAll(rows);
         TicketRow selected = selectedTicket.get();
@@ -154,6 +155,13 @@ public final class ReceptionViewModel {
             // keep the selection on the same ticket, with its fresh state
             selectedTicket.set(tickets.stream().filter(r -> r.id() == selected.id()).findFirst().orElse(null));
         }
+    }
+
+    /** "12 min (8–18)": the estimate with its range; "not known" while no open session serves the service. */
+    private String waitIfJoiningNow(long serviceId) {
+        return live.waitAt(serviceId).filter(q -> q.waitMinutes() != null)
+                .map(q -> text.format("reception.queues.estimate", q.waitMinutes(), q.waitLowMinutes(), q.waitHighMinutes()))
+                .orElse(text.format("reception.queues.estimateUnknown"));
     }
 
     private TicketRow row(TicketDto t) {

@@ -68,6 +68,19 @@ class ReceptionViewModelTest {
         server.close();
     }
 
+    /** README "Wait estimates": "not known" until a room serves the service, then a point and its range. */
+    @Test
+    void theOverviewShowsTheWaitOfAPatientJoiningNowOnceARoomServesTheService() {
+        assertThat(reception.queues().get(0).waitIfJoiningNow()).isEqualTo("not known");
+        server.api().signedInAs("doctor", "doctor").openSession(live.snapshot().rooms().get(0).id(),
+                List.of(service("A").id()), null);
+        fxThread.runUntil("the overview has an estimate for A", () -> reception.queues().get(0).waitIfJoiningNow()
+                .matches("\\d+ min \\(\\d+\u2013\\d+\\)"));
+        // nobody waits and the room is free: no wait (the range is never narrower than 0-1 min)
+        assertThat(reception.queues().get(0).waitIfJoiningNow()).isEqualTo("0 min (0\u20131)");
+        assertThat(reception.queues().get(1).waitIfJoiningNow()).isEqualTo("not known");
+    }
+
     @Test
     void aShortcutPicksTheServiceAndIssuingShowsA001AsTheLastIssuedNumber() throws Exception {
         assertThat(reception.services()).extracting(ServiceDto::prefix).containsExactly("A", "B", "C");

@@ -40,6 +40,7 @@ import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.queue.QueueController;
 import org.queuedesk.server.queue.QueueService;
+import org.queuedesk.server.queue.WaitEstimates;
 import org.queuedesk.server.site.DemoData;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.site.SiteService;
@@ -62,7 +63,6 @@ import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.status.StatusService;
 import org.queuedesk.server.status.StatusStream;
 import org.queuedesk.server.status.TicketTokens;
-import org.queuedesk.server.status.WaitEstimator;
 import org.queuedesk.server.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +124,8 @@ public final class QueueServer implements AutoCloseable {
         this.sites = new SiteService(db);
         // text messages and the patient's status page: hooks write in the ticket's transaction
         var tokens = new TicketTokens(this::publicUrl);
-        var waits = new WaitEstimator();
+        // wait estimates read on demand, their measured times cached until a call at the service ends
+        var waits = new WaitEstimates(clock);
         var smsTemplates = new SmsTemplates();
         // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number
         var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
@@ -133,13 +134,13 @@ public final class QueueServer implements AutoCloseable {
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
                 phoneHasher);
         // tokens first: the confirmation text the outbox writes links to the ticket's new token
-        var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox));
+        var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox, waits));
         // a revoked device or disabled user loses its open streams at once (stillAllowed reads auth, set next)
         var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
         this.auth = new Auth(db, config.dataDir(), config.auth(), clock, stream::closeWhere);
         AuditTrail audit = auth.audit()::record;
         var tickets = new TicketService(db, moves, events, clock, doctors(auth), audit);
-        var queue = new QueueService(db, moves, events, clock, audit);
+        var queue = new QueueService(db, moves, events, clock, audit, waits);
         this.writes = new IdempotentWrites(db, json, clock);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
         var pageTexts = new PageTexts();

@@ -17,8 +17,8 @@ import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.queue.WaitEstimates;
 import org.queuedesk.server.status.TicketTokens;
-import org.queuedesk.server.status.WaitEstimator;
 import org.queuedesk.server.ticket.TicketAction;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
@@ -35,13 +35,13 @@ public final class SmsOutbox implements TicketHooks {
     private final SmsSettings settings;
     private final SmsTemplates templates;
     private final TicketTokens tokens;
-    private final WaitEstimator waits;
+    private final WaitEstimates waits;
     private final EventLog events;
     private final Clock clock;
     private final Runnable wakeDispatcher;
     private final PhoneHasher phones;
 
-    public SmsOutbox(SmsSettings settings, SmsTemplates templates, TicketTokens tokens, WaitEstimator waits,
+    public SmsOutbox(SmsSettings settings, SmsTemplates templates, TicketTokens tokens, WaitEstimates waits,
                      EventLog events, Clock clock, Runnable wakeDispatcher, PhoneHasher phones) {
         this.phones = phones;
         this.settings = settings;
@@ -179,7 +179,7 @@ public final class SmsOutbox implements TicketHooks {
         values.put("site", sites.site(ticket.siteId()).orElseThrow().name());
         values.put("position", position == null ? "" : position.toString());
         values.put("wait", position == null ? "" : templates.waitText(language,
-                waits.estimate(h, service.id(), position, clock.instant()).orElse(null)));
+                waits.forTicket(h, ticket).orElse(null)));
         values.put("room", ticket.roomId() == null ? "" : sites.roomName(ticket.roomId(), language).orElseThrow());
         values.put("link", tokens.url(tokens.ensure(h, ticket)));
         return SmsTemplates.render(template, values);

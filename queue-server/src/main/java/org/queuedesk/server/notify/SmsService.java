@@ -21,7 +21,7 @@ import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.status.PatientTexts;
 import org.queuedesk.server.status.TicketTokens;
-import org.queuedesk.server.status.WaitEstimator.WaitRange;
+import org.queuedesk.server.queue.WaitEstimates.Wait;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ground.PhoneNumbers;
 
@@ -175,7 +175,7 @@ public final class SmsService implements PatientTexts {
 
     public String renderLongest(String template, String language) {
         var values = new HashMap<>(SmsOutbox.longestValues());
-        values.put("wait", templates.waitText(language, new WaitRange(100, 140)));
+        values.put("wait", templates.waitText(language, new Wait(120, 100, 140)));
         return SmsTemplates.render(template, values);
     }
 

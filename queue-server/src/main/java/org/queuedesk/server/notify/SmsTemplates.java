@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.queuedesk.server.status.WaitEstimator.WaitRange;
+import org.queuedesk.server.queue.WaitEstimates.Wait;
 
 /**
  * The default texts of every message in every language (resources {@code sms_xx.properties}, UTF-8), and
@@ -49,12 +49,12 @@ public final class SmsTemplates {
     }
 
     /** "Wait about 10-20 min. " or nothing when there is no honest estimate. */
-    public String waitText(String language, WaitRange wait) {
+    public String waitText(String language, Wait wait) {
         if (wait == null) {
             return text(language, "wait.unknown");
         }
-        return text(language, "wait.range").replace("{min}", Integer.toString(wait.minMinutes()))
-                .replace("{max}", Integer.toString(wait.maxMinutes()));
+        return text(language, "wait.range").replace("{min}", Integer.toString(wait.lowMinutes()))
+                .replace("{max}", Integer.toString(wait.highMinutes()));
     }
 
     private String text(String language, String key) {

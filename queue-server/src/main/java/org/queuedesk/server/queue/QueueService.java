@@ -38,9 +38,12 @@ public final class QueueService {
     private final EventLog events;
     private final Clock clock;
     private final AuditTrail audit;
+    private final WaitEstimates waits;
 
-    public QueueService(Database db, TicketMoves moves, EventLog events, Clock clock, AuditTrail audit) {
+    public QueueService(Database db, TicketMoves moves, EventLog events, Clock clock, AuditTrail audit,
+                        WaitEstimates waits) {
         this.db = db;
+        this.waits = waits;
         this.moves = moves;
         this.events = events;
         this.clock = clock;
@@ -193,14 +196,21 @@ public final class QueueService {
         });
     }
 
-    /** Every service of the site, by prefix, with today's waiting count (0 where nobody waits). */
-    private static List<QueueStatusDto.ServiceQueue> serviceQueues(Handle h, long siteId, LocalDate today) {
+    /**
+     * Every service of the site, by prefix, with today's waiting count (0 where nobody waits) and the wait of
+     * a patient joining its queue now (null where unknown: no open session serves it).
+     */
+    private List<QueueStatusDto.ServiceQueue> serviceQueues(Handle h, long siteId, LocalDate today) {
         var waiting = new java.util.HashMap<Long, TicketDao.Waiting>();
         h.attach(TicketDao.class).waitingAt(siteId, today).forEach(w -> waiting.put(w.serviceId(), w));
         return h.attach(SiteDao.class).services(siteId).stream().map(service -> {
             var w = waiting.get(service.id());
-            return new QueueStatusDto.ServiceQueue(service.id(), service.name(), service.prefix(),
-                    w == null ? 0 : w.waiting(), w == null ? null : w.oldestWaitingSince());
+            int count = w == null ? 0 : w.waiting();
+            var wait = waits.forNewcomer(h, service.id(), count);
+            return new QueueStatusDto.ServiceQueue(service.id(), service.name(), service.prefix(), count,
+                    w == null ? null : w.oldestWaitingSince(), wait.map(WaitEstimates.Wait::minutes).orElse(null),
+                    wait.map(WaitEstimates.Wait::lowMinutes).orElse(null),
+                    wait.map(WaitEstimates.Wait::highMinutes).orElse(null));
         }).toList();
     }
 

@@ -35,6 +35,11 @@ public interface SessionDao {
     @SqlQuery(SESSION + " WHERE s.site_id = :siteId AND s.closed_at IS NULL ORDER BY r.name")
     List<SessionRow> openAt(@Bind("siteId") long siteId);
 
+    /** The open sessions (paused or not) that serve a service, for the wait estimate. */
+    @SqlQuery(SESSION + " WHERE s.closed_at IS NULL"
+            + " AND s.id IN (SELECT session_id FROM session_services WHERE service_id = :serviceId) ORDER BY s.id")
+    List<SessionRow> openServing(@Bind("serviceId") long serviceId);
+
     @SqlQuery("SELECT service_id FROM session_services WHERE session_id = :sessionId ORDER BY service_id")
     List<Long> serviceIds(@Bind("sessionId") long sessionId);
 

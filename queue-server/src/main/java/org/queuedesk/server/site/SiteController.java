@@ -11,7 +11,9 @@ import io.javalin.http.Context;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
+import org.queuedesk.common.site.DefaultServiceMinutesRequest;
 import org.queuedesk.common.site.NamesRequest;
+import org.queuedesk.common.site.ServiceDefaultsDto;
 import org.queuedesk.server.ground.Requests;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
@@ -44,6 +46,9 @@ public final class SiteController implements RouteSource {
         routes.put("/api/services/{serviceId}/names", ADMINS,
                 "Set a service's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
                 NamesRequest.class, ServiceDto.class, this::setServiceNames);
+        routes.put("/api/services/{serviceId}/default-service-minutes", ADMINS,
+                "Set the minutes per patient a service's wait estimate assumes until it has measured times",
+                DefaultServiceMinutesRequest.class, ServiceDefaultsDto.class, this::setDefaultServiceMinutes);
         routes.put("/api/rooms/{roomId}/names", ADMINS,
                 "Set a room's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
                 NamesRequest.class, RoomDto.class, this::setRoomNames);
@@ -83,5 +88,10 @@ public final class SiteController implements RouteSource {
 
     public void setRoomNames(Context ctx) {
         ctx.json(sites.setRoomNames(Requests.id(ctx, "roomId"), Requests.body(ctx, NamesRequest.class)));
+    }
+
+    private void setDefaultServiceMinutes(Context ctx) {
+        ctx.json(sites.setDefaultServiceMinutes(Requests.id(ctx, "serviceId"),
+                Requests.body(ctx, DefaultServiceMinutesRequest.class)));
     }
 }

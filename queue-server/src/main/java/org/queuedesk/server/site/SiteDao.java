@@ -110,6 +110,13 @@ public interface SiteDao {
     record ServiceZone(long siteId, long serviceId, String prefix, String timeZone) {
     }
 
+    /** The service time an admin expects at a service: the wait estimate's last prior (docs/adr/0010). */
+    @SqlQuery("SELECT default_service_minutes FROM services WHERE id = :serviceId")
+    Optional<Integer> defaultServiceMinutes(@Bind("serviceId") long serviceId);
+
+    @SqlUpdate("UPDATE services SET default_service_minutes = :minutes WHERE id = :serviceId")
+    int setDefaultServiceMinutes(@Bind("serviceId") long serviceId, @Bind("minutes") int minutes);
+
     /** The region national phone numbers are read in, for text messages. */
     @SqlQuery("SELECT phone_region FROM sites WHERE id = :siteId")
     Optional<String> phoneRegion(@Bind("siteId") long siteId);

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.CreateSiteRequest;
+import org.queuedesk.common.site.DefaultServiceMinutesRequest;
 import org.queuedesk.common.site.NamesRequest;
+import org.queuedesk.common.site.ServiceDefaultsDto;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
@@ -121,6 +123,18 @@ public final class SiteService {
             names.forEach((language, local) -> dao.insertServiceName(serviceId, language, local));
             SiteCatalog.serviceChanged(tx, serviceId);
             return dao.namedService(serviceId).orElseThrow();
+        });
+    }
+
+    /** Sets the service time the wait estimate assumes at a service before it has measured any. */
+    public ServiceDefaultsDto setDefaultServiceMinutes(long serviceId, DefaultServiceMinutesRequest request) {
+        DefaultServiceMinutesValidator.validate(request);
+        return db.write(tx -> {
+            var dao = tx.attach(SiteDao.class);
+            if (dao.setDefaultServiceMinutes(serviceId, request.minutes()) != 1) {
+                throw ApiProblem.notFound("There is no service " + serviceId + ".");
+            }
+            return new ServiceDefaultsDto(serviceId, request.minutes());
         });
     }
 

@@ -7,6 +7,7 @@ import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.queue.WaitEstimates;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketMoves;
@@ -20,13 +21,13 @@ public final class StatusService {
     static final String PATIENT = "patient (status page)";
     private final Database db;
     private final TicketTokens tokens;
-    private final WaitEstimator waits;
+    private final WaitEstimates waits;
     private final PatientTexts texts;
     private final TicketMoves moves;
     private final PageTexts words;
     private final Clock clock;
 
-    public StatusService(Database db, TicketTokens tokens, WaitEstimator waits, PatientTexts texts, TicketMoves moves,
+    public StatusService(Database db, TicketTokens tokens, WaitEstimates waits, PatientTexts texts, TicketMoves moves,
                          PageTexts words, Clock clock) {
         this.db = db;
         this.tokens = tokens;
@@ -95,6 +96,7 @@ public final class StatusService {
         String site = sites.site(ticket.siteId()).orElseThrow().name();
         String room = ticket.roomId() == null ? null : sites.roomName(ticket.roomId(), language).orElseThrow();
         Integer position = null;
+        Integer point = null;
         Integer min = null;
         Integer max = null;
         String waitText = null;
@@ -102,11 +104,12 @@ public final class StatusService {
         switch (ticket.state()) {
             case WAITING -> {
                 position = h.attach(TicketDao.class).waitingAhead(ticket) + 1;
-                var wait = waits.estimate(h, ticket.serviceId(), position, clock.instant());
-                min = wait.map(WaitEstimator.WaitRange::minMinutes).orElse(null);
-                max = wait.map(WaitEstimator.WaitRange::maxMinutes).orElse(null);
-                waitText = wait.map(w -> words.get(language, "wait.range").replace("{min}", "" + w.minMinutes())
-                        .replace("{max}", "" + w.maxMinutes())).orElse(words.get(language, "wait.unknown"));
+                var wait = waits.forTicket(h, ticket);
+                point = wait.map(WaitEstimates.Wait::minutes).orElse(null);
+                min = wait.map(WaitEstimates.Wait::lowMinutes).orElse(null);
+                max = wait.map(WaitEstimates.Wait::highMinutes).orElse(null);
+                waitText = wait.map(w -> words.get(language, "wait.range").replace("{min}", "" + w.lowMinutes())
+                        .replace("{max}", "" + w.highMinutes())).orElse(words.get(language, "wait.unknown"));
                 headline = position == 1 ? words.get(language, "headline.next")
                         : words.get(language, "headline.waiting").replace("{position}", position.toString());
             }
@@ -121,6 +124,6 @@ public final class StatusService {
         String textsText = words.get(language, !hasPhone ? "texts.none" : on ? "texts.on" : "texts.off");
         boolean canCancel = ticket.state() == TicketState.WAITING || ticket.state() == TicketState.NO_SHOW;
         return new StatusView(ticket.number(), service, site, ticket.state().wireName(), position, min, max, room, on,
-                hasPhone, canCancel, language, headline, waitText, textsText);
+                hasPhone, canCancel, language, headline, waitText, textsText, point);
     }
 }

@@ -156,6 +156,52 @@ public interface TicketDao {
              ORDER BY at DESC LIMIT :limit""")
     List<Long> callTimes(@Bind("serviceId") long serviceId, @Bind("since") Instant since, @Bind("limit") int limit);
 
+    /**
+     * How long calls at a service lasted (first call to done, transferred or no-show; no-shows count, they
+     * take a room's time too) that ended in {@code [since, until)}, newest first, for the wait estimate.
+     */
+    @SqlQuery("""
+            SELECT e.at AS ended_at,
+                   e.at - (SELECT max(c.at) FROM ticket_events c
+                            WHERE c.ticket_id = e.ticket_id AND c.service_id = e.service_id AND c.action = 'call'
+                              AND c.at <= e.at) AS millis
+              FROM ticket_events e
+             WHERE e.service_id = :serviceId AND e.from_state IN ('called', 'serving')
+               AND e.to_state IN ('done', 'transferred', 'no_show') AND e.at >= :since AND e.at < :until
+             ORDER BY e.at DESC LIMIT :limit""")
+    @RegisterConstructorMapper(ServiceTime.class)
+    List<ServiceTime> serviceTimes(@Bind("serviceId") long serviceId, @Bind("since") Instant since,
+                                   @Bind("until") Instant until, @Bind("limit") int limit);
+
+    /** One finished call: when it ended and how long it took (null when its call is not in the history). */
+    record ServiceTime(long endedAt, Long millis) {
+    }
+
+    /** Who waits ahead of a waiting ticket: those assigned to its doctor, and those assigned to nobody. */
+    @SqlQuery("""
+            SELECT coalesce(sum(o.assigned_doctor = :t.assignedDoctor), 0) AS same_doctor,
+                   coalesce(sum(o.assigned_doctor IS NULL), 0) AS unassigned
+              FROM tickets o
+             WHERE o.service_id = :t.serviceId AND o.state = 'waiting' AND o.service_date = :t.serviceDate
+               AND (o.priority_rank < :t.priority
+                    OR (o.priority_rank = :t.priority AND (o.queued_at < :t.queuedAt
+                        OR (o.queued_at = :t.queuedAt AND o.id < :t.id))))""")
+    @RegisterConstructorMapper(Ahead.class)
+    Ahead aheadByDoctor(@BindMethods("t") TicketDto ticket);
+
+    /** Tickets ahead of one assigned to a doctor. */
+    record Ahead(int sameDoctor, int unassigned) {
+    }
+
+    /** When the ticket now called or served in each of these sessions was called (a session without one has no row). */
+    @SqlQuery("SELECT session_id, called_at FROM tickets WHERE state IN ('called', 'serving') AND session_id IN (<ids>)")
+    @RegisterConstructorMapper(Busy.class)
+    List<Busy> busySessions(@BindList("ids") List<Long> sessionIds);
+
+    /** A session's current ticket, called at epoch millis {@code calledAt}. */
+    record Busy(long sessionId, long calledAt) {
+    }
+
     /** Tickets with text messages for a phone on a day (including one just issued in this transaction). */
     @SqlQuery("SELECT count(*) FROM tickets WHERE phone = :phone AND service_date = :date")
     int withPhoneOn(@Bind("phone") String phone, @Bind("date") LocalDate date);

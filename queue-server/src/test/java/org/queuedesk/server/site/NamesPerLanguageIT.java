@@ -97,7 +97,7 @@ class NamesPerLanguageIT {
                     () -> !sns.publishedTo("+34600123456").isEmpty());
             String link = api.get("/api/tickets/" + spanish.id() + "/status-link").as(StatusLinkDto.class).url();
             assertThat(sns.publishedTo("+34600123456").get(0).message()).isEqualTo("Riverside Clinic: su ticket es B-001 ("
-                    + BLOOD_ES + "), puesto 1 en la cola. Véalo en directo: " + link);
+                    + BLOOD_ES + "), puesto 1 en la cola. Espera aprox. 0-1 min. Véalo en directo: " + link);
             assertThat(status(api, spanish).service()).isEqualTo(BLOOD_ES);
             assertThat(status(api, arabic).service()).isEqualTo(BLOOD_AR);
             assertThat(status(api, english).service()).as("no English name: the default").isEqualTo("Blood tests");

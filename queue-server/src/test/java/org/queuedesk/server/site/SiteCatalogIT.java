@@ -86,6 +86,7 @@ class SiteCatalogIT {
     private static final Map<String, String> CHANGES = Map.of(
             "UPDATE sites SET phone_region", "the SMS settings: SiteDto does not carry them",
             "UPDATE sites SET event_seq", "the event counter: SiteDto does not carry it",
+            "UPDATE services SET default_service_minutes", "the wait estimate's prior: ServiceDto does not carry it",
             "DELETE FROM service_names", "SiteService.setServiceNames calls SiteCatalog.serviceChanged",
             "INSERT INTO service_names", "a new service's names, or setServiceNames (which forgets the service)",
             "DELETE FROM room_names", "rooms are not remembered by the writer",

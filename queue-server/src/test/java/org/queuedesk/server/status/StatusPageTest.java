@@ -18,7 +18,7 @@ class StatusPageTest {
 
     private static StatusView view(String state, String service, String headline) {
         return new StatusView("A-007", service, "Clinic \"Sol\" & <b>Co</b>", state, 2, 5, 10, null, true, true, true,
-                "en", headline, "About 5-10 min", "Text messages are on.");
+                "en", headline, "About 5-10 min", "Text messages are on.", 7);
     }
 
     @Test
