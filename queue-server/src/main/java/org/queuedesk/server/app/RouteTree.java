@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.display.DisplayController;
@@ -65,6 +66,11 @@ public final class RouteTree {
     /** An admin purges personal data past the retention now. */
     public RouteTree withPrivacy(PrivacyController privacy) {
         return declare(privacy);
+    }
+
+    /** Doctors' schedules, bookings and check-in. */
+    public RouteTree withAppointments(AppointmentController appointments) {
+        return declare(appointments);
     }
 
     public List<RouteSpec> routes() {
