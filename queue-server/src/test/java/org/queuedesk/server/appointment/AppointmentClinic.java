@@ -26,8 +26,12 @@ final class AppointmentClinic {
     final long room;
 
     AppointmentClinic(Api api, String name) {
+        this(api, name, ZONE);
+    }
+
+    AppointmentClinic(Api api, String name, String zone) {
         this.api = api;
-        this.site = api.createSite(name, ZONE).id();
+        this.site = api.createSite(name, zone).id();
         this.service = api.createService(site, "General practice", "A").id();
         this.room = api.createRoom(site, "Room 1").id();
     }
