@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.appointment.AppointmentDto;
+import org.queuedesk.common.appointment.AppointmentSettingsDto;
 import org.queuedesk.common.appointment.BookAppointmentRequest;
 import org.queuedesk.common.appointment.CheckInDto;
 import org.queuedesk.common.appointment.MoveAppointmentRequest;
@@ -60,6 +61,11 @@ public final class AppointmentController implements RouteSource {
                 ScheduleDto.class, this::putException);
         routes.deleteNoContent("/api/sites/{siteId}/schedules/{doctor}/exceptions/{date}", ADMINS,
                 "Remove a dated exception: the weekly schedule applies again that day", this::deleteException);
+        routes.get("/api/sites/{siteId}/appointment-settings", STAFF, "A site's grace period for late check-ins",
+                AppointmentSettingsDto.class, this::settings);
+        routes.put("/api/sites/{siteId}/appointment-settings", ADMINS,
+                "Set a site's grace period: how late a patient keeps their slot's place (0-240 minutes)",
+                AppointmentSettingsDto.class, AppointmentSettingsDto.class, this::changeSettings);
         routes.get("/api/sites/{siteId}/slots", STAFF,
                 "Free slots of a service (?serviceId=&doctor=&from=&to=, local dates, at most 62 days)",
                 listOf(SlotDto.class), this::slots);
@@ -111,6 +117,17 @@ public final class AppointmentController implements RouteSource {
         }
         appointments.deleteException(siteId, ctx.pathParam("doctor"), date);
         ctx.status(204);
+    }
+
+    public void settings(Context ctx) {
+        ctx.json(appointments.settings(Requests.id(ctx, "siteId")));
+    }
+
+    public void changeSettings(Context ctx) {
+        long siteId = Requests.id(ctx, "siteId");
+        var request = Requests.body(ctx, AppointmentSettingsDto.class);
+        AppointmentSettingsValidator.validate(request);
+        ctx.json(appointments.changeSettings(siteId, request));
     }
 
     public void slots(Context ctx) {

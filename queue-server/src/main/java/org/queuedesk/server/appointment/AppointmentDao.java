@@ -126,6 +126,11 @@ public interface AppointmentDao {
     @SqlQuery("SELECT grace_minutes FROM appointment_settings WHERE site_id = :siteId")
     Optional<Integer> graceMinutes(@Bind("siteId") long siteId);
 
+    @SqlUpdate("""
+            INSERT INTO appointment_settings(site_id, grace_minutes) VALUES (:siteId, :minutes)
+            ON CONFLICT(site_id) DO UPDATE SET grace_minutes = excluded.grace_minutes""")
+    void setGraceMinutes(@Bind("siteId") long siteId, @Bind("minutes") int minutes);
+
     // ---- bookings
 
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")

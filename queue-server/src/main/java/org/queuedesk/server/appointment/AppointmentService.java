@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.queuedesk.common.appointment.AppointmentDto;
+import org.queuedesk.common.appointment.AppointmentSettingsDto;
 import org.queuedesk.common.appointment.AppointmentState;
 import org.queuedesk.common.appointment.BookAppointmentRequest;
 import org.queuedesk.common.appointment.CheckInDto;
@@ -104,6 +105,20 @@ public final class AppointmentService {
         ZoneId zone = sites.zoneOf(siteId);
         return db.read(h -> Schedules.free(h.attach(AppointmentDao.class), siteId, serviceId, doctor, from, to, zone,
                 clock.instant(), Integer.MAX_VALUE));
+    }
+
+    public AppointmentSettingsDto settings(long siteId) {
+        sites.site(siteId);
+        return new AppointmentSettingsDto(db.read(h -> h.attach(AppointmentDao.class).graceMinutes(siteId))
+                .orElse(DEFAULT_GRACE_MINUTES));
+    }
+
+    public AppointmentSettingsDto changeSettings(long siteId, AppointmentSettingsDto request) {
+        return db.write(tx -> {
+            SiteCatalog.site(tx, siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            tx.attach(AppointmentDao.class).setGraceMinutes(siteId, request.graceMinutes());
+            return new AppointmentSettingsDto(request.graceMinutes());
+        });
     }
 
     // ---- bookings

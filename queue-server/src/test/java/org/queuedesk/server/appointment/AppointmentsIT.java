@@ -235,6 +235,22 @@ class AppointmentsIT {
     }
 
     @Test
+    void aSitesOwnGracePeriodDecidesWhenACheckInIsLate() {
+        assertThat(api().get("/api/sites/" + clinic.site + "/appointment-settings").json().path("graceMinutes").asInt())
+                .isEqualTo(15);
+        var set = clinic.put("/api/sites/" + clinic.site + "/appointment-settings",
+                new org.queuedesk.common.appointment.AppointmentSettingsDto(5));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        var booked = clinic.book("dr.a", THU_0900, "Ana");
+        clock.set(Instant.parse("2026-03-26T08:06:00Z")); // 09:06 local: six minutes late, grace five
+
+        var checkIn = api().post("/api/appointments/" + booked.id() + "/check-in", null).as(CheckInDto.class);
+
+        assertThat(checkIn.late()).isTrue();
+        assertThat(checkIn.ticket().queuedAt()).isEqualTo(Instant.parse("2026-03-26T08:06:00Z"));
+    }
+
+    @Test
     void aBookingOfAnotherDayCannotBeCheckedInToday() {
         var booked = clinic.book("dr.a", THU_0900, "Ana");
         var response = api().post("/api/appointments/" + booked.id() + "/check-in", null);
