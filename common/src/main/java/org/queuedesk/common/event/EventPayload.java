@@ -2,6 +2,7 @@ package org.queuedesk.common.event;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.notify.SmsMessageDto;
 import org.queuedesk.common.queue.SessionDto;
@@ -70,6 +71,20 @@ public sealed interface EventPayload {
         @Override
         public PrinterEvent toEvent(long seq, long siteId, Instant at, String actor) {
             return new PrinterEvent(seq, siteId, EventType.DEVICE_PRINTER, at, actor, printer);
+        }
+    }
+
+    /** A booking changed; the log keeps it without the patient's name and phone. */
+    record AppointmentChange(EventType type, AppointmentDto appointment) implements EventPayload {
+        public AppointmentChange {
+            QueueEvent.requireCarriedBy(type, AppointmentEvent.class);
+            Objects.requireNonNull(appointment, "appointment");
+            appointment = appointment.withoutPatient();
+        }
+
+        @Override
+        public AppointmentEvent toEvent(long seq, long siteId, Instant at, String actor) {
+            return new AppointmentEvent(seq, siteId, type, at, actor, appointment);
         }
     }
 }

@@ -21,7 +21,11 @@ public enum EventType {
     /** A ticket's text message changed state (queued, sent, failed, opted out). */
     SMS_UPDATED(SmsEvent.class),
     /** A kiosk's printer changed state (paper out, offline, back to ok). */
-    DEVICE_PRINTER(PrinterEvent.class);
+    DEVICE_PRINTER(PrinterEvent.class),
+    APPOINTMENT_BOOKED(AppointmentEvent.class), APPOINTMENT_MOVED(AppointmentEvent.class),
+    APPOINTMENT_CANCELLED(AppointmentEvent.class), APPOINTMENT_CHECKED_IN(AppointmentEvent.class),
+    /** Nobody checked in by the slot's end plus the site's grace period. */
+    APPOINTMENT_MISSED(AppointmentEvent.class);
 
     private final Class<? extends QueueEvent> carrier;
 

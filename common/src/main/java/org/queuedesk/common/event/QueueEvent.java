@@ -6,14 +6,16 @@ import java.time.Instant;
 
 /**
  * One change at a site, as streamed to desks and displays: one JSON object whose {@code type} says what
- * happened and so which payload it carries ({@code ticket}, {@code session}, {@code sms} or {@code printer}).
+ * happened and so which payload it carries ({@code ticket}, {@code session}, {@code sms},
+ * {@code printer} or {@code appointment}).
  * {@code seq} increases by one per event and site, so a client that reconnects with {@code since=seq} misses
  * nothing. Read it with {@code instanceof}: each kind has its own record, whose payload is always there.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
         visible = true)
 @JsonTypeIdResolver(EventWire.TypeIds.class)
-public sealed interface QueueEvent permits TicketEvent, SessionEvent, SmsEvent, PrinterEvent {
+public sealed interface QueueEvent permits TicketEvent, SessionEvent, SmsEvent, PrinterEvent,
+        AppointmentEvent {
 
     long seq();
 

@@ -69,7 +69,7 @@ class ServerDebIT {
     @Test
     void unitRunsAsItsOwnUserWithTheSettingsAndHardeningTheIssueAsksFor() throws IOException {
         List<String> lines = Files.readAllLines(root.resolve(UNIT));
-        // issue 16, "The server as a service"
+        // what a clinic's IT person relies on: its own user, its data and settings paths, restarts, hardening
         assertThat(lines).contains("User=queuedesk", "EnvironmentFile=/etc/queuedesk/queuedesk.env",
                 "Environment=QUEUEDESK_DATA_DIR=/var/lib/queuedesk", "ReadWritePaths=/var/lib/queuedesk",
                 "Restart=on-failure", "NoNewPrivileges=yes", "ProtectSystem=strict", "PrivateTmp=yes",

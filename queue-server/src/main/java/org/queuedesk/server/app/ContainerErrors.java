@@ -56,7 +56,7 @@ final class ContainerErrors {
         String title = HttpStatus.getMessage(status);
         try {
             return ByteBuffer.wrap(json.writeValueAsBytes(new Problem("about:blank", title, status,
-                    detail(status, reason), instance, null, null, requestId)));
+                    detail(status, reason), instance, null, null, null, requestId)));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

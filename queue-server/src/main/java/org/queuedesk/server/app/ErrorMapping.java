@@ -33,7 +33,8 @@ public final class ErrorMapping {
 
     public void install(JavalinConfig config) {
         config.routes.exception(ApiProblem.class, (e, ctx) ->
-                write(ctx, e.status(), e.title(), e.getMessage(), e.errors(), e.currentState()));
+                write(ctx, new Problem("about:blank", e.title(), e.status(), e.getMessage(), ctx.path(), e.errors(),
+                        e.currentState(), e.nextFreeSlots(), null)));
         config.routes.exception(ValidationException.class, (e, ctx) -> {
             Map<String, String> errors = new LinkedHashMap<>();
             e.getErrors().forEach((field, list) -> errors.put(field, joinMessages(list)));
@@ -127,8 +128,12 @@ public final class ErrorMapping {
 
     private void write(Context ctx, int status, String title, String detail, Map<String, String> errors,
                        String currentState) {
-        var problem = new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState,
-                RequestIds.of(ctx));
+        write(ctx, new Problem("about:blank", title, status, detail, ctx.path(), errors, currentState));
+    }
+
+    private void write(Context ctx, Problem answer) {
+        Problem problem = answer.withRequestId(RequestIds.of(ctx));
+        int status = problem.status();
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

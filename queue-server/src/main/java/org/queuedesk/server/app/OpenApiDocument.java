@@ -42,7 +42,12 @@ public final class OpenApiDocument {
             "TicketEventDto.at",
             "TicketEvent.type", "TicketEvent.at", "TicketEvent.ticket", "SessionEvent.type", "SessionEvent.at",
             "SessionEvent.session", "SmsEvent.type", "SmsEvent.at", "PrinterEvent.type", "PrinterEvent.at",
-            "PrinterEvent.printer");
+            "PrinterEvent.printer", "AppointmentEvent.type", "AppointmentEvent.at", "AppointmentEvent.appointment",
+            "AppointmentDto.slotStart", "AppointmentDto.slotEnd", "AppointmentDto.localDate", "AppointmentDto.localTime",
+            "AppointmentDto.state", "AppointmentDto.bookedAt", "SlotDto.start", "SlotDto.end",
+            "SlotDto.localDate", "SlotDto.localTime", "SlotDto.serviceIds", "ScheduleDto.weekly", "ScheduleDto.exceptions",
+            "ScheduleBlockDto.start", "ScheduleBlockDto.end", "ScheduleBlockDto.serviceIds", "ScheduleExceptionDto.date",
+            "ScheduleExceptionDto.blocks", "CheckInDto.appointment", "CheckInDto.ticket");
 
     private OpenApiDocument() {
     }

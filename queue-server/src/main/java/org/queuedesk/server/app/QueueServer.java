@@ -18,6 +18,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.server.appointment.AppointmentController;
+import org.queuedesk.server.appointment.AppointmentPersonalData;
+import org.queuedesk.server.appointment.AppointmentPorts;
+import org.queuedesk.server.appointment.AppointmentService;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.auth.AuthDao;
@@ -99,6 +103,7 @@ public final class QueueServer implements AutoCloseable {
     private final RouteTree routes;
     private final AutoCloseable jvmMetrics;
     private final Backups backups;
+    private final AppointmentService appointments;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -139,7 +144,11 @@ public final class QueueServer implements AutoCloseable {
         var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
         this.auth = new Auth(db, config.dataDir(), config.auth(), clock, stream::closeWhere);
         AuditTrail audit = auth.audit()::record;
-        var tickets = new TicketService(db, moves, events, clock, doctors(auth), audit);
+        Doctors doctors = doctors(auth);
+        var tickets = new TicketService(db, moves, events, clock, doctors, audit);
+        // a check-in issues its ticket through the ticket feature; phones follow the tickets' rule (notify)
+        this.appointments = new AppointmentService(db, events, clock, sites,
+                new AppointmentPorts(doctors::isDoctor, outbox::phoneFor, tickets::issue));
         var queue = new QueueService(db, moves, events, clock, audit, waits);
         this.writes = new IdempotentWrites(db, json, clock);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
@@ -149,7 +158,8 @@ public final class QueueServer implements AutoCloseable {
         // each feature forgets the personal data in its own tables, in the purge's transaction
         var smsPersonalData = new SmsPersonalData();
         var personalData = new PersonalDataHolders(new TicketPersonalData(), smsPersonalData,
-                new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData);
+                new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData,
+                new AppointmentPersonalData());
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
         this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
@@ -164,7 +174,8 @@ public final class QueueServer implements AutoCloseable {
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
                 .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
                 .withPrivacy(new PrivacyController(purge))
-                .withBackups(new BackupController(backups));
+                .withBackups(new BackupController(backups))
+                .withAppointments(new AppointmentController(appointments, sites, clock));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -254,6 +265,7 @@ public final class QueueServer implements AutoCloseable {
         log.info("Text messages: {} (status links {}/t/…)", smsDispatcher.sender().logsOnly() ? "to the log only"
                 : "through Amazon SNS", publicUrl());
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(this::markMissedAppointments, 1, 1, TimeUnit.MINUTES);
         // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
         housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
         if (config.backup().scheduled()) {
@@ -276,6 +288,14 @@ public final class QueueServer implements AutoCloseable {
             writes.purgeExpired();
         } catch (RuntimeException e) {
             log.warn("Could not purge old idempotency keys", e);
+        }
+    }
+
+    private void markMissedAppointments() {
+        try {
+            appointments.markMissed(PersonalDataPurge.SYSTEM);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark missed appointments; the next run in a minute tries again", e);
         }
     }
 
@@ -312,6 +332,11 @@ public final class QueueServer implements AutoCloseable {
 
     public SiteService sites() {
         return sites;
+    }
+
+    /** Schedules and bookings; tests run the missed-appointment marking with their own clock. */
+    public AppointmentService appointments() {
+        return appointments;
     }
 
     /** The personal data purge, as the schedule runs it. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.backup.BackupController;
 import org.queuedesk.server.device.PrinterController;
@@ -71,6 +72,11 @@ public final class RouteTree {
     /** An admin backs up the database and key files now. */
     public RouteTree withBackups(BackupController backups) {
         return declare(backups);
+    }
+
+    /** Doctors' schedules, bookings and check-in. */
+    public RouteTree withAppointments(AppointmentController appointments) {
+        return declare(appointments);
     }
 
     public List<RouteSpec> routes() {

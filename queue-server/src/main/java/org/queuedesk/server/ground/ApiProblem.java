@@ -1,6 +1,8 @@
 package org.queuedesk.server.ground;
 
+import java.util.List;
 import java.util.Map;
+import org.queuedesk.common.appointment.SlotDto;
 
 /**
  * A refusal that the caller can act on. Thrown anywhere below a controller and turned into an
@@ -12,13 +14,20 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final Map<String, String> errors;
     private final String currentState;
+    private final List<SlotDto> nextFreeSlots;
 
     private ApiProblem(int status, String title, String detail, Map<String, String> errors, String currentState) {
+        this(status, title, detail, errors, currentState, null);
+    }
+
+    private ApiProblem(int status, String title, String detail, Map<String, String> errors, String currentState,
+                       List<SlotDto> nextFreeSlots) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = errors;
         this.currentState = currentState;
+        this.nextFreeSlots = nextFreeSlots;
     }
 
     public static ApiProblem badRequest(String detail) {
@@ -40,6 +49,16 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem conflict(String detail) {
         return conflict(detail, null);
+    }
+
+    /** A slot already full: a 409 that offers the next free slots to take instead (maybe none). */
+    public static ApiProblem slotTaken(String detail, List<SlotDto> nextFreeSlots) {
+        return new ApiProblem(409, "Conflict", detail, null, "full", List.copyOf(nextFreeSlots));
+    }
+
+    /** A well-formed request that cannot be done as asked, naming the field to change. */
+    public static ApiProblem unprocessableField(String field, String message) {
+        return new ApiProblem(422, "Unprocessable request", field + ": " + message, Map.of(field, message), null);
     }
 
     public static ApiProblem unprocessable(String detail) {
@@ -91,5 +110,10 @@ public final class ApiProblem extends RuntimeException {
 
     public String currentState() {
         return currentState;
+    }
+
+    /** Null but for {@link #slotTaken}. */
+    public List<SlotDto> nextFreeSlots() {
+        return nextFreeSlots;
     }
 }

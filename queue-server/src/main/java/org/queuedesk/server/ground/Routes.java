@@ -33,6 +33,11 @@ public final class Routes {
         add(HandlerType.POST, path, roles, summary, body, response, handler, null, 200, true);
     }
 
+    /** A DELETE that answers 204 No Content. */
+    public void deleteNoContent(String path, Set<Role> roles, String summary, Handler handler) {
+        add(HandlerType.DELETE, path, roles, summary, null, null, handler, null, 204, true);
+    }
+
     /** A POST that creates something: 201 Created. */
     public void create(String path, Set<Role> roles, String summary, Class<?> body, Type response, Handler handler) {
         add(HandlerType.POST, path, roles, summary, body, response, handler, null, 201, true);

@@ -83,6 +83,7 @@ public final class PersonalDataPurge {
             var report = PurgeReport.empty(retention.days(), cutoff);
             report = hashOldOptOuts(report);
             report = purgeTickets(report, cutoff, now);
+            report = purgeAppointments(report, cutoff);
             report = purgeStoredReplies(report, cutoff);
             PurgeReport done = report;
             if (done.removedAnything() || !SYSTEM.equals(actor)) {
@@ -142,8 +143,9 @@ public final class PersonalDataPurge {
                 int messages = holders.textMessages().forget(tx, ids, now);
                 int links = holders.statusLinks().forget(tx, ids, now);
                 int events = holders.events().forget(tx, ids, now);
+                int appointments = holders.appointments().forget(tx, ids, now);
                 int tickets = holders.tickets().forget(tx, ids, now);
-                return new PurgeReport.TicketBatch(tickets, messages, links, events);
+                return new PurgeReport.TicketBatch(tickets, messages, links, events, appointments);
             });
             if (batch == null) {
                 return report;
@@ -151,6 +153,20 @@ public final class PersonalDataPurge {
             log.debug("Purged a batch of {} tickets in {} ms", batch.tickets(),
                     (System.nanoTime() - started) / 1_000_000);
             report = report.plus(batch);
+        }
+    }
+
+    /** Bookings never checked in (their check-in's ticket took the others with it), by their slot's start. */
+    private PurgeReport purgeAppointments(PurgeReport report, Instant cutoff) {
+        while (true) {
+            int forgotten = db.write(tx -> {
+                List<Long> ids = holders.appointments().withPersonalDataBefore(tx, cutoff, ticketsPerBatch);
+                return ids.isEmpty() ? 0 : holders.appointments().forgetAppointments(tx, ids);
+            });
+            if (forgotten == 0) {
+                return report;
+            }
+            report = report.plusAppointments(forgotten);
         }
     }
 
@@ -206,10 +222,14 @@ public final class PersonalDataPurge {
         }
     }
 
-    /** A ticket anywhere in the reply (alone, in a list, or in Next's answer) is an object with issuedAt. */
+    /**
+     * A ticket anywhere in the reply (alone, in a list, or in Next's answer) is an object with issuedAt; a booking
+     * (alone or in a check-in's answer) one with slotStart.
+     */
     private static boolean scrubTickets(JsonNode node, Instant cutoff) {
         boolean changed = false;
-        if (node instanceof ObjectNode object && object.path("issuedAt").isTextual() && issuedBefore(object, cutoff)
+        if (node instanceof ObjectNode object && (issuedBefore(object, "issuedAt", cutoff)
+                || issuedBefore(object, "slotStart", cutoff))
                 && (object.hasNonNull("patientName") || object.hasNonNull("phone"))) {
             object.putNull("patientName");
             object.putNull("phone");
@@ -224,9 +244,12 @@ public final class PersonalDataPurge {
     private record ScrubbedReply(StoredReplies.Reply original, String scrubbed) {
     }
 
-    private static boolean issuedBefore(ObjectNode ticket, Instant cutoff) {
+    private static boolean issuedBefore(ObjectNode object, String field, Instant cutoff) {
+        if (!object.path(field).isTextual()) {
+            return false;
+        }
         try {
-            return Instant.parse(ticket.get("issuedAt").asText()).isBefore(cutoff);
+            return Instant.parse(object.get(field).asText()).isBefore(cutoff);
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -119,8 +119,9 @@ public final class QueueService {
         }
         TicketDto finished = current.map(t -> moves.done(tx, t, actor)).orElse(null);
         // the site's day from the session row: one query fewer on the path every Next takes
-        LocalDate today = clock.instant().atZone(ZoneId.of(row.siteTimeZone())).toLocalDate();
-        TicketDto called = tx.attach(TicketDao.class).headFor(sessionId, row.doctor(), today)
+        var now = clock.instant();
+        LocalDate today = now.atZone(ZoneId.of(row.siteTimeZone())).toLocalDate();
+        TicketDto called = tx.attach(TicketDao.class).headFor(sessionId, row.doctor(), today, now)
                 .map(head -> moves.call(tx, head, row.roomId(), sessionId, actor))
                 .orElse(null);
         // after a Next the session's current patient is the one just called, or nobody

@@ -71,17 +71,20 @@ public interface TicketDao {
 
     /**
      * The head of a session's combined queue: waiting tickets of today at any of its services, by class and
-     * then arrival; a ticket assigned to a doctor is only ever the head for that doctor.
+     * then queue time (arrival; a checked-in appointment's slot start); a ticket assigned to a doctor is only
+     * ever the head for that doctor, and one whose queue time is still to come (an appointment checked in
+     * early) is nobody's head yet.
      */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM tickets
             WHERE state = 'waiting' AND service_date = :date
               AND service_id IN (SELECT service_id FROM session_services WHERE session_id = :sessionId)
               AND (assigned_doctor IS NULL OR assigned_doctor = :doctor)
+              AND queued_at <= :now
             ORDER BY priority_rank, queued_at, id
             LIMIT 1""")
     Optional<TicketDto> headFor(@Bind("sessionId") long sessionId, @Bind("doctor") String doctor,
-                                @Bind("date") LocalDate date);
+                                @Bind("date") LocalDate date, @Bind("now") Instant now);
 
     /** How many are ahead of a waiting ticket in its service's queue. */
     @SqlQuery("""

@@ -1,6 +1,7 @@
 package org.queuedesk.server.ticket;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -46,6 +47,14 @@ public final class TicketService {
      * in this same transaction, so numbers are never reused and restart at the site's midnight.
      */
     public TicketDto issue(WriteTransaction tx, IssueTicketRequest request, String actor) {
+        return issue(tx, request, null, actor);
+    }
+
+    /**
+     * Issues a ticket that takes its place in the queue at {@code queuedAt} instead of now (null: now): a checked-in
+     * appointment's slot start. Next does not call a ticket before its queue time (README, "Appointments").
+     */
+    public TicketDto issue(WriteTransaction tx, IssueTicketRequest request, Instant queuedAt, String actor) {
         ServiceDto service = SiteCatalog.service(tx, request.serviceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
         if (!service.active()) {
@@ -69,7 +78,7 @@ public final class TicketService {
         }
         var ticket = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
                 blankToNull(request.patientName()), phone, assignedDoctor,
-                now, now);
+                now, queuedAt == null ? now : queuedAt);
         dao.insertEvent(ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
         events.append(tx, site.id(), actor, new TicketChange(TicketAction.ISSUE.eventType(), StaffView.of(ticket)));
         moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);

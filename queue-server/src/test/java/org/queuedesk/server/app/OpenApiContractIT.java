@@ -231,6 +231,36 @@ class OpenApiContractIT {
         call(doctor, "POST", "/api/sessions/" + session + "/done", null, 200);
         call(doctor, "POST", "/api/sessions/" + session + "/close", null, 200);
         call(doctor, "POST", "/api/sessions/" + session + "/next", null, 409);
+        // appointments: the demo doctor's schedule, free slots, a booking, a full slot, move, check-in
+        var block = Map.of("weekday", 1, "start", "09:00", "end", "17:00", "serviceIds", java.util.List.of(1),
+                "slotMinutes", 15);
+        var weekly = new java.util.ArrayList<Object>();
+        for (int day = 1; day <= 7; day++) {
+            var b = new java.util.HashMap<String, Object>(block);
+            b.put("weekday", day);
+            weekly.add(b);
+        }
+        call(admin, "PUT", "/api/sites/1/schedules/doctor", Map.of("blocks", weekly), 200);
+        call(doctor, "GET", "/api/sites/1/schedules/doctor", null, 200);
+        call(doctor, "GET", "/api/sites/1/schedules/admin", null, 403);
+        call(admin, "POST", "/api/sites/1/schedules/doctor/exceptions", Map.of("date", "2026-12-24", "note", "Eve"), 201);
+        call(admin, "DELETE", "/api/sites/1/schedules/doctor/exceptions/2026-12-24", null, 204);
+        call(admin, "DELETE", "/api/sites/1/schedules/doctor/exceptions/2026-12-24", null, 404);
+        var slots = call(reception, "GET", "/api/sites/1/slots?serviceId=1&doctor=doctor", null, 200).json();
+        String firstSlot = slots.get(0).get("start").asText();
+        String secondSlot = slots.get(1).get("start").asText();
+        var booking = call(reception, "POST", "/api/appointments", Map.of("serviceId", 1, "doctor", "doctor",
+                "slotStart", firstSlot, "patientName", "Ana", "phone", "+34612345678"), 201).json();
+        long appointment = booking.get("id").asLong();
+        call(reception, "POST", "/api/appointments", Map.of("serviceId", 1, "slotStart", firstSlot, "patientName", "Bea"), 409);
+        call(reception, "POST", "/api/appointments", Map.of("serviceId", 1, "slotStart", "2020-01-01T09:00:00Z",
+                "patientName", "Bea"), 422);
+        call(reception, "GET", "/api/sites/1/appointments", null, 200);
+        call(reception, "GET", "/api/sites/1/appointments?code=" + booking.get("code").asText(), null, 200);
+        call(doctor, "GET", "/api/appointments/" + appointment, null, 200);
+        call(reception, "POST", "/api/appointments/" + appointment + "/move", Map.of("slotStart", secondSlot), 200);
+        call(reception, "POST", "/api/appointments/" + appointment + "/check-in", null, 200);
+        call(reception, "POST", "/api/appointments/" + appointment + "/cancel", null, 409);
         var refreshed = call(anonymous, "POST", "/api/auth/refresh",
                 Map.of("refreshToken", receptionLogin.get("refreshToken").asText()), 200).json();
         call(anonymous, "POST", "/api/auth/logout", Map.of("refreshToken", refreshed.get("refreshToken").asText()), 204);
@@ -275,8 +305,13 @@ class OpenApiContractIT {
         Api.Response response;
         if (method.equals("GET")) {
             response = client.get(path);
-        } else {
+        } else if (method.equals("POST")) {
             response = client.postRaw(path, body, key);
+        } else { // PUT and DELETE
+            response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.baseUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, body.isEmpty() ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         }
         called.add(method + " " + path.replaceAll("/[0-9]+", "/{id}").replaceAll("\\?.*", ""));
         assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);

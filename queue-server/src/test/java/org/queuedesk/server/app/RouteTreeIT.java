@@ -119,6 +119,36 @@ class RouteTreeIT {
         String session(String action) {
             return "/api/sessions/" + session + "/" + action;
         }
+
+        /** Today's (UTC) 10:00 + n quarter hours in a doctor's Monday schedule, written first (again: the same). */
+        String appointmentSlot(int n) {
+            int user = api.post("/api/users", new org.queuedesk.common.auth.CreateUserRequest("appt.doctor",
+                    "a-long-enough-password-1", List.of(org.queuedesk.common.Role.DOCTOR))).status();
+            assertThat(user).isIn(201, 409);
+            var schedule = "{\"blocks\":[{\"weekday\":1,\"start\":\"09:00\",\"end\":\"12:00\",\"serviceIds\":["
+                    + service + "],\"slotMinutes\":15}]}";
+            var put = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.baseUrl() + "/api/sites/" + site
+                    + "/schedules/appt.doctor")).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(schedule)));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            // the clock is Monday 23 November 2026, 09:00 at this UTC site: later slots of the day
+            return Instant.parse("2026-11-23T10:00:00Z").plusSeconds(900L * n).toString();
+        }
+
+        String booking(String slotStart, String name) {
+            return "{\"serviceId\":" + service + ",\"doctor\":\"appt.doctor\",\"slotStart\":\"" + slotStart
+                    + "\",\"patientName\":\"" + name + "\"}";
+        }
+
+        long booked() {
+            var response = api.post("/api/appointments", booking(appointmentSlot(3), "Carmen"));
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            return response.json().path("id").asLong();
+        }
+
+        String appointment(long id, String action) {
+            return "/api/appointments/" + id + "/" + action;
+        }
     }
 
     private static final String NO_BODY = "";
@@ -171,7 +201,15 @@ class RouteTreeIT {
                 assertThat(api.post(c.session("pause"), null).status()).isEqualTo(200);
                 return new Attempt(c.session("resume"), NO_BODY, EMPTY_OBJECT);
             }),
-            Map.entry("POST /api/sessions/{sessionId}/close", c -> new Attempt(c.session("close"), NO_BODY, EMPTY_OBJECT)));
+            Map.entry("POST /api/sessions/{sessionId}/close", c -> new Attempt(c.session("close"), NO_BODY, EMPTY_OBJECT)),
+            Map.entry("POST /api/appointments", c -> new Attempt("/api/appointments",
+                    c.booking(c.appointmentSlot(0), "Ana"), c.booking(c.appointmentSlot(0), "Bea"))),
+            Map.entry("POST /api/appointments/{appointmentId}/move", c -> new Attempt(c.appointment(c.booked(), "move"),
+                    "{\"slotStart\":\"" + c.appointmentSlot(1) + "\"}", "{\"slotStart\":\"" + c.appointmentSlot(2) + "\"}")),
+            Map.entry("POST /api/appointments/{appointmentId}/cancel", c -> new Attempt(c.appointment(c.booked(), "cancel"),
+                    NO_BODY, EMPTY_OBJECT)),
+            Map.entry("POST /api/appointments/{appointmentId}/check-in", c -> new Attempt(
+                    c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)));
 
     private static Clinic newClinic() {
         long site = api.createSite("Clinic " + ++clinics, "UTC").id();

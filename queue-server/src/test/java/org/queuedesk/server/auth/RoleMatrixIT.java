@@ -88,6 +88,10 @@ class RoleMatrixIT {
                 new RegisterDeviceRequest(1L, "Spare display", "display")).as(RegisteredDeviceDto.class).device().id()));
         pathValues.put("username", "nurse");
         pathValues.put("token", "no-such-token");
+        // the demo doctor's own schedule, so the doctor row is about the role, not about reading another's
+        pathValues.put("doctor", "doctor");
+        pathValues.put("date", "2026-12-24");
+        pathValues.put("appointmentId", "1");
     }
 
     private static TokenResponse login(String user, String password) {

@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The rules README states for every estimated wait (issue 13): never negative, its range around its point,
+ * The rules README states for every estimated wait: never negative, its range around its point,
  * "unknown" only when no open session serves the queue, and a doctor's pause never makes the wait of their
  * patients shorter.
  */

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.queuedesk.server.ticket.TicketDao;
 
 /**
- * Baseline: the estimator QueueDesk had before issue 13 (status/WaitEstimator at f047f32), kept here only to
+ * Baseline: the estimator QueueDesk had before its estimates were measured (status/WaitEstimator at f047f32), kept here only to
  * measure against: the mean time between the last (up to 10, within two hours) calls at the service times
  * the ticket's place, shown as -40 % to +40 %; unknown with fewer than three calls.
  */

@@ -1,0 +1,233 @@
+package org.queuedesk.server.appointment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.queuedesk.common.appointment.AppointmentDto;
+import org.queuedesk.common.appointment.AppointmentState;
+
+/** All SQL of schedules and bookings; the appointment feature owns these tables. */
+@RegisterRowMapper(AppointmentDao.BlockRow.Mapper.class)
+@RegisterRowMapper(AppointmentDao.AppointmentMapper.class)
+public interface AppointmentDao {
+
+    String COLUMNS = """
+            id, site_id, service_id, doctor, room_id, slot_start, slot_end, local_date, local_time, code, state,
+            patient_name, phone, language, ticket_id, booked_at""";
+
+    // ---- schedules
+
+    /** A block as stored, with its services as a comma-separated list. */
+    record BlockRow(long id, Integer weekday, LocalDate onDate, WorkBlock block) {
+
+        public static final class Mapper implements RowMapper<BlockRow> {
+            @Override
+            public BlockRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+                String services = rs.getString("service_ids");
+                List<Long> ids = services == null || services.isEmpty() ? List.of()
+                        : Arrays.stream(services.split(",")).map(Long::valueOf).sorted().toList();
+                int weekday = rs.getInt("weekday");
+                Integer day = rs.wasNull() ? null : weekday;
+                long room = rs.getLong("room_id");
+                Long roomId = rs.wasNull() ? null : room;
+                String onDate = rs.getString("on_date");
+                long id = rs.getLong("id");
+                return new BlockRow(id, day, onDate == null ? null : LocalDate.parse(onDate),
+                        new WorkBlock(id, day, LocalTime.parse(rs.getString("start_time")),
+                                LocalTime.parse(rs.getString("end_time")), ids, roomId, rs.getInt("slot_minutes"),
+                                rs.getInt("capacity")));
+            }
+        }
+    }
+
+    String BLOCK_COLUMNS = """
+            b.id, b.weekday, b.on_date, b.start_time, b.end_time, b.slot_minutes, b.capacity, b.room_id,
+            (SELECT group_concat(s.service_id) FROM schedule_block_services s WHERE s.block_id = b.id) AS service_ids""";
+
+    /** A doctor's weekly blocks and the blocks of their exceptions from {@code from} to {@code to}. */
+    @SqlQuery("SELECT " + BLOCK_COLUMNS + """
+             FROM schedule_blocks b
+            WHERE b.site_id = :siteId AND b.doctor = :doctor
+              AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
+            ORDER BY b.on_date, b.weekday, b.start_time, b.id""")
+    List<BlockRow> blocks(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("from") LocalDate from,
+                          @Bind("to") LocalDate to);
+
+    /** The dates from {@code from} to {@code to} with an exception, and their notes. */
+    @SqlQuery("""
+            SELECT on_date, note FROM schedule_exceptions
+             WHERE site_id = :siteId AND doctor = :doctor AND on_date BETWEEN :from AND :to ORDER BY on_date""")
+    @RegisterRowMapper(ExceptionRow.Mapper.class)
+    List<ExceptionRow> exceptions(@Bind("siteId") long siteId, @Bind("doctor") String doctor,
+                                  @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    record ExceptionRow(LocalDate date, String note) {
+        public static final class Mapper implements RowMapper<ExceptionRow> {
+            @Override
+            public ExceptionRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new ExceptionRow(LocalDate.parse(rs.getString("on_date")), rs.getString("note"));
+            }
+        }
+    }
+
+    /** The doctors with a schedule at a site that has a block for the service. */
+    @SqlQuery("""
+            SELECT DISTINCT b.doctor FROM schedule_blocks b JOIN schedule_block_services s ON s.block_id = b.id
+             WHERE b.site_id = :siteId AND s.service_id = :serviceId ORDER BY b.doctor""")
+    List<String> doctorsOf(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId);
+
+    @SqlUpdate("""
+            DELETE FROM schedule_block_services
+             WHERE block_id IN (SELECT id FROM schedule_blocks WHERE site_id = :siteId AND doctor = :doctor AND weekday IS NOT NULL)""")
+    void deleteWeeklyServices(@Bind("siteId") long siteId, @Bind("doctor") String doctor);
+
+    @SqlUpdate("DELETE FROM schedule_blocks WHERE site_id = :siteId AND doctor = :doctor AND weekday IS NOT NULL")
+    void deleteWeekly(@Bind("siteId") long siteId, @Bind("doctor") String doctor);
+
+    @SqlUpdate("""
+            DELETE FROM schedule_block_services
+             WHERE block_id IN (SELECT id FROM schedule_blocks WHERE site_id = :siteId AND doctor = :doctor AND on_date = :date)""")
+    void deleteDatedServices(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("date") LocalDate date);
+
+    @SqlUpdate("DELETE FROM schedule_blocks WHERE site_id = :siteId AND doctor = :doctor AND on_date = :date")
+    void deleteDated(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("date") LocalDate date);
+
+    @SqlUpdate("DELETE FROM schedule_exceptions WHERE site_id = :siteId AND doctor = :doctor AND on_date = :date")
+    int deleteException(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("date") LocalDate date);
+
+    @SqlUpdate("INSERT INTO schedule_exceptions(site_id, doctor, on_date, note) VALUES (:siteId, :doctor, :date, :note)")
+    void insertException(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("date") LocalDate date,
+                         @Bind("note") String note);
+
+    @SqlUpdate("""
+            INSERT INTO schedule_blocks(site_id, doctor, weekday, on_date, start_time, end_time, slot_minutes, capacity, room_id)
+            VALUES (:siteId, :doctor, :weekday, :date, :start, :end, :slotMinutes, :capacity, :roomId)""")
+    @GetGeneratedKeys("id")
+    long insertBlock(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("weekday") Integer weekday,
+                     @Bind("date") LocalDate date, @Bind("start") String start, @Bind("end") String end,
+                     @Bind("slotMinutes") int slotMinutes, @Bind("capacity") int capacity, @Bind("roomId") Long roomId);
+
+    @SqlUpdate("INSERT INTO schedule_block_services(block_id, service_id) VALUES (:blockId, :serviceId)")
+    void insertBlockService(@Bind("blockId") long blockId, @Bind("serviceId") long serviceId);
+
+    @SqlQuery("SELECT grace_minutes FROM appointment_settings WHERE site_id = :siteId")
+    Optional<Integer> graceMinutes(@Bind("siteId") long siteId);
+
+    @SqlUpdate("""
+            INSERT INTO appointment_settings(site_id, grace_minutes) VALUES (:siteId, :minutes)
+            ON CONFLICT(site_id) DO UPDATE SET grace_minutes = excluded.grace_minutes""")
+    void setGraceMinutes(@Bind("siteId") long siteId, @Bind("minutes") int minutes);
+
+    // ---- bookings
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")
+    Optional<AppointmentDto> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE site_id = :siteId AND code = :code AND state = 'booked'")
+    Optional<AppointmentDto> findActiveByCode(@Bind("siteId") long siteId, @Bind("code") String code);
+
+    @SqlQuery("SELECT count(*) FROM appointments WHERE code = :code AND state = 'booked'")
+    int activeWithCode(@Bind("code") String code);
+
+    /** A site's bookings on a local day (optionally one doctor's), by time. */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM appointments WHERE site_id = :siteId AND local_date = :date AND (:doctor IS NULL OR doctor = :doctor)
+            ORDER BY slot_start, doctor, id""")
+    List<AppointmentDto> onDay(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("doctor") String doctor);
+
+    /** Places taken in a doctor's slots starting in {@code [from, to)}, per slot start (epoch millis). */
+    @SqlQuery("""
+            SELECT slot_start, count(*) AS taken FROM appointments
+             WHERE doctor = :doctor AND slot_start >= :from AND slot_start < :to AND state IN ('booked','checked_in','missed')
+             GROUP BY slot_start""")
+    @RegisterRowMapper(Taken.Mapper.class)
+    List<Taken> taken(@Bind("doctor") String doctor, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    record Taken(Instant slotStart, int count) {
+        public static final class Mapper implements RowMapper<Taken> {
+            @Override
+            public Taken map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new Taken(Instant.ofEpochMilli(rs.getLong("slot_start")), rs.getInt("taken"));
+            }
+        }
+    }
+
+    @SqlQuery("""
+            INSERT INTO appointments(site_id, service_id, doctor, room_id, slot_start, slot_end, local_date, local_time,
+                                     code, state, patient_name, phone, language, booked_at, updated_at)
+            VALUES (:siteId, :serviceId, :doctor, :roomId, :start, :end, :date, :time, :code, 'booked', :name, :phone,
+                    :language, :at, :at)
+            RETURNING\s""" + COLUMNS)
+    AppointmentDto insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("doctor") String doctor,
+                          @Bind("roomId") Long roomId, @Bind("start") Instant start, @Bind("end") Instant end,
+                          @Bind("date") LocalDate date, @Bind("time") String time, @Bind("code") String code,
+                          @Bind("name") String name, @Bind("phone") String phone, @Bind("language") String language,
+                          @Bind("at") Instant at);
+
+    @SqlQuery("""
+            UPDATE appointments SET doctor = :doctor, room_id = :roomId, slot_start = :start, slot_end = :end,
+                   local_date = :date, local_time = :time, updated_at = :at
+             WHERE id = :id AND state = 'booked'
+            RETURNING\s""" + COLUMNS)
+    Optional<AppointmentDto> move(@Bind("id") long id, @Bind("doctor") String doctor, @Bind("roomId") Long roomId,
+                                  @Bind("start") Instant start, @Bind("end") Instant end, @Bind("date") LocalDate date,
+                                  @Bind("time") String time, @Bind("at") Instant at);
+
+    @SqlQuery("""
+            UPDATE appointments SET state = :state, ticket_id = coalesce(:ticketId, ticket_id), updated_at = :at
+             WHERE id = :id AND state = 'booked'
+            RETURNING\s""" + COLUMNS)
+    Optional<AppointmentDto> settle(@Bind("id") long id, @Bind("state") String state, @Bind("ticketId") Long ticketId,
+                                    @Bind("at") Instant at);
+
+    /** Bookings nobody checked in whose slot ended before {@code endedBefore} at a site with that grace. */
+    @SqlQuery("""
+            SELECT a.id FROM appointments a LEFT JOIN appointment_settings g ON g.site_id = a.site_id
+             WHERE a.state = 'booked' AND a.slot_end < :now - 60000 * coalesce(g.grace_minutes, :defaultGrace)
+             ORDER BY a.slot_end, a.id LIMIT :limit""")
+    List<Long> overdue(@Bind("now") Instant now, @Bind("defaultGrace") int defaultGrace, @Bind("limit") int limit);
+
+    // ---- personal data
+
+    @SqlQuery("""
+            SELECT id FROM appointments
+             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND slot_start < :cutoff
+             ORDER BY slot_start, id LIMIT :limit""")
+    List<Long> withPersonalDataBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE appointments SET patient_name = NULL, phone = NULL WHERE id IN (<ids>)")
+    int forgetPersonalData(@BindList("ids") List<Long> ids);
+
+    @SqlUpdate("UPDATE appointments SET patient_name = NULL, phone = NULL WHERE ticket_id IN (<ids>) AND (patient_name IS NOT NULL OR phone IS NOT NULL)")
+    int forgetForTickets(@BindList("ids") List<Long> ticketIds);
+
+    /** Maps an {@code appointments} row to the wire record. */
+    final class AppointmentMapper implements RowMapper<AppointmentDto> {
+        @Override
+        public AppointmentDto map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long room = rs.getLong("room_id");
+            Long roomId = rs.wasNull() ? null : room;
+            long ticket = rs.getLong("ticket_id");
+            Long ticketId = rs.wasNull() ? null : ticket;
+            return new AppointmentDto(rs.getLong("id"), rs.getLong("site_id"), rs.getLong("service_id"),
+                    rs.getString("doctor"), roomId, Instant.ofEpochMilli(rs.getLong("slot_start")),
+                    Instant.ofEpochMilli(rs.getLong("slot_end")), LocalDate.parse(rs.getString("local_date")),
+                    rs.getString("local_time"), rs.getString("code"), AppointmentState.fromWire(rs.getString("state")),
+                    rs.getString("patient_name"), rs.getString("phone"), rs.getString("language"), ticketId,
+                    Instant.ofEpochMilli(rs.getLong("booked_at")));
+        }
+    }
+}

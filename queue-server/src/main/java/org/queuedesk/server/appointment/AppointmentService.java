@@ -1,0 +1,332 @@
+package org.queuedesk.server.appointment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.queuedesk.common.appointment.AppointmentDto;
+import org.queuedesk.common.appointment.AppointmentSettingsDto;
+import org.queuedesk.common.appointment.AppointmentState;
+import org.queuedesk.common.appointment.BookAppointmentRequest;
+import org.queuedesk.common.appointment.CheckInDto;
+import org.queuedesk.common.appointment.MoveAppointmentRequest;
+import org.queuedesk.common.appointment.ScheduleDto;
+import org.queuedesk.common.appointment.ScheduleExceptionRequest;
+import org.queuedesk.common.appointment.ScheduleRequest;
+import org.queuedesk.common.appointment.SlotDto;
+import org.queuedesk.common.event.EventPayload.AppointmentChange;
+import org.queuedesk.common.event.EventType;
+import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.ticket.IssueTicketRequest;
+import org.queuedesk.common.ticket.Priority;
+import org.queuedesk.common.ticket.TicketSource;
+import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.ground.ApiProblem;
+import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteTransaction;
+import org.queuedesk.server.site.SiteCatalog;
+import org.queuedesk.server.site.SiteService;
+
+/**
+ * Schedules, bookings and check-ins. Every booking, move and cancel checks the slot's places inside the one
+ * writer's transaction, so of many requests for the last place exactly one gets it (README, "Appointments").
+ */
+public final class AppointmentService {
+
+    /** The site's grace period when an admin set none (README). */
+    static final int DEFAULT_GRACE_MINUTES = 15;
+    /** How many free slots a refused booking offers, and how far ahead it looks for them. */
+    static final int NEXT_FREE = 5;
+    static final int NEXT_FREE_DAYS = 14;
+    /** The longest range one free-slot search covers. */
+    static final int MAX_RANGE_DAYS = 62;
+    private static final int MISSED_PER_BATCH = 100;
+
+    private final Database db;
+    private final EventLog events;
+    private final Clock clock;
+    private final AppointmentPorts ports;
+    private final Schedules schedules;
+    private final BookingCodes codes;
+    private final SiteService sites;
+
+    public AppointmentService(Database db, EventLog events, Clock clock, SiteService sites, AppointmentPorts ports) {
+        this.db = db;
+        this.events = events;
+        this.clock = clock;
+        this.sites = sites;
+        this.ports = ports;
+        this.schedules = new Schedules(ports.doctors());
+        this.codes = new BookingCodes();
+    }
+
+    // ---- schedules
+
+    public ScheduleDto schedule(long siteId, String doctor) {
+        LocalDate today = LocalDate.now(clock.withZone(sites.zoneOf(siteId)));
+        return db.read(h -> schedules.read(h.attach(AppointmentDao.class), siteId, doctor, today));
+    }
+
+    public ScheduleDto replaceSchedule(long siteId, String doctor, ScheduleRequest request) {
+        return db.write(tx -> {
+            schedules.replaceWeekly(tx, siteId, doctor, request);
+            return schedules.read(tx.attach(AppointmentDao.class), siteId, doctor, today(tx, siteId));
+        });
+    }
+
+    public ScheduleDto putException(long siteId, String doctor, ScheduleExceptionRequest request) {
+        return db.write(tx -> {
+            schedules.putException(tx, siteId, doctor, request);
+            return schedules.read(tx.attach(AppointmentDao.class), siteId, doctor, today(tx, siteId));
+        });
+    }
+
+    public void deleteException(long siteId, String doctor, LocalDate date) {
+        boolean deleted = db.write(tx -> schedules.deleteException(tx, siteId, doctor, date));
+        if (!deleted) {
+            throw ApiProblem.notFound(doctor + " has no exception on " + date + " at site " + siteId + ".");
+        }
+    }
+
+    public List<SlotDto> freeSlots(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to) {
+        var service = sites.service(serviceId);
+        if (service.siteId() != siteId) {
+            throw ApiProblem.invalidField("serviceId", "service " + serviceId + " belongs to another site.");
+        }
+        if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
+            throw ApiProblem.invalidField("to", "must be from 'from' to " + MAX_RANGE_DAYS + " days after it.");
+        }
+        ZoneId zone = sites.zoneOf(siteId);
+        return db.read(h -> Schedules.free(h.attach(AppointmentDao.class), siteId, serviceId, doctor, from, to, zone,
+                clock.instant(), Integer.MAX_VALUE));
+    }
+
+    public AppointmentSettingsDto settings(long siteId) {
+        sites.site(siteId);
+        return new AppointmentSettingsDto(db.read(h -> h.attach(AppointmentDao.class).graceMinutes(siteId))
+                .orElse(DEFAULT_GRACE_MINUTES));
+    }
+
+    public AppointmentSettingsDto changeSettings(long siteId, AppointmentSettingsDto request) {
+        return db.write(tx -> {
+            SiteCatalog.site(tx, siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            tx.attach(AppointmentDao.class).setGraceMinutes(siteId, request.graceMinutes());
+            return new AppointmentSettingsDto(request.graceMinutes());
+        });
+    }
+
+    // ---- bookings
+
+    public AppointmentDto find(long id) {
+        return db.read(h -> h.attach(AppointmentDao.class).find(id))
+                .orElseThrow(() -> ApiProblem.notFound("There is no appointment " + id + "."));
+    }
+
+    public List<AppointmentDto> onDay(long siteId, LocalDate date, String doctor) {
+        return db.read(h -> h.attach(AppointmentDao.class).onDay(siteId, date, doctor));
+    }
+
+    /** The active booking with this code at the site, as a list of one (or none). */
+    public List<AppointmentDto> byCode(long siteId, String typed) {
+        String code = BookingCodes.normalise(typed);
+        if (code == null) {
+            throw ApiProblem.invalidField("code", "a booking code has " + BookingCodes.LENGTH + " letters and digits, "
+                    + "like 7KX4PA.");
+        }
+        return db.read(h -> h.attach(AppointmentDao.class).findActiveByCode(siteId, code)).stream().toList();
+    }
+
+    public AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor) {
+        ServiceDto service = SiteCatalog.service(tx, request.serviceId())
+                .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
+        SiteDto site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
+        String doctor = blankToNull(request.doctor());
+        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        String phone = blankToNull(request.phone()) == null ? null
+                : ports.phones().normalise(tx, site.id(), request.phone().strip());
+        var dao = tx.attach(AppointmentDao.class);
+        var booked = dao.insert(site.id(), service.id(), place.doctor(), place.block().roomId(), place.start(),
+                place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
+                newCode(dao), request.patientName().strip(), phone, blankToNull(request.language()), clock.instant());
+        events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_BOOKED, booked));
+        return booked;
+    }
+
+    public AppointmentDto move(WriteTransaction tx, long id, MoveAppointmentRequest request, String actor) {
+        var current = active(tx, id, "moved");
+        ServiceDto service = SiteCatalog.service(tx, current.serviceId()).orElseThrow();
+        SiteDto site = SiteCatalog.site(tx, current.siteId()).orElseThrow();
+        String doctor = blankToNull(request.doctor()) == null ? current.doctor() : request.doctor().strip();
+        if (doctor.equals(current.doctor()) && request.slotStart().equals(current.slotStart())) {
+            return current; // already there: nothing to move, and its own place must not count against it
+        }
+        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        var moved = tx.attach(AppointmentDao.class).move(id, place.doctor(), place.block().roomId(), place.start(),
+                place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
+                clock.instant()).orElseThrow();
+        events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_MOVED, moved));
+        return moved;
+    }
+
+    public AppointmentDto cancel(WriteTransaction tx, long id, String actor) {
+        active(tx, id, "cancelled");
+        var cancelled = tx.attach(AppointmentDao.class).settle(id, AppointmentState.CANCELLED.wireName(), null,
+                clock.instant()).orElseThrow();
+        events.append(tx, cancelled.siteId(), actor, new AppointmentChange(EventType.APPOINTMENT_CANCELLED, cancelled));
+        return cancelled;
+    }
+
+    /**
+     * Turns a booking of today into a ticket at its service, assigned to its doctor (README, "Appointments"): on
+     * time or early it queues at its slot's start and is not called before; more than the site's grace period
+     * after the start it queues by arrival, like a walk-in.
+     */
+    public CheckInDto checkIn(WriteTransaction tx, long id, String actor) {
+        var booking = active(tx, id, "checked in");
+        SiteDto site = SiteCatalog.site(tx, booking.siteId()).orElseThrow();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
+        if (!booking.localDate().equals(today)) {
+            throw ApiProblem.conflict("Appointment " + booking.code() + " is on " + booking.localDate() + ", not today ("
+                    + today + "); check in on that day, or move it.", booking.state().wireName());
+        }
+        boolean late = now.isAfter(booking.slotStart().plus(grace(tx, site.id())));
+        Instant queuedAt = late ? now : booking.slotStart();
+        var request = new IssueTicketRequest(booking.serviceId(), Priority.NORMAL, TicketSource.APPOINTMENT,
+                booking.patientName(), booking.phone(), booking.doctor(), booking.language());
+        var ticket = ports.tickets().issue(tx, request, queuedAt, actor);
+        var checkedIn = tx.attach(AppointmentDao.class).settle(id, AppointmentState.CHECKED_IN.wireName(), ticket.id(),
+                now).orElseThrow();
+        events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_CHECKED_IN, checkedIn));
+        return new CheckInDto(checkedIn, ticket, late);
+    }
+
+    /**
+     * Marks as missed every booking nobody checked in by its slot's end plus its site's grace period, in small
+     * writes; returns how many. The server runs it every minute.
+     */
+    public int markMissed(String actor) {
+        int total = 0;
+        while (true) {
+            int marked = db.write(tx -> {
+                var dao = tx.attach(AppointmentDao.class);
+                Instant now = clock.instant();
+                int n = 0;
+                for (long id : dao.overdue(now, DEFAULT_GRACE_MINUTES, MISSED_PER_BATCH)) {
+                    var missed = dao.settle(id, AppointmentState.MISSED.wireName(), null, now);
+                    if (missed.isPresent()) {
+                        events.append(tx, missed.get().siteId(), actor,
+                                new AppointmentChange(EventType.APPOINTMENT_MISSED, missed.get()));
+                        n++;
+                    }
+                }
+                return n;
+            });
+            total += marked;
+            if (marked < MISSED_PER_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    // ---- the slot a booking or move takes
+
+    /**
+     * The planned slot at {@code start} of the doctor (or of the first doctor of the service with a place left,
+     * by fewest bookings that day, then name) with a free place; a 422 naming the field when there is no such
+     * slot, a 409 with the next free slots when it is full.
+     */
+    private PlannedSlot findPlace(WriteTransaction tx, SiteDto site, ServiceDto service, String doctor, Instant start) {
+        if (!start.isAfter(clock.instant())) {
+            throw ApiProblem.unprocessableField("slotStart", "is in the past; pick a slot that starts later.");
+        }
+        ZoneId zone = ZoneId.of(site.timeZone());
+        LocalDate day = start.atZone(zone).toLocalDate();
+        var dao = tx.attach(AppointmentDao.class);
+        List<String> candidates;
+        if (doctor != null) {
+            if (!ports.doctors().isDoctor(tx, doctor)) {
+                throw ApiProblem.unknownReference("doctor", "there is no doctor with the username '" + doctor + "'.");
+            }
+            if (!dao.doctorsOf(site.id(), service.id()).contains(doctor)) {
+                throw ApiProblem.unprocessableField("doctor", doctor + " does not see patients for " + service.name()
+                        + " at this site; pick another doctor or leave it out for any doctor of the service.");
+            }
+            candidates = List.of(doctor);
+        } else {
+            candidates = dao.doctorsOf(site.id(), service.id());
+        }
+        var offered = new ArrayList<PlannedSlot>();
+        boolean dayOff = false;
+        for (String d : candidates) {
+            var exception = dao.exceptions(site.id(), d, day, day);
+            var slot = Schedules.planned(dao, site.id(), d, day, day, zone).stream()
+                    .filter(s -> s.start().equals(start) && s.block().serves(service.id())).findFirst();
+            slot.ifPresent(offered::add);
+            dayOff |= slot.isEmpty() && !exception.isEmpty();
+        }
+        if (offered.isEmpty()) {
+            String who = doctor != null ? doctor : "No doctor of " + service.name();
+            throw ApiProblem.unprocessableField("slotStart", dayOff && doctor != null
+                    ? doctor + " does not work at that time on " + day + " (a dated exception: day off or other hours)."
+                    : who + " has no slot starting at " + start.atZone(zone).toLocalTime()
+                    + " on " + day + " (outside working hours, or not a slot's start); see the free slots.");
+        }
+        // the places left, then the doctor with the fewest bookings that day: "any doctor" spreads the work
+        Optional<PlannedSlot> free = offered.stream()
+                .filter(s -> placesTaken(dao, s) < s.block().capacity())
+                .min(Comparator.comparingInt((PlannedSlot s) -> dao.onDay(site.id(), day, s.doctor()).size())
+                        .thenComparing(PlannedSlot::doctor));
+        if (free.isEmpty()) {
+            var next = Schedules.free(dao, site.id(), service.id(), doctor, day, day.plusDays(NEXT_FREE_DAYS), zone,
+                    clock.instant(), NEXT_FREE);
+            throw ApiProblem.slotTaken("The slot at " + start.atZone(zone).toLocalTime() + " on " + day + " is full"
+                    + (next.isEmpty() ? " and there is no free slot in the next " + NEXT_FREE_DAYS + " days."
+                    : "; 'nextFreeSlots' lists the next free ones."), next);
+        }
+        return free.get();
+    }
+
+    private static int placesTaken(AppointmentDao dao, PlannedSlot slot) {
+        return dao.taken(slot.doctor(), slot.start(), slot.start().plusMillis(1)).stream().mapToInt(t -> t.count()).sum();
+    }
+
+    private AppointmentDto active(WriteTransaction tx, long id, String pastTense) {
+        var booking = tx.attach(AppointmentDao.class).find(id)
+                .orElseThrow(() -> ApiProblem.notFound("There is no appointment " + id + "."));
+        if (booking.state() != AppointmentState.BOOKED) {
+            throw ApiProblem.conflict("Appointment " + booking.code() + " is " + booking.state().wireName().replace('_', ' ')
+                    + "; it cannot be " + pastTense + ".", booking.state().wireName());
+        }
+        return booking;
+    }
+
+    /** A code no active booking has; with 64 million codes a retry is rare, two are rarer still. */
+    private String newCode(AppointmentDao dao) {
+        while (true) {
+            String code = codes.next();
+            if (dao.activeWithCode(code) == 0) {
+                return code;
+            }
+        }
+    }
+
+    private Duration grace(WriteTransaction tx, long siteId) {
+        return Duration.ofMinutes(tx.attach(AppointmentDao.class).graceMinutes(siteId).orElse(DEFAULT_GRACE_MINUTES));
+    }
+
+    private LocalDate today(WriteTransaction tx, long siteId) {
+        var site = SiteCatalog.site(tx, siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+        return clock.instant().atZone(ZoneId.of(site.timeZone())).toLocalDate();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

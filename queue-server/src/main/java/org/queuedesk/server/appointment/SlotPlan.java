@@ -1,0 +1,63 @@
+package org.queuedesk.server.appointment;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The slots a doctor's schedule offers on some days: a pure function of the schedule, the dates and the site's
+ * time zone. Slots are planned in local time, so a 09:00 slot is at 09:00 on the clock on the wall whatever the
+ * season. Where the zone's clocks jump (README, "Appointments"):
+ * <ul>
+ *   <li>a local start that does not exist (the hour skipped when clocks go forward, 02:00–02:59 in
+ *   Europe/Madrid) gives no slot;</li>
+ *   <li>a local start that happens twice (the hour repeated when clocks go back) gives one slot, at its first
+ *   occurrence (the earlier offset): the second pass through that hour offers nothing, so nobody is booked
+ *   twice into "02:30".</li>
+ * </ul>
+ * A slot lasts its block's slot length in real time from its start; it is planned only if its local start plus
+ * that length is within the block's local end.
+ */
+final class SlotPlan {
+
+    private SlotPlan() {
+    }
+
+    /**
+     * Every slot from {@code from} to {@code to} (both included), by start. {@code exceptions}: a date there
+     * replaces that weekday's {@code weekly} blocks with its own (an empty list is a day off).
+     */
+    static List<PlannedSlot> slots(String doctor, List<WorkBlock> weekly, Map<LocalDate, List<WorkBlock>> exceptions,
+                                   LocalDate from, LocalDate to, ZoneId zone) {
+        var out = new ArrayList<PlannedSlot>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            int weekday = day.getDayOfWeek().getValue();
+            List<WorkBlock> blocks = exceptions.containsKey(day) ? exceptions.get(day)
+                    : weekly.stream().filter(b -> b.weekday() != null && b.weekday() == weekday).toList();
+            for (WorkBlock block : blocks) {
+                addSlots(out, doctor, block, day, zone);
+            }
+        }
+        out.sort(Comparator.comparing(PlannedSlot::start).thenComparing(s -> s.block().id()));
+        return out;
+    }
+
+    private static void addSlots(List<PlannedSlot> out, String doctor, WorkBlock block, LocalDate day, ZoneId zone) {
+        LocalDateTime end = day.atTime(block.end());
+        for (LocalDateTime start = day.atTime(block.start());
+             !start.plusMinutes(block.slotMinutes()).isAfter(end) && start.toLocalDate().equals(day);
+             start = start.plusMinutes(block.slotMinutes())) {
+            if (zone.getRules().getValidOffsets(start).isEmpty()) {
+                continue; // skipped by the clocks going forward: there is no such time that day
+            }
+            // a repeated time resolves to its earlier offset (ZonedDateTime.of's rule): one slot, not two
+            var startsAt = ZonedDateTime.of(start, zone).toInstant();
+            out.add(new PlannedSlot(doctor, block, start, startsAt, startsAt.plusSeconds(60L * block.slotMinutes())));
+        }
+    }
+}
