@@ -116,8 +116,10 @@ class ServerContractIT {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
 
-        var wrongMethod = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/health"))
-                .DELETE());
+        // on a fresh connection: Jetty closes a connection after the refusals above, and the JDK client retries a
+        // request that meets a closed pooled connection only for GET and HEAD (a DELETE would see "no bytes")
+        var wrongMethod = new org.queuedesk.server.testing.Api(server.baseUrl())
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/health")).DELETE());
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
         assertThat(wrongMethod.json().get("detail").asText()).contains("DELETE").contains("/openapi.json");
