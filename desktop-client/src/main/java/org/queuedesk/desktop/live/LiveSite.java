@@ -40,6 +40,8 @@ public final class LiveSite {
     private final ResourceBundle messages;
     private final TicketBoard board = new TicketBoard();
     private final ServiceWaits waits = new ServiceWaits();
+    /** Only a desk that shows the waits re-reads them after events: each read runs the server's estimator. */
+    private boolean followingWaits;
     private final List<Consumer<QueueEvent>> eventListeners = new ArrayList<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
 
@@ -205,10 +207,15 @@ public final class LiveSite {
         stream.stop();
     }
 
+    /** This desk shows the estimated waits: re-read them after every event (a doctor's desk does not). */
+    public void followWaits() {
+        followingWaits = true;
+    }
+
     /** Reads the estimated waits again, off the FX thread (they move with every call, pause and ticket). */
     private void readWaits() {
         var current = snapshot.get();
-        if (current == null || signInEnded.get() || !waits.startRead()) {
+        if (!followingWaits || current == null || signInEnded.get() || !waits.startRead()) {
             return;
         }
         long siteId = current.site().id();

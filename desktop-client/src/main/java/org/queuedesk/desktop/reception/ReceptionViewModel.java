@@ -64,6 +64,7 @@ public final class ReceptionViewModel {
 
     public ReceptionViewModel(LiveSite live, BackgroundExecutor background, TicketText text, StatusSlipPrinter slipPrinter) {
         this.live = live;
+        live.followWaits(); // the overview shows the wait of a patient joining now
         this.background = background;
         this.text = text;
         this.cells = new TicketCells(text, services);

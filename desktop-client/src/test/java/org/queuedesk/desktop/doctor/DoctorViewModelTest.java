@@ -79,6 +79,28 @@ class DoctorViewModelTest {
     }
 
     @Test
+    void aDoctorsDeskDoesNotReadTheQueueOverviewAgainAfterEveryEvent() {
+        // only reception shows the estimated waits; every read of them runs the server's estimator
+        var heard = new java.util.concurrent.atomic.AtomicInteger();
+        live.onEvent(event -> heard.incrementAndGet());
+        long before = queueStatusReads();
+        for (int i = 0; i < 3; i++) {
+            reception.issue(service("A").id());
+        }
+        fxThread.runUntil("the desk heard the three tickets", () -> heard.get() >= 3);
+        assertThat(queueStatusReads()).as("queue-status reads by the doctor's desk").isEqualTo(before);
+    }
+
+    /** Requests the server counted at the queue overview's route (its own Prometheus counter). */
+    private long queueStatusReads() {
+        return server.api().get("/metrics").body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("route=\"/api/sites/{siteId}/queue-status\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void openingASessionTakesTheRoomAndTheChosenServices() throws Exception {
         assertThat(doctor.setup().rooms()).hasSize(4);
         assertThat(doctor.setup().serviceChoices()).extracting(c -> c.service().prefix()).containsExactly("A", "B", "C");
