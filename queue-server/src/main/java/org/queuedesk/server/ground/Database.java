@@ -32,9 +32,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
     private final Path file;
+    private final DatabaseCopy copy;
 
     private Database(Path file, HikariDataSource dataSource) {
         this.file = file;
+        this.copy = new DatabaseCopy(file);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(false);
@@ -144,6 +146,14 @@ public final class Database implements AutoCloseable {
         read(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
     }
 
+    /**
+     * Writes a consistent copy of the database to {@code target} (a new file) while the server keeps serving,
+     * at the given pace; see {@link DatabaseCopy}.
+     */
+    public void copyTo(Path target, DatabaseCopy.Pace pace) throws java.io.IOException {
+        copy.copyTo(target, pace);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -164,5 +174,6 @@ public final class Database implements AutoCloseable {
     public void close() {
         writer.close();
         dataSource.close();
+        copy.close(); // after SQLite's connections: see DatabaseCopy on POSIX locks
     }
 }

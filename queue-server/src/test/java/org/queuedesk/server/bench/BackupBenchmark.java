@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +60,15 @@ public final class BackupBenchmark {
 
     private static void run(int targetMb) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.queuedesk.server.backup")).setLevel(Level.DEBUG);
         System.out.printf("QueueDesk backup benchmark, %s; %d cores, Java %s, load average %.2f%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path dataDir = TestServer.freshDir();
-        Path backups = TestServer.freshDir();
+        // bench.backupDir puts the copy elsewhere (e.g. on tmpfs, to tell disk stalls from CPU or lock stalls)
+        Path backups = System.getProperty("bench.backupDir", "").isBlank() ? TestServer.freshDir()
+                : Files.createTempDirectory(Path.of(System.getProperty("bench.backupDir")), "bench-backups");
         long started = System.nanoTime();
         long rows = generate(dataDir.resolve("queuedesk.db"), targetMb);
         long bytes = Files.size(dataDir.resolve("queuedesk.db"));
@@ -106,7 +110,7 @@ public final class BackupBenchmark {
     record Desk(long service, long session) {
     }
 
-    record Window(long[] next, int errors, double seconds) {
+    record Window(long[] next, int errors, double seconds, long[][] slowest) {
     }
 
     private static List<Desk> setUpDesks(Api api) {
@@ -123,6 +127,7 @@ public final class BackupBenchmark {
     private static Window pace(Api api, List<Desk> desks, java.util.function.BooleanSupplier done, Duration limit)
             throws InterruptedException {
         var samples = new ConcurrentLinkedQueue<Long>();
+        var timeline = new ConcurrentLinkedQueue<long[]>();
         var errors = new AtomicInteger();
         var stop = new AtomicBoolean();
         long start = System.nanoTime();
@@ -143,7 +148,9 @@ public final class BackupBenchmark {
                     if (api.post("/api/sessions/" + desk.session() + "/next", null).status() != 200) {
                         errors.incrementAndGet();
                     }
-                    samples.add(System.nanoTime() - nextAt); // from its scheduled start: waiting counts
+                    long took = System.nanoTime() - nextAt; // from its scheduled start: waiting counts
+                    samples.add(took);
+                    timeline.add(new long[] {(nextAt - start) / 1_000_000, took / 1_000_000});
                     slot += PACE.toNanos();
                 }
             });
@@ -159,13 +166,23 @@ public final class BackupBenchmark {
             t.join();
         }
         long[] next = samples.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Window(next, errors.get(), (System.nanoTime() - start) / 1e9);
+        long[][] slowest = timeline.stream().filter(t -> t[1] >= 50).sorted(Comparator.comparingLong(t -> t[0]))
+                .toArray(long[][]::new);
+        return new Window(next, errors.get(), (System.nanoTime() - start) / 1e9, slowest);
     }
 
     private static void report(String what, Window w) {
         System.out.printf("Next %-18s: %,6d calls in %5.1f s, p50 %6.2f / p99 %7.2f / max %7.2f ms, errors %d%n",
                 what, w.next.length, w.seconds, pct(w.next, 0.50) / 1e6, pct(w.next, 0.99) / 1e6,
                 w.next.length == 0 ? 0 : w.next[w.next.length - 1] / 1e6, w.errors);
+        // when the slow calls happened (ms from the window's start), to lay beside the backup's phases
+        var when = new StringBuilder();
+        for (long[] t : w.slowest) {
+            when.append(String.format(" %d:%d", t[0], t[1]));
+        }
+        if (w.slowest.length > 0) {
+            System.out.println("  Nexts >= 50 ms (start ms:took ms):" + when);
+        }
     }
 
     private static double pct(long[] sorted, double q) {
