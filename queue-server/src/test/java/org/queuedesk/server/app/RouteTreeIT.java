@@ -209,7 +209,12 @@ class RouteTreeIT {
             Map.entry("POST /api/appointments/{appointmentId}/cancel", c -> new Attempt(c.appointment(c.booked(), "cancel"),
                     NO_BODY, EMPTY_OBJECT)),
             Map.entry("POST /api/appointments/{appointmentId}/check-in", c -> new Attempt(
-                    c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)));
+                    c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)),
+            Map.entry("POST /api/sites/{siteId}/kiosk/check-in", c -> {
+                String code = api.get(c.appointment(c.booked(), "").replaceFirst("/$", "")).json().path("code").asText();
+                return new Attempt("/api/sites/" + c.site() + "/kiosk/check-in", "{\"code\":\"" + code + "\"}",
+                        "{\"code\":\"" + code.toLowerCase() + "\"}");
+            }));
 
     private static Clinic newClinic() {
         long site = api.createSite("Clinic " + ++clinics, "UTC").id();
