@@ -405,4 +405,14 @@ public final class QueueDeskClient {
     private JavaType listOf(Class<?> element) {
         return json.getTypeFactory().constructCollectionType(List.class, element);
     }
+
+    // --- appointments at the kiosk (issue 11) ---------------------------------------------------------
+
+    /** A kiosk checks a patient in by booking code or phone number at its own site; retried with the same key. */
+    public org.queuedesk.common.appointment.KioskCheckInDto kioskCheckIn(long siteId,
+            org.queuedesk.common.appointment.KioskCheckInRequest request, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sites/" + siteId + "/kiosk/check-in", request, idempotencyKey,
+                org.queuedesk.common.appointment.KioskCheckInDto.class);
+    }
 }

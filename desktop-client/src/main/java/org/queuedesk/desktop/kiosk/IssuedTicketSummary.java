@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.queuedesk.desktop.ground.BidiText;
 
 /**
  * The issued ticket as the confirmation and number screens show it: its number, the service, how many are
@@ -34,6 +35,16 @@ public final class IssuedTicketSummary {
         estimatedWait.set(issued.waitMinMinutes() == null || issued.waitMaxMinutes() == null
                 ? texts.text("kiosk.done.waitUnknown")
                 : texts.format("kiosk.done.wait", issued.waitMinMinutes(), issued.waitMaxMinutes()));
+    }
+
+    /**
+     * A checked-in appointment: its time where a walk-in reads the people ahead (and on the paper), no wait
+     * estimate (the slot's time is the patient's). Late, it says they are called by arrival.
+     */
+    void appointment(String localTime, boolean late) {
+        String time = BidiText.leftToRight(localTime);
+        peopleAhead.set(texts.format(late ? "kiosk.checkIn.late" : "kiosk.checkIn.slot", time));
+        estimatedWait.set("");
     }
 
     /** How the ticket reaches the patient: printing, printed, not printed, or texted to a masked number. */

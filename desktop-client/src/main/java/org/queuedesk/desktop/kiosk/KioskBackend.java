@@ -1,6 +1,7 @@
 package org.queuedesk.desktop.kiosk;
 
 import java.util.List;
+import org.queuedesk.common.appointment.KioskCheckInDto;
 import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
@@ -37,5 +38,14 @@ public interface KioskBackend {
      */
     record Issued(TicketDto ticket, Integer peopleAhead, Integer waitMinMinutes, Integer waitMaxMinutes,
                   String statusUrl) {
+    }
+
+    /**
+     * Checks a patient in by booking code or phone number (one of them null) at the kiosk's site; the same
+     * {@code idempotencyKey} after an unanswered attempt returns the same ticket. A backend without
+     * appointments refuses.
+     */
+    default KioskCheckInDto checkIn(long siteId, String code, String phone, String idempotencyKey) throws Exception {
+        throw new UnsupportedOperationException("This kiosk backend has no appointment check-in");
     }
 }

@@ -33,6 +33,8 @@ public final class KioskDoneView {
         serviceLabel.textProperty().bind(viewModel.flow().issued().serviceNameProperty());
         aheadLabel.textProperty().bind(viewModel.flow().issued().peopleAheadProperty());
         waitLabel.textProperty().bind(viewModel.flow().issued().estimatedWaitProperty());
+        // a checked-in appointment has its time instead of a wait: no empty line where the wait would be
+        waitLabel.managedProperty().bind(waitLabel.textProperty().isNotEmpty());
         deliveryLabel.textProperty().bind(viewModel.flow().issued().deliveryProperty());
         printProblemLabel.textProperty().bind(viewModel.printing().problemProperty());
         printProblemBox.visibleProperty().bind(viewModel.printing().problemProperty().isNotEmpty());

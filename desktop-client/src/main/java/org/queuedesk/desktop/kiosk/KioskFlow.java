@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.queuedesk.common.appointment.KioskCheckInDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.IdempotencyKeys;
@@ -29,8 +30,11 @@ public final class KioskFlow {
     private static final Logger LOG = Logger.getLogger(KioskFlow.class.getName());
     private static final String ISSUE = "issue";
 
-    /** {@code NUMBER}: the number shown big instead of printed, for a patient without a phone. */
-    public enum Step { LANGUAGE, SERVICE, DELIVERY, PHONE, DONE, NUMBER }
+    /**
+     * {@code NUMBER}: the number shown big instead of printed, for a patient without a phone; {@code APPOINTMENT}:
+     * "I have an appointment" ({@link KioskCheckInFlow}), which ends on {@code DONE} like a walk-in.
+     */
+    public enum Step { LANGUAGE, SERVICE, DELIVERY, PHONE, DONE, NUMBER, APPOINTMENT }
 
     private final BackgroundExecutor background;
     private final KioskBackend backend;
@@ -52,6 +56,7 @@ public final class KioskFlow {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper highContrast = new ReadOnlyBooleanWrapper(this, "highContrast", false);
     private final IssuedTicketSummary issued;
+    private final KioskCheckInFlow checkIn;
 
     private KioskBackend.Setup setup;
     private ServiceDto chosen;
@@ -76,6 +81,8 @@ public final class KioskFlow {
         this.alsoOnReset = alsoOnReset;
         this.keypad = new PhoneKeypad(this::touched, () -> error.set(""));
         this.issued = new IssuedTicketSummary(texts);
+        this.checkIn = new KioskCheckInFlow(background, backend, texts, () -> setup == null ? null : setup.site().id(),
+                this::touched, this::checkedIn);
     }
 
     /** Reads the site and its services; the kiosk shows the outage notice until this works. */
@@ -169,7 +176,7 @@ public final class KioskFlow {
         error.set("");
         switch (step.get()) {
             case SERVICE, DONE, NUMBER -> reset();
-            case DELIVERY -> step.set(Step.SERVICE);
+            case DELIVERY, APPOINTMENT -> step.set(Step.SERVICE);
             case PHONE -> step.set(Step.DELIVERY);
             default -> { }
         }
@@ -214,10 +221,34 @@ public final class KioskFlow {
                     ticket.ticket().phone() == null ? keypad.phoneProperty().get() : ticket.ticket().phone()))));
             startDoneTimer();
         } else {
-            issued.delivery(texts.text("kiosk.done.printing"));
-            printing.print(printing.paper(setup, ticket, issued.serviceNameProperty().get(),
-                    issued.peopleAheadProperty().get()), this::printed, this::notPrinted);
+            printTicket(ticket);
         }
+    }
+
+    private void printTicket(KioskBackend.Issued ticket) {
+        issued.delivery(texts.text("kiosk.done.printing"));
+        printing.print(printing.paper(setup, ticket, issued.serviceNameProperty().get(),
+                issued.peopleAheadProperty().get()), this::printed, this::notPrinted);
+    }
+
+    /** "I have an appointment": the code or phone screen. */
+    public void chooseAppointment() {
+        touched();
+        error.set("");
+        checkIn.clear();
+        step.set(Step.APPOINTMENT);
+    }
+
+    /** Checked in: the ticket is shown and printed like a walk-in's, with the appointment's time on it. */
+    private void checkedIn(KioskCheckInDto answer) {
+        var ticket = new KioskBackend.Issued(answer.ticket(), null, null, null, null);
+        issued.service(services.stream().filter(s -> s.id() == answer.ticket().serviceId()).findFirst()
+                .map(s -> s.nameIn(texts.languageProperty().get())).orElse(""));
+        issued.show(ticket);
+        issued.appointment(answer.localTime(), answer.late());
+        printing.clear();
+        step.set(Step.DONE);
+        printTicket(ticket);
     }
 
     private void printed() {
@@ -244,6 +275,7 @@ public final class KioskFlow {
         texting = false;
         onScreen = false;
         keypad.clear();
+        checkIn.clear();
         error.set("");
         issued.clear();
         alsoOnReset.run();
@@ -263,7 +295,7 @@ public final class KioskFlow {
     }
 
     private void idle() {
-        if (busy.get() || printing.isPrinting() || step.get() == Step.NUMBER) {
+        if (busy.get() || checkIn.busyProperty().get() || printing.isPrinting() || step.get() == Step.NUMBER) {
             // never drop a patient while their ticket is on its way, or while they write their number down
             touched();
             return;
@@ -275,6 +307,10 @@ public final class KioskFlow {
     void stop() {
         doneTimer.run();
         idleTimer.run();
+    }
+
+    public KioskCheckInFlow checkIn() {
+        return checkIn;
     }
 
     public PhoneKeypad keypad() {

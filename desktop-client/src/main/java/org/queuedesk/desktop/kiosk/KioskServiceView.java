@@ -14,6 +14,7 @@ public final class KioskServiceView {
 
     @FXML private VBox serviceButtons;
     @FXML private Label loadingLabel;
+    @FXML private Button appointmentButton;
 
     public KioskServiceView(KioskViewModel viewModel) {
         this.viewModel = viewModel;
@@ -23,6 +24,9 @@ public final class KioskServiceView {
     private void initialize() {
         loadingLabel.visibleProperty().bind(viewModel.flow().loadedProperty().not());
         loadingLabel.managedProperty().bind(loadingLabel.visibleProperty());
+        // the check-in needs the kiosk's site, read with the services
+        appointmentButton.visibleProperty().bind(viewModel.flow().loadedProperty());
+        appointmentButton.managedProperty().bind(appointmentButton.visibleProperty());
         viewModel.flow().services().addListener((ListChangeListener<ServiceDto>) change -> fill());
         fill();
     }
@@ -37,6 +41,11 @@ public final class KioskServiceView {
             button.setOnAction(event -> viewModel.flow().chooseService(service));
             serviceButtons.getChildren().add(button);
         }
+    }
+
+    @FXML
+    private void appointment() {
+        viewModel.flow().chooseAppointment();
     }
 
     @FXML

@@ -95,7 +95,8 @@ public final class KioskView {
                 .register(KioskDeliveryView.class, () -> new KioskDeliveryView(viewModel))
                 .register(KioskPhoneView.class, () -> new KioskPhoneView(viewModel))
                 .register(KioskDoneView.class, () -> new KioskDoneView(viewModel))
-                .register(KioskNumberView.class, () -> new KioskNumberView(viewModel));
+                .register(KioskNumberView.class, () -> new KioskNumberView(viewModel))
+                .register(KioskAppointmentView.class, () -> new KioskAppointmentView(viewModel));
         Parent screen = switch (viewModel.flow().getStep()) {
             case LANGUAGE -> Fxml.load(KioskLanguageView.class, "KioskLanguage.fxml", messages, controllers);
             case SERVICE -> Fxml.load(KioskServiceView.class, "KioskService.fxml", messages, controllers);
@@ -103,6 +104,7 @@ public final class KioskView {
             case PHONE -> Fxml.load(KioskPhoneView.class, "KioskPhone.fxml", messages, controllers);
             case DONE -> Fxml.load(KioskDoneView.class, "KioskDone.fxml", messages, controllers);
             case NUMBER -> Fxml.load(KioskNumberView.class, "KioskNumber.fxml", messages, controllers);
+            case APPOINTMENT -> Fxml.load(KioskAppointmentView.class, "KioskAppointment.fxml", messages, controllers);
         };
         kioskRoot.setNodeOrientation(viewModel.texts().isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT
                 : NodeOrientation.LEFT_TO_RIGHT);

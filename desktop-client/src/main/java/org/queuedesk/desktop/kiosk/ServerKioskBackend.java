@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuedesk.common.appointment.KioskCheckInDto;
+import org.queuedesk.common.appointment.KioskCheckInRequest;
 import org.queuedesk.common.auth.PrinterStatusRequest;
 import org.queuedesk.common.notify.StatusLinkDto;
 import org.queuedesk.common.site.ServiceDto;
@@ -68,5 +70,10 @@ public final class ServerKioskBackend implements KioskBackend {
             LOG.log(Level.INFO, "Ticket " + ticket.number() + " issued; its status could not be read", e);
             return new Issued(ticket, null, null, null, null);
         }
+    }
+
+    @Override
+    public KioskCheckInDto checkIn(long siteId, String code, String phone, String idempotencyKey) throws Exception {
+        return client.kioskCheckIn(siteId, new KioskCheckInRequest(code, phone), idempotencyKey);
     }
 }

@@ -41,11 +41,13 @@ public final class AppointmentController implements RouteSource {
     private final AppointmentService appointments;
     private final SiteService sites;
     private final Clock clock;
+    private final KioskCheckIn kioskCheckIn;
 
     public AppointmentController(AppointmentService appointments, SiteService sites, Clock clock) {
         this.appointments = appointments;
         this.sites = sites;
         this.clock = clock;
+        this.kioskCheckIn = new KioskCheckIn(appointments, clock);
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class AppointmentController implements RouteSource {
         routes.idempotentPost("/api/appointments/{appointmentId}/check-in", FRONT_DESK,
                 "Check a patient in: their appointment becomes a ticket in its service's queue", null, CheckInDto.class,
                 this::checkIn);
+        kioskCheckIn.routes(routes);
     }
 
     public void schedule(Context ctx) {

@@ -139,6 +139,18 @@ public interface AppointmentDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE site_id = :siteId AND code = :code AND state = 'booked'")
     Optional<AppointmentDto> findActiveByCode(@Bind("siteId") long siteId, @Bind("code") String code);
 
+    /** A site's bookings on a local day with this code, in any state: a kiosk tells "already checked in" apart. */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM appointments WHERE site_id = :siteId AND local_date = :date AND code = :code
+            ORDER BY slot_start, id""")
+    List<AppointmentDto> withCodeOn(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("code") String code);
+
+    /** A site's bookings on a local day for this (stored, E.164) phone number, in any state, by time. */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM appointments WHERE site_id = :siteId AND local_date = :date AND phone = :phone
+            ORDER BY slot_start, id""")
+    List<AppointmentDto> withPhoneOn(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("phone") String phone);
+
     @SqlQuery("SELECT count(*) FROM appointments WHERE code = :code AND state = 'booked'")
     int activeWithCode(@Bind("code") String code);
 

@@ -207,6 +207,11 @@ public final class AppointmentService {
         return new CheckInDto(checkedIn, ticket, late);
     }
 
+    /** A typed phone number as bookings store it (E.164 in the site's region), or a 400 naming {@code phone}. */
+    String storedPhone(WriteTransaction tx, long siteId, String typed) {
+        return ports.phones().normalise(tx, siteId, typed.strip());
+    }
+
     /**
      * Marks as missed every booking nobody checked in by its slot's end plus its site's grace period, in small
      * writes; returns how many. The server runs it every minute.

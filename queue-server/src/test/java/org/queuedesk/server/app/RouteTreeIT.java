@@ -209,7 +209,15 @@ class RouteTreeIT {
             Map.entry("POST /api/appointments/{appointmentId}/cancel", c -> new Attempt(c.appointment(c.booked(), "cancel"),
                     NO_BODY, EMPTY_OBJECT)),
             Map.entry("POST /api/appointments/{appointmentId}/check-in", c -> new Attempt(
-                    c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)));
+                    c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)),
+            Map.entry("POST /api/sites/{siteId}/kiosk/check-in", c -> {
+                // slot 4: the doctor is shared by every clinic, and the check-in scenario keeps slot 3 taken
+                var booked = api.post("/api/appointments", c.booking(c.appointmentSlot(4), "Dora"));
+                assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+                String code = booked.json().path("code").asText();
+                return new Attempt("/api/sites/" + c.site() + "/kiosk/check-in", "{\"code\":\"" + code + "\"}",
+                        "{\"code\":\"" + code.toLowerCase() + "\"}");
+            }));
 
     private static Clinic newClinic() {
         long site = api.createSite("Clinic " + ++clinics, "UTC").id();
