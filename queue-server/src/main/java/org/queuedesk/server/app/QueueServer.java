@@ -59,6 +59,12 @@ import org.queuedesk.server.notify.SmsOutbox;
 import org.queuedesk.server.notify.SmsPersonalData;
 import org.queuedesk.server.notify.SmsService;
 import org.queuedesk.server.notify.SmsTemplates;
+import org.queuedesk.server.online.OnlineController;
+import org.queuedesk.server.online.OnlinePage;
+import org.queuedesk.server.online.OnlinePorts;
+import org.queuedesk.server.online.OnlineService;
+import org.queuedesk.server.online.OnlineTexts;
+import org.queuedesk.server.online.RemoteJoining;
 import org.queuedesk.server.status.PageTexts;
 import org.queuedesk.server.status.StatusController;
 import org.queuedesk.server.status.StatusLinkPersonalData;
@@ -175,7 +181,8 @@ public final class QueueServer implements AutoCloseable {
                 .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
                 .withPrivacy(new PrivacyController(purge))
                 .withBackups(new BackupController(backups))
-                .withAppointments(new AppointmentController(appointments, sites, clock));
+                .withAppointments(new AppointmentController(appointments, sites, clock))
+                .withOnline(online(config, clock, outbox, phoneHasher, tickets, tokens, queue));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -184,6 +191,18 @@ public final class QueueServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Patients on their own phone: codes through the outbox, tickets through the ticket feature. */
+    private OnlineController online(ServerConfig config, Clock clock, SmsOutbox outbox, PhoneHasher phoneHasher,
+                                    TicketService tickets, TicketTokens tokens, QueueService queue) {
+        var ports = new OnlinePorts(sites::site, sites::service, sites::services, queue::status, outbox::phoneFor,
+                outbox::sendCode, phoneHasher::hash, tickets::issue,
+                (tx, ticket) -> "/t/" + tokens.ensure(tx.handle(), ticket).token());
+        var texts = new OnlineTexts();
+        var joining = new RemoteJoining(db, ports);
+        var service = new OnlineService(db, ports, config.online(), config.sms().maxPerPhonePerDay(), texts, clock);
+        return new OnlineController(service, joining, ports, new OnlinePage(texts), this::publicUrl, clock);
     }
 
     /** Built-in sign-in knows its users, so an assignment must name one with the doctor role; Cognito's are unknown here. */

@@ -23,6 +23,7 @@ import org.queuedesk.server.health.HealthController;
 import org.queuedesk.server.health.MetricsController;
 import org.queuedesk.server.idempotency.IdempotentWrites;
 import org.queuedesk.server.notify.SmsController;
+import org.queuedesk.server.online.OnlineController;
 import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.queue.QueueController;
 import org.queuedesk.server.site.SiteController;
@@ -77,6 +78,11 @@ public final class RouteTree {
     /** Doctors' schedules, bookings and check-in. */
     public RouteTree withAppointments(AppointmentController appointments) {
         return declare(appointments);
+    }
+
+    /** Patients on their own phone: the public page per site and the remote-joining settings. */
+    public RouteTree withOnline(OnlineController online) {
+        return declare(online);
     }
 
     public List<RouteSpec> routes() {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
+import org.queuedesk.server.online.OnlineSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
 import org.queuedesk.server.ground.SqliteSettings;
 
@@ -18,12 +19,21 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
  * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
  * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
- * {@code --backup-keep} (see {@link BackupSettings}); {@code --restore FOLDER} restores a backup into the data
+ * {@code --backup-keep} (see {@link BackupSettings}), {@code --online-…} (see {@link OnlineSettings}); {@code --restore FOLDER} restores a backup into the data
  * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
-                           MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom) {
+                           MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom,
+                           OnlineSettings online) {
+
+    /** The default limits of the patients' own-phone pages. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring,
+                        BackupSettings backup, Path restoreFrom) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom,
+                OnlineSettings.defaults());
+    }
 
     /** No backups. */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -55,7 +65,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore");
+            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
+            "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
+            "online-tries-per-address-per-hour");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -77,7 +89,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
                 RetentionSettings.parse(setting(args, env, "retention-days", null)),
                 MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)),
                 BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                restore == null || restore.isBlank() ? null : Path.of(restore.strip()));
+                restore == null || restore.isBlank() ? null : Path.of(restore.strip()),
+                OnlineSettings.from((name, fallback) -> setting(args, env, name, fallback)));
     }
 
     /**
@@ -119,36 +132,42 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online);
     }
 
     /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
     public ServerConfig withBackup(BackupSettings newBackup) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                newBackup, restoreFrom);
+                newBackup, restoreFrom, online);
+    }
+
+    /** Limits of the patients' own-phone pages: {@code --online-…}, see {@link OnlineSettings}. */
+    public ServerConfig withOnline(OnlineSettings newOnline) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
+                backup, restoreFrom, newOnline);
     }
 
     public Path databaseFile() {

@@ -298,8 +298,10 @@ public final class SmsDispatcher implements AutoCloseable {
         var dao = tx.attach(NotifyDao.class);
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
             tx.afterCommit(() -> metrics.recorded(state));
-            var updated = dao.find(row.id()).orElseThrow();
-            events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
+            if (row.ticketId() != null) { // a verification code is no ticket's message: staff do not see it
+                var updated = dao.find(row.id()).orElseThrow();
+                events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
+            }
         }
     }
 

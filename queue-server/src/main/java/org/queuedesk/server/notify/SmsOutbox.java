@@ -155,6 +155,20 @@ public final class SmsOutbox implements TicketHooks {
         }
     }
 
+    /**
+     * Writes a verification code's text to the outbox (sent after commit like any other), unless the number
+     * is opted out: then nothing is written and the answer is false, for the page to say why.
+     */
+    public boolean sendCode(WriteTransaction tx, long siteId, String phone, String language, String body) {
+        var dao = tx.attach(NotifyDao.class);
+        if (dao.optOutSource(phones.hash(phone)).isPresent()) {
+            return false;
+        }
+        dao.insertCode(siteId, phone, language, body, "queued", clock.instant(), null);
+        tx.afterCommit(wakeDispatcher);
+        return true;
+    }
+
     static String optOutReason(String source) {
         return "sns".equals(source)
                 ? "The number is on the SNS opt-out list (the patient replied STOP); nothing is sent to it."

@@ -168,7 +168,7 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         }
 
-        void click(String selector) {
+        public void click(String selector) {
             eval("document.querySelector(" + JSON.valueToTree(selector) + ").click(); true");
         }
 
