@@ -299,7 +299,9 @@ public final class SmsDispatcher implements AutoCloseable {
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
             tx.afterCommit(() -> metrics.recorded(state));
             var updated = dao.find(row.id()).orElseThrow();
-            events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
+            if (updated.aboutTicket()) {
+                events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
+            }
         }
     }
 
