@@ -55,6 +55,7 @@ import org.queuedesk.server.ticket.TicketMoves;
 import org.queuedesk.server.ticket.TicketPersonalData;
 import org.queuedesk.server.notify.SmsController;
 import org.queuedesk.server.notify.SmsDispatcher;
+import org.queuedesk.server.notify.AppointmentSms;
 import org.queuedesk.server.notify.SmsOutbox;
 import org.queuedesk.server.notify.SmsPersonalData;
 import org.queuedesk.server.notify.SmsService;
@@ -152,9 +153,12 @@ public final class QueueServer implements AutoCloseable {
         AuditTrail audit = auth.audit()::record;
         Doctors doctors = doctors(auth);
         var tickets = new TicketService(db, moves, events, clock, doctors, audit);
-        // a check-in issues its ticket through the ticket feature; phones follow the tickets' rule (notify)
+        // a check-in issues its ticket through the ticket feature; phones follow the tickets' rule (notify); texts
+        // go through the SMS outbox; users have no display name yet, so a doctor is named by their username
+        var appointmentSms = new AppointmentSms(config.sms(), smsTemplates, clock, smsDispatcher::wake, phoneHasher);
         this.appointments = new AppointmentService(db, events, clock, sites,
-                new AppointmentPorts(doctors::isDoctor, outbox::phoneFor, tickets::issue));
+                new AppointmentPorts(doctors::isDoctor, outbox::phoneFor, tickets::issue, (tx, username) -> username,
+                        appointmentSms));
         var queue = new QueueService(db, moves, events, clock, audit, waits);
         this.writes = new IdempotentWrites(db, json, clock);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
@@ -165,7 +169,7 @@ public final class QueueServer implements AutoCloseable {
         var smsPersonalData = new SmsPersonalData();
         var personalData = new PersonalDataHolders(new TicketPersonalData(), smsPersonalData,
                 new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData,
-                new AppointmentPersonalData());
+                new AppointmentPersonalData(smsPersonalData::forgetAppointmentMessages, clock));
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
         this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
@@ -285,6 +289,7 @@ public final class QueueServer implements AutoCloseable {
                 : "through Amazon SNS", publicUrl());
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleAtFixedRate(this::markMissedAppointments, 1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(this::sendAppointmentReminders, 1, 1, TimeUnit.MINUTES);
         // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
         housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
         if (config.backup().scheduled()) {
@@ -315,6 +320,14 @@ public final class QueueServer implements AutoCloseable {
             appointments.markMissed(PersonalDataPurge.SYSTEM);
         } catch (RuntimeException e) {
             log.warn("Could not mark missed appointments; the next run in a minute tries again", e);
+        }
+    }
+
+    private void sendAppointmentReminders() {
+        try {
+            appointments.sendReminders();
+        } catch (RuntimeException e) {
+            log.warn("Could not write appointment reminders; the next run in a minute tries again", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -131,6 +132,45 @@ public interface AppointmentDao {
             ON CONFLICT(site_id) DO UPDATE SET grace_minutes = excluded.grace_minutes""")
     void setGraceMinutes(@Bind("siteId") long siteId, @Bind("minutes") int minutes);
 
+    @SqlQuery("SELECT reminder_time, reminder_minutes_before FROM appointment_settings WHERE site_id = :siteId")
+    @RegisterConstructorMapper(ReminderSettings.class)
+    Optional<ReminderSettings> reminderSettings(@Bind("siteId") long siteId);
+
+    @SqlUpdate("""
+            INSERT INTO appointment_settings(site_id, reminder_time, reminder_minutes_before)
+            VALUES (:siteId, :time, :minutesBefore)
+            ON CONFLICT(site_id) DO UPDATE SET reminder_time = excluded.reminder_time,
+                                               reminder_minutes_before = excluded.reminder_minutes_before""")
+    void setReminders(@Bind("siteId") long siteId, @Bind("time") String time, @Bind("minutesBefore") Integer minutesBefore);
+
+    /** A site's reminder times: the day before at {@code reminderTime} local, and {@code minutesBefore} (or none). */
+    record ReminderSettings(String reminderTime, Integer reminderMinutesBefore) {
+        static final ReminderSettings DEFAULT = new ReminderSettings("18:00", null);
+    }
+
+    // ---- reminders
+
+    /**
+     * Bookings with a phone whose slot starts after {@code now} and by {@code horizon}; {@code changedAt} is when
+     * the booking took its current slot (booked, or last moved).
+     */
+    @SqlQuery("""
+            SELECT id, site_id, slot_start, local_date, updated_at AS changed_at FROM appointments
+             WHERE state = 'booked' AND phone IS NOT NULL AND slot_start > :now AND slot_start <= :horizon
+             ORDER BY slot_start, id""")
+    @RegisterConstructorMapper(ReminderCandidate.class)
+    List<ReminderCandidate> reminderCandidates(@Bind("now") Instant now, @Bind("horizon") Instant horizon);
+
+    record ReminderCandidate(long id, long siteId, Instant slotStart, String localDate, Instant changedAt) {
+    }
+
+    /** Records a reminder of this booking's slot; 0 when it was recorded before (then it must not go again). */
+    @SqlUpdate("""
+            INSERT INTO appointment_reminders(appointment_id, kind, slot_start, at) VALUES (:id, :kind, :slotStart, :at)
+            ON CONFLICT DO NOTHING""")
+    int recordReminder(@Bind("id") long id, @Bind("kind") String kind, @Bind("slotStart") Instant slotStart,
+                       @Bind("at") Instant at);
+
     // ---- bookings
 
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")
@@ -219,6 +259,9 @@ public interface AppointmentDao {
              WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND slot_start < :cutoff
              ORDER BY slot_start, id LIMIT :limit""")
     List<Long> withPersonalDataBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT id FROM appointments WHERE ticket_id IN (<ids>)")
+    List<Long> idsForTickets(@BindList("ids") List<Long> ticketIds);
 
     @SqlUpdate("UPDATE appointments SET patient_name = NULL, phone = NULL WHERE id IN (<ids>)")
     int forgetPersonalData(@BindList("ids") List<Long> ids);

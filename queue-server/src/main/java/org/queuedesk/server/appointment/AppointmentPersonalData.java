@@ -1,5 +1,6 @@
 package org.queuedesk.server.appointment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.queuedesk.server.ground.WriteTransaction;
@@ -11,9 +12,32 @@ import org.queuedesk.server.privacy.PatientAppointments;
  */
 public final class AppointmentPersonalData implements PatientAppointments {
 
+    /** The text messages about bookings (notify's outbox) forget their numbers and texts with the bookings. */
+    @FunctionalInterface
+    public interface TextMessages {
+        int forget(WriteTransaction tx, List<Long> appointmentIds, Instant now);
+    }
+
+    private final TextMessages messages;
+    private final Clock clock;
+
+    public AppointmentPersonalData() {
+        this((tx, ids, now) -> 0, Clock.systemUTC());
+    }
+
+    public AppointmentPersonalData(TextMessages messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
     @Override
     public int forget(WriteTransaction tx, List<Long> ticketIds, Instant now) {
-        return tx.attach(AppointmentDao.class).forgetForTickets(ticketIds);
+        var dao = tx.attach(AppointmentDao.class);
+        var ids = dao.idsForTickets(ticketIds);
+        if (!ids.isEmpty()) {
+            messages.forget(tx, ids, now);
+        }
+        return dao.forgetForTickets(ticketIds);
     }
 
     @Override
@@ -23,6 +47,7 @@ public final class AppointmentPersonalData implements PatientAppointments {
 
     @Override
     public int forgetAppointments(WriteTransaction tx, List<Long> appointmentIds) {
+        messages.forget(tx, appointmentIds, clock.instant());
         return tx.attach(AppointmentDao.class).forgetPersonalData(appointmentIds);
     }
 }

@@ -7,10 +7,22 @@ import org.queuedesk.server.ground.WriteTransaction;
 
 /**
  * What the appointment feature needs from others, declared here and wired by the assembly: who is a doctor
- * (auth), how a phone number is stored (the same rule as tickets', notify), and a ticket for a check-in (the
- * ticket feature owns tickets).
+ * (auth), how a phone number is stored (the same rule as tickets', notify), a ticket for a check-in (the
+ * ticket feature owns tickets), a doctor's name as patients read it, and the text-message outbox (notify).
  */
-public record AppointmentPorts(DoctorCheck doctors, PhoneRule phones, CheckInTickets tickets) {
+public record AppointmentPorts(DoctorCheck doctors, PhoneRule phones, CheckInTickets tickets, DoctorNames names,
+                               AppointmentTextOutbox texts) {
+
+    /** Without text messages: doctors are named by their username. */
+    public AppointmentPorts(DoctorCheck doctors, PhoneRule phones, CheckInTickets tickets) {
+        this(doctors, phones, tickets, (tx, username) -> username, AppointmentTextOutbox.NONE);
+    }
+
+    /** The name a patient reads in a text for a doctor's username. */
+    @FunctionalInterface
+    public interface DoctorNames {
+        String displayName(WriteTransaction tx, String username);
+    }
 
     /** A user with the doctor role, by the username they sign in with. */
     @FunctionalInterface

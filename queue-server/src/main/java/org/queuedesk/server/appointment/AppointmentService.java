@@ -55,6 +55,8 @@ public final class AppointmentService {
     private final Schedules schedules;
     private final BookingCodes codes;
     private final SiteService sites;
+    private final AppointmentTexts texts;
+    private final AppointmentReminders reminders;
 
     public AppointmentService(Database db, EventLog events, Clock clock, SiteService sites, AppointmentPorts ports) {
         this.db = db;
@@ -64,6 +66,8 @@ public final class AppointmentService {
         this.ports = ports;
         this.schedules = new Schedules(ports.doctors());
         this.codes = new BookingCodes();
+        this.texts = new AppointmentTexts(ports);
+        this.reminders = new AppointmentReminders(db, clock, texts);
     }
 
     // ---- schedules
@@ -109,15 +113,23 @@ public final class AppointmentService {
 
     public AppointmentSettingsDto settings(long siteId) {
         sites.site(siteId);
-        return new AppointmentSettingsDto(db.read(h -> h.attach(AppointmentDao.class).graceMinutes(siteId))
-                .orElse(DEFAULT_GRACE_MINUTES));
+        return db.read(h -> {
+            var dao = h.attach(AppointmentDao.class);
+            var reminders = dao.reminderSettings(siteId).orElse(AppointmentDao.ReminderSettings.DEFAULT);
+            return new AppointmentSettingsDto(dao.graceMinutes(siteId).orElse(DEFAULT_GRACE_MINUTES),
+                    reminders.reminderTime(), reminders.reminderMinutesBefore());
+        });
     }
 
     public AppointmentSettingsDto changeSettings(long siteId, AppointmentSettingsDto request) {
         return db.write(tx -> {
             SiteCatalog.site(tx, siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
-            tx.attach(AppointmentDao.class).setGraceMinutes(siteId, request.graceMinutes());
-            return new AppointmentSettingsDto(request.graceMinutes());
+            var dao = tx.attach(AppointmentDao.class);
+            String time = blankToNull(request.reminderTime()) == null ? AppointmentDao.ReminderSettings.DEFAULT.reminderTime()
+                    : request.reminderTime().strip();
+            dao.setGraceMinutes(siteId, request.graceMinutes());
+            dao.setReminders(siteId, time, request.reminderMinutesBefore());
+            return new AppointmentSettingsDto(request.graceMinutes(), time, request.reminderMinutesBefore());
         });
     }
 
@@ -155,6 +167,7 @@ public final class AppointmentService {
                 place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
                 newCode(dao), request.patientName().strip(), phone, blankToNull(request.language()), clock.instant());
         events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_BOOKED, booked));
+        texts.send(tx, booked, AppointmentTextKind.CONFIRMATION);
         return booked;
     }
 
@@ -171,6 +184,7 @@ public final class AppointmentService {
                 place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
                 clock.instant()).orElseThrow();
         events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_MOVED, moved));
+        texts.send(tx, moved, AppointmentTextKind.MOVED);
         return moved;
     }
 
@@ -179,6 +193,7 @@ public final class AppointmentService {
         var cancelled = tx.attach(AppointmentDao.class).settle(id, AppointmentState.CANCELLED.wireName(), null,
                 clock.instant()).orElseThrow();
         events.append(tx, cancelled.siteId(), actor, new AppointmentChange(EventType.APPOINTMENT_CANCELLED, cancelled));
+        texts.send(tx, cancelled, AppointmentTextKind.CANCELLED);
         return cancelled;
     }
 
@@ -238,6 +253,11 @@ public final class AppointmentService {
                 return total;
             }
         }
+    }
+
+    /** Writes the text reminders that are due (see {@link AppointmentReminders}); the server runs it every minute. */
+    public int sendReminders() {
+        return reminders.sendDue();
     }
 
     // ---- the slot a booking or move takes

@@ -17,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface NotifyDao {
 
     String COLUMNS = """
-            id, ticket_id, site_id, service_id, kind, queue_position, phone, language, body, state, attempts,
+            id, ticket_id, appointment_id, site_id, service_id, kind, queue_position, phone, language, body, state, attempts,
             next_attempt_at, created_at, updated_at, reason, provider_message_id""";
 
     @SqlQuery("""
@@ -40,6 +40,37 @@ public interface NotifyDao {
     OutboxRow insertCode(@Bind("siteId") long siteId, @Bind("phone") String phone, @Bind("language") String language,
                          @Bind("body") String body, @Bind("state") String state, @Bind("at") Instant at,
                          @Bind("reason") String reason);
+
+    @SqlQuery("""
+            INSERT INTO sms_outbox(appointment_id, site_id, service_id, kind, phone, language, body, state,
+                                   next_attempt_at, created_at, updated_at, reason)
+            VALUES (:appointmentId, :siteId, :serviceId, :kind, :phone, :language, :body, :state, :at, :at, :at, :reason)
+            RETURNING\s""" + COLUMNS)
+    OutboxRow insertForAppointment(@Bind("appointmentId") long appointmentId, @Bind("siteId") long siteId,
+                                   @Bind("serviceId") long serviceId, @Bind("kind") String kind,
+                                   @Bind("phone") String phone, @Bind("language") String language,
+                                   @Bind("body") String body, @Bind("state") String state, @Bind("at") Instant at,
+                                   @Bind("reason") String reason);
+
+    /** Booking confirmations written to a number since {@code since} (the per-phone limit for bookings). */
+    @SqlQuery("""
+            SELECT count(*) FROM sms_outbox
+             WHERE phone = :phone AND kind = 'appointment_confirmation' AND created_at >= :since""")
+    int appointmentConfirmationsTo(@Bind("phone") String phone, @Bind("since") Instant since);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM sms_outbox WHERE appointment_id = :appointmentId ORDER BY id")
+    List<OutboxRow> forAppointment(@Bind("appointmentId") long appointmentId);
+
+    /** Forgets the numbers and texts of the messages about these appointments (the purge), as for tickets'. */
+    @SqlUpdate("""
+            UPDATE sms_outbox
+               SET phone = NULL, body = NULL,
+                   state = CASE state WHEN 'queued' THEN 'failed' ELSE state END,
+                   reason = CASE state WHEN 'queued' THEN :reason ELSE reason END,
+                   updated_at = CASE state WHEN 'queued' THEN :now ELSE updated_at END
+             WHERE appointment_id IN (<ids>) AND (phone IS NOT NULL OR body IS NOT NULL)""")
+    int forgetMessagesAboutAppointments(@BindList("ids") List<Long> appointmentIds, @Bind("reason") String reason,
+                                        @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sms_outbox WHERE id = :id")
     Optional<OutboxRow> find(@Bind("id") long id);

@@ -298,8 +298,8 @@ public final class SmsDispatcher implements AutoCloseable {
         var dao = tx.attach(NotifyDao.class);
         if (dao.update(row.id(), state, attempts, next, now, reason, messageId) == 1) {
             tx.afterCommit(() -> metrics.recorded(state));
-            if (row.ticketId() != null) { // a verification code is no ticket's message: staff do not see it
-                var updated = dao.find(row.id()).orElseThrow();
+            var updated = dao.find(row.id()).orElseThrow();
+            if (updated.aboutTicket()) { // not an appointment's nor a verification code's: staff follow tickets'
                 events.append(tx, row.siteId(), SmsOutbox.ACTOR, new SmsChange(updated.toDto()));
             }
         }

@@ -2,9 +2,10 @@ package org.queuedesk.server.notify;
 
 import java.util.Locale;
 
-/** The messages a patient can get about a ticket. */
+/** The messages a patient can get about a ticket, and about an appointment (the {@code APPOINTMENT_} ones). */
 public enum SmsKind {
-    CONFIRMATION, ALMOST_TURN, YOUR_TURN, TRANSFER, CANCELLED;
+    CONFIRMATION, ALMOST_TURN, YOUR_TURN, TRANSFER, CANCELLED,
+    APPOINTMENT_CONFIRMATION, APPOINTMENT_REMINDER, APPOINTMENT_MOVED, APPOINTMENT_CANCELLED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

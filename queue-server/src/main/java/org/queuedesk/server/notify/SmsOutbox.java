@@ -201,9 +201,11 @@ public final class SmsOutbox implements TicketHooks {
 
     /** Example values at their longest, to size a text before it is saved or shipped. */
     static Map<String, String> longestValues() {
-        return Map.of("number", "ABC-1234", "service", "General practice (adults)", "site", "Riverside Clinic",
-                "position", "25", "wait", "", "room", "Room 12",
-                "link", "https://queue.riverside-clinic.example/t/AbCdEfGhIjKlMnOpQrStUv");
+        return Map.ofEntries(Map.entry("number", "ABC-1234"), Map.entry("service", "General practice (adults)"),
+                Map.entry("site", "Riverside Clinic"), Map.entry("position", "25"), Map.entry("wait", ""),
+                Map.entry("room", "Room 12"), Map.entry("link", "https://queue.riverside-clinic.example/t/AbCdEfGhIjKlMnOpQrStUv"),
+                Map.entry("date", ""), Map.entry("time", "12:30"), Map.entry("doctor", "Dr. Alejandra Fernandez"),
+                Map.entry("place", "Riverside Clinic"), Map.entry("code", "7KX4PA"));
     }
 
     SmsSettings settings() {

@@ -16,6 +16,11 @@ public final class SmsPersonalData implements PersonalDataHolder, OptOutNumbers 
         return tx.attach(NotifyDao.class).forgetMessagesTo(ticketIds, NOT_SENT, now);
     }
 
+    /** The numbers and texts of the messages about these bookings (their names and phones are being purged). */
+    public int forgetAppointmentMessages(WriteTransaction tx, List<Long> appointmentIds, Instant now) {
+        return tx.attach(NotifyDao.class).forgetMessagesAboutAppointments(appointmentIds, NOT_SENT, now);
+    }
+
     @Override
     public List<String> unhashed(WriteTransaction tx, int limit) {
         return tx.attach(NotifyDao.class).unhashedOptOuts(limit);

@@ -18,6 +18,24 @@ public final class SmsSegments {
         return text.chars().allMatch(c -> GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0);
     }
 
+    /**
+     * The text with each letter outside GSM-7 replaced by its unaccented letter when that one is in GSM-7 (á → a,
+     * ó → o; é, ñ, ü stay, they are GSM-7); anything else is left as it is.
+     */
+    public static String withoutNonGsmAccents(String text) {
+        var out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            String plain = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
+            out.append(!plain.isEmpty() && isGsm7(plain) ? plain : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     public static int count(String text) {
         if (text.isEmpty()) {
             return 1;

@@ -94,7 +94,7 @@ public final class SmsService implements PatientTexts {
         dao.optOut(phoneHash, "patient", now);
         String reason = SmsOutbox.optOutReason(dao.optOutSource(phoneHash).orElse("patient"));
         for (var queued : dao.queuedFor(ticket.phone())) {
-            if (dao.update(queued.id(), "opted_out", queued.attempts(), now, now, reason, null) == 1) {
+            if (dao.update(queued.id(), "opted_out", queued.attempts(), now, now, reason, null) == 1 && queued.aboutTicket()) {
                 events.append(tx, queued.siteId(), "patient", new SmsChange(dao.find(queued.id()).orElseThrow().toDto()));
             }
         }
@@ -176,6 +176,7 @@ public final class SmsService implements PatientTexts {
     public String renderLongest(String template, String language) {
         var values = new HashMap<>(SmsOutbox.longestValues());
         values.put("wait", templates.waitText(language, new Wait(120, 100, 140)));
+        values.put("date", AppointmentSms.longestDate(language));
         return SmsTemplates.render(template, values);
     }
 

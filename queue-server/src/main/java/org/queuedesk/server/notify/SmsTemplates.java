@@ -21,7 +21,8 @@ import org.queuedesk.server.queue.WaitEstimates.Wait;
 public final class SmsTemplates {
 
     public static final List<String> LANGUAGES = List.of("en", "es", "ar");
-    public static final Set<String> PLACEHOLDERS = Set.of("number", "service", "position", "wait", "room", "link", "site");
+    public static final Set<String> PLACEHOLDERS = Set.of("number", "service", "position", "wait", "room", "link", "site",
+            "date", "time", "doctor", "place", "code");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private final Map<String, Map<String, String>> texts = new HashMap<>();
 

@@ -63,6 +63,10 @@ class AppointmentPurgeIT {
         assertThat(read(admin, ahead).patientName()).isEqualTo("Carmen Ahead");
         assertThat(read(admin, ahead).phone()).isNotNull();
         assertThat(admin.get("/api/tickets/" + ticket.id()).json().path("patientName").isNull()).isTrue();
+        // their text messages (the booking confirmations) forget number and text too; the one ahead keeps them
+        assertThat(messagesWithPhoneOrText(checkedIn)).isZero();
+        assertThat(messagesWithPhoneOrText(neverCame)).isZero();
+        assertThat(messagesWithPhoneOrText(ahead)).isEqualTo(1);
 
         // running it again changes nothing
         assertThat(server.server().purge().run(PersonalDataPurge.SYSTEM).appointments()).isZero();
@@ -73,6 +77,12 @@ class AppointmentPurgeIT {
                 Instant.from(java.time.OffsetDateTime.parse(slotStart)), name, "+34 600 123 456", "es"));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.as(AppointmentDto.class);
+    }
+
+    private int messagesWithPhoneOrText(AppointmentDto booking) {
+        return server.server().database().read(h -> h.createQuery("""
+                SELECT count(*) FROM sms_outbox WHERE appointment_id = :id AND (phone IS NOT NULL OR body IS NOT NULL)""")
+                .bind("id", booking.id()).mapTo(Integer.class).one());
     }
 
     private static AppointmentDto read(Api api, AppointmentDto booking) {

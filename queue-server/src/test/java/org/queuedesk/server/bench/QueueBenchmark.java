@@ -96,6 +96,12 @@ public final class QueueBenchmark {
                 return;
             }
             var desks = setUpDesks(server.api(), CLIENTS[CLIENTS.length - 1]);
+            if (Boolean.getBoolean("bench.appointmentsOnly")) { // -Dbench.appointmentsOnly=true: that section alone
+                closedLoop(server.api(), desks.subList(0, 50), JIT_WARM_UP);
+                AppointmentBenchmark.run(server.api(), desks.subList(0, Math.min(desks.size(), AppointmentBenchmark.DESKS)), out);
+                System.out.print(out);
+                return;
+            }
             if (Boolean.getBoolean("bench.openLoopOnly")) { // -Dbench.openLoopOnly=true: the 200-desk case alone
                 closedLoop(server.api(), desks.subList(0, 50), JIT_WARM_UP);
                 var paced = openLoop(server.api(), desks.subList(0, OPEN_LOOP_DESKS), OPEN_LOOP_TIME);
@@ -164,6 +170,11 @@ public final class QueueBenchmark {
             System.out.print(out);
             out.setLength(0);
 
+            AppointmentBenchmark.run(server.api(), desks.subList(0, Math.min(desks.size(), AppointmentBenchmark.DESKS)), out);
+            line(out, "");
+            System.out.print(out);
+            out.setLength(0);
+
             var sms = SmsLatency.measure(Duration.ZERO);
             var smsSlow = SmsLatency.measure(SNS_LATENCY);
             line(out, "SMS: %d tickets with a new phone number each, %d a second; request sent -> the confirmation's Publish",
@@ -216,7 +227,7 @@ public final class QueueBenchmark {
     }
 
     /** One service, one room and one open session per client, so each client's Next calls its own ticket. */
-    private static List<Desk> setUpDesks(Api api, int count) {
+    static List<Desk> setUpDesks(Api api, int count) {
         long site = api.createSite("Benchmark Clinic", "UTC").id();
         List<Desk> desks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -344,7 +355,7 @@ public final class QueueBenchmark {
      * Each desk acts once a second, the desks spread evenly over the second; latency counts from the time a
      * request was due, not from when it could be sent, so waiting behind a slow one is not hidden.
      */
-    private static LoadResult openLoop(Api api, List<Desk> desks, Duration time) throws InterruptedException {
+    static LoadResult openLoop(Api api, List<Desk> desks, Duration time) throws InterruptedException {
         URI base = URI.create(api.baseUrl());
         int n = desks.size();
         long period = TimeUnit.SECONDS.toNanos(1);
@@ -713,7 +724,7 @@ public final class QueueBenchmark {
     }
 
     /** Nearest-rank percentile of sorted nanoseconds; NaN when there are none. */
-    private static double pct(long[] sortedNanos, double q) {
+    static double pct(long[] sortedNanos, double q) {
         if (sortedNanos.length == 0) {
             return Double.NaN;
         }
@@ -739,11 +750,11 @@ public final class QueueBenchmark {
         return true;
     }
 
-    private static double ms(double nanos) {
+    static double ms(double nanos) {
         return nanos / 1e6;
     }
 
-    private static void line(StringBuilder out, String format, Object... args) {
+    static void line(StringBuilder out, String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 

@@ -218,7 +218,8 @@ class SmsOutboxIT {
 
         awaitMessages(ticket.id(), 2, "sent");
         assertThat(sns.publishedTo("+34600123456").get(1).message()).isEqualTo("A-001: please go to Room 2 now.");
-        assertThat(api.get("/api/services/" + gp.id() + "/sms-texts").json()).hasSize(15);
+        // 3 languages x 9 kinds (5 about tickets, 4 about appointments)
+        assertThat(api.get("/api/services/" + gp.id() + "/sms-texts").json()).hasSize(27);
     }
 
     @Test
