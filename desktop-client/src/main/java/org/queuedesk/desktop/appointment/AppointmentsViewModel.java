@@ -39,6 +39,9 @@ import org.queuedesk.desktop.live.TicketText;
  */
 public final class AppointmentsViewModel {
 
+    /** README: a booking code is 6 characters of this alphabet (no look-alikes). */
+    private static final String BOOKING_CODE = "[34679ACEFGHJKMNPRTXY]{6}";
+
     private final LiveSite live;
     private final BackgroundExecutor background;
     private final TicketText text;
@@ -190,10 +193,13 @@ public final class AppointmentsViewModel {
     private void showRows() {
         List<String> names = new ArrayList<>(List.of(BookingForm.ANY_DOCTOR));
         names.addAll(plan.doctors());
+        String kept = doctor.get() == null ? BookingForm.ANY_DOCTOR : doctor.get();
+        if (!names.contains(kept)) {
+            names.add(kept); // a doctor chosen stays chosen on a day they do not work
+        }
         if (!names.equals(doctors)) {
-            String kept = doctor.get();
             doctors.setAll(names);
-            doctor.set(kept != null && names.contains(kept) ? kept : BookingForm.ANY_DOCTOR);
+            doctor.set(kept);
         }
         String who = doctor.get() == null || doctor.get().equals(BookingForm.ANY_DOCTOR) ? null : doctor.get();
         AppointmentRow before = selected.get();
@@ -246,12 +252,13 @@ public final class AppointmentsViewModel {
             return;
         }
         Long siteId = siteId();
-        if (siteId == null || !wanted.matches("[A-Za-z0-9]{6}")) {
+        if (siteId == null || !wanted.toUpperCase(java.util.Locale.ROOT).matches(BOOKING_CODE)) {
             error.set(text.format("appointments.find.none", wanted));
             return;
         }
         QueueDeskClient client = live.client();
-        background.run(() -> client.appointmentsByCode(siteId, wanted), found -> {
+        String code = wanted.toUpperCase(java.util.Locale.ROOT);
+        background.run(() -> client.appointmentsByCode(siteId, code), found -> {
             if (found.isEmpty()) {
                 error.set(text.format("appointments.find.none", wanted));
                 return;
