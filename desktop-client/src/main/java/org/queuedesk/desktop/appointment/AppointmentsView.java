@@ -37,14 +37,14 @@ public final class AppointmentsView {
 
     private final AppointmentsViewModel viewModel;
 
-    @FXML private StackPane root;
-    @FXML private Button previousButton;
+    @FXML private StackPane appointmentsRoot;
+    @FXML private Button previousDayButton;
     @FXML private Button todayButton;
-    @FXML private Button nextButton;
+    @FXML private Button nextDayButton;
     @FXML private Label dayTitle;
     @FXML private ComboBox<String> doctorFilter;
     @FXML private TextField searchField;
-    @FXML private TableView<AppointmentRow> table;
+    @FXML private TableView<AppointmentRow> appointmentTable;
     @FXML private TableColumn<AppointmentRow, String> timeColumn;
     @FXML private TableColumn<AppointmentRow, String> doctorColumn;
     @FXML private TableColumn<AppointmentRow, String> stateColumn;
@@ -54,10 +54,10 @@ public final class AppointmentsView {
     @FXML private TableColumn<AppointmentRow, String> serviceColumn;
     @FXML private Button checkInButton;
     @FXML private Button moveButton;
-    @FXML private Button cancelButton;
-    @FXML private Label actionError;
-    @FXML private Label actionInfo;
-    @FXML private Label offlineReason;
+    @FXML private Button cancelBookingButton;
+    @FXML private Label appointmentError;
+    @FXML private Label appointmentInfo;
+    @FXML private Label appointmentsOfflineReason;
     @FXML private Label formTitle;
     @FXML private ComboBox<ServiceDto> serviceBox;
     @FXML private ComboBox<String> doctorBox;
@@ -65,12 +65,12 @@ public final class AppointmentsView {
     @FXML private ListView<SlotDto> slotList;
     @FXML private Label slotsNote;
     @FXML private GridPane patientGrid;
-    @FXML private TextField nameField;
-    @FXML private TextField phoneField;
+    @FXML private TextField bookingNameField;
+    @FXML private TextField bookingPhoneField;
     @FXML private ComboBox<String> languageBox;
-    @FXML private Button submitButton;
+    @FXML private Button submitBookingButton;
     @FXML private Button backButton;
-    @FXML private Label formError;
+    @FXML private Label bookingError;
     @FXML private ResourceBundle resources;
 
     public AppointmentsView(AppointmentsViewModel viewModel) {
@@ -85,7 +85,7 @@ public final class AppointmentsView {
     @FXML
     private void initialize() {
         var form = viewModel.form();
-        SceneKeys.whileShown(root, event -> {
+        SceneKeys.whileShown(appointmentsRoot, event -> {
             if (event.getCode() == KeyCode.ESCAPE && viewModel.confirmation().isPending()) {
                 event.consume();
                 viewModel.confirmation().dismiss();
@@ -99,9 +99,9 @@ public final class AppointmentsView {
         doctorFilter.setButtonCell(new NamedCell<>(allDoctors));
         doctorFilter.setCellFactory(list -> new NamedCell<>(allDoctors));
         searchField.textProperty().bindBidirectional(viewModel.searchProperty());
-        ViewBindings.message(actionError, viewModel.errorProperty());
+        ViewBindings.message(appointmentError, viewModel.errorProperty());
 
-        table.setItems(viewModel.rows());
+        appointmentTable.setItems(viewModel.rows());
         ViewBindings.column(timeColumn, AppointmentRow::time);
         ViewBindings.column(doctorColumn, AppointmentRow::doctor);
         ViewBindings.column(stateColumn, AppointmentRow::state);
@@ -109,33 +109,33 @@ public final class AppointmentsView {
         ViewBindings.column(phoneColumn, AppointmentRow::phone);
         ViewBindings.column(codeColumn, AppointmentRow::code);
         ViewBindings.column(serviceColumn, AppointmentRow::service);
-        table.setRowFactory(view -> new StateRow());
-        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+        appointmentTable.setRowFactory(view -> new StateRow());
+        appointmentTable.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 viewModel.selectedProperty().set(now);
             }
         });
         viewModel.selectedProperty().addListener((o, before, now) -> {
             if (now == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
-                table.scrollTo(now);
+                appointmentTable.getSelectionModel().clearSelection();
+            } else if (appointmentTable.getSelectionModel().getSelectedItem() != now) {
+                appointmentTable.getSelectionModel().select(now);
+                appointmentTable.scrollTo(now);
             }
         });
         checkInButton.disableProperty().bind(viewModel.canCheckInProperty().not());
         moveButton.disableProperty().bind(viewModel.canChangeProperty().not());
-        cancelButton.disableProperty().bind(viewModel.canChangeProperty().not());
-        previousButton.disableProperty().bind(viewModel.dayProperty().isNull());
-        nextButton.disableProperty().bind(viewModel.dayProperty().isNull());
+        cancelBookingButton.disableProperty().bind(viewModel.canChangeProperty().not());
+        previousDayButton.disableProperty().bind(viewModel.dayProperty().isNull());
+        nextDayButton.disableProperty().bind(viewModel.dayProperty().isNull());
         todayButton.disableProperty().bind(viewModel.dayProperty().isNull());
-        ViewBindings.message(actionInfo, viewModel.infoProperty());
-        ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
+        ViewBindings.message(appointmentInfo, viewModel.infoProperty());
+        ViewBindings.message(appointmentsOfflineReason, viewModel.live().offlineReasonProperty());
 
         formTitle.textProperty().bind(Bindings.createStringBinding(() -> resources.getString(
                 form.modeProperty().get() == BookingForm.Mode.MOVE ? "appointments.form.move" : "appointments.form.book"),
                 form.modeProperty()));
-        submitButton.textProperty().bind(Bindings.createStringBinding(() -> resources.getString(
+        submitBookingButton.textProperty().bind(Bindings.createStringBinding(() -> resources.getString(
                 form.modeProperty().get() == BookingForm.Mode.MOVE ? "appointments.form.submit.move"
                         : "appointments.form.submit.book"), form.modeProperty()));
         var inMove = Bindings.equal(form.modeProperty(), BookingForm.Mode.MOVE);
@@ -167,15 +167,15 @@ public final class AppointmentsView {
             }
         });
         ViewBindings.message(slotsNote, form.slotsNoteProperty());
-        nameField.textProperty().bindBidirectional(form.patientNameProperty());
-        phoneField.textProperty().bindBidirectional(form.phoneProperty());
+        bookingNameField.textProperty().bindBidirectional(form.patientNameProperty());
+        bookingPhoneField.textProperty().bindBidirectional(form.phoneProperty());
         languageBox.getItems().setAll(form.languages());
         languageBox.valueProperty().bindBidirectional(form.languageProperty());
         languageBox.setButtonCell(new NamedCell<>(form::languageLabel));
         languageBox.setCellFactory(list -> new NamedCell<>(form::languageLabel));
-        submitButton.disableProperty().bind(form.canSubmitProperty().not());
-        ViewBindings.message(formError, form.errorProperty());
-        root.getChildren().add(ConfirmationOverlay.create(viewModel.confirmation()));
+        submitBookingButton.disableProperty().bind(form.canSubmitProperty().not());
+        ViewBindings.message(bookingError, form.errorProperty());
+        appointmentsRoot.getChildren().add(ConfirmationOverlay.create(viewModel.confirmation()));
     }
 
     @FXML
