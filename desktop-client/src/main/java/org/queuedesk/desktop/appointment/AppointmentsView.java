@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.desktop.ground.BidiText;
 import org.queuedesk.desktop.ground.ConfirmationOverlay;
 import org.queuedesk.desktop.ground.ControllerFactory;
 import org.queuedesk.desktop.ground.Fxml;
@@ -59,6 +60,7 @@ public final class AppointmentsView {
     @FXML private Label appointmentInfo;
     @FXML private Label appointmentsOfflineReason;
     @FXML private Label formTitle;
+    @FXML private Label movingDetail;
     @FXML private ComboBox<ServiceDto> serviceBox;
     @FXML private ComboBox<String> doctorBox;
     @FXML private DatePicker dayPicker;
@@ -106,8 +108,9 @@ public final class AppointmentsView {
         ViewBindings.column(doctorColumn, AppointmentRow::doctor);
         ViewBindings.column(stateColumn, AppointmentRow::state);
         ViewBindings.column(nameColumn, AppointmentRow::name);
-        ViewBindings.column(phoneColumn, AppointmentRow::phone);
-        ViewBindings.column(codeColumn, AppointmentRow::code);
+        // a masked phone and a code stay left to right inside Arabic
+        ViewBindings.column(phoneColumn, r -> BidiText.leftToRight(r.phone()));
+        ViewBindings.column(codeColumn, r -> BidiText.leftToRight(r.code()));
         ViewBindings.column(serviceColumn, AppointmentRow::service);
         appointmentTable.setRowFactory(view -> new StateRow());
         appointmentTable.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
@@ -139,6 +142,9 @@ public final class AppointmentsView {
                 form.modeProperty().get() == BookingForm.Mode.MOVE ? "appointments.form.submit.move"
                         : "appointments.form.submit.book"), form.modeProperty()));
         var inMove = Bindings.equal(form.modeProperty(), BookingForm.Mode.MOVE);
+        movingDetail.textProperty().bind(form.movingTextProperty());
+        movingDetail.visibleProperty().bind(inMove);
+        movingDetail.managedProperty().bind(inMove);
         backButton.visibleProperty().bind(inMove);
         backButton.managedProperty().bind(inMove);
         patientGrid.disableProperty().bind(inMove);

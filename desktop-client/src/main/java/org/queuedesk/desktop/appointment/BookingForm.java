@@ -285,6 +285,13 @@ public final class BookingForm {
         return moving.getReadOnlyProperty();
     }
 
+    /** Whose booking is being moved, from when: "Ana Ruiz · 09:15 · FXGRAY"; empty when booking. */
+    public javafx.beans.binding.StringBinding movingTextProperty() {
+        return Bindings.createStringBinding(() -> moving.get() == null ? "" : text.format("appointments.form.moving",
+                moving.get().patientName() == null ? "" : moving.get().patientName(), moving.get().localDate(),
+                moving.get().localTime(), moving.get().code()), moving);
+    }
+
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
