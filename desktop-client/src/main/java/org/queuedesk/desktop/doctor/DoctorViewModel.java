@@ -212,7 +212,7 @@ public final class DoctorViewModel {
         }
         List<TicketDto> queue = live.board().waiting(mine);
         waiting.setAll(queue.stream().map(t -> new WaitingRow(t.id(), t.number(), cells.patient(t), cells.service(t),
-                late(t) ? text.format("doctor.appointments.late") : cells.priority(t), cells.waited(t), late(t)))
+                late(t) ? text.format("appointments.ticket.late") : cells.priority(t), cells.waited(t), late(t)))
                 .toList());
         waitingSummary.set(text.format("doctor.waiting.summary", queue.size()));
     }

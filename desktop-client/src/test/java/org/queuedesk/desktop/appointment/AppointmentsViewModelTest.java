@@ -28,6 +28,7 @@ import org.queuedesk.desktop.ground.CurrentThreadExecutor;
 import org.queuedesk.desktop.ground.Theme;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketText;
+import org.queuedesk.desktop.reception.ReceptionViewModel;
 import org.queuedesk.desktop.testing.FxThreadStandIn;
 import org.queuedesk.desktop.testing.ManualScheduler;
 import org.queuedesk.server.testing.Api;
@@ -53,6 +54,7 @@ class AppointmentsViewModelTest {
     private final FxThreadStandIn fxThread = new FxThreadStandIn();
     private LiveSite live;
     private AppointmentsViewModel appointments;
+    private ReceptionViewModel queueView;
     private long serviceA;
 
     static Instant at(String localTime) {
@@ -73,6 +75,7 @@ class AppointmentsViewModelTest {
                 ReconnectPolicy.DEFAULT, fxThread);
         live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true), messages);
         appointments = new AppointmentsViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock));
+        queueView = new ReceptionViewModel(live, new CurrentThreadExecutor(), new TicketText(messages, clock));
         live.start();
         fxThread.runUntil("the desk is online", () -> live.onlineProperty().get());
     }
@@ -245,6 +248,9 @@ class AppointmentsViewModelTest {
         assertThat(appointments.infoProperty().get())
                 .isEqualTo("Checked in late: ticket A-001 for Ana Ruiz is queued by arrival, like a walk-in");
         assertThat(row("doctor", "09:00").state()).isEqualTo("Checked in late \u00b7 A-001 by arrival");
+        // the queue view's ticket table marks it too (the ticket has no late flag: its booking tells)
+        fxThread.runUntil("the queue view marks the late check-in", () -> queueView.tickets().stream()
+                .anyMatch(t -> t.number().equals("A-001") && t.priority().equals("Appointment \u00b7 late, by arrival")));
     }
 
     @Test
