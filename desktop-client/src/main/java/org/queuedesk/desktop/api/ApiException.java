@@ -47,6 +47,11 @@ public final class ApiException extends Exception {
         return problem == null || problem.type() == null ? "about:blank" : problem.type();
     }
 
+    /** On a booking refused because its slot is full (409): the next free slots the server offers instead. */
+    public java.util.List<org.queuedesk.common.appointment.SlotDto> nextFreeSlots() {
+        return problem == null || problem.nextFreeSlots() == null ? java.util.List.of() : problem.nextFreeSlots();
+    }
+
     public Optional<String> currentState() {
         return Optional.ofNullable(problem).map(Problem::currentState);
     }

@@ -415,4 +415,57 @@ public final class QueueDeskClient {
         return postFor("/api/sites/" + siteId + "/kiosk/check-in", request, idempotencyKey,
                 org.queuedesk.common.appointment.KioskCheckInDto.class);
     }
+
+    // --- appointments (issue 11) ---------------------------------------------------------------------
+
+    /** A site's bookings on a local day (every state), of one doctor or (null) of all. */
+    public List<org.queuedesk.common.appointment.AppointmentDto> appointments(long siteId, java.time.LocalDate day,
+            String doctor) throws IOException, InterruptedException, ApiException {
+        String query = "?date=" + day + (doctor == null ? "" : "&doctor=" + URLEncoder.encode(doctor, StandardCharsets.UTF_8));
+        return send(getRequest("/api/sites/" + siteId + "/appointments" + query),
+                listOf(org.queuedesk.common.appointment.AppointmentDto.class));
+    }
+
+    /** The active booking with that code at the site (an empty list when there is none). */
+    public List<org.queuedesk.common.appointment.AppointmentDto> appointmentsByCode(long siteId, String code)
+            throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites/" + siteId + "/appointments?code="
+                + URLEncoder.encode(code.strip(), StandardCharsets.UTF_8)),
+                listOf(org.queuedesk.common.appointment.AppointmentDto.class));
+    }
+
+    /** Slots with a free place of a service from {@code from} to {@code to} (local days), of one doctor or any. */
+    public List<org.queuedesk.common.appointment.SlotDto> freeSlots(long siteId, long serviceId, String doctor,
+            java.time.LocalDate from, java.time.LocalDate to) throws IOException, InterruptedException, ApiException {
+        String query = "?serviceId=" + serviceId + "&from=" + from + "&to=" + to
+                + (doctor == null ? "" : "&doctor=" + URLEncoder.encode(doctor, StandardCharsets.UTF_8));
+        return send(getRequest("/api/sites/" + siteId + "/slots" + query),
+                listOf(org.queuedesk.common.appointment.SlotDto.class));
+    }
+
+    public org.queuedesk.common.appointment.AppointmentDto book(
+            org.queuedesk.common.appointment.BookAppointmentRequest request, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/appointments", request, idempotencyKey, org.queuedesk.common.appointment.AppointmentDto.class);
+    }
+
+    public org.queuedesk.common.appointment.AppointmentDto moveAppointment(long appointmentId,
+            org.queuedesk.common.appointment.MoveAppointmentRequest request, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/appointments/" + appointmentId + "/move", request, idempotencyKey,
+                org.queuedesk.common.appointment.AppointmentDto.class);
+    }
+
+    public org.queuedesk.common.appointment.AppointmentDto cancelAppointment(long appointmentId, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/appointments/" + appointmentId + "/cancel", null, idempotencyKey,
+                org.queuedesk.common.appointment.AppointmentDto.class);
+    }
+
+    /** Turns a booking of today into a ticket; the answer says whether it was late (queued by arrival). */
+    public org.queuedesk.common.appointment.CheckInDto checkIn(long appointmentId, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/appointments/" + appointmentId + "/check-in", null, idempotencyKey,
+                org.queuedesk.common.appointment.CheckInDto.class);
+    }
 }

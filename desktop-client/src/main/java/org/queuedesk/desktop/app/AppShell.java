@@ -22,6 +22,8 @@ import org.queuedesk.desktop.api.TokenStore;
 import org.queuedesk.desktop.display.CallAnnouncer;
 import org.queuedesk.desktop.display.DisplayView;
 import org.queuedesk.desktop.display.DisplayViewModel;
+import org.queuedesk.desktop.appointment.AppointmentsView;
+import org.queuedesk.desktop.appointment.AppointmentsViewModel;
 import org.queuedesk.desktop.doctor.DoctorView;
 import org.queuedesk.desktop.kiosk.FxKioskTimers;
 import org.queuedesk.desktop.kiosk.KioskSettings;
@@ -165,7 +167,9 @@ public final class AppShell {
             case RECEPTION -> {
                 var viewModel = new ReceptionViewModel(live, context.background(), words);
                 currentScreen = viewModel;
-                shell.show(ReceptionView.load(viewModel, context.messages()));
+                var appointments = new AppointmentsViewModel(live, context.background(), words);
+                shell.show(ReceptionDesk.of(ReceptionView.load(viewModel, context.messages()),
+                        AppointmentsView.load(appointments, context.messages()), context.messages()));
             }
             case DOCTOR -> {
                 var viewModel = new DoctorViewModel(live, context.background(), words, user.name(),

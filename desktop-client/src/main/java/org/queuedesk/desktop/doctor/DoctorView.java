@@ -70,6 +70,10 @@ public final class DoctorView {
     @FXML private TableColumn<WaitingRow, String> waitingService;
     @FXML private TableColumn<WaitingRow, String> waitingPriority;
     @FXML private TableColumn<WaitingRow, String> waitingWaited;
+    @FXML private TableView<DoctorDay.Row> dayTable;
+    @FXML private TableColumn<DoctorDay.Row, String> dayTime;
+    @FXML private TableColumn<DoctorDay.Row, String> dayName;
+    @FXML private TableColumn<DoctorDay.Row, String> dayState;
 
     public DoctorView(DoctorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -138,6 +142,18 @@ public final class DoctorView {
         ViewBindings.column(waitingService, WaitingRow::service);
         ViewBindings.column(waitingPriority, WaitingRow::priority);
         ViewBindings.column(waitingWaited, WaitingRow::waited);
+        javafx.css.PseudoClass late = javafx.css.PseudoClass.getPseudoClass("late-check-in");
+        waitingTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(WaitingRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(late, !empty && item != null && item.lateCheckIn());
+            }
+        });
+        dayTable.setItems(viewModel.day().rows());
+        ViewBindings.column(dayTime, DoctorDay.Row::time);
+        ViewBindings.column(dayName, DoctorDay.Row::name);
+        ViewBindings.column(dayState, DoctorDay.Row::state);
 
         SceneKeys.whileShown(root, this::space);
         FocusKeeper.keep(nextButton);

@@ -57,6 +57,7 @@ public final class DoctorViewModel {
     private final BooleanBinding paused;
     private final SessionSetup setup;
     private final PatientActions patients;
+    private final DoctorDay day;
 
     public DoctorViewModel(LiveSite live, BackgroundExecutor background, TicketText text, String signedInName) {
         this(live, background, text, signedInName, false);
@@ -88,6 +89,7 @@ public final class DoctorViewModel {
                 signedInName == null ? "" : signedInName, mayJoinOthers, session.getReadOnlyProperty(), this::adopt);
         live.onEvent(this::heard);
         live.onChange(this::refreshViews);
+        day = new DoctorDay(live, background, text, signedInName == null ? "" : signedInName, this::refreshViews);
         refreshViews();
     }
 
@@ -177,6 +179,9 @@ public final class DoctorViewModel {
         if (!services.equals(snapshot.services())) {
             services.setAll(snapshot.services());
         }
+        if (day != null) {
+            day.show(); // ticket numbers of checked-in bookings follow the board
+        }
         setup.show(snapshot.rooms(), snapshot.services(), snapshot.status());
         SessionDto now = session.get();
         if (now == null) {
@@ -207,11 +212,21 @@ public final class DoctorViewModel {
         }
         List<TicketDto> queue = live.board().waiting(mine);
         waiting.setAll(queue.stream().map(t -> new WaitingRow(t.id(), t.number(), cells.patient(t), cells.service(t),
-                cells.priority(t), cells.waited(t))).toList());
+                late(t) ? text.format("appointments.ticket.late") : cells.priority(t), cells.waited(t), late(t)))
+                .toList());
         waitingSummary.set(text.format("doctor.waiting.summary", queue.size()));
     }
 
+    private boolean late(TicketDto ticket) {
+        return day != null && day.lateCheckIn(ticket);
+    }
+
     // --- properties ----------------------------------------------------------------------------------
+
+    /** This doctor's appointments today, beside the queue. */
+    public DoctorDay day() {
+        return day;
+    }
 
     public LiveSite live() {
         return live;

@@ -68,6 +68,12 @@ public final class TicketText {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The language of the words, for dates and numbers. */
+    public java.util.Locale locale() {
+        var locale = messages.getLocale();
+        return locale == null || locale.getLanguage().isEmpty() ? java.util.Locale.ENGLISH : locale; // the base bundle is English
+    }
+
     public Clock clock() {
         return clock;
     }

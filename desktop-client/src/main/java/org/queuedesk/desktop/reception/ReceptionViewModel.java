@@ -26,6 +26,7 @@ import org.queuedesk.desktop.api.ApiException;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.ground.BackgroundExecutor;
 import org.queuedesk.desktop.live.DeskRequests;
+import org.queuedesk.desktop.live.LateCheckIns;
 import org.queuedesk.desktop.live.LiveSite;
 import org.queuedesk.desktop.live.TicketBoard;
 import org.queuedesk.desktop.live.TicketCells;
@@ -57,6 +58,8 @@ public final class ReceptionViewModel {
     private final StatusLinkViewModel statusLink;
     private final KioskPrinterWarnings printerWarnings;
     private final SmsColumn sms;
+    private List<org.queuedesk.common.appointment.AppointmentDto> checkIns = List.of();
+    private boolean checkInsRead;
 
     public ReceptionViewModel(LiveSite live, BackgroundExecutor background, TicketText text) {
         this(live, background, text, new SystemStatusSlipPrinter());
@@ -74,6 +77,12 @@ public final class ReceptionViewModel {
         this.sms = new SmsColumn(live, background, this::refreshViews);
         findNumber.addListener((o, before, now) -> findError.set(""));
         live.onChange(this::refreshViews);
+        live.onEvent(event -> {
+            if (event instanceof org.queuedesk.common.event.AppointmentEvent change
+                    && change.type() == org.queuedesk.common.event.EventType.APPOINTMENT_CHECKED_IN) {
+                readCheckIns();
+            }
+        });
         refreshViews();
         // kiosk printer trouble and the SMS column: the current states with each snapshot, then each change
         printerWarnings = new KioskPrinterWarnings(live, background, text);
@@ -135,6 +144,9 @@ public final class ReceptionViewModel {
         if (snapshot == null) {
             return;
         }
+        if (!checkInsRead) {
+            readCheckIns();
+        }
         if (!services.equals(snapshot.services())) {
             int selected = issue.selectedServiceProperty().get();
             services.setAll(snapshot.services());
@@ -166,8 +178,30 @@ public final class ReceptionViewModel {
     }
 
     private TicketRow row(TicketDto t) {
-        return new TicketRow(t.id(), t.number(), cells.service(t), cells.patient(t), cells.priority(t), cells.state(t),
+        boolean late = checkIns.stream().anyMatch(b -> LateCheckIns.queuedByArrival(t, b));
+        return new TicketRow(t.id(), t.number(), cells.service(t), cells.patient(t),
+                late ? text.format("appointments.ticket.late") : cells.priority(t), cells.state(t),
                 cells.waited(t), sms.text(t, text));
+    }
+
+    /**
+     * Today's bookings, to tell which tickets came from a late check-in: the ticket carries no such flag, its
+     * booking does ({@link LateCheckIns}). Read with the first picture and after each check-in.
+     */
+    private void readCheckIns() {
+        var snapshot = live.snapshot();
+        if (snapshot == null) {
+            return;
+        }
+        checkInsRead = true;
+        long siteId = snapshot.site().id();
+        java.time.LocalDate today = java.time.LocalDate.now(text.clock().withZone(
+                java.time.ZoneId.of(snapshot.site().timeZone())));
+        QueueDeskClient client = live.client();
+        background.run(() -> client.appointments(siteId, today, null), bookings -> {
+            checkIns = bookings.stream().filter(b -> b.ticketId() != null).toList();
+            refreshViews();
+        }, error -> checkInsRead = error instanceof ApiException); // unanswered: the next change tries again
     }
 
     public static String shortcut(int index) {

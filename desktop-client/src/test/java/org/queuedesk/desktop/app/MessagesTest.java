@@ -21,6 +21,7 @@ class MessagesTest {
     private static final String[] FXML = {"/org/queuedesk/desktop/start/Start.fxml",
             "/org/queuedesk/desktop/app/Shell.fxml", "/org/queuedesk/desktop/login/SignIn.fxml",
             "/org/queuedesk/desktop/reception/Reception.fxml", "/org/queuedesk/desktop/doctor/Doctor.fxml",
+            "/org/queuedesk/desktop/appointment/Appointments.fxml",
             "/org/queuedesk/desktop/kiosk/Kiosk.fxml", "/org/queuedesk/desktop/kiosk/KioskLanguage.fxml",
             "/org/queuedesk/desktop/kiosk/KioskService.fxml", "/org/queuedesk/desktop/kiosk/KioskDelivery.fxml",
             "/org/queuedesk/desktop/kiosk/KioskPhone.fxml", "/org/queuedesk/desktop/kiosk/KioskDone.fxml",
