@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.alert.AlertController;
 import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.backup.BackupController;
@@ -77,6 +78,11 @@ public final class RouteTree {
     /** Doctors' schedules, bookings and check-in. */
     public RouteTree withAppointments(AppointmentController appointments) {
         return declare(appointments);
+    }
+
+    /** Tiered alerts: open ones, acknowledging, thresholds. */
+    public RouteTree withAlerts(AlertController alerts) {
+        return declare(alerts);
     }
 
     public List<RouteSpec> routes() {

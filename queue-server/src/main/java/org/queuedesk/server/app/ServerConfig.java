@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.queuedesk.server.alert.AlertSettings;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
@@ -18,12 +19,21 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
  * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
  * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
- * {@code --backup-keep} (see {@link BackupSettings}); {@code --restore FOLDER} restores a backup into the data
+ * {@code --backup-keep} (see {@link BackupSettings}), {@code --alert-topic-arn} (see {@link AlertSettings}); {@code --restore FOLDER} restores a backup into the data
  * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
-                           MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom) {
+                           MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom,
+                           AlertSettings alerts) {
+
+    /** No alert topic. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring,
+                        BackupSettings backup, Path restoreFrom) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom,
+                AlertSettings.defaults());
+    }
 
     /** No backups. */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -55,7 +65,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore");
+            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore", "alert-topic-arn");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -77,7 +87,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
                 RetentionSettings.parse(setting(args, env, "retention-days", null)),
                 MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)),
                 BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                restore == null || restore.isBlank() ? null : Path.of(restore.strip()));
+                restore == null || restore.isBlank() ? null : Path.of(restore.strip()),
+                AlertSettings.parse(setting(args, env, "alert-topic-arn", null)));
     }
 
     /**
@@ -119,36 +130,42 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, alerts);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, alerts);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, alerts);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, alerts);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, alerts);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, alerts);
     }
 
     /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
     public ServerConfig withBackup(BackupSettings newBackup) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                newBackup, restoreFrom);
+                newBackup, restoreFrom, alerts);
+    }
+
+    /** Alerts: {@code --alert-topic-arn}, see {@link AlertSettings}. */
+    public ServerConfig withAlerts(AlertSettings newAlerts) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
+                restoreFrom, newAlerts);
     }
 
     public Path databaseFile() {
