@@ -11,24 +11,35 @@ import javafx.scene.layout.VBox;
 import org.queuedesk.common.alert.AlertDto;
 import org.queuedesk.desktop.ground.Port;
 
-/** One banner row per shown alert, in its tier's colour, with an Acknowledge button; nothing when none. */
+/**
+ * One banner row per shown alert, in its tier's colour, with an Acknowledge button; nothing when none. At most
+ * {@link #MAX_ROWS} rows (the most severe) and a line saying how many more, so the desk keeps its tables.
+ */
 @Port
 public final class AlertBanner extends VBox {
 
+    static final int MAX_ROWS = 3;
     private final AlertBannerViewModel model;
     private final String acknowledgeText;
+    private final java.util.function.IntFunction<String> moreText;
 
-    public AlertBanner(AlertBannerViewModel model, String acknowledgeText) {
+    public AlertBanner(AlertBannerViewModel model, String acknowledgeText, java.util.function.IntFunction<String> moreText) {
         super(6);
         this.model = model;
         this.acknowledgeText = acknowledgeText;
+        this.moreText = moreText;
         setId("alertBanner");
         model.shown().addListener((ListChangeListener<AlertDto>) change -> rebuild());
         rebuild();
     }
 
     private void rebuild() {
-        getChildren().setAll(model.shown().stream().map(this::row).toList());
+        getChildren().setAll(model.shown().stream().limit(MAX_ROWS).map(this::row).toList());
+        if (model.shown().size() > MAX_ROWS) {
+            Label more = new Label(moreText.apply(model.shown().size() - MAX_ROWS));
+            more.getStyleClass().addAll("muted", "alert-more");
+            getChildren().add(more);
+        }
         Label error = new Label();
         error.textProperty().bind(model.errorProperty());
         error.getStyleClass().add("field-error");

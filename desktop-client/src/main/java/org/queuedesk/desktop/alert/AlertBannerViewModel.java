@@ -36,6 +36,8 @@ public final class AlertBannerViewModel {
     private final IdempotencyKeys keys = new IdempotencyKeys();
     private final Map<Long, AlertDto> known = new HashMap<>();
     private final ObservableList<AlertDto> shown = FXCollections.observableArrayList();
+    // one wrapper, kept: a listener added to a wrapper made per call would go with that wrapper
+    private final ObservableList<AlertDto> shownReadOnly = FXCollections.unmodifiableObservableList(shown);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     AlertBannerViewModel(AlertApi api, BackgroundExecutor background, Function<String, String> messages) {
@@ -121,7 +123,7 @@ public final class AlertBannerViewModel {
 
     /** The alerts on the banner, most severe first. */
     public ObservableList<AlertDto> shown() {
-        return FXCollections.unmodifiableObservableList(shown);
+        return shownReadOnly;
     }
 
     /** Why the last acknowledgement did not go through; empty when it did. */

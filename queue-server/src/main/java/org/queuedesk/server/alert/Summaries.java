@@ -15,8 +15,8 @@ final class Summaries {
         String where = m.subject() == null ? "" : m.subject() + ": ";
         return switch (m.rule()) {
             case OLDEST_WAIT -> where + "oldest ticket waiting " + whole + " min" + tierText + " min)";
-            case WAITING_COUNT -> where + whole + " tickets waiting" + tierText + ")";
-            case WAITING_WITHOUT_SESSION -> where + whole + " tickets waiting and no session open" + tierText + ")";
+            case WAITING_COUNT -> where + "tickets waiting: " + whole + tierText + ")";
+            case WAITING_WITHOUT_SESSION -> where + "tickets waiting with no session open: " + whole + tierText + ")";
             case SMS_FAILURES -> String.format(Locale.ROOT, "%.0f%% of text messages failed in the last 15 min%s%%)",
                     value, tierText);
             case PRINTER_PROBLEM -> where + "printer not working for " + whole + " min" + tierText + " min)";
