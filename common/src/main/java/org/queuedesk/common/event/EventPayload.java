@@ -2,6 +2,7 @@ package org.queuedesk.common.event;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.queuedesk.common.alert.AlertDto;
 import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.notify.SmsMessageDto;
@@ -85,6 +86,19 @@ public sealed interface EventPayload {
         @Override
         public AppointmentEvent toEvent(long seq, long siteId, Instant at, String actor) {
             return new AppointmentEvent(seq, siteId, type, at, actor, appointment);
+        }
+    }
+
+    /** An alert changed; staff only on the stream. */
+    record AlertChange(EventType type, AlertDto alert) implements EventPayload {
+        public AlertChange {
+            QueueEvent.requireCarriedBy(type, AlertEvent.class);
+            Objects.requireNonNull(alert, "alert");
+        }
+
+        @Override
+        public AlertEvent toEvent(long seq, long siteId, Instant at, String actor) {
+            return new AlertEvent(seq, siteId, type, at, actor, alert);
         }
     }
 }

@@ -25,7 +25,10 @@ public enum EventType {
     APPOINTMENT_BOOKED(AppointmentEvent.class), APPOINTMENT_MOVED(AppointmentEvent.class),
     APPOINTMENT_CANCELLED(AppointmentEvent.class), APPOINTMENT_CHECKED_IN(AppointmentEvent.class),
     /** Nobody checked in by the slot's end plus the site's grace period. */
-    APPOINTMENT_MISSED(AppointmentEvent.class);
+    APPOINTMENT_MISSED(AppointmentEvent.class),
+    /** An alert entered its first tier; escalated (to a higher tier), tier_lowered (after its hold time), cleared. */
+    ALERT_RAISED(AlertEvent.class), ALERT_ESCALATED(AlertEvent.class), ALERT_TIER_LOWERED(AlertEvent.class),
+    ALERT_CLEARED(AlertEvent.class), ALERT_ACKNOWLEDGED(AlertEvent.class);
 
     private final Class<? extends QueueEvent> carrier;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * One change at a site, as streamed to desks and displays: one JSON object whose {@code type} says what
  * happened and so which payload it carries ({@code ticket}, {@code session}, {@code sms},
- * {@code printer} or {@code appointment}).
+ * {@code printer}, {@code appointment} or {@code alert}).
  * {@code seq} increases by one per event and site, so a client that reconnects with {@code since=seq} misses
  * nothing. Read it with {@code instanceof}: each kind has its own record, whose payload is always there.
  */
@@ -15,7 +15,7 @@ import java.time.Instant;
         visible = true)
 @JsonTypeIdResolver(EventWire.TypeIds.class)
 public sealed interface QueueEvent permits TicketEvent, SessionEvent, SmsEvent, PrinterEvent,
-        AppointmentEvent {
+        AppointmentEvent, AlertEvent {
 
     long seq();
 
@@ -30,6 +30,11 @@ public sealed interface QueueEvent permits TicketEvent, SessionEvent, SmsEvent, 
 
     /** The copy for displays and kiosks: no names, phones, text messages, nor who made the change. */
     QueueEvent withoutPersonalData();
+
+    /** Staff only: displays and kiosks never get this event, not even without personal data (alerts). */
+    default boolean forStaffOnly() {
+        return false;
+    }
 
     /** Refuses a type that another kind of event carries. */
     static void requireCarriedBy(EventType type, Class<? extends QueueEvent> kind) {

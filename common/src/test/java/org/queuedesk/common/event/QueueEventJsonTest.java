@@ -15,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.queuedesk.common.alert.AlertDto;
+import org.queuedesk.common.alert.AlertRule;
+import org.queuedesk.common.alert.AlertTier;
 import org.queuedesk.common.auth.DevicePrinterDto;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.common.notify.SmsMessageDto;
@@ -44,6 +47,12 @@ class QueueEventJsonTest {
             "your_turn", "sent", "+34******222", "es", 1, t("09:10:00"), t("09:10:01"), null, "sns-123"));
     private static final PrinterEvent PRINTER = new PrinterEvent(12, 1, EventType.DEVICE_PRINTER, t("10:00:00"),
             "Kiosk hall", new DevicePrinterDto(6, "Kiosk hall", "paper_out", "Paper out", t("09:59:58")));
+
+    private static final AlertDto ALERT = new AlertDto(5, 1, AlertRule.OLDEST_WAIT, AlertTier.HIGH, 2L, null,
+            "General", 31.5, "Oldest ticket waiting 31 min (high from 30)", t("09:20:00"), t("09:31:00"), null, null,
+            null);
+    private static final AlertEvent ESCALATED =
+            new AlertEvent(15, 1, EventType.ALERT_ESCALATED, t("09:31:00"), "server", ALERT);
 
     private JsonNode expected(String resource) throws IOException {
         try (InputStream in = getClass().getResourceAsStream(resource)) {
@@ -76,6 +85,27 @@ class QueueEventJsonTest {
     @Test
     void printerEvent() throws IOException {
         roundTrip(PRINTER, "device-printer.json");
+    }
+
+    @Test
+    void alertEvent() throws IOException {
+        roundTrip(ESCALATED, "alert-escalated.json");
+    }
+
+    /** A lowered tier is the alert kind's one type whose version 1 name differs (an underscore in the change). */
+    @Test
+    void alertEventInVersionOne() throws IOException {
+        var lowered = new AlertEvent(16, 1, EventType.ALERT_TIER_LOWERED, t("09:31:00"), "server", ALERT);
+        String v1 = EventWire.V1.writer(json).writeValueAsString(lowered);
+        assertThat(json.readTree(v1)).isEqualTo(expected("alert-tier-lowered.v1.json"));
+        assertThat(json.readValue(v1, QueueEvent.class)).isEqualTo(lowered);
+    }
+
+    /** Displays and kiosks never get an alert; every other kind reaches them (without personal data). */
+    @Test
+    void onlyAlertsAreForStaffOnly() {
+        assertThat(ESCALATED.forStaffOnly()).isTrue();
+        assertThat(List.of(NO_SHOW, OPENED, SMS, PRINTER)).noneMatch(QueueEvent::forStaffOnly);
     }
 
     @Test

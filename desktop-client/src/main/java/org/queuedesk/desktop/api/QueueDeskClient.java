@@ -468,4 +468,19 @@ public final class QueueDeskClient {
         return postFor("/api/appointments/" + appointmentId + "/check-in", null, idempotencyKey,
                 org.queuedesk.common.appointment.CheckInDto.class);
     }
+
+    // --- alerts ----------------------------------------------------------------------------------------
+
+    /** A site's open alerts (README, "Alerts"). */
+    public List<org.queuedesk.common.alert.AlertDto> openAlerts(long siteId)
+            throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/sites/" + siteId + "/alerts"), listOf(org.queuedesk.common.alert.AlertDto.class));
+    }
+
+    /** Acknowledges an alert; idempotent (a repeat or a cleared alert answers it as it stands). */
+    public org.queuedesk.common.alert.AlertDto acknowledgeAlert(long alertId, String idempotencyKey)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/alerts/" + alertId + "/acknowledge", null, idempotencyKey,
+                org.queuedesk.common.alert.AlertDto.class);
+    }
 }

@@ -124,6 +124,10 @@ public final class ReceptionView {
         issuedDetail.textProperty().bind(viewModel.issue().issuedDetailProperty());
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
         ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
+        // open alerts above the printer trouble, in their tier's colour (README, "Alerts")
+        ((javafx.scene.layout.Pane) printerWarning.getParent()).getChildren().add(0, new org.queuedesk.desktop.alert
+                .AlertBanner(viewModel.alerts(), resources.getString("alert.acknowledge"), n -> java.text.MessageFormat
+                .format(resources.getString("alert.more"), n)));
 
         queueTable.setItems(viewModel.queues());
         ViewBindings.column(queueKey, ServiceQueueRow::shortcut);

@@ -57,6 +57,7 @@ public final class ReceptionViewModel {
     private final TicketActions actions;
     private final StatusLinkViewModel statusLink;
     private final KioskPrinterWarnings printerWarnings;
+    private final org.queuedesk.desktop.alert.AlertBannerViewModel alerts;
     private final SmsColumn sms;
     private List<org.queuedesk.common.appointment.AppointmentDto> checkIns = List.of();
     private boolean checkInsRead;
@@ -86,6 +87,7 @@ public final class ReceptionViewModel {
         refreshViews();
         // kiosk printer trouble and the SMS column: the current states with each snapshot, then each change
         printerWarnings = new KioskPrinterWarnings(live, background, text);
+        alerts = org.queuedesk.desktop.alert.AlertBannerViewModel.following(live, background, text::format);
         sms.listen();
     }
 
@@ -254,6 +256,11 @@ public final class ReceptionViewModel {
 
     public StatusLinkViewModel statusLink() {
         return statusLink;
+    }
+
+    /** The open alerts' banner (README, "Alerts"). */
+    public org.queuedesk.desktop.alert.AlertBannerViewModel alerts() {
+        return alerts;
     }
 
     /** One line per kiosk whose printer is in trouble ("Kiosk 'Lobby': out of paper"); empty when all print. */

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.json.JsonMapperFactory;
+import org.queuedesk.server.alert.AlertPorts;
+import org.queuedesk.server.alert.Alerts;
 import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.appointment.AppointmentPersonalData;
 import org.queuedesk.server.appointment.AppointmentPorts;
@@ -111,6 +113,7 @@ public final class QueueServer implements AutoCloseable {
     private final AutoCloseable jvmMetrics;
     private final Backups backups;
     private final AppointmentService appointments;
+    private final Alerts alerts;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -172,6 +175,17 @@ public final class QueueServer implements AutoCloseable {
                 new AppointmentPersonalData(smsPersonalData::forgetAppointmentMessages, clock));
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
         this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
+        // alerts read each owner's data through ports, on connections of their own, never on the writer
+        var printers = new PrinterStatuses(db, events, sites, clock);
+        this.alerts = new Alerts(db, events, hub, sites, clock, audit, json, new AlertPorts(queue::servedServices,
+                (siteId, since) -> {
+                    var ended = sms.endedSince(siteId, since);
+                    return new AlertPorts.SmsCounts(ended.ended(), ended.failed());
+                },
+                siteId -> printers.atSite(siteId).stream().filter(p -> !"ok".equals(p.state()))
+                        .map(p -> new AlertPorts.PrinterProblem(p.deviceId(), p.deviceName(), p.state(), p.at()))
+                        .toList()),
+                config.alerts(), config.sms().snsEndpoint());
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
@@ -182,11 +196,12 @@ public final class QueueServer implements AutoCloseable {
                 .withPatientMessaging(new SmsController(sms), new StatusRoutes(
                         new StatusController(patientStatus, new StatusPage(pageTexts, json)), statusStream))
                 .withDisplayBoard(new org.queuedesk.server.display.DisplayController())
-                .withDevicePrinters(new PrinterController(new PrinterStatuses(db, events, sites, clock)))
+                .withDevicePrinters(new PrinterController(printers))
                 .withPrivacy(new PrivacyController(purge))
                 .withBackups(new BackupController(backups))
                 .withAppointments(new AppointmentController(appointments, sites, clock))
-                .withOnline(online(config, clock, outbox, phoneHasher, tickets, tokens, queue));
+                .withOnline(online(config, clock, outbox, phoneHasher, tickets, tokens, queue))
+                .withAlerts(alerts.controller());
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));
@@ -285,6 +300,7 @@ public final class QueueServer implements AutoCloseable {
         purge.hashOldOptOuts(); // before anything is sent: an opt-out from before version 5 must still count
         app.start();
         smsDispatcher.start();
+        alerts.start();
         log.info("Text messages: {} (status links {}/t/…)", smsDispatcher.sender().logsOnly() ? "to the log only"
                 : "through Amazon SNS", publicUrl());
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
@@ -301,6 +317,11 @@ public final class QueueServer implements AutoCloseable {
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
                 config.databaseFile().toAbsolutePath());
         return this;
+    }
+
+    /** The alerts, for tests that move the clock and check at once. */
+    public Alerts alerts() {
+        return alerts;
     }
 
     private boolean stillAllowed(Principal principal) {
@@ -393,6 +414,7 @@ public final class QueueServer implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        alerts.close();
         smsDispatcher.close();
         statusStream.close();
         app.stop();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.queuedesk.common.Role;
+import org.queuedesk.server.alert.AlertController;
 import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.backup.BackupController;
@@ -83,6 +84,11 @@ public final class RouteTree {
     /** Patients on their own phone: the public page per site and the remote-joining settings. */
     public RouteTree withOnline(OnlineController online) {
         return declare(online);
+    }
+
+    /** Tiered alerts: open ones, acknowledging, thresholds. */
+    public RouteTree withAlerts(AlertController alerts) {
+        return declare(alerts);
     }
 
     public List<RouteSpec> routes() {

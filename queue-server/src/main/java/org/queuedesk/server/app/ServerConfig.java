@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.queuedesk.server.alert.AlertSettings;
 import org.queuedesk.server.auth.AuthSettings;
 import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
@@ -19,20 +20,21 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --retention-days}/{@code QUEUEDESK_RETENTION_DAYS} (30: patients' names and phone numbers are purged
  * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
  * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
- * {@code --backup-keep} (see {@link BackupSettings}), {@code --online-…} (see {@link OnlineSettings}); {@code --restore FOLDER} restores a backup into the data
+ * {@code --backup-keep} (see {@link BackupSettings}), {@code --online-…} (see {@link OnlineSettings}), {@code --alert-topic-arn} (see {@link AlertSettings});
+ * {@code --restore FOLDER} restores a backup into the data
  * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
                            MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom,
-                           OnlineSettings online) {
+                           OnlineSettings online, AlertSettings alerts) {
 
     /** The default limits of the patients' own-phone pages. */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
                         AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring,
                         BackupSettings backup, Path restoreFrom) {
         this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom,
-                OnlineSettings.defaults());
+                OnlineSettings.defaults(), AlertSettings.defaults());
     }
 
     /** No backups. */
@@ -67,7 +69,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
             "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
             "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
-            "online-tries-per-address-per-hour");
+            "online-tries-per-address-per-hour", "alert-topic-arn");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -90,7 +92,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
                 MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)),
                 BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 restore == null || restore.isBlank() ? null : Path.of(restore.strip()),
-                OnlineSettings.from((name, fallback) -> setting(args, env, name, fallback)));
+                OnlineSettings.from((name, fallback) -> setting(args, env, name, fallback)),
+                AlertSettings.parse(setting(args, env, "alert-topic-arn", null)));
     }
 
     /**
@@ -132,42 +135,48 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online, alerts);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online, alerts);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online, alerts);
     }
 
     /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
     public ServerConfig withBackup(BackupSettings newBackup) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                newBackup, restoreFrom, online);
+                newBackup, restoreFrom, online, alerts);
     }
 
     /** Limits of the patients' own-phone pages: {@code --online-…}, see {@link OnlineSettings}. */
     public ServerConfig withOnline(OnlineSettings newOnline) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                backup, restoreFrom, newOnline);
+                backup, restoreFrom, newOnline, alerts);
+    }
+
+    /** Alerts: {@code --alert-topic-arn}, see {@link AlertSettings}. */
+    public ServerConfig withAlerts(AlertSettings newAlerts) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
+                restoreFrom, online, newAlerts);
     }
 
     public Path databaseFile() {

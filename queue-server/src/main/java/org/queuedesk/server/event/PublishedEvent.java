@@ -15,14 +15,17 @@ import org.queuedesk.common.event.QueueEvent;
  */
 public record PublishedEvent(QueueEvent event, Frames current, Frames legacy) {
 
-    /** One wire version's texts of the event: for staff, and without personal data. */
+    /**
+     * One wire version's texts of the event: for staff, and without personal data (both null for an event for
+     * staff only, such as an alert: displays and kiosks get nothing).
+     */
     record Frames(String fullJson, String redactedJson, byte[] fullUtf8, byte[] redactedUtf8) {
 
         static Frames of(QueueEvent event, ObjectWriter writer) throws JsonProcessingException {
             String full = writer.writeValueAsString(event);
-            String redacted = writer.writeValueAsString(event.withoutPersonalData());
+            String redacted = event.forStaffOnly() ? null : writer.writeValueAsString(event.withoutPersonalData());
             return new Frames(full, redacted, full.getBytes(StandardCharsets.UTF_8),
-                    redacted.getBytes(StandardCharsets.UTF_8));
+                    redacted == null ? null : redacted.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -54,9 +57,13 @@ public record PublishedEvent(QueueEvent event, Frames current, Frames legacy) {
         return event.siteId();
     }
 
-    /** A frame payload for one client: a read-only view of the shared bytes, with a position of its own. */
+    /**
+     * A frame payload for one client: a read-only view of the shared bytes, with a position of its own; null
+     * when a client without access to personal data gets nothing of this event.
+     */
     ByteBuffer payload(boolean redact, EventWire wire) {
         var frames = wire == EventWire.V1 ? legacy : current;
-        return ByteBuffer.wrap(redact ? frames.redactedUtf8() : frames.fullUtf8()).asReadOnlyBuffer();
+        byte[] bytes = redact ? frames.redactedUtf8() : frames.fullUtf8();
+        return bytes == null ? null : ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 }

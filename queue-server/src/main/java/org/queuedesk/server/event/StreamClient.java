@@ -101,10 +101,14 @@ final class StreamClient implements EventHub.Subscriber {
             return;
         }
         lastSeq = event.seq();
+        var payload = event.payload(redact, wire);
+        if (payload == null) {
+            return; // staff only (an alert): a display's sequence numbers then skip it, which clients take
+        }
         if (delivery != null) {
             delivery.expect();
         }
-        outbox.add(new Outgoing(event.payload(redact, wire), delivery));
+        outbox.add(new Outgoing(payload, delivery));
         if (outbox.size() > MAX_QUEUED) {
             closed = true;
             dropOutbox();

@@ -176,4 +176,14 @@ public interface NotifyDao {
 
     @SqlUpdate("DELETE FROM sms_opt_outs WHERE phone = :phone")
     int deleteUnhashedOptOut(@Bind("phone") String phone);
+
+    /** A site's messages that ended (sent, logged or failed) since a time, and how many of those failed. */
+    @SqlQuery("""
+            SELECT count(*) AS ended, coalesce(sum(state = 'failed'), 0) AS failed FROM sms_outbox
+             WHERE site_id = :siteId AND updated_at >= :since AND state IN ('sent', 'logged', 'failed')""")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(EndedMessages.class)
+    EndedMessages endedSince(@Bind("siteId") long siteId, @Bind("since") java.time.Instant since);
+
+    record EndedMessages(int ended, int failed) {
+    }
 }

@@ -184,4 +184,9 @@ public final class SmsService implements PatientTexts {
         return h.attach(TicketDao.class).find(ticketId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + ticketId + "."));
     }
+
+    /** A site's messages that ended since a time, and how many failed (the alerts' SMS failure rate). */
+    public NotifyDao.EndedMessages endedSince(long siteId, java.time.Instant since) {
+        return db.read(h -> h.attach(NotifyDao.class).endedSince(siteId, since));
+    }
 }

@@ -173,6 +173,11 @@ public final class QueueService {
         return session;
     }
 
+    /** The services of a site that an open session serves; read off the writer (the alerts read it often). */
+    public java.util.Set<Long> servedServices(long siteId) {
+        return db.read(h -> h.attach(SessionDao.class).servedAt(siteId));
+    }
+
     public QueueStatusDto status(long siteId) {
         return db.read(h -> {
             var site = h.attach(SiteDao.class).site(siteId)

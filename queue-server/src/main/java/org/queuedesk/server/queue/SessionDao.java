@@ -40,6 +40,12 @@ public interface SessionDao {
             + " AND s.id IN (SELECT session_id FROM session_services WHERE service_id = :serviceId) ORDER BY s.id")
     List<SessionRow> openServing(@Bind("serviceId") long serviceId);
 
+    /** The services of a site that an open session (paused or not) serves (the alerts' "no open session"). */
+    @SqlQuery("""
+            SELECT DISTINCT ss.service_id FROM session_services ss JOIN doctor_sessions s ON s.id = ss.session_id
+             WHERE s.site_id = :siteId AND s.closed_at IS NULL""")
+    java.util.Set<Long> servedAt(@Bind("siteId") long siteId);
+
     @SqlQuery("SELECT service_id FROM session_services WHERE session_id = :sessionId ORDER BY service_id")
     List<Long> serviceIds(@Bind("sessionId") long sessionId);
 

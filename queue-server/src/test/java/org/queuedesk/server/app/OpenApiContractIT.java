@@ -223,6 +223,15 @@ class OpenApiContractIT {
         call(admin, "POST", "/api/users/porter/disable", null, 200);
         call(admin, "GET", "/api/devices", null, 200);
         call(admin, "GET", "/api/audit?limit=5", null, 200);
+        // alerts: thresholds (the README's defaults), a refused one, the open list, an unknown alert
+        var rules = call(admin, "GET", "/api/sites/1/alert-rules", null, 200);
+        call(admin, "PUT", "/api/sites/1/alert-rules", org.queuedesk.common.alert.AlertRulesDto.defaults(), 200);
+        call(admin, "PUT", "/api/services/1/alert-rules", org.queuedesk.common.alert.AlertRulesDto.defaults(), 200);
+        call(admin, "GET", "/api/services/1/alert-rules", null, 200);
+        call(admin, "PUT", "/api/sites/1/alert-rules", Map.of("holdSeconds", -1), 400);
+        assertThat(rules.json().path("oldestWaitMinutes").path("critical").asInt()).isEqualTo(45);
+        call(reception, "GET", "/api/sites/1/alerts", null, 200);
+        call(reception, "POST", "/api/alerts/999999/acknowledge", null, 404);
         call(admin, "POST", "/api/admin/privacy/purge", null, 200);
         call(reception, "GET", "/api/users", null, 403);
 

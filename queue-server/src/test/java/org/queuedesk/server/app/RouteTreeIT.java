@@ -208,6 +208,8 @@ class RouteTreeIT {
                     "{\"slotStart\":\"" + c.appointmentSlot(1) + "\"}", "{\"slotStart\":\"" + c.appointmentSlot(2) + "\"}")),
             Map.entry("POST /api/appointments/{appointmentId}/cancel", c -> new Attempt(c.appointment(c.booked(), "cancel"),
                     NO_BODY, EMPTY_OBJECT)),
+            Map.entry("POST /api/alerts/{alertId}/acknowledge", c -> new Attempt(
+                    "/api/alerts/" + openAlert(c) + "/acknowledge", NO_BODY, EMPTY_OBJECT)),
             Map.entry("POST /api/appointments/{appointmentId}/check-in", c -> new Attempt(
                     c.appointment(c.booked(), "check-in"), NO_BODY, EMPTY_OBJECT)),
             Map.entry("POST /api/sites/{siteId}/kiosk/check-in", c -> {
@@ -230,6 +232,18 @@ class RouteTreeIT {
 
     private static Stream<RouteSpec> idempotentRoutes() {
         return server.server().routes().routes().stream().filter(RouteSpec::idempotent);
+    }
+
+    /** An alert at the clinic: one waiting ticket is its service's medium tier (README, "Alerts"). */
+    private static long openAlert(Clinic c) {
+        var rules = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/sites/" + c.site() + "/alert-rules"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"holdSeconds":60,"oldestWaitMinutes":{},"waitingCount":{"medium":1},"waitingWithoutSession":{},
+                         "smsFailurePercent":{},"smsMinFailures":3,"printerProblemMinutes":{}}""")));
+        assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+        c.waiting();
+        server.server().alerts().evaluator().checkNow();
+        return api.get("/api/sites/" + c.site() + "/alerts").json().get(0).path("id").asLong();
     }
 
     private static String name(RouteSpec route) {

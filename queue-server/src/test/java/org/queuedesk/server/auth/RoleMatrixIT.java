@@ -92,6 +92,7 @@ class RoleMatrixIT {
         pathValues.put("doctor", "doctor");
         pathValues.put("date", "2026-12-24");
         pathValues.put("appointmentId", "1");
+        pathValues.put("alertId", "1"); // no such alert: a 404 lets the caller in
     }
 
     private static TokenResponse login(String user, String password) {

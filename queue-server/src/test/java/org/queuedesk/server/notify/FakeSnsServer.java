@@ -28,7 +28,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An SNS-compatible server for tests, on loopback and a random port: the Query protocol (form-encoded
- * requests, XML answers) for {@code Publish} to a phone number, {@code CheckIfPhoneNumberIsOptedOut},
+ * requests, XML answers) for {@code Publish} to a phone number or a topic ({@code TopicArn}: alerts),
+ * {@code CheckIfPhoneNumberIsOptedOut},
  * {@code GetSMSAttributes} and {@code SetSMSAttributes}. It records what it accepted and can fail on
  * purpose: 500s, {@code Throttling}, replies that hang (after accepting the message, as a slow SNS does)
  * and dropped connections.
@@ -44,6 +45,11 @@ public final class FakeSnsServer implements AutoCloseable {
                             long receivedNanos) {
     }
 
+    /** One accepted Publish to a topic (alerts for a manager on call). */
+    public record TopicMessage(String topicArn, String subject, String message, String messageId) {
+    }
+
+    private final List<TopicMessage> topicMessages = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         var t = new Thread(r, "fake-sns");
@@ -119,6 +125,11 @@ public final class FakeSnsServer implements AutoCloseable {
 
     public List<Published> published() {
         return List.copyOf(published);
+    }
+
+    /** What was published to topics (not counted in {@link #published()}, which holds text messages). */
+    public List<TopicMessage> topicMessages() {
+        return List.copyOf(topicMessages);
     }
 
     public List<Published> publishedTo(String phone) {
@@ -220,8 +231,10 @@ public final class FakeSnsServer implements AutoCloseable {
                 case HANG -> {
                     failed.incrementAndGet();
                     // SNS took the message, but its answer never arrives in time
-                    if ("Publish".equals(action)) {
+                    if ("Publish".equals(action) && !form.containsKey("TopicArn")) {
                         accept(form);
+                    } else if ("Publish".equals(action)) {
+                        acceptForTopic(form);
                     }
                     hanging.incrementAndGet();
                     try {
@@ -239,8 +252,8 @@ public final class FakeSnsServer implements AutoCloseable {
             }
             switch (action) {
                 case "Publish" -> {
-                    var p = accept(form);
-                    reply(exchange, action, "<PublishResult><MessageId>" + p.messageId() + "</MessageId></PublishResult>");
+                    String messageId = form.containsKey("TopicArn") ? acceptForTopic(form) : accept(form).messageId();
+                    reply(exchange, action, "<PublishResult><MessageId>" + messageId + "</MessageId></PublishResult>");
                 }
                 case "CheckIfPhoneNumberIsOptedOut" -> {
                     optOutChecks.incrementAndGet();
@@ -285,6 +298,13 @@ public final class FakeSnsServer implements AutoCloseable {
             return Fault.NONE;
         }
         return f;
+    }
+
+    private String acceptForTopic(Map<String, String> form) {
+        var m = new TopicMessage(form.get("TopicArn"), form.get("Subject"), form.get("Message"),
+                UUID.randomUUID().toString());
+        topicMessages.add(m);
+        return m.messageId();
     }
 
     private Published accept(Map<String, String> form) {

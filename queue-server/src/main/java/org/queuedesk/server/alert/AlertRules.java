@@ -1,0 +1,59 @@
+package org.queuedesk.server.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.queuedesk.common.alert.AlertRulesDto;
+
+/**
+ * The thresholds in force: a service's own, else its site's, else the defaults (README, "Alerts"). Stored as
+ * JSON so a rule added later needs no migration; a rule missing from a stored row takes its default.
+ */
+final class AlertRules {
+
+    static final long SITE_WIDE = 0;
+    private final ObjectMapper json;
+
+    AlertRules(ObjectMapper json) {
+        this.json = json;
+    }
+
+    AlertRulesDto forSite(Handle h, long siteId) {
+        return stored(h, siteId, SITE_WIDE).orElse(AlertRulesDto.defaults());
+    }
+
+    AlertRulesDto forService(Handle h, long siteId, long serviceId) {
+        return stored(h, siteId, serviceId).orElseGet(() -> forSite(h, siteId));
+    }
+
+    private Optional<AlertRulesDto> stored(Handle h, long siteId, long serviceId) {
+        return h.attach(AlertDao.class).rules(siteId, serviceId).map(this::read);
+    }
+
+    String write(AlertRulesDto rules) {
+        try {
+            return json.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AlertRulesDto read(String text) {
+        try {
+            var stored = json.readValue(text, AlertRulesDto.class);
+            var d = AlertRulesDto.defaults();
+            return new AlertRulesDto(or(stored.holdSeconds(), d.holdSeconds()),
+                    or(stored.oldestWaitMinutes(), d.oldestWaitMinutes()), or(stored.waitingCount(), d.waitingCount()),
+                    or(stored.waitingWithoutSession(), d.waitingWithoutSession()),
+                    or(stored.smsFailurePercent(), d.smsFailurePercent()), or(stored.smsMinFailures(), d.smsMinFailures()),
+                    or(stored.printerProblemMinutes(), d.printerProblemMinutes()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable alert thresholds in the database", e);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}
