@@ -25,6 +25,7 @@ import org.queuedesk.server.idempotency.IdempotentWrites;
 import org.queuedesk.server.notify.SmsController;
 import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.queue.QueueController;
+import org.queuedesk.server.report.ReportController;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.ticket.TicketController;
@@ -77,6 +78,11 @@ public final class RouteTree {
     /** Doctors' schedules, bookings and check-in. */
     public RouteTree withAppointments(AppointmentController appointments) {
         return declare(appointments);
+    }
+
+    /** Reports of a site over a range of local dates, as JSON or CSV. */
+    public RouteTree withReports(ReportController reports) {
+        return declare(reports);
     }
 
     public List<RouteSpec> routes() {
