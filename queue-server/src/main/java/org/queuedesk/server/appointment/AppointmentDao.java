@@ -227,6 +227,18 @@ public interface AppointmentDao {
     List<ReportAppointments.Count> countsForReport(@Bind("siteId") long siteId, @Bind("from") LocalDate from,
                                                    @Bind("to") LocalDate to);
 
+    /** Checked-in bookings' tickets and slot starts, for the waits of reports. */
+    @SqlQuery("""
+            SELECT ticket_id, slot_start FROM appointments
+             WHERE site_id = :siteId AND local_date BETWEEN :from AND :to AND state = 'checked_in'
+               AND ticket_id IS NOT NULL""")
+    @RegisterConstructorMapper(CheckedIn.class)
+    List<CheckedIn> checkedInForReport(@Bind("siteId") long siteId, @Bind("from") LocalDate from,
+                                       @Bind("to") LocalDate to);
+
+    record CheckedIn(long ticketId, Instant slotStart) {
+    }
+
     /** Maps an {@code appointments} row to the wire record. */
     final class AppointmentMapper implements RowMapper<AppointmentDto> {
         @Override

@@ -49,7 +49,8 @@ public final class ReportService {
     }
 
     private TicketHistoryTally readHistory(SiteDto site, ReportQuery query) {
-        var tally = new TicketHistoryTally(new Periods(query), ZoneId.of(site.timeZone()).getRules());
+        var tally = new TicketHistoryTally(new Periods(query), ZoneId.of(site.timeZone()).getRules(),
+                db.read(h -> appointments.checkedInSlotStarts(h, site.id(), query.from(), query.to())));
         db.read(h -> {
             tickets.eachMove(h, site.id(), query.from(), query.to(), tally);
             return null;

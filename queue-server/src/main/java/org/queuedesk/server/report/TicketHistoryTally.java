@@ -22,7 +22,8 @@ import org.queuedesk.server.report.ReportTickets.Move;
  * <ul>
  *   <li>issued: its issue; served: done; cancelled: cancel; transferred: moved away from the service;</li>
  *   <li>no-shows: marked a no-show and not put back in the queue (a requeue takes the no-show back);</li>
- *   <li>wait: from joining the service's queue (issue, transfer or return to it, requeue) to the call there;</li>
+ *   <li>wait: from joining the service's queue (issue, transfer or return to it, requeue) to the call there; a
+ *   booking checked in before its slot joins at the slot's start;</li>
  *   <li>service time: from the call to done.</li>
  * </ul>
  * A doctor is whoever called the ticket (the username on the call), so their rows hold what followed their
@@ -34,6 +35,7 @@ final class TicketHistoryTally implements Consumer<Move> {
     private final Periods periods;
     private final ZoneRules zone;
     private final Map<LocalDate, PeriodTally> byPeriod = new TreeMap<>();
+    private final Map<Long, Instant> slotStarts;
 
     // the ticket being read
     private long ticket = -1;
@@ -42,9 +44,10 @@ final class TicketHistoryTally implements Consumer<Move> {
     private String caller;
     private String noShowBy;
 
-    TicketHistoryTally(Periods periods, ZoneRules zone) {
+    TicketHistoryTally(Periods periods, ZoneRules zone, Map<Long, Instant> slotStarts) {
         this.periods = periods;
         this.zone = zone;
+        this.slotStarts = slotStarts;
     }
 
     private static final class PeriodTally {
@@ -75,7 +78,8 @@ final class TicketHistoryTally implements Consumer<Move> {
                 service.issued++;
                 source.issued++;
                 period.arrivals[localHour(at)]++;
-                waitingSince = at;
+                Instant slot = slotStarts.get(move.ticketId());
+                waitingSince = slot == null ? at : Math.max(at, slot.toEpochMilli());
             }
             case "call" -> {
                 caller = move.actor();
