@@ -20,8 +20,10 @@ public interface ReportTickets {
 
     /**
      * One row of a ticket's history: the action ({@code issue}, {@code call}, {@code done}, {@code no_show},
-     * {@code requeue}, {@code cancel}, {@code transfer}, {@code return}, …), the states it moved between, at which
-     * service, by whom (a staff username, or a device) and when (epoch milliseconds).
+     * {@code requeue}, {@code cancel}, {@code transfer}, {@code return}, …), at which service and when (epoch
+     * milliseconds); the states it moved between only on a {@code transfer} (out: to {@code transferred}; in: to
+     * {@code waiting}), and who (a staff username) only on a {@code call}: nothing else needs them, and a
+     * year's report reads millions of rows.
      */
     record Move(long ticketId, LocalDate serviceDate, String source, String action, String fromState,
                 String toState, long serviceId, String actor, long at) {

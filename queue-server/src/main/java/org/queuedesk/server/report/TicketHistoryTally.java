@@ -37,8 +37,13 @@ final class TicketHistoryTally implements Consumer<Move> {
     private final Map<LocalDate, PeriodTally> byPeriod = new TreeMap<>();
     private final Map<Long, Instant> slotStarts;
 
-    // the ticket being read
+    // the ticket being read, with its period and source row (the same for all its moves)
     private long ticket = -1;
+    private LocalDate periodKey;
+    private PeriodTally period;
+    private Tally source;
+    private long serviceId = -1;
+    private Tally service;
     private long waitingSince;
     private long calledAt;
     private String caller;
@@ -67,10 +72,18 @@ final class TicketHistoryTally implements Consumer<Move> {
             calledAt = -1;
             caller = null;
             noShowBy = null;
+            var key = periods.startOf(move.serviceDate());
+            if (period == null || !key.equals(periodKey)) {
+                periodKey = key;
+                period = byPeriod.computeIfAbsent(key, d -> new PeriodTally());
+                serviceId = -1;
+            }
+            source = period.sources.computeIfAbsent(move.source(), s -> new Tally());
         }
-        var period = byPeriod.computeIfAbsent(periods.startOf(move.serviceDate()), d -> new PeriodTally());
-        var service = period.services.computeIfAbsent(move.serviceId(), id -> new Tally());
-        var source = period.sources.computeIfAbsent(move.source(), s -> new Tally());
+        if (move.serviceId() != serviceId) {
+            serviceId = move.serviceId();
+            service = period.services.computeIfAbsent(serviceId, id -> new Tally());
+        }
         long at = move.at();
         switch (move.action()) {
             case "issue" -> {
@@ -87,32 +100,25 @@ final class TicketHistoryTally implements Consumer<Move> {
                 period.calls[localHour(at)]++;
                 if (waitingSince >= 0) {
                     long wait = at - waitingSince;
-                    for (Tally t : legTallies(period, service, source, caller)) {
-                        t.waits.add(wait);
-                    }
+                    eachLegTally(caller, t -> t.waits.add(wait));
                 }
                 waitingSince = -1;
             }
             case "done" -> {
-                for (Tally t : legTallies(period, service, source, caller)) {
+                long served = calledAt >= 0 ? at - calledAt : -1;
+                eachLegTally(caller, t -> {
                     t.served++;
-                    if (calledAt >= 0) {
-                        t.serviceTimes.add(at - calledAt);
-                    }
-                }
+                    t.serviceTimes.add(served); // -1: no call seen, no sample
+                });
                 calledAt = -1;
             }
             case "no_show" -> {
                 noShowBy = caller;
-                for (Tally t : legTallies(period, service, source, caller)) {
-                    t.noShows++;
-                }
+                eachLegTally(caller, t -> t.noShows++);
                 calledAt = -1;
             }
             case "requeue" -> {
-                for (Tally t : legTallies(period, service, source, noShowBy)) {
-                    t.noShows--;
-                }
+                eachLegTally(noShowBy, t -> t.noShows--);
                 waitingSince = at;
             }
             case "cancel" -> {
@@ -123,9 +129,7 @@ final class TicketHistoryTally implements Consumer<Move> {
             case "transfer" -> {
                 if ("transferred".equals(move.toState())) {
                     boolean wasCalled = "called".equals(move.fromState()) || "serving".equals(move.fromState());
-                    for (Tally t : legTallies(period, service, source, wasCalled ? caller : null)) {
-                        t.transferred++;
-                    }
+                    eachLegTally(wasCalled ? caller : null, t -> t.transferred++);
                     calledAt = -1;
                 } else {
                     waitingSince = at; // joins the target service's queue
@@ -138,11 +142,14 @@ final class TicketHistoryTally implements Consumer<Move> {
         }
     }
 
-    private List<Tally> legTallies(PeriodTally period, Tally service, Tally source, String doctor) {
-        if (doctor == null) {
-            return List.of(period.all, service, source);
+    /** The rows a leg counts in: the whole site, its service, its source and, once called, its doctor. */
+    private void eachLegTally(String doctor, Consumer<Tally> count) {
+        count.accept(period.all);
+        count.accept(service);
+        count.accept(source);
+        if (doctor != null) {
+            count.accept(period.doctors.computeIfAbsent(doctor, d -> new Tally()));
         }
-        return List.of(period.all, service, source, period.doctors.computeIfAbsent(doctor, d -> new Tally()));
     }
 
     private int localHour(long epochMillis) {
@@ -154,19 +161,19 @@ final class TicketHistoryTally implements Consumer<Move> {
     List<TicketReportRow> ticketRows(List<ServiceDto> services) {
         var rows = new ArrayList<TicketReportRow>();
         for (LocalDate key : periods.all()) {
-            var period = byPeriod.getOrDefault(key, new PeriodTally());
+            var p = byPeriod.getOrDefault(key, new PeriodTally());
             LocalDate start = periods.shownStart(key);
             LocalDate end = periods.shownEnd(key);
-            rows.add(period.all.row(start, end, ReportDimension.ALL, "all", "all"));
+            rows.add(p.all.row(start, end, ReportDimension.ALL, "all", "all"));
             for (ServiceDto s : services) {
-                var tally = period.services.get(s.id());
+                var tally = p.services.get(s.id());
                 if (tally != null) {
                     rows.add(tally.row(start, end, ReportDimension.SERVICE, Long.toString(s.id()), s.name()));
                 }
             }
-            period.doctors.forEach((name, tally) -> rows.add(tally.row(start, end, ReportDimension.DOCTOR, name, name)));
+            p.doctors.forEach((name, tally) -> rows.add(tally.row(start, end, ReportDimension.DOCTOR, name, name)));
             for (TicketSource source : TicketSource.values()) {
-                var tally = period.sources.get(source.wireName());
+                var tally = p.sources.get(source.wireName());
                 if (tally != null) {
                     rows.add(tally.row(start, end, ReportDimension.SOURCE, source.wireName(), source.wireName()));
                 }
@@ -179,10 +186,10 @@ final class TicketHistoryTally implements Consumer<Move> {
     List<HourReportRow> hourRows() {
         var rows = new ArrayList<HourReportRow>();
         for (LocalDate key : periods.all()) {
-            var period = byPeriod.getOrDefault(key, new PeriodTally());
+            var p = byPeriod.getOrDefault(key, new PeriodTally());
             for (int hour = 0; hour < 24; hour++) {
                 rows.add(new HourReportRow(periods.shownStart(key), periods.shownEnd(key), hour,
-                        period.arrivals[hour], period.calls[hour]));
+                        p.arrivals[hour], p.calls[hour]));
             }
         }
         return rows;

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -16,14 +15,12 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.Port;
-import org.queuedesk.server.report.ReportTickets;
 
 /**
  * All SQL for tickets, their numbering, their returns and their history. The ticket feature owns these
@@ -246,19 +243,17 @@ public interface TicketDao {
     List<Long> withPersonalDataIssuedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
     /**
-     * Every history row of a site's tickets issued on the given local dates, a ticket's rows together and in
-     * order (the day index gives tickets by date and id, the history index each ticket's rows by id: no sort).
-     * No name or phone: reports read the same after the purge.
+     * Every history row of a site's tickets issued on the local dates {@code :from} to {@code :to}, a ticket's rows
+     * together and in order (the day index gives tickets by date and id, the history index each ticket's rows by
+     * id: no sort). No name or phone: reports read the same after the purge. A query text rather than a method:
+     * its caller maps it with a fresh {@link ReportMoveMapper}, which remembers the row before ({@link TicketReportData}).
      */
-    @SqlQuery("""
+    String MOVES_FOR_REPORT = """
             SELECT t.id AS ticket_id, t.service_date, t.source, e.action, e.from_state, e.to_state, e.service_id,
                    e.actor, e.at
               FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
              WHERE t.site_id = :siteId AND t.service_date BETWEEN :from AND :to
-             ORDER BY t.service_date, t.id, e.id""")
-    @UseRowMapper(ReportMoveMapper.class)
-    ResultIterable<ReportTickets.Move> movesForReport(@Bind("siteId") long siteId, @Bind("from") LocalDate from,
-                                                     @Bind("to") LocalDate to);
+             ORDER BY t.service_date, t.id, e.id""";
 
     /** Name and phone go; number, state, counters and times stay for reports and numbering. */
     @SqlUpdate("UPDATE tickets SET patient_name = NULL, phone = NULL WHERE id IN (<ids>)")
