@@ -11,7 +11,6 @@ public final class TicketReportData implements ReportTickets {
     @Override
     public void eachMove(Handle read, long siteId, LocalDate from, LocalDate to, Consumer<Move> each) {
         // a fresh mapper per query: it remembers the ticket of the row before
-        read.createQuery(TicketDao.MOVES_FOR_REPORT).bind("siteId", siteId).bind("from", from).bind("to", to)
-                .map(new ReportMoveMapper()).forEach(each);
+        read.attach(TicketDao.class).eachMoveForReport(siteId, from, to, new ReportMoveMapper(), each);
     }
 }
