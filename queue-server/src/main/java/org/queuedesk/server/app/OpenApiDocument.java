@@ -30,6 +30,8 @@ import org.queuedesk.server.ground.WsRouteSpec;
  */
 public final class OpenApiDocument {
 
+    /** Reports answer JSON or, for Accept: text/csv, CSV; their query parameters can be out of range (422). */
+    private static final String REPORTS = "/api/reports/";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
     /**
@@ -84,6 +86,11 @@ public final class OpenApiDocument {
             String ok = Integer.toString(route.status());
             if (route.status() == 204) {
                 responses.put(ok, Map.of("description", "Done; no content"));
+            } else if (route.response() != null && route.path().startsWith(REPORTS)) {
+                // a report answers its rows as CSV for Accept: text/csv (README, "Reports")
+                responses.put(ok, Map.of("description", "OK: JSON, or its rows as CSV (RFC 4180, UTF-8 with a BOM)",
+                        "content", Map.of("application/json", Map.of("schema", typeSchema(route.response(), schemas)),
+                                "text/csv", Map.of("schema", Map.of("type", "string")))));
             } else if (route.response() != null) {
                 responses.put(ok, json("OK", typeSchema(route.response(), schemas)));
             } else {
@@ -175,6 +182,9 @@ public final class OpenApiDocument {
         }
         if (writes && (route.requestBody() != null || route.idempotent())) {
             out.put("422", "The body names something that does not exist, or the Idempotency-Key was used for another body");
+        }
+        if (route.path().startsWith(REPORTS)) {
+            out.put("422", "A date that is not one, 'to' before 'from', a range over 366 days or an unknown 'by'; 'errors' names it");
         }
         if (route.path().equals("/api/auth/login") || route.path().equals("/api/tickets")) {
             out.put("429", "Too many attempts (failed sign-ins, or text messages to one phone or from one kiosk)");

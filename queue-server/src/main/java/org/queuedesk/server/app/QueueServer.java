@@ -23,6 +23,7 @@ import org.queuedesk.server.alert.Alerts;
 import org.queuedesk.server.appointment.AppointmentController;
 import org.queuedesk.server.appointment.AppointmentPersonalData;
 import org.queuedesk.server.appointment.AppointmentPorts;
+import org.queuedesk.server.appointment.AppointmentReportData;
 import org.queuedesk.server.appointment.AppointmentService;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
@@ -44,6 +45,8 @@ import org.queuedesk.server.privacy.PersonalDataHolders;
 import org.queuedesk.server.privacy.PersonalDataPurge;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.privacy.PrivacyController;
+import org.queuedesk.server.report.ReportController;
+import org.queuedesk.server.report.ReportService;
 import org.queuedesk.server.queue.QueueController;
 import org.queuedesk.server.queue.QueueService;
 import org.queuedesk.server.queue.WaitEstimates;
@@ -55,6 +58,7 @@ import org.queuedesk.server.ticket.TicketController;
 import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ticket.TicketMoves;
 import org.queuedesk.server.ticket.TicketPersonalData;
+import org.queuedesk.server.ticket.TicketReportData;
 import org.queuedesk.server.notify.SmsController;
 import org.queuedesk.server.notify.SmsDispatcher;
 import org.queuedesk.server.notify.AppointmentSms;
@@ -201,7 +205,10 @@ public final class QueueServer implements AutoCloseable {
                 .withBackups(new BackupController(backups))
                 .withAppointments(new AppointmentController(appointments, sites, clock))
                 .withOnline(online(config, clock, outbox, phoneHasher, tickets, tokens, queue))
-                .withAlerts(alerts.controller());
+                .withAlerts(alerts.controller())
+                // reports read the history through its owners' ports, on the read pool
+                .withReports(new ReportController(new ReportService(db, sites, new TicketReportData(),
+                        new AppointmentReportData())));
         openApi.set(OpenApiDocument.build(routes.routes(), routes.wsRoutes(), version()));
 
         this.app = Javalin.create(cfg -> configure(cfg, json, routes, access, metrics));

@@ -27,6 +27,7 @@ import org.queuedesk.server.notify.SmsController;
 import org.queuedesk.server.online.OnlineController;
 import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.queue.QueueController;
+import org.queuedesk.server.report.ReportController;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.status.StatusRoutes;
 import org.queuedesk.server.ticket.TicketController;
@@ -89,6 +90,11 @@ public final class RouteTree {
     /** Tiered alerts: open ones, acknowledging, thresholds. */
     public RouteTree withAlerts(AlertController alerts) {
         return declare(alerts);
+    }
+
+    /** Reports of a site over a range of local dates, as JSON or CSV. */
+    public RouteTree withReports(ReportController reports) {
+        return declare(reports);
     }
 
     public List<RouteSpec> routes() {

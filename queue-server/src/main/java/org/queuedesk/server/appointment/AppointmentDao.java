@@ -19,6 +19,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.appointment.AppointmentState;
+import org.queuedesk.server.report.ReportAppointments;
 
 /** All SQL of schedules and bookings; the appointment feature owns these tables. */
 @RegisterRowMapper(AppointmentDao.BlockRow.Mapper.class)
@@ -268,6 +269,29 @@ public interface AppointmentDao {
 
     @SqlUpdate("UPDATE appointments SET patient_name = NULL, phone = NULL WHERE ticket_id IN (<ids>) AND (patient_name IS NOT NULL OR phone IS NOT NULL)")
     int forgetForTickets(@BindList("ids") List<Long> ticketIds);
+
+    // ---- reports
+
+    /** Bookings per slot date, service, doctor and state: what reports count (no name or phone). */
+    @SqlQuery("""
+            SELECT local_date, service_id, doctor, state, count(*) AS count FROM appointments
+             WHERE site_id = :siteId AND local_date BETWEEN :from AND :to
+             GROUP BY local_date, service_id, doctor, state""")
+    @RegisterConstructorMapper(ReportAppointments.Count.class)
+    List<ReportAppointments.Count> countsForReport(@Bind("siteId") long siteId, @Bind("from") LocalDate from,
+                                                   @Bind("to") LocalDate to);
+
+    /** Checked-in bookings' tickets and slot starts, for the waits of reports. */
+    @SqlQuery("""
+            SELECT ticket_id, slot_start FROM appointments
+             WHERE site_id = :siteId AND local_date BETWEEN :from AND :to AND state = 'checked_in'
+               AND ticket_id IS NOT NULL""")
+    @RegisterConstructorMapper(CheckedIn.class)
+    List<CheckedIn> checkedInForReport(@Bind("siteId") long siteId, @Bind("from") LocalDate from,
+                                       @Bind("to") LocalDate to);
+
+    record CheckedIn(long ticketId, Instant slotStart) {
+    }
 
     /** Maps an {@code appointments} row to the wire record. */
     final class AppointmentMapper implements RowMapper<AppointmentDto> {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -30,7 +32,7 @@ import org.queuedesk.server.ground.Port;
 @Port
 @RegisterRowMapper(TicketRowMapper.class)
 @RegisterConstructorMapper(TicketEventDto.class)
-public interface TicketDao {
+public interface TicketDao extends SqlObject {
 
     String COLUMNS = """
             id, site_id, service_id, number, service_date, state, priority_rank, source, patient_name, phone,
@@ -241,6 +243,25 @@ public interface TicketDao {
              WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND issued_at < :cutoff
              ORDER BY issued_at, id LIMIT :limit""")
     List<Long> withPersonalDataIssuedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
+    /**
+     * Every history row of a site's tickets issued on the local dates {@code :from} to {@code :to}, a ticket's rows
+     * together and in order (the day index gives tickets by date and id, the history index each ticket's rows by
+     * id: no sort). No name or phone: reports read the same after the purge. Mapped by the caller's mapper: a
+     * fresh {@link ReportMoveMapper} per query remembers the row before ({@link TicketReportData}).
+     */
+    default <T> void eachMoveForReport(long siteId, LocalDate from, LocalDate to, RowMapper<T> mapper,
+                                       Consumer<T> each) {
+        getHandle().createQuery(MOVES_FOR_REPORT).bind("siteId", siteId).bind("from", from).bind("to", to)
+                .map(mapper).forEach(each);
+    }
+
+    String MOVES_FOR_REPORT = """
+            SELECT t.id AS ticket_id, t.service_date, t.source, e.action, e.from_state, e.to_state, e.service_id,
+                   e.actor, e.at
+              FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
+             WHERE t.site_id = :siteId AND t.service_date BETWEEN :from AND :to
+             ORDER BY t.service_date, t.id, e.id""";
 
     /** Name and phone go; number, state, counters and times stay for reports and numbering. */
     @SqlUpdate("UPDATE tickets SET patient_name = NULL, phone = NULL WHERE id IN (<ids>)")

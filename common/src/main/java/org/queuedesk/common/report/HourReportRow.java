@@ -1,0 +1,7 @@
+package org.queuedesk.common.report;
+
+import java.time.LocalDate;
+
+/** One period's tickets issued ({@code arrivals}) and calls in one local hour of the day (0 to 23). */
+public record HourReportRow(LocalDate periodStart, LocalDate periodEnd, int hour, int arrivals, int calls) {
+}
