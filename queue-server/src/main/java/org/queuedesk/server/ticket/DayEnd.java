@@ -43,6 +43,11 @@ public final class DayEnd {
         this.perBatch = perBatch;
     }
 
+    /** The same job in batches of another size (a test sees several batches without hundreds of tickets). */
+    DayEnd inBatchesOf(int tickets) {
+        return new DayEnd(db, moves, clock, sites, tickets);
+    }
+
     /** Expires what earlier days left open at every site; returns how many tickets (0 on most runs). */
     public int run() {
         int expired = 0;
