@@ -7,7 +7,7 @@ CREATE INDEX tickets_by_service_day ON tickets(service_id, service_date);
 -- Tickets may expire: at a site's local midnight, tickets of an earlier day still open (waiting, called,
 -- serving, no-show) are closed as 'expired' (README, Lifecycle). SQLite cannot alter a CHECK; widening its
 -- list loosens it, which the SQLite manual ("Making Other Kinds Of Table Schema Changes") allows by editing
--- the stored CREATE TABLE text instead of copying the table (which would also drop any column a later
+-- the table's stored definition instead of copying the table (which would also drop any column a later
 -- migration of another change adds). RESET reloads this connection's schema; the CREATE INDEX after it bumps
 -- the schema cookie, so every other connection reloads it too.
 PRAGMA writable_schema = ON;
