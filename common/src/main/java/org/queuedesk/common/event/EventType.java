@@ -16,6 +16,8 @@ public enum EventType {
     TICKET_SERVING(TicketEvent.class), TICKET_DONE(TicketEvent.class), TICKET_NO_SHOW(TicketEvent.class),
     TICKET_REQUEUED(TicketEvent.class), TICKET_CANCELLED(TicketEvent.class), TICKET_TRANSFERRED(TicketEvent.class),
     TICKET_PRIORITY_CHANGED(TicketEvent.class),
+    /** Still open when its day ended at the site (README, Lifecycle). */
+    TICKET_EXPIRED(TicketEvent.class),
     SESSION_OPENED(SessionEvent.class), SESSION_PAUSED(SessionEvent.class), SESSION_RESUMED(SessionEvent.class),
     SESSION_CLOSED(SessionEvent.class),
     /** A ticket's text message changed state (queued, sent, failed, opted out). */

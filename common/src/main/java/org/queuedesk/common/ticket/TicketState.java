@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * Where a ticket is in its life. TRANSFERRED closes a ticket's leg at one service in the history;
- * the ticket itself then waits at the target service with the same number.
+ * the ticket itself then waits at the target service with the same number. EXPIRED closes a ticket still
+ * open (waiting, called, serving or no-show) when its day ends at the site: nobody finished it that day.
  */
 public enum TicketState {
-    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, TRANSFERRED;
+    WAITING, CALLED, SERVING, DONE, NO_SHOW, CANCELLED, TRANSFERRED, EXPIRED;
 
     @JsonValue
     public String wireName() {

@@ -72,6 +72,15 @@ class QueueEventJsonTest {
         roundTrip(NO_SHOW, "ticket-no-show.v2.json");
     }
 
+    /** A ticket its day left open, closed at the site's midnight (README, Lifecycle); same name in both versions. */
+    @Test
+    void ticketExpiredEvent() throws IOException {
+        var ticket = new TicketDto(43, 1, 2, "A-043", LocalDate.parse("2026-03-02"), TicketState.EXPIRED,
+                Priority.NORMAL, TicketSource.KIOSK, null, null, null, null, null, null, t("17:40:00"), t("17:40:00"),
+                null, t("23:00:30"), 0);
+        roundTrip(new TicketEvent(8, 1, EventType.TICKET_EXPIRED, t("23:00:30"), "system", ticket), "ticket-expired.json");
+    }
+
     @Test
     void sessionEvent() throws IOException {
         roundTrip(OPENED, "session-opened.json");

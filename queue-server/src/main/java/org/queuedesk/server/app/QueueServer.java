@@ -34,6 +34,7 @@ import org.queuedesk.server.device.PrinterController;
 import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.event.EventRetention;
 import org.queuedesk.server.event.EventRoutes;
 import org.queuedesk.server.event.EventPersonalData;
 import org.queuedesk.server.event.EventStream;
@@ -53,6 +54,7 @@ import org.queuedesk.server.queue.WaitEstimates;
 import org.queuedesk.server.site.DemoData;
 import org.queuedesk.server.site.SiteController;
 import org.queuedesk.server.site.SiteService;
+import org.queuedesk.server.ticket.DayEnd;
 import org.queuedesk.server.ticket.Doctors;
 import org.queuedesk.server.ticket.TicketController;
 import org.queuedesk.server.ticket.TicketHooks;
@@ -118,6 +120,8 @@ public final class QueueServer implements AutoCloseable {
     private final Backups backups;
     private final AppointmentService appointments;
     private final Alerts alerts;
+    private final DayEnd dayEnd;
+    private final EventRetention eventRetention;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -166,6 +170,8 @@ public final class QueueServer implements AutoCloseable {
         this.appointments = new AppointmentService(db, events, clock, sites,
                 new AppointmentPorts(doctors::isDoctor, outbox::phoneFor, tickets::issue, (tx, username) -> username,
                         appointmentSms));
+        // a site's day ends at its local midnight: what the day left open expires
+        this.dayEnd = new DayEnd(db, moves, clock, sites::sites);
         var queue = new QueueService(db, moves, events, clock, audit, waits);
         this.writes = new IdempotentWrites(db, json, clock);
         var sms = new SmsService(db, smsTemplates, tokens, events, clock, phoneHasher);
@@ -178,6 +184,9 @@ public final class QueueServer implements AutoCloseable {
                 new StatusLinkPersonalData(), new EventPersonalData(), new ReplyPersonalData(), smsPersonalData,
                 new AppointmentPersonalData(smsPersonalData::forgetAppointmentMessages, clock));
         this.purge = new PersonalDataPurge(db, config.retention(), phoneHasher, auth.audit(), json, personalData, clock);
+        // the event log is kept --event-retention-days, pruned by the hourly retention job
+        this.eventRetention = new EventRetention(db, config.retention().eventRetention(), clock,
+                () -> sites.sites().stream().map(org.queuedesk.common.site.SiteDto::id).toList());
         this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
         // alerts read each owner's data through ports, on connections of their own, never on the writer
         var printers = new PrinterStatuses(db, events, sites, clock);
@@ -313,6 +322,7 @@ public final class QueueServer implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         housekeeping.scheduleAtFixedRate(this::markMissedAppointments, 1, 1, TimeUnit.MINUTES);
         housekeeping.scheduleAtFixedRate(this::sendAppointmentReminders, 1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(this::endDays, 1, 1, TimeUnit.MINUTES);
         // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
         housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
         if (config.backup().scheduled()) {
@@ -359,12 +369,21 @@ public final class QueueServer implements AutoCloseable {
         }
     }
 
+    private void endDays() {
+        try {
+            dayEnd.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not expire the tickets earlier days left open; the next run in a minute tries again", e);
+        }
+    }
+
     private void purgePersonalData() {
         try {
             purge.run(PersonalDataPurge.SYSTEM);
+            eventRetention.prune();
         } catch (RuntimeException e) {
             if (!housekeeping.isShutdown()) { // stopping the server interrupts a purge; the next start resumes it
-                log.warn("Could not purge personal data past the retention; the next hourly run tries again", e);
+                log.warn("Could not purge personal data or events past the retention; the next hourly run tries again", e);
             }
         }
     }
@@ -397,6 +416,16 @@ public final class QueueServer implements AutoCloseable {
     /** Schedules and bookings; tests run the missed-appointment marking with their own clock. */
     public AppointmentService appointments() {
         return appointments;
+    }
+
+    /** The end of each site's day, as the schedule runs it; tests run it with their own clock. */
+    public DayEnd dayEnd() {
+        return dayEnd;
+    }
+
+    /** The event log's retention, as the hourly job runs it. */
+    public EventRetention eventRetention() {
+        return eventRetention;
     }
 
     /** The personal data purge, as the schedule runs it. */

@@ -67,7 +67,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "cognito-region", "cognito-user-pool-id", "cognito-client-id", "cognito-groups", "cognito-jwks-url",
             "cognito-issuer", "cognito-endpoint", "sms", "sns-endpoint", "sms-sender-id", "sms-origination-number",
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
-            "retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
+            "retention-days", "event-retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
             "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
             "online-tries-per-address-per-hour", "alert-topic-arn");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
@@ -88,7 +88,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
         String restore = setting(args, env, "restore", null);
         return new ServerConfig(host, port, dataDir, demo, zone, SqliteSettings.defaults(), authFrom(args, env),
                 SmsSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                RetentionSettings.parse(setting(args, env, "retention-days", null)),
+                RetentionSettings.parse(setting(args, env, "retention-days", null),
+                        setting(args, env, "event-retention-days", null)),
                 MonitoringSettings.parse(setting(args, env, "log-format", null), setting(args, env, "metrics-token", null)),
                 BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 restore == null || restore.isBlank() ? null : Path.of(restore.strip()),

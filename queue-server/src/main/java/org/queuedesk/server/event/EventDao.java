@@ -17,6 +17,21 @@ public interface EventDao {
     @SqlQuery("SELECT payload FROM events WHERE site_id = :siteId AND seq > :since ORDER BY seq LIMIT :limit")
     List<String> payloadsAfter(@Bind("siteId") long siteId, @Bind("since") long since, @Bind("limit") int limit);
 
+    /** The oldest sequence number the log still keeps for a site; null when it keeps none. */
+    @SqlQuery("SELECT min(seq) FROM events WHERE site_id = :siteId")
+    Long oldestSeq(@Bind("siteId") long siteId);
+
+    /**
+     * Deletes up to {@code limit} of a site's oldest events logged before {@code cutoff}. The oldest by
+     * sequence are the oldest by time (numbers are given in commit order), so this walks the primary key from
+     * its start and needs no index on the time; the first event younger than the cutoff ends a batch short.
+     */
+    @SqlUpdate("""
+            DELETE FROM events
+             WHERE site_id = :siteId AND at < :cutoff
+               AND seq IN (SELECT seq FROM events WHERE site_id = :siteId ORDER BY seq LIMIT :limit)""")
+    int deleteOldest(@Bind("siteId") long siteId, @Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+
     /** Stored events copy the whole ticket; found through the computed {@code ticket_id} column (V5). */
     @SqlUpdate("""
             UPDATE events SET payload = json_set(payload, '$.ticket.patientName', NULL, '$.ticket.phone', NULL)

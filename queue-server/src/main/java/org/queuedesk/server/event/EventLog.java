@@ -120,6 +120,17 @@ public final class EventLog {
         return db.read(h -> h.attach(SiteDao.class).lastWrittenEventSeq(siteId));
     }
 
+    /**
+     * The first sequence number a catch-up can still read for a site: its oldest kept event, or the one after its
+     * last when the retention left none.
+     */
+    long oldestKeptSeq(Database db, long siteId) {
+        return db.read(h -> {
+            Long oldest = h.attach(EventDao.class).oldestSeq(siteId);
+            return oldest != null ? oldest : h.attach(SiteDao.class).lastWrittenEventSeq(siteId) + 1;
+        });
+    }
+
     public long lastSeq(Database db, long siteId) {
         return db.read(h -> h.attach(SiteDao.class).lastEventSeq(siteId));
     }

@@ -4,8 +4,10 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.queuedesk.common.event.EventWire;
@@ -21,11 +23,15 @@ import org.slf4j.LoggerFactory;
  * org.queuedesk.common.event.QueueEvent}s, their types spelled as the client's {@link EventWire} version asks
  * ({@code v}; without it version 1, for clients that predate version 2). With {@code since} the client first receives what it missed,
  * then live events, each exactly once and in order; without it, live events only. A {@code since} beyond the
- * site's last event closes with {@link #SINCE_BEYOND_LAST}; a caller whose access ends is closed with 1008.
+ * site's last event, or before the oldest event the log still keeps ({@link EventRetention}), closes with {@link
+ * #SINCE_BEYOND_LAST}; a caller whose access ends is closed with 1008.
  */
 public final class EventStream {
 
-    /** Close code: {@code since} is past the site's last event; the client must re-read a snapshot. */
+    /**
+     * Close code: {@code since} is past the site's last event, or older than its oldest kept one; either way the
+     * client must re-read a snapshot.
+     */
     public static final int SINCE_BEYOND_LAST = 4409;
     /** Close code: the caller's access ended (device revoked, user disabled). */
     public static final int POLICY_VIOLATION = 1008;
@@ -76,6 +82,7 @@ public final class EventStream {
         long siteId;
         long since;
         long last;
+        long oldest;
         EventWire wire;
         try {
             wire = EventWire.ofQuery(ctx.queryParam("v"));
@@ -87,6 +94,7 @@ public final class EventStream {
             if (since < 0) {
                 throw new NumberFormatException("negative");
             }
+            oldest = since < last ? events.oldestKeptSeq(db, siteId) : last + 1;
         } catch (RuntimeException e) {
             ctx.closeSession(4400, "bad site, since or v: " + e.getMessage());
             return;
@@ -96,6 +104,12 @@ public final class EventStream {
             // that belong to other events; its state is not this server's, so it must start from a snapshot
             ctx.closeSession(SINCE_BEYOND_LAST, "since " + since + " is beyond the site's last event " + last
                     + ": re-read the snapshot");
+            return;
+        }
+        if (since + 1 < oldest) {
+            // the events it missed were pruned (--event-retention-days): a catch-up would skip them silently
+            ctx.closeSession(SINCE_BEYOND_LAST, "since " + since + " is older than the oldest event kept, "
+                    + (oldest - 1) + ": re-read the snapshot");
             return;
         }
         Principal principal = ctx.attribute(AccessCheck.PRINCIPAL);
@@ -109,22 +123,35 @@ public final class EventStream {
             return;
         }
         try {
-            long cursor = since;
-            while (true) {
-                var page = events.after(db, siteId, cursor);
-                for (var event : page) {
-                    client.offerFromLog(PublishedEvent.of(event, events.json()));
-                    cursor = event.seq();
-                }
-                if (page.isEmpty() || page.size() < EventLog.PAGE) {
-                    break;
-                }
-            }
+            catchUp(client, since, cursor -> events.after(db, siteId, cursor).stream()
+                    .map(event -> PublishedEvent.of(event, events.json())).toList());
             client.finishCatchUp();
         } catch (RuntimeException e) {
             log.warn("Catch-up failed for a stream client of site {}", siteId, e);
             ctx.closeSession(1011, "catch-up failed; reconnect");
         }
+    }
+
+    /**
+     * Sends the client what it missed from the log, a page at a time, and stops as soon as the client is closed
+     * (gone, or dropped as too slow, which it may be half way): nothing read after that would reach it. Returns
+     * how many pages it read.
+     */
+    static int catchUp(StreamClient client, long since, LongFunction<List<PublishedEvent>> pageAfter) {
+        long cursor = since;
+        int pages = 0;
+        while (!client.isClosed()) {
+            var page = pageAfter.apply(cursor);
+            pages++;
+            for (var event : page) {
+                client.offerFromLog(event);
+                cursor = event.seq();
+            }
+            if (page.size() < EventLog.PAGE) {
+                break;
+            }
+        }
+        return pages;
     }
 
     /**

@@ -90,6 +90,11 @@ final class StreamClient implements EventHub.Subscriber {
         flush();
     }
 
+    /** Closed by its socket going, by the server, or for falling too far behind: nothing more goes to it. */
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     synchronized void close() {
         closed = true;
         dropOutbox();

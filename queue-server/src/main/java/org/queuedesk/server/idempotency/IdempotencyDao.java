@@ -23,9 +23,6 @@ public interface IdempotencyDao {
     void insert(@Bind("key") String key, @Bind("fingerprint") String fingerprint, @Bind("status") int status,
                 @Bind("response") String response, @Bind("at") Instant at);
 
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
-    int deleteOlderThan(@Bind("before") Instant before);
-
     /**
      * Replies older than the retention, a batch at a time; they are kept only a day for retries
      * ({@code IdempotentWrites}), so by then nobody can replay them.

@@ -92,8 +92,10 @@ public final class SmsOutbox implements TicketHooks {
         if (after.phone() != null) {
             textFor(action).ifPresent(kind -> enqueue(tx, after, kind));
         }
-        // positions change only when a ticket leaves or joins a waiting line (not on done, recall, serve)
-        if (before.state() != TicketState.WAITING && after.state() != TicketState.WAITING) {
+        // positions change only when a ticket leaves or joins a waiting line (not on done, recall, serve); an
+        // expiry ends the whole day's line, so nobody behind comes within reach of a turn
+        if (action == TicketAction.EXPIRE
+                || before.state() != TicketState.WAITING && after.state() != TicketState.WAITING) {
             return;
         }
         // the tickets behind may have come within reach of their turn, at the old service and the new
@@ -114,7 +116,8 @@ public final class SmsOutbox implements TicketHooks {
             case CALL, RECALL -> SmsKind.YOUR_TURN;
             case CANCEL -> SmsKind.CANCELLED;
             case TRANSFER, RETURN -> SmsKind.TRANSFER; // a return is a transfer back to where it came from
-            case ISSUE, SERVE, DONE, NO_SHOW, REQUEUE, CHANGE_PRIORITY -> null;
+            // at midnight: the patient left long ago, and a text in the night helps nobody
+            case ISSUE, SERVE, DONE, NO_SHOW, REQUEUE, CHANGE_PRIORITY, EXPIRE -> null;
         });
     }
 

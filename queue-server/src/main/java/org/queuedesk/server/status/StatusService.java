@@ -117,6 +117,7 @@ public final class StatusService {
             case SERVING -> headline = words.get(language, "headline.serving");
             case NO_SHOW -> headline = words.get(language, "headline.no_show");
             case CANCELLED -> headline = words.get(language, "headline.cancelled");
+            case EXPIRED -> headline = words.get(language, "headline.expired");
             default -> headline = words.get(language, "headline.done");
         }
         boolean hasPhone = ticket.phone() != null;

@@ -30,7 +30,9 @@ public enum TicketAction {
     TRANSFER(EnumSet.of(WAITING, CALLED, SERVING), "transferred", EventType.TICKET_TRANSFERRED),
     /** Back to the service it was transferred from, once done: to the stream, another transfer. */
     RETURN(EnumSet.of(TicketState.DONE), "returned", EventType.TICKET_TRANSFERRED),
-    CHANGE_PRIORITY(EnumSet.of(WAITING), "given another priority", EventType.TICKET_PRIORITY_CHANGED);
+    CHANGE_PRIORITY(EnumSet.of(WAITING), "given another priority", EventType.TICKET_PRIORITY_CHANGED),
+    /** By the server at the site's local midnight, for a ticket of an earlier day nobody finished ({@code DayEnd}). */
+    EXPIRE(EnumSet.of(WAITING, CALLED, SERVING, TicketState.NO_SHOW), "expired", EventType.TICKET_EXPIRED);
 
     private final Set<TicketState> from;
     private final String pastTense;

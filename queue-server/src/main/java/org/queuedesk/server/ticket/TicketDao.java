@@ -136,6 +136,13 @@ public interface TicketDao extends SqlObject {
               FROM ticket_events WHERE ticket_id = :ticketId ORDER BY id""")
     List<TicketEventDto> history(@Bind("ticketId") long ticketId);
 
+    /** Tickets of a site's earlier days still open, oldest first (partial index {@code tickets_open_by_day}, V15.1). */
+    @SqlQuery("""
+            SELECT id FROM tickets
+             WHERE site_id = :siteId AND service_date < :today AND state IN ('waiting', 'called', 'serving', 'no_show')
+             ORDER BY service_date, id LIMIT :limit""")
+    List<Long> openBefore(@Bind("siteId") long siteId, @Bind("today") LocalDate today, @Bind("limit") int limit);
+
     /** The ticket called or being served in a doctor's session, if any. */
     @SqlQuery("SELECT " + COLUMNS + " FROM tickets WHERE session_id = :sessionId AND state IN ('called', 'serving')")
     Optional<TicketDto> currentOf(@Bind("sessionId") long sessionId);

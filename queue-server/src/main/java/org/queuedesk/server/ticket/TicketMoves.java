@@ -95,6 +95,12 @@ public final class TicketMoves {
         return apply(tx, TicketAction.CANCEL, ticket, next, actor);
     }
 
+    /** Closes a ticket its day left open (waiting, called, serving, no-show): {@link DayEnd}. */
+    public TicketDto expire(WriteTransaction tx, TicketDto ticket, String actor) {
+        var next = TicketDraft.of(ticket).state(TicketState.EXPIRED).finishedAt(clock.instant()).build();
+        return apply(tx, TicketAction.EXPIRE, ticket, next, actor);
+    }
+
     public TicketDto changePriority(WriteTransaction tx, TicketDto ticket, Priority priority, String actor) {
         var next = TicketDraft.of(ticket).priority(priority).build();
         return apply(tx, TicketAction.CHANGE_PRIORITY, ticket, next, actor);

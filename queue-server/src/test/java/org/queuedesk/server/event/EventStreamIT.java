@@ -400,6 +400,46 @@ class EventStreamIT {
         assertThat(upToDate.closed()).isNotDone();
     }
 
+    /**
+     * The log keeps --event-retention-days (issue 15); a client that missed events pruned since cannot catch up
+     * from the log and is told to re-read its snapshot, as one whose since is beyond the last event.
+     */
+    @Test
+    void eventsPastTheRetentionArePrunedInBatchesAndASinceBeforeTheOldestKeptGets4409() throws Exception {
+        Site site = newSite("Pruned Clinic");
+        for (int i = 0; i < 5; i++) {
+            api.issue(site.serviceA());
+        }
+        long last = lastSeq(site.id());
+        var keep = Duration.ofDays(30);
+        var logged = Instant.parse("2026-11-23T09:00:00Z"); // the server's clock
+
+        var dayBefore = new EventRetention(server.database(), keep, java.time.Clock.fixed(
+                logged.plus(keep).minusSeconds(1), java.time.ZoneOffset.UTC), () -> List.of(site.id()), 2);
+        assertThat(dayBefore.prune()).as("nothing is older than the retention yet").isZero();
+        var after = new EventRetention(server.database(), keep, java.time.Clock.fixed(
+                logged.plus(keep).plusSeconds(1), java.time.ZoneOffset.UTC), () -> List.of(site.id()), 2);
+        assertThat(after.prune()).as("every event, in batches of 2").isEqualTo((int) last);
+        assertThat(logged(site.id())).isEmpty();
+
+        // the log is empty: a client that has seen the last event goes on; one that has not re-reads
+        Client behind = connect(site.id(), "?since=" + (last - 1));
+        assertThat(behind.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4409);
+        assertThat(behind.closeReason()).isEqualTo("since " + (last - 1) + " is older than the oldest event kept, "
+                + last + ": re-read the snapshot");
+        Client upToDate = connect(site.id(), "?since=" + last);
+        api.issue(site.serviceB());
+        upToDate.awaitSeq(last + 1);
+
+        // numbers go on; a client just before the oldest kept event catches up, one further back does not
+        Client fromOldest = connect(site.id(), "?since=" + last);
+        fromOldest.awaitSeq(last + 1);
+        Client fromStart = connect(site.id(), "?since=0");
+        assertThat(fromStart.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4409);
+        assertThat(fromStart.events()).isEmpty();
+        assertThat(upToDate.closed()).isNotDone();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private record Site(long id, long serviceA, long serviceB, long room) {

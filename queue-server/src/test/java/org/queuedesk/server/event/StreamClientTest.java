@@ -216,6 +216,39 @@ class StreamClientTest {
         return new EventHub.Live(event, new Delivery(handed, written, 1));
     }
 
+    /** A slow client dropped half way through a long catch-up: the log is not read on for nobody (issue 15). */
+    @Test
+    void aCatchUpStopsReadingTheLogOnceItsClientIsDroppedAsTooSlow() {
+        var session = new RecordingSession(); // writes never complete: the client falls behind
+        var client = new StreamClient(session, false, EventWire.V2, 0, sentCount::incrementAndGet);
+        int logPages = 60; // 30,000 events missed, three times what a client may have waiting
+
+        int pagesRead = EventStream.catchUp(client, 0, after -> after >= logPages * (long) EventLog.PAGE ? List.of()
+                : LongStream.rangeClosed(after + 1, after + EventLog.PAGE).mapToObj(StreamClientTest::event).toList());
+
+        assertThat(session.closeCode).as("dropped as too slow").isEqualTo(1008);
+        int pagesToOverflow = StreamClient.MAX_QUEUED / EventLog.PAGE + 1;
+        assertThat(pagesRead).as("pages read: up to the one that overflowed the client, not all %d", logPages)
+                .isEqualTo(pagesToOverflow);
+    }
+
+    @Test
+    void aCatchUpForAClientWhoseSocketClosedReadsNoFurtherPage() {
+        var session = new RecordingSession();
+        var client = new StreamClient(session, false, EventWire.V2, 0, sentCount::incrementAndGet);
+        var pages = new AtomicInteger();
+
+        int pagesRead = EventStream.catchUp(client, 0, after -> {
+            if (pages.incrementAndGet() == 2) {
+                client.close(); // the socket went while this page was read (what EventStream.disconnect does)
+            }
+            return LongStream.rangeClosed(after + 1, after + EventLog.PAGE).mapToObj(StreamClientTest::event).toList();
+        });
+
+        assertThat(pagesRead).isEqualTo(2);
+        assertThat(pages).hasValue(2);
+    }
+
     private static void fromLog(StreamClient client, long... seqs) {
         LongStream.of(seqs).mapToObj(StreamClientTest::event).forEach(client::offerFromLog);
     }

@@ -90,6 +90,10 @@ class LifecycleRulesIT {
                 ok("/api/sessions/" + session + "/done", null);
             }
             case "cancelled" -> ok("/api/tickets/" + ticket + "/cancel", null);
+            case "expired" -> { // left waiting when its day ends: the next day, the day's end expires it
+                clock.advance(Duration.ofDays(1));
+                assertThat(server.server().dayEnd().run()).isPositive();
+            }
             default -> throw new IllegalArgumentException("unknown state in the table: " + state);
         }
     }
