@@ -92,12 +92,13 @@ class PrinterStatusIT {
             assertThat(p.detail()).isEqualTo("paper end sensor");
         });
 
-        // the same state again is no news; the next change is the very next printer event
+        // the same state again is no news; the next change is the very next printer event (other events, such as
+        // the printer alert this trouble raises, may come between: README "Alerts")
         kiosk.post("/api/devices/me/printer", new PrinterStatusRequest("paper_out", null)).as(DevicePrinterDto.class);
         kiosk.post("/api/devices/me/printer", new PrinterStatusRequest("ok", null)).as(DevicePrinterDto.class);
         JsonNode back = nextPrinterEvent(receptionEvents);
         assertThat(back.path("printer").path("state").asText()).isEqualTo("ok");
-        assertThat(back.path("seq").asLong()).isEqualTo(event.path("seq").asLong() + 1);
+        assertThat(back.path("seq").asLong()).isGreaterThan(event.path("seq").asLong());
         assertThat(reception.get("/api/sites/1/devices/printers").as(PRINTERS))
                 .singleElement().extracting(DevicePrinterDto::state).isEqualTo("ok");
     }
