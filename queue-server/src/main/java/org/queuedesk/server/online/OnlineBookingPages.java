@@ -246,6 +246,10 @@ final class OnlineBookingPages {
     private void cancel(Context ctx) {
         OnlineController.headers(ctx);
         String token = ctx.pathParam("token");
+        if (bookings.managed(token).isEmpty()) { // a dead link says so first, whoever posts to it
+            notFound(ctx, token, language(ctx));
+            return;
+        }
         try {
             manageGuard.check(ctx);
             bookings.cancel(token);
@@ -258,6 +262,10 @@ final class OnlineBookingPages {
     private void move(Context ctx) {
         OnlineController.headers(ctx);
         String token = ctx.pathParam("token");
+        if (bookings.managed(token).isEmpty()) {
+            notFound(ctx, token, language(ctx));
+            return;
+        }
         try {
             manageGuard.check(ctx);
             bookings.move(token, slot(ctx));
