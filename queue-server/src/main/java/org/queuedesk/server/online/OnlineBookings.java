@@ -19,6 +19,7 @@ import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.appointment.BookAppointmentRequest;
 import org.queuedesk.common.appointment.MoveAppointmentRequest;
 import org.queuedesk.common.appointment.SlotDto;
+import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.online.OnlineLimits.Kind;
 import org.queuedesk.server.online.OnlineService.Verified;
@@ -88,10 +89,13 @@ public final class OnlineBookings {
     Booked book(long siteId, long serviceId, Instant slotStart, String rawPhone, String code, String name,
                 String address, String language) {
         var where = Where.of(ports, siteId, serviceId, clock.instant());
-        String patient = name == null ? "" : name.strip();
-        if (patient.isEmpty() || patient.length() > MAX_NAME) {
-            throw new Refused(400, "bad_name", "name", "type your name (at most " + MAX_NAME + " characters).");
+        try {
+            OnlineBookingValidator.validate(new OnlineBookingValidator.OnlineBookingForm(serviceId,
+                    slotStart.toString(), name));
+        } catch (ApiProblem e) {
+            throw new Refused(400, "bad_name", "name", e.getMessage()); // only the name can be wrong here
         }
+        String patient = name.strip();
         Object outcome = db.write(tx -> {
             var now = where.now();
             Object checked = online.verify(tx, siteId, rawPhone, code, address, now);
