@@ -1,7 +1,8 @@
 -- Appointment text messages (issue 11): confirmation, reminders, move and cancellation notices go through the
 -- same outbox as tickets'. A message is about a ticket or about an appointment, never both; SQLite cannot relax
 -- NOT NULL or change a CHECK in place, so the outbox is rebuilt (as in V5). A verification code for a patient's
--- phone (issue 12, V16_1) is about neither and has no service; it is folded into this one rebuild.
+-- phone and the link to manage a booking made online (issue 12, V16_1 and V16_2) are about neither and have no
+-- service; they are folded into this one rebuild.
 CREATE TABLE sms_outbox_v12 (
     id                   INTEGER PRIMARY KEY,
     ticket_id            INTEGER REFERENCES tickets(id),
@@ -10,7 +11,7 @@ CREATE TABLE sms_outbox_v12 (
     service_id           INTEGER REFERENCES services(id),   -- NULL for a verification code
     kind                 TEXT    NOT NULL CHECK (kind IN ('confirmation','almost_turn','your_turn','transfer','cancelled',
                                  'appointment_confirmation','appointment_reminder','appointment_moved',
-                                 'appointment_cancelled','verification_code')),
+                                 'appointment_cancelled','verification_code','manage_link')),
     queue_position       INTEGER,
     phone                TEXT,   -- NULL once purged
     language             TEXT    NOT NULL,
@@ -23,8 +24,8 @@ CREATE TABLE sms_outbox_v12 (
     reason               TEXT,
     provider_message_id  TEXT,
     CHECK ((ticket_id IS NULL) <> (appointment_id IS NULL)
-           OR (kind = 'verification_code' AND ticket_id IS NULL AND appointment_id IS NULL)),
-    CHECK (service_id IS NOT NULL OR kind = 'verification_code')
+           OR (kind IN ('verification_code','manage_link') AND ticket_id IS NULL AND appointment_id IS NULL)),
+    CHECK (service_id IS NOT NULL OR kind IN ('verification_code','manage_link'))
 );
 INSERT INTO sms_outbox_v12(id, ticket_id, appointment_id, site_id, service_id, kind, queue_position, phone, language,
                            body, state, attempts, next_attempt_at, created_at, updated_at, reason, provider_message_id)

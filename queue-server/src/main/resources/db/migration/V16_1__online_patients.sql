@@ -16,10 +16,10 @@ CREATE TABLE online_codes (
 );
 CREATE INDEX online_codes_by_phone ON online_codes(phone_hash, site_id, id);
 
--- What the abuse limits count: codes asked for, codes tried and tickets taken, per phone (hashed) and per client address
+-- What the abuse limits count: codes asked for, codes tried, tickets taken and bookings made, per phone (hashed) and per client address
 -- (hashed). Rows older than a day are deleted as new ones come.
 CREATE TABLE online_attempts (
-    kind  TEXT    NOT NULL CHECK (kind IN ('code','try','ticket')),
+    kind  TEXT    NOT NULL CHECK (kind IN ('code','try','ticket','booking')),
     key   TEXT    NOT NULL,
     at    INTEGER NOT NULL
 );

@@ -59,7 +59,8 @@ public final class ErrorMapping {
                     null, null);
         });
         config.routes.error(404, ctx -> {
-            if (!isProblem(ctx) || noRouteMatched(ctx)) {
+            // a page a route wrote itself (the patients' kind "no such booking" page) stays as it is
+            if (noRouteMatched(ctx) || !(isProblem(ctx) || isHtmlPage(ctx))) {
                 write(ctx, 404, "Not found", "There is no " + ctx.method() + " " + ctx.path() + " on this server; see /openapi.json.", null, null);
             }
         });
@@ -78,6 +79,11 @@ public final class ErrorMapping {
     /** Javalin's own 404/405 (already problem+json, but saying only "Endpoint … not found"): ours says more. */
     private static boolean noRouteMatched(Context ctx) {
         return ctx.endpoints().matchedHttpEndpoint() == null;
+    }
+
+    private static boolean isHtmlPage(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static boolean isProblem(Context ctx) {

@@ -71,6 +71,7 @@ import org.queuedesk.server.notify.SmsTemplates;
 import org.queuedesk.server.online.OnlineController;
 import org.queuedesk.server.online.OnlinePage;
 import org.queuedesk.server.online.OnlinePorts;
+import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.online.OnlineService;
 import org.queuedesk.server.online.OnlineTexts;
 import org.queuedesk.server.online.RemoteJoining;
@@ -228,16 +229,55 @@ public final class QueueServer implements AutoCloseable {
         });
     }
 
-    /** Patients on their own phone: codes through the outbox, tickets through the ticket feature. */
+    /**
+     * Patients on their own phone: codes and manage links through the outbox, tickets through the ticket
+     * feature, bookings through the appointment feature (the desks' path).
+     */
     private OnlineController online(ServerConfig config, Clock clock, SmsOutbox outbox, PhoneHasher phoneHasher,
                                     TicketService tickets, TicketTokens tokens, QueueService queue) {
         var ports = new OnlinePorts(sites::site, sites::service, sites::services, queue::status, outbox::phoneFor,
                 outbox::sendCode, phoneHasher::hash, tickets::issue,
-                (tx, ticket) -> "/t/" + tokens.ensure(tx.handle(), ticket).token());
+                (tx, ticket) -> "/t/" + tokens.ensure(tx.handle(), ticket).token(), bookings(appointments),
+                outbox::sendManageLink, sites::room);
         var texts = new OnlineTexts();
         var joining = new RemoteJoining(db, ports);
         var service = new OnlineService(db, ports, config.online(), config.sms().maxPerPhonePerDay(), texts, clock);
-        return new OnlineController(service, joining, ports, new OnlinePage(texts), this::publicUrl, clock);
+        var booking = new org.queuedesk.server.online.OnlineBookings(db, service, ports, config.online(), texts,
+                this::publicUrl, clock);
+        return new OnlineController(service, joining, ports, new OnlinePage(texts), this::publicUrl, clock, booking);
+    }
+
+    private static OnlinePorts.Bookings bookings(AppointmentService appointments) {
+        return new OnlinePorts.Bookings() {
+            @Override
+            public java.util.List<org.queuedesk.common.appointment.SlotDto> freeSlots(long siteId, long serviceId,
+                    String doctor, java.time.LocalDate from, java.time.LocalDate to) {
+                return appointments.freeSlots(siteId, serviceId, doctor, from, to);
+            }
+
+            @Override
+            public org.queuedesk.common.appointment.AppointmentDto find(long appointmentId) {
+                return appointments.find(appointmentId);
+            }
+
+            @Override
+            public org.queuedesk.common.appointment.AppointmentDto book(WriteTransaction tx,
+                    org.queuedesk.common.appointment.BookAppointmentRequest request, String actor) {
+                return appointments.book(tx, request, actor);
+            }
+
+            @Override
+            public org.queuedesk.common.appointment.AppointmentDto move(WriteTransaction tx, long appointmentId,
+                    org.queuedesk.common.appointment.MoveAppointmentRequest request, String actor) {
+                return appointments.move(tx, appointmentId, request, actor);
+            }
+
+            @Override
+            public org.queuedesk.common.appointment.AppointmentDto cancel(WriteTransaction tx, long appointmentId,
+                    String actor) {
+                return appointments.cancel(tx, appointmentId, actor);
+            }
+        };
     }
 
     /** Built-in sign-in knows its users, so an assignment must name one with the doctor role; Cognito's are unknown here. */

@@ -69,7 +69,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "public-url", "sms-max-per-phone-per-day", "sms-max-per-kiosk-per-minute", "sms-give-up-after-minutes",
             "retention-days", "event-retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
             "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
-            "online-tries-per-address-per-hour", "alert-topic-arn");
+            "online-tries-per-address-per-hour", "online-bookings-per-phone-per-day",
+            "online-bookings-per-address-per-day", "alert-topic-arn");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 

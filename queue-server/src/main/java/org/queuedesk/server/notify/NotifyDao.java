@@ -31,15 +31,15 @@ public interface NotifyDao {
                      @Bind("language") String language, @Bind("body") String body, @Bind("state") String state,
                      @Bind("at") Instant at, @Bind("reason") String reason);
 
-    /** A verification code: a message of no ticket and no service. */
+    /** A verification code or a booking's manage link ({@code kind}): a message of no ticket and no service. */
     @SqlQuery("""
             INSERT INTO sms_outbox(site_id, kind, phone, language, body, state, next_attempt_at, created_at, updated_at,
                                    reason)
-            VALUES (:siteId, 'verification_code', :phone, :language, :body, :state, :at, :at, :at, :reason)
+            VALUES (:siteId, :kind, :phone, :language, :body, :state, :at, :at, :at, :reason)
             RETURNING\s""" + COLUMNS)
-    OutboxRow insertCode(@Bind("siteId") long siteId, @Bind("phone") String phone, @Bind("language") String language,
-                         @Bind("body") String body, @Bind("state") String state, @Bind("at") Instant at,
-                         @Bind("reason") String reason);
+    OutboxRow insertCode(@Bind("siteId") long siteId, @Bind("kind") String kind, @Bind("phone") String phone,
+                         @Bind("language") String language, @Bind("body") String body, @Bind("state") String state,
+                         @Bind("at") Instant at, @Bind("reason") String reason);
 
     @SqlQuery("""
             INSERT INTO sms_outbox(appointment_id, site_id, service_id, kind, phone, language, body, state,
@@ -103,13 +103,14 @@ public interface NotifyDao {
 
     /**
      * Moves a still-queued message to its outcome; 0 when something else (an opt-out) got there first. A
-     * verification code's text and number are dropped once it is out (or given up): nobody needs them again.
+     * verification code's or a manage link's text and number are dropped once it is out (or given up): nobody
+     * needs them again, and the link's token would let anyone who read it cancel the booking.
      */
     @SqlUpdate("""
             UPDATE sms_outbox SET state = :state, attempts = :attempts, next_attempt_at = :next, updated_at = :now,
                    reason = :reason, provider_message_id = :messageId,
-                   body = CASE WHEN kind = 'verification_code' AND :state <> 'queued' THEN NULL ELSE body END,
-                   phone = CASE WHEN kind = 'verification_code' AND :state <> 'queued' THEN NULL ELSE phone END
+                   body = CASE WHEN kind IN ('verification_code', 'manage_link') AND :state <> 'queued' THEN NULL ELSE body END,
+                   phone = CASE WHEN kind IN ('verification_code', 'manage_link') AND :state <> 'queued' THEN NULL ELSE phone END
              WHERE id = :id AND state = 'queued'""")
     int update(@Bind("id") long id, @Bind("state") String state, @Bind("attempts") int attempts,
                @Bind("next") Instant next, @Bind("now") Instant now, @Bind("reason") String reason,

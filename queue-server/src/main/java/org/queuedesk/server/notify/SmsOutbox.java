@@ -163,11 +163,21 @@ public final class SmsOutbox implements TicketHooks {
      * is opted out: then nothing is written and the answer is false, for the page to say why.
      */
     public boolean sendCode(WriteTransaction tx, long siteId, String phone, String language, String body) {
+        return sendWithoutTicket(tx, "verification_code", siteId, phone, language, body);
+    }
+
+    /** Writes a booking's manage link to the outbox, as {@link #sendCode} does a code (its text is dropped once out). */
+    public boolean sendManageLink(WriteTransaction tx, long siteId, String phone, String language, String body) {
+        return sendWithoutTicket(tx, "manage_link", siteId, phone, language, body);
+    }
+
+    private boolean sendWithoutTicket(WriteTransaction tx, String kind, long siteId, String phone, String language,
+                                      String body) {
         var dao = tx.attach(NotifyDao.class);
         if (dao.optOutSource(phones.hash(phone)).isPresent()) {
             return false;
         }
-        dao.insertCode(siteId, phone, language, body, "queued", clock.instant(), null);
+        dao.insertCode(siteId, kind, phone, language, body, "queued", clock.instant(), null);
         tx.afterCommit(wakeDispatcher);
         return true;
     }

@@ -20,9 +20,16 @@ final class FormGuard {
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
     private final SecureRandom random = new SecureRandom();
     private final Supplier<String> publicUrl;
+    private final String path;
 
     FormGuard(Supplier<String> publicUrl) {
+        this(publicUrl, "/p");
+    }
+
+    /** A guard whose cookie goes only to the pages under {@code path} ({@code /p}, or {@code /m} for manage links). */
+    FormGuard(Supplier<String> publicUrl, String path) {
         this.publicUrl = publicUrl;
+        this.path = path;
     }
 
     /** The browser's form token, set now if it has none (or a malformed one). */
@@ -35,7 +42,7 @@ final class FormGuard {
         random.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         boolean secure = publicUrl.get().startsWith("https:");
-        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/p; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=" + path + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
         return token;
     }
 

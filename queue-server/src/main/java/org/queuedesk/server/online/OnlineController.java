@@ -31,15 +31,19 @@ public final class OnlineController implements RouteSource {
     private final OnlinePage page;
     private final FormGuard guard;
     private final java.time.Clock clock;
+    private final OnlineBookingPages bookingPages;
 
     public OnlineController(OnlineService online, RemoteJoining joining, OnlinePorts ports, OnlinePage page,
-                            java.util.function.Supplier<String> publicUrl, java.time.Clock clock) {
+                            java.util.function.Supplier<String> publicUrl, java.time.Clock clock,
+                            OnlineBookings bookings) {
         this.online = online;
         this.joining = joining;
         this.ports = ports;
         this.page = page;
         this.guard = new FormGuard(publicUrl);
         this.clock = clock;
+        this.bookingPages = new OnlineBookingPages(online, bookings, ports, page, guard,
+                new FormGuard(publicUrl, "/m"), publicUrl, clock);
     }
 
     @Override
@@ -60,6 +64,7 @@ public final class OnlineController implements RouteSource {
         routes.post("/api/sites/{siteId}/remote-joining/close", ADMINS,
                 "Close every service of a site to tickets from patients' phones now (the clinic is full)", null,
                 Routes.listOf(RemoteJoiningDto.class), ctx -> ctx.json(joining.closeAll(Requests.id(ctx, "siteId"))));
+        bookingPages.routes(routes);
     }
 
     private void setJoining(Context ctx) {
@@ -117,7 +122,7 @@ public final class OnlineController implements RouteSource {
      * A refusal as the page says it; for a client that wants JSON, the same as application/problem+json. Problems
      * from other features (a full day of texts to one number, a service closed meanwhile) read as their kind.
      */
-    private static Refused refusal(Context ctx, RuntimeException e) {
+    static Refused refusal(Context ctx, RuntimeException e) {
         String accept = ctx.header("Accept");
         boolean html = accept != null && accept.contains("text/html");
         if (e instanceof Refused refused) {
@@ -141,14 +146,14 @@ public final class OnlineController implements RouteSource {
         throw e;
     }
 
-    private Frame frame(Context ctx, String chosenLanguage) {
+    Frame frame(Context ctx, String chosenLanguage) {
         long siteId = Requests.id(ctx, "siteId");
         var site = ports.sites().site(siteId);
         return new Frame(siteId, site.name(), OnlineTexts.language(chosenLanguage, ctx.header("Accept-Language")),
                 guard.token(ctx));
     }
 
-    private List<ServiceLine> services(Frame frame) {
+    List<ServiceLine> services(Frame frame) {
         var queues = new HashMap<Long, org.queuedesk.common.queue.QueueStatusDto.ServiceQueue>();
         ports.queues().status(frame.siteId()).services().forEach(q -> queues.put(q.serviceId(), q));
         var zone = java.time.ZoneId.of(ports.sites().site(frame.siteId()).timeZone());
@@ -172,7 +177,7 @@ public final class OnlineController implements RouteSource {
         return nameIn(ports.services().service(serviceId), lang);
     }
 
-    private static String nameIn(org.queuedesk.common.site.ServiceDto service, String lang) {
+    static String nameIn(org.queuedesk.common.site.ServiceDto service, String lang) {
         String name = service.names() == null ? null : service.names().get(lang);
         return name == null || name.isBlank() ? service.name() : name;
     }
@@ -189,7 +194,7 @@ public final class OnlineController implements RouteSource {
         }
     }
 
-    private static void headers(Context ctx) {
+    static void headers(Context ctx) {
         ctx.header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
                 + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         ctx.header("Referrer-Policy", "no-referrer");

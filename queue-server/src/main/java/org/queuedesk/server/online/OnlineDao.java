@@ -79,4 +79,19 @@ public interface OnlineDao {
             SELECT count(*) FROM online_tickets o JOIN tickets t ON t.id = o.ticket_id
              WHERE t.service_id = :serviceId AND t.state = 'waiting' AND t.service_date = :date""")
     int onlineWaiting(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
+
+    @SqlUpdate("INSERT INTO online_bookings(token_hash, appointment_id, expires_at) VALUES (:hash, :appointmentId, :expires)")
+    void insertManageLink(@Bind("hash") String tokenHash, @Bind("appointmentId") long appointmentId,
+                          @Bind("expires") Instant expires);
+
+    /** The booking a manage link is for, while the link lives. */
+    @SqlQuery("SELECT appointment_id FROM online_bookings WHERE token_hash = :hash AND expires_at > :now")
+    Optional<Long> managedBooking(@Bind("hash") String tokenHash, @Bind("now") Instant now);
+
+    /** A moved booking's link lives until its new slot ends. */
+    @SqlUpdate("UPDATE online_bookings SET expires_at = :expires WHERE appointment_id = :appointmentId")
+    void extendManageLink(@Bind("appointmentId") long appointmentId, @Bind("expires") Instant expires);
+
+    @SqlUpdate("DELETE FROM online_bookings WHERE expires_at < :before")
+    void deleteManageLinksBefore(@Bind("before") Instant before);
 }

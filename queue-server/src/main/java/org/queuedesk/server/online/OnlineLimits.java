@@ -13,7 +13,7 @@ final class OnlineLimits {
     static final Duration HOUR = Duration.ofHours(1);
     static final Duration DAY = Duration.ofDays(1);
 
-    enum Kind { CODE, TRY, TICKET }
+    enum Kind { CODE, TRY, TICKET, BOOKING }
 
     private final WriteTransaction tx;
     private final Instant now;

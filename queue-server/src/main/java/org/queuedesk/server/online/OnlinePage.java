@@ -52,6 +52,13 @@ public final class OnlinePage {
         return fill(slots);
     }
 
+    /** Any other step: what every step shows, and the step's own slots (they may replace {@code home}). */
+    String step(Frame frame, Message message, Map<String, Object> stepSlots) {
+        var slots = common(frame, message);
+        slots.putAll(stepSlots);
+        return fill(slots);
+    }
+
     /** What every step shows: the site, the language and its switch, and the form token. */
     record Frame(long siteId, String siteName, String lang, String form) {
     }
@@ -66,6 +73,7 @@ public final class OnlinePage {
         slots.put("dir", "ar".equals(frame.lang()) ? "rtl" : "ltr");
         slots.put("w", words.all(frame.lang()));
         slots.put("siteId", frame.siteId());
+        slots.put("home", "/p/" + frame.siteId()); // where the language switch leads
         slots.put("siteName", frame.siteName());
         slots.put("form", frame.form());
         slots.put("message", message);

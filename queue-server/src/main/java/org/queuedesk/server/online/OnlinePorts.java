@@ -1,6 +1,12 @@
 package org.queuedesk.server.online;
 
+import java.time.LocalDate;
+import org.queuedesk.common.appointment.AppointmentDto;
+import org.queuedesk.common.appointment.BookAppointmentRequest;
+import org.queuedesk.common.appointment.MoveAppointmentRequest;
+import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.common.queue.QueueStatusDto;
+import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.common.ticket.IssueTicketRequest;
@@ -10,10 +16,13 @@ import org.queuedesk.server.ground.WriteTransaction;
 /**
  * What the patients' own-phone pages need from other features, declared here and wired by the assembly:
  * sites and services (site), today's queues with their wait estimates (queue), how a number is stored and
- * texted (notify), a keyed hash (privacy), a ticket (ticket) and its status link (status).
+ * texted (notify), a keyed hash (privacy), a ticket (ticket) and its status link (status), free slots and
+ * bookings (appointment: the same path as the desks', so whatever a booking does, an online one does too), a
+ * manage link's text (notify) and rooms' names (site).
  */
 public record OnlinePorts(Sites sites, Services services, SiteServices siteServices, Queues queues, PhoneRule phones, CodeTexts texts,
-                          Hasher hasher, Tickets tickets, StatusLinks links) {
+                          Hasher hasher, Tickets tickets, StatusLinks links, Bookings bookings, CodeTexts manageTexts,
+                          Rooms rooms) {
 
     /** A site, or a 404. */
     @FunctionalInterface
@@ -67,5 +76,25 @@ public record OnlinePorts(Sites sites, Services services, SiteServices siteServi
     @FunctionalInterface
     public interface StatusLinks {
         String path(WriteTransaction tx, TicketDto ticket);
+    }
+
+    /** The appointment feature's free slots and its booking, moving and cancelling, as the desks use them. */
+    public interface Bookings {
+        /** Free slots of a service, of one doctor or ({@code doctor} null) of any. */
+        java.util.List<SlotDto> freeSlots(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to);
+
+        AppointmentDto find(long appointmentId);
+
+        AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor);
+
+        AppointmentDto move(WriteTransaction tx, long appointmentId, MoveAppointmentRequest request, String actor);
+
+        AppointmentDto cancel(WriteTransaction tx, long appointmentId, String actor);
+    }
+
+    /** A room, or a 404. */
+    @FunctionalInterface
+    public interface Rooms {
+        RoomDto room(long roomId);
     }
 }

@@ -55,6 +55,15 @@ public final class OnlineService {
     }
 
     CodeOutcome requestCode(long siteId, long serviceId, String rawPhone, String address, String language) {
+        return requestCode(siteId, serviceId, rawPhone, address, language, true);
+    }
+
+    /**
+     * A code for a ticket ({@code forTicket}: the service must be open to remote joining now) or for a booking
+     * (the booking itself finds out whether its slot is still free).
+     */
+    CodeOutcome requestCode(long siteId, long serviceId, String rawPhone, String address, String language,
+                            boolean forTicket) {
         var where = Where.of(ports, siteId, serviceId, clock.instant());
         return db.write(tx -> {
             var now = where.now();
@@ -70,7 +79,9 @@ public final class OnlineService {
             limits.check(Kind.CODE, byPhone, smsPerPhonePerDay, DAY, "limit_phone",
                     "This number had as many text messages today as one number may get (" + smsPerPhonePerDay
                             + "); please ask at reception.");
-            refuseIfClosed(tx, where);
+            if (forTicket) {
+                refuseIfClosed(tx, where);
+            }
             limits.record(Kind.CODE, byAddress);
             limits.record(Kind.CODE, byPhone);
             var dao = tx.attach(OnlineDao.class);
@@ -100,37 +111,19 @@ public final class OnlineService {
         Object outcome = db.write(tx -> {
             var now = where.now();
             var limits = new OnlineLimits(tx, now);
-            String byAddress = addressKey(address);
-            limits.check(Kind.TRY, byAddress, settings.triesPerAddressPerHour(), HOUR, "limit_address",
-                    "Too many codes were tried from this connection in the last hour; wait an hour, or ask at reception.");
-            limits.record(Kind.TRY, byAddress);
-            String phone = normalise(tx, siteId, rawPhone);
+            Object checked = verify(tx, siteId, rawPhone, code, address, now);
+            if (checked instanceof Refused refused) {
+                return refused;
+            }
+            var verified = (Verified) checked;
+            String phone = verified.phone();
             var dao = tx.attach(OnlineDao.class);
-            var stored = dao.latestCode(siteId, ports.hasher().hash(phone))
-                    .filter(c -> c.voidAt() == null && now.isBefore(c.expiresAt())
-                            && c.wrongTries() < OnlineSettings.MAX_WRONG_TRIES);
-            if (stored.isEmpty()) {
-                return new Refused(400, "no_code", "code",
-                        "this code has expired or can no longer be used; ask for a new code.");
-            }
-            String typed = code == null ? "" : code.strip();
-            if (!MessageDigest.isEqual(codeHash(phone, typed).getBytes(StandardCharsets.US_ASCII),
-                    stored.get().codeHash().getBytes(StandardCharsets.US_ASCII))) {
-                dao.wrongTry(stored.get().id());
-                int left = OnlineSettings.MAX_WRONG_TRIES - stored.get().wrongTries() - 1;
-                if (left <= 0) {
-                    dao.voidCode(stored.get().id(), now);
-                    return new Refused(400, "no_code", "code",
-                            "that code is not right, and it was the last try; ask for a new code.");
-                }
-                return new Refused(400, "wrong_code", "code", "that code is not right; " + left + " tries left.");
-            }
             refuseIfClosed(tx, where);
             String byPhone = phoneKey(phone);
             limits.check(Kind.TICKET, byPhone, settings.ticketsPerPhonePerDay(), DAY, "limit_tickets",
                     "This number already took " + settings.ticketsPerPhonePerDay()
                             + " tickets online today; please ask at reception.");
-            dao.voidCode(stored.get().id(), now);
+            dao.voidCode(verified.codeId(), now);
             var ticket = ports.tickets().issue(tx, new IssueTicketRequest(serviceId, null, TicketSource.ONLINE, null,
                     phone, null, language), ACTOR);
             dao.onlineTicket(ticket.id(), serviceId, now);
@@ -141,6 +134,45 @@ public final class OnlineService {
             throw refused;
         }
         return (Joined) outcome;
+    }
+
+    /** A number whose newest code was typed right: the number as stored, and the code (still alive). */
+    record Verified(String phone, long codeId) {
+    }
+
+    /**
+     * Checks a typed code in the caller's transaction: a {@link Verified}, or the {@link Refused} to throw once
+     * the transaction committed the wrong try (so five wrong tries void the code however they are sent). A try
+     * counts against the client address's limit; the code is not used up here.
+     */
+    Object verify(WriteTransaction tx, long siteId, String rawPhone, String code, String address, Instant now) {
+        var limits = new OnlineLimits(tx, now);
+        String byAddress = addressKey(address);
+        limits.check(Kind.TRY, byAddress, settings.triesPerAddressPerHour(), HOUR, "limit_address",
+                "Too many codes were tried from this connection in the last hour; wait an hour, or ask at reception.");
+        limits.record(Kind.TRY, byAddress);
+        String phone = normalise(tx, siteId, rawPhone);
+        var dao = tx.attach(OnlineDao.class);
+        var stored = dao.latestCode(siteId, ports.hasher().hash(phone))
+                .filter(c -> c.voidAt() == null && now.isBefore(c.expiresAt())
+                        && c.wrongTries() < OnlineSettings.MAX_WRONG_TRIES);
+        if (stored.isEmpty()) {
+            return new Refused(400, "no_code", "code",
+                    "this code has expired or can no longer be used; ask for a new code.");
+        }
+        String typed = code == null ? "" : code.strip();
+        if (!MessageDigest.isEqual(codeHash(phone, typed).getBytes(StandardCharsets.US_ASCII),
+                stored.get().codeHash().getBytes(StandardCharsets.US_ASCII))) {
+            dao.wrongTry(stored.get().id());
+            int left = OnlineSettings.MAX_WRONG_TRIES - stored.get().wrongTries() - 1;
+            if (left <= 0) {
+                dao.voidCode(stored.get().id(), now);
+                return new Refused(400, "no_code", "code",
+                        "that code is not right, and it was the last try; ask for a new code.");
+            }
+            return new Refused(400, "wrong_code", "code", "that code is not right; " + left + " tries left.");
+        }
+        return new Verified(phone, stored.get().id());
     }
 
     private void refuseIfClosed(WriteTransaction tx, Where where) {
@@ -168,16 +200,16 @@ public final class OnlineService {
         return ports.hasher().hash("online-code:" + phone + ":" + code);
     }
 
-    private String phoneKey(String phone) {
+    String phoneKey(String phone) {
         return "phone:" + ports.hasher().hash(phone);
     }
 
-    private String addressKey(String address) {
+    String addressKey(String address) {
         return "address:" + ports.hasher().hash("address:" + address);
     }
 
     /** The site and service a request is for, read before its transaction; a service of another site is a 404. */
-    private record Where(String siteName, ZoneId zone, ServiceDto service, Instant now, LocalDate today) {
+    record Where(String siteName, ZoneId zone, ServiceDto service, Instant now, LocalDate today) {
 
         static Where of(OnlinePorts ports, long siteId, long serviceId, Instant now) {
             var site = ports.sites().site(siteId);

@@ -37,6 +37,7 @@ final class Refused extends RuntimeException {
             case 429 -> ApiProblem.tooManyRequests(getMessage());
             case 409 -> ApiProblem.conflict(getMessage());
             case 403 -> ApiProblem.forbidden(getMessage());
+            case 404 -> ApiProblem.notFound(getMessage());
             default -> field != null ? ApiProblem.invalidField(field, getMessage()) : ApiProblem.badRequest(getMessage());
         };
     }

@@ -185,6 +185,8 @@ public final class QueueBenchmark {
                                 + " %d duplicates", run == sms ? 0 : SNS_LATENCY.toMillis(), ms(pct(run.sortedNanos(), 0.50)),
                         ms(pct(run.sortedNanos(), 0.99)), ms(max(run.sortedNanos())), run.sent(), run.duplicates());
             }
+            var joins = OnlineJoinLatency.measure(200);
+            line(out, "%s", OnlineJoinLatency.report(joins));
             line(out, "");
             line(out, "Summary: %d desks once a second: issue p99 %.1f ms, Next p99 %.1f ms (server <=%.1f / <=%.1f); saturation"
                             + " %.0f req/s = %.2f x bare SQLite (%.0f commits/s); fan-out to %,d WebSockets p99 %.1f ms;"

@@ -15,4 +15,14 @@ class LogRedactionTest {
         assertThat(LogRedaction.statusLinks("/api/tickets/7")).isEqualTo("/api/tickets/7");
         assertThat(LogRedaction.statusLinks(null)).isNull();
     }
+
+    @Test
+    void logsKeepOnlyTheFirstFourCharactersOfAManageLinksToken() {
+        String text = "Clinic: your appointment. See, move or cancel it: http://clinic.example/m/Qw3_HwGFggrcLbX4o87sslCrZJxAxlAh";
+        assertThat(LogRedaction.statusLinks(text))
+                .isEqualTo("Clinic: your appointment. See, move or cancel it: http://clinic.example/m/Qw3_…")
+                .doesNotContain("HwGFggrcLbX4o87sslCrZJxAxlAh");
+        assertThat(LogRedaction.statusLinks("POST /m/Qw3_HwGFggrcLbX4o87sslCrZJxAxlAh/cancel"))
+                .isEqualTo("POST /m/Qw3_…/cancel");
+    }
 }

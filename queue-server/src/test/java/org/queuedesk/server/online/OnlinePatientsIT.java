@@ -260,6 +260,48 @@ class OnlinePatientsIT {
     }
 
     @Test
+    void aNumberTakesTwoTicketsOnlineIn24HoursAndNoThird() {
+        var patient = phoneAtThePage();
+        String number = newPhone();
+        for (int ticket = 1; ticket <= 2; ticket++) {
+            int before = codesTo(number);
+            assertThat(patient.askCode(gp, number, "application/json").status()).isEqualTo(200);
+            var taken = patient.takeTicket(gp, number, newestCode(number, before), "text/html");
+            assertThat(taken.status()).as("online ticket %d", ticket).isEqualTo(303);
+        }
+        int before = codesTo(number);
+        assertThat(patient.askCode(gp, number, "application/json").status()).isEqualTo(200);
+        String third = newestCode(number, before);
+        var refused = patient.takeTicket(gp, number, third, "application/json");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        var kindly = patient.takeTicket(gp, number, third, "text/html");
+        assertThat(kindly.status()).isEqualTo(429);
+        assertThat(kindly.body()).contains("This number already took as many numbers online as it can today");
+
+        clock.advance(Duration.ofHours(24).plusMinutes(1)); // a day after the first: one ticket may be taken again
+        var later = phoneAtThePage();
+        before = codesTo(number);
+        assertThat(later.askCode(gp, number, "application/json").status()).isEqualTo(200);
+        String code = newestCode(number, before);
+        assertThat(later.takeTicket(gp, number, code, "text/html").status()).isEqualTo(303);
+    }
+
+    /** The newest code texted to {@code phone} once it had more than {@code before} (tickets' texts come between). */
+    private static String newestCode(String phone, int before) {
+        FakeSnsServer.await(Duration.ofSeconds(20), "a code texted to the phone", () -> codesTo(phone) > before);
+        var codes = sns.publishedTo(phone).stream().filter(p -> p.message().startsWith("Your code")).toList();
+        var matcher = CODE.matcher(codes.get(codes.size() - 1).message());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** How many texts with a code the fake SNS has for {@code phone}. */
+    private static int codesTo(String phone) {
+        return (int) sns.publishedTo(phone).stream().filter(p -> p.message().startsWith("Your code")).count();
+    }
+
+    @Test
     void aCodeForOnePhoneFailsForAnother() {
         var patient = phoneAtThePage();
         String mine = newPhone();
