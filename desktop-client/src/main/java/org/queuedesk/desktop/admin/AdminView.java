@@ -85,6 +85,7 @@ public final class AdminView {
         content.setId("adminContent");
         BorderPane frame = new BorderPane(content);
         frame.setLeft(left);
+        frame.setId("root");
         frame.getStyleClass().addAll("page", "desk", "admin");
         BorderPane.setMargin(content, new javafx.geometry.Insets(0, 0, 0, 16));
         if (vm.screenProperty().get() != null) {

@@ -61,6 +61,7 @@ final class DevicesView {
         confirm.getStyleClass().add("danger");
         Button keep = button("keepDeviceButton", "admin.cancel", messages, vm::cancelRevoke);
         var question = buttons(ask, confirm, keep);
+        question.setId("revokeConfirm");
         question.visibleProperty().bind(vm.confirmingRevokeProperty());
         question.managedProperty().bind(question.visibleProperty());
         keep.cancelButtonProperty().bind(question.visibleProperty());
@@ -70,6 +71,7 @@ final class DevicesView {
             }
         });
         VBox listed = new VBox(8, table, buttons(revoke), question, FormLayout.status(vm.listForm(), "devicesList"));
+        FormLayout.escapeCancels(listed, vm.confirmingRevokeProperty(), vm::cancelRevoke);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
 
         FormState register = vm.registerForm();
@@ -112,7 +114,9 @@ final class DevicesView {
         qr.setSmooth(false);
         vm.tokenProperty().addListener((o, b, now) -> qr.setImage(now.isEmpty() ? null : TokenQrCode.of(now, 4)));
         Button done = button("dismissTokenButton", "admin.devices.tokenDone", messages, vm::dismissToken);
-        VBox shown = new VBox(10, title, once, token, qr, buttons(done));
+        VBox words = new VBox(10, once, token, buttons(done));
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        VBox shown = new VBox(10, title, new javafx.scene.layout.HBox(12, qr, words));
         shown.setId("deviceTokenCard");
         shown.getStyleClass().add("card");
         shown.visibleProperty().bind(vm.tokenProperty().isNotEmpty());

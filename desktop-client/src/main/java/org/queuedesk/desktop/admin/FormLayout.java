@@ -32,11 +32,12 @@ final class FormLayout {
     private final ResourceBundle messages;
     private final GridPane grid = new GridPane();
     private final VBox card = new VBox(10);
+    private final Label title;
     private int row;
 
     FormLayout(ResourceBundle messages, String titleKey) {
         this.messages = messages;
-        Label title = new Label(messages.getString(titleKey));
+        title = new Label(messages.getString(titleKey));
         title.getStyleClass().add("card-title");
         grid.setHgap(12);
         grid.setVgap(2);
@@ -82,6 +83,24 @@ final class FormLayout {
 
     VBox card() {
         return card;
+    }
+
+    /** The title followed by the name of what the card works on ("Chosen user · ana.garcia"). */
+    <T> FormLayout titleNaming(javafx.beans.value.ObservableValue<T> chosen, Function<T, String> name) {
+        String plain = title.getText();
+        title.textProperty().bind(Bindings.createStringBinding(() -> chosen.getValue() == null ? plain
+                : plain + " \u00b7 " + name.apply(chosen.getValue()), chosen));
+        return this;
+    }
+
+    /** Esc answers "no" to a question on show in this part of the screen, wherever the focus is in it. */
+    static void escapeCancels(Node area, javafx.beans.value.ObservableBooleanValue asking, Runnable cancel) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.ESCAPE && asking.get()) {
+                cancel.run();
+                key.consume();
+            }
+        });
     }
 
     static Label errorLabel(ReadOnlyStringProperty error) {
@@ -141,17 +160,30 @@ final class FormLayout {
         return table;
     }
 
-    /** The screen: what is listed on the left (growing), its forms on the right (scrolling when tall). */
+    /**
+     * The screen: what is listed on top (growing with the window), its forms side by side under it (scrolling
+     * when the window is too short for them), so every field and button stays where a click can reach it.
+     */
     static Node page(Node listed, Node... forms) {
-        VBox side = new VBox(12, forms);
-        side.setFillWidth(true);
+        HBox side = new HBox(12, forms);
+        side.setFillHeight(false);
+        for (Node form : forms) {
+            HBox.setHgrow(form, Priority.ALWAYS);
+            if (form instanceof Region region) {
+                region.setMaxWidth(Double.MAX_VALUE);
+                region.setPrefWidth(10); // equal shares of the width, whatever their content
+            }
+        }
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("bare-scroll");
-        scroll.setMinWidth(430);
-        scroll.setPrefWidth(460);
-        HBox.setHgrow(listed, Priority.ALWAYS);
-        HBox page = new HBox(16, listed, scroll);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        if (listed instanceof Region region) {
+            region.setMinHeight(170);
+            region.setPrefHeight(220);
+        }
+        VBox.setVgrow(listed, Priority.ALWAYS);
+        VBox page = new VBox(12, listed, scroll);
         page.getStyleClass().add("admin-page");
         return page;
     }

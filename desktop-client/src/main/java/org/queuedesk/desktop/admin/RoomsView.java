@@ -44,7 +44,7 @@ final class RoomsView {
         newRoom.add(buttons(createButton)).add(FormLayout.status(create, "createRoom"));
 
         FormState edit = vm.editForm();
-        FormLayout chosen = new FormLayout(messages, "admin.rooms.chosen");
+        FormLayout chosen = new FormLayout(messages, "admin.rooms.chosen").titleNaming(vm.selectedProperty(), RoomDto::name);
         chosen.text("editRoomNameEs", "admin.field.nameEs", vm.editNames.spanish, null);
         chosen.text("editRoomNameAr", "admin.field.nameAr", vm.editNames.arabic, edit.errorProperty("names"));
         Button save = button("saveRoomButton", "admin.save", messages, vm::saveChosen);

@@ -64,11 +64,8 @@ final class SchedulesView {
         Label exceptionsTitle = title("admin.schedules.exceptions", messages);
         HBox doctorRow = new HBox(8, doctorCaption, doctor);
         doctorRow.setAlignment(Pos.CENTER_LEFT);
-        VBox listed = new VBox(8, doctorRow, weeklyTitle, blocks, FormLayout.errorLabel(weekly.errorProperty("blocks")),
-                buttons(remove, save), FormLayout.status(weekly, "schedule"), exceptionsTitle, exceptions,
-                buttons(removeException), FormLayout.status(vm.listForm(), "scheduleList"));
-        VBox.setVgrow(blocks, Priority.ALWAYS);
-
+        blocks.setMinHeight(110);
+        exceptions.setMinHeight(110);
         FormLayout block = new FormLayout(messages, "admin.schedules.newBlock");
         ComboBox<Integer> weekday = new ComboBox<>();
         weekday.setId("blockWeekday");
@@ -104,7 +101,22 @@ final class SchedulesView {
         Button addDayOff = button("addDayOffButton", "admin.schedules.addDayOff", messages, vm::addDayOff);
         addDayOff.disableProperty().bind(exception.busyProperty().or(FormLayout.isNull(vm.doctorProperty())));
         dayOff.add(buttons(addDayOff)).add(FormLayout.status(exception, "dayOff"));
-        return FormLayout.page(listed, block.card(), dayOff.card());
+        // two columns: the week and how to add to it; the days off and how to add one
+        VBox week = new VBox(8, weeklyTitle, blocks, FormLayout.errorLabel(weekly.errorProperty("blocks")),
+                buttons(remove, save), FormLayout.status(weekly, "schedule"), block.card());
+        VBox days = new VBox(8, exceptionsTitle, exceptions, buttons(removeException), dayOff.card());
+        VBox.setVgrow(blocks, Priority.ALWAYS);
+        VBox.setVgrow(exceptions, Priority.ALWAYS);
+        HBox columns = new HBox(16, week, days);
+        HBox.setHgrow(week, Priority.ALWAYS);
+        HBox.setHgrow(days, Priority.ALWAYS);
+        week.setPrefWidth(10);
+        days.setPrefWidth(10);
+        week.setMaxWidth(Double.MAX_VALUE);
+        days.setMaxWidth(Double.MAX_VALUE);
+        VBox page = new VBox(10, doctorRow, columns, FormLayout.status(vm.listForm(), "scheduleList"));
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        return page;
     }
 
     private static Label title(String key, ResourceBundle messages) {

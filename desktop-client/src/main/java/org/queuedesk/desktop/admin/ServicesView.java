@@ -51,11 +51,13 @@ final class ServicesView {
         newService.add(buttons(createButton)).add(FormLayout.status(create, "createService"));
 
         FormState edit = vm.editForm();
-        FormLayout chosen = new FormLayout(messages, "admin.services.chosen");
+        FormLayout chosen = new FormLayout(messages, "admin.services.chosen")
+                .titleNaming(vm.selectedProperty(), s -> s.prefix() + " " + s.name());
         chosen.text("editNameEs", "admin.field.nameEs", vm.editNames.spanish, null);
         chosen.text("editNameAr", "admin.field.nameAr", vm.editNames.arabic, edit.errorProperty("names"));
         chosen.text("defaultMinutes", "admin.services.defaultMinutes", vm.defaultMinutes, edit.errorProperty("minutes"));
         CheckBox open = new CheckBox(messages.getString("admin.services.remoteOpen"));
+        open.setWrapText(true);
         open.setId("remoteOpen");
         open.selectedProperty().bindBidirectional(vm.remoteOpen);
         chosen.field("admin.services.remoteJoining", open, edit.errorProperty("open"));

@@ -62,11 +62,7 @@ final class UsersView {
 
         FormState reset = vm.resetForm();
         FormLayout chosen = new FormLayout(messages, "admin.users.chosen");
-        Label who = new Label();
-        who.setId("chosenUser");
-        who.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null ? ""
-                : vm.selectedProperty().get().username(), vm.selectedProperty()));
-        chosen.add(who);
+        chosen.titleNaming(vm.selectedProperty(), UserDto::username);
         PasswordField newPassword = new PasswordField();
         newPassword.setId("newPassword");
         newPassword.textProperty().bindBidirectional(vm.newPassword);
@@ -89,6 +85,7 @@ final class UsersView {
         confirm.getStyleClass().add("danger");
         Button keep = button("keepEnabledButton", "admin.cancel", messages, vm::cancelDisable);
         VBox question = new VBox(6, ask, buttons(confirm, keep));
+        question.setId("disableConfirm");
         question.visibleProperty().bind(vm.confirmingDisableProperty());
         question.managedProperty().bind(question.visibleProperty());
         keep.cancelButtonProperty().bind(question.visibleProperty());
@@ -99,6 +96,7 @@ final class UsersView {
         });
         chosen.add(buttons(resetButton, toggle)).add(question).add(FormLayout.status(reset, "resetPassword"));
         chosen.card().disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
+        FormLayout.escapeCancels(chosen.card(), vm.confirmingDisableProperty(), vm::cancelDisable);
         return FormLayout.page(listed, newUser.card(), chosen.card());
     }
 
