@@ -64,8 +64,8 @@ final class SchedulesView {
         Label exceptionsTitle = title("admin.schedules.exceptions", messages);
         HBox doctorRow = new HBox(8, doctorCaption, doctor);
         doctorRow.setAlignment(Pos.CENTER_LEFT);
-        blocks.setMinHeight(110);
-        exceptions.setMinHeight(110);
+        blocks.setMinHeight(90);
+        exceptions.setMinHeight(90);
         FormLayout block = new FormLayout(messages, "admin.schedules.newBlock");
         ComboBox<Integer> weekday = new ComboBox<>();
         weekday.setId("blockWeekday");
@@ -103,7 +103,7 @@ final class SchedulesView {
         dayOff.add(buttons(addDayOff)).add(FormLayout.status(exception, "dayOff"));
         // two columns: the week and how to add to it; the days off and how to add one
         VBox week = new VBox(8, weeklyTitle, blocks, FormLayout.errorLabel(weekly.errorProperty("blocks")),
-                buttons(remove, save), FormLayout.status(weekly, "schedule"), block.card());
+                buttons(remove, save, FormLayout.status(weekly, "schedule")), block.card());
         VBox days = new VBox(8, exceptionsTitle, exceptions, buttons(removeException), dayOff.card());
         VBox.setVgrow(blocks, Priority.ALWAYS);
         VBox.setVgrow(exceptions, Priority.ALWAYS);
