@@ -96,7 +96,6 @@ final class DevicesView {
         newDevice.field("admin.devices.kind", kind, register.errorProperty("kind"));
         Button registerButton = button("registerDeviceButton", "admin.devices.register", messages, vm::register);
         registerButton.getStyleClass().add("primary");
-        registerButton.disableProperty().bind(register.busyProperty());
         Label siteProblem = FormLayout.errorLabel(register.errorProperty("siteId"));
         newDevice.add(siteProblem).add(buttons(registerButton)).add(FormLayout.status(register, "registerDevice"));
 

@@ -178,6 +178,7 @@ final class FormLayout {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("bare-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        followFocus(scroll);
         if (listed instanceof Region region) {
             region.setMinHeight(170);
             region.setPrefHeight(220);
@@ -186,6 +187,37 @@ final class FormLayout {
         VBox page = new VBox(12, listed, scroll);
         page.getStyleClass().add("admin-page");
         return page;
+    }
+
+    /** Tabbing to a field below the fold scrolls it into view: the keyboard reaches every field. */
+    static void followFocus(ScrollPane scroll) {
+        scroll.sceneProperty().addListener((o, before, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, was, now) -> reveal(scroll, now));
+            }
+        });
+    }
+
+    private static void reveal(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (up == content) {
+                var bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double height = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (height <= viewport) {
+                    return;
+                }
+                double top = scroll.getVvalue() * (height - viewport);
+                if (bounds.getMinY() < top) {
+                    top = bounds.getMinY();
+                } else if (bounds.getMaxY() > top + viewport) {
+                    top = bounds.getMaxY() - viewport;
+                }
+                scroll.setVvalue(top / (height - viewport));
+                return;
+            }
+        }
     }
 
     static String orDash(String text) {

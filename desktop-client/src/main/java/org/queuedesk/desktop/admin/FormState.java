@@ -46,7 +46,10 @@ final class FormState {
         return this;
     }
 
-    /** Runs {@code work} in the background unless a request of this form is already on its way. */
+    /**
+     * Runs {@code work} in the background unless a request of this form is already on its way (a second press
+     * does nothing; the button stays enabled so the focus stays on it, where the keyboard left it).
+     */
     <T> void run(Callable<T> work, Consumer<T> onSuccess) {
         run(work, onSuccess, failure -> { });
     }

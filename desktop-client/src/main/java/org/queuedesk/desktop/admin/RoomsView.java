@@ -40,7 +40,6 @@ final class RoomsView {
         newRoom.text("roomNameAr", "admin.field.nameAr", vm.names.arabic, create.errorProperty("names"));
         Button createButton = button("createRoomButton", "admin.rooms.create", messages, vm::create);
         createButton.getStyleClass().add("primary");
-        createButton.disableProperty().bind(create.busyProperty());
         newRoom.add(buttons(createButton)).add(FormLayout.status(create, "createRoom"));
 
         FormState edit = vm.editForm();
@@ -48,7 +47,7 @@ final class RoomsView {
         chosen.text("editRoomNameEs", "admin.field.nameEs", vm.editNames.spanish, null);
         chosen.text("editRoomNameAr", "admin.field.nameAr", vm.editNames.arabic, edit.errorProperty("names"));
         Button save = button("saveRoomButton", "admin.save", messages, vm::saveChosen);
-        save.disableProperty().bind(FormLayout.isNull(vm.selectedProperty()).or(edit.busyProperty()));
+        save.disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
         chosen.add(buttons(save)).add(FormLayout.status(edit, "editRoom"));
         chosen.card().disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
         return FormLayout.page(listed, newRoom.card(), chosen.card());

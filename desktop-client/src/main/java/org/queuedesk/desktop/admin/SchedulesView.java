@@ -49,7 +49,7 @@ final class SchedulesView {
         Button remove = button("removeBlockButton", "admin.schedules.removeBlock", messages, vm::removeBlock);
         Button save = button("saveScheduleButton", "admin.schedules.save", messages, vm::saveWeekly);
         save.getStyleClass().add("primary");
-        save.disableProperty().bind(weekly.busyProperty().or(FormLayout.isNull(vm.doctorProperty())));
+        save.disableProperty().bind(FormLayout.isNull(vm.doctorProperty()));
 
         ListView<ScheduleExceptionDto> exceptions = new ListView<>(vm.exceptions());
         exceptions.setId("scheduleExceptions");
@@ -99,7 +99,7 @@ final class SchedulesView {
         dayOff.field("admin.schedules.date", date, exception.errorProperty("date"));
         dayOff.text("dayOffNote", "admin.schedules.note", vm.note, exception.errorProperty("note"));
         Button addDayOff = button("addDayOffButton", "admin.schedules.addDayOff", messages, vm::addDayOff);
-        addDayOff.disableProperty().bind(exception.busyProperty().or(FormLayout.isNull(vm.doctorProperty())));
+        addDayOff.disableProperty().bind(FormLayout.isNull(vm.doctorProperty()));
         dayOff.add(buttons(addDayOff)).add(FormLayout.status(exception, "dayOff"));
         // two columns: the week and how to add to it; the days off and how to add one
         VBox week = new VBox(8, weeklyTitle, blocks, FormLayout.errorLabel(weekly.errorProperty("blocks")),

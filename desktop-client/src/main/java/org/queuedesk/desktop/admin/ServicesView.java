@@ -9,6 +9,9 @@ import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import org.queuedesk.common.site.ServiceDto;
@@ -47,7 +50,6 @@ final class ServicesView {
         newService.text("serviceNameAr", "admin.field.nameAr", vm.names.arabic, create.errorProperty("names"));
         Button createButton = button("createServiceButton", "admin.services.create", messages, vm::create);
         createButton.getStyleClass().add("primary");
-        createButton.disableProperty().bind(create.busyProperty());
         newService.add(buttons(createButton)).add(FormLayout.status(create, "createService"));
 
         FormState edit = vm.editForm();
@@ -65,9 +67,56 @@ final class ServicesView {
         chosen.text("closesAt", "admin.services.closesAt", vm.closesAt, edit.errorProperty("closesAt"));
         chosen.text("maxWaiting", "admin.services.maxWaiting", vm.maxWaiting, edit.errorProperty("maxWaiting"));
         Button save = button("saveServiceButton", "admin.save", messages, vm::saveChosen);
-        save.disableProperty().bind(FormLayout.isNull(vm.selectedProperty()).or(edit.busyProperty()));
+        save.disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
         chosen.add(buttons(save)).add(FormLayout.status(edit, "editService"));
         chosen.card().disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
-        return FormLayout.page(listed, newService.card(), chosen.card());
+        FormState sms = vm.textForm();
+        FormLayout texts = new FormLayout(messages, "admin.services.texts");
+        ComboBox<String> language = new ComboBox<>();
+        language.setId("textLanguage");
+        language.getItems().setAll("en", "es", "ar");
+        language.setConverter(converter(code -> messages.getString("admin.language." + code)));
+        language.valueProperty().bindBidirectional(vm.textLanguage);
+        texts.field("admin.services.textLanguage", language, sms.errorProperty("language"));
+        ComboBox<String> kind = new ComboBox<>(vm.textKinds());
+        kind.setId("textKind");
+        // a kind this desk has no words for yet (a newer server) shows as the server names it
+        kind.setConverter(converter(code -> messages.containsKey("admin.services.kind." + code)
+                ? messages.getString("admin.services.kind." + code) : code));
+        kind.valueProperty().bindBidirectional(vm.textKind);
+        texts.field("admin.services.textKind", kind, sms.errorProperty("kind"));
+        TextArea body = new TextArea();
+        body.setId("smsText");
+        body.setWrapText(true);
+        body.setPrefRowCount(3);
+        body.textProperty().bindBidirectional(vm.text);
+        texts.field("admin.services.text", body, sms.errorProperty("text"));
+        Label placeholders = new Label(messages.getString("admin.services.placeholders"));
+        placeholders.getStyleClass().add("muted");
+        placeholders.setWrapText(true);
+        Label isDefault = new Label(messages.getString("admin.services.isDefault"));
+        isDefault.getStyleClass().add("muted");
+        isDefault.visibleProperty().bind(vm.textIsDefaultProperty());
+        isDefault.managedProperty().bind(isDefault.visibleProperty());
+        Button saveText = button("saveTextButton", "admin.save", messages, vm::saveText);
+        saveText.disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
+        texts.add(placeholders).add(isDefault).add(buttons(saveText)).add(FormLayout.status(sms, "smsText"));
+        texts.card().disableProperty().bind(FormLayout.isNull(vm.selectedProperty()));
+        VBox chosenColumn = new VBox(12, chosen.card(), texts.card());
+        return FormLayout.page(listed, newService.card(), chosenColumn);
+    }
+
+    private static javafx.util.StringConverter<String> converter(java.util.function.UnaryOperator<String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public String fromString(String typed) {
+                return null;
+            }
+        };
     }
 }

@@ -11,6 +11,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.queuedesk.common.notify.SmsTemplateDto;
+import org.queuedesk.common.notify.SmsTemplateRequest;
 import org.queuedesk.common.online.RemoteJoiningDto;
 import org.queuedesk.common.online.RemoteJoiningRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
@@ -20,7 +22,8 @@ import org.queuedesk.desktop.ground.BackgroundExecutor;
 
 /**
  * Services of the site: create one (name, prefix, almost-turn position, names per language), and for the chosen
- * one set its names, the minutes per patient its wait estimate assumes, and remote joining. The server has no
+ * one set its names, the minutes per patient its wait estimate assumes, remote joining, and its text messages
+ * per language and kind. The server has no
  * route to change a prefix or an almost-turn position once created, so those show but do not edit.
  */
 public final class ServicesViewModel {
@@ -45,6 +48,14 @@ public final class ServicesViewModel {
     final StringProperty closesAt = new SimpleStringProperty(this, "closesAt", "");
     final StringProperty maxWaiting = new SimpleStringProperty(this, "maxWaiting", "");
     private final FormState edit;
+    // the chosen service's text messages, one language and kind at a time
+    private final java.util.List<SmsTemplateDto> texts = new java.util.ArrayList<>();
+    private final ObservableList<String> textKinds = FXCollections.observableArrayList();
+    final ObjectProperty<String> textLanguage = new SimpleObjectProperty<>(this, "textLanguage", "en");
+    final ObjectProperty<String> textKind = new SimpleObjectProperty<>(this, "textKind");
+    final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final BooleanProperty textIsDefault = new SimpleBooleanProperty(this, "textIsDefault", true);
+    private final FormState sms;
 
     public ServicesViewModel(QueueDeskClient client, BackgroundExecutor background, LongSupplier siteId,
                              ResourceBundle messages) {
@@ -54,7 +65,10 @@ public final class ServicesViewModel {
         this.list = new FormState(background, messages);
         this.create = new FormState(background, messages, "name", "prefix", "almostTurnPosition", "names");
         this.edit = new FormState(background, messages, "names", "minutes", "open", "opensAt", "closesAt", "maxWaiting");
+        this.sms = new FormState(background, messages, "language", "kind", "text");
         selected.addListener((o, before, now) -> showChosen(now));
+        textLanguage.addListener((o, before, now) -> showText());
+        textKind.addListener((o, before, now) -> showText());
     }
 
     public void load() {
@@ -120,10 +134,44 @@ public final class ServicesViewModel {
         if (service == null) {
             editNames.clear();
             showJoining(null);
+            texts.clear();
+            text.set("");
             return;
         }
         editNames.show(service.names());
         edit.run(() -> client.remoteJoining(service.id()), this::showJoining);
+        sms.run(() -> client.smsTexts(service.id()), loaded -> {
+            texts.clear();
+            texts.addAll(loaded);
+            textKinds.setAll(loaded.stream().map(SmsTemplateDto::kind).distinct().toList());
+            if (textKind.get() == null || !textKinds.contains(textKind.get())) {
+                textKind.set(textKinds.isEmpty() ? null : textKinds.get(0));
+            }
+            showText();
+        });
+    }
+
+    /** Saves the text on show for the chosen service, language and kind; empty: back to the default. */
+    public void saveText() {
+        ServiceDto service = selected.get();
+        if (service == null) {
+            return;
+        }
+        var request = new SmsTemplateRequest(textLanguage.get(), textKind.get(), text.get());
+        sms.run(() -> client.setSmsText(service.id(), request), saved -> {
+            texts.removeIf(t -> t.language().equals(saved.language()) && t.kind().equals(saved.kind()));
+            texts.add(saved);
+            showText();
+            sms.succeeded(MessageFormat.format(messages.getString(saved.custom() ? "admin.services.textSaved"
+                    : "admin.services.textDefault"), String.valueOf(saved.segments())));
+        });
+    }
+
+    private void showText() {
+        var shown = texts.stream().filter(t -> t.language().equals(textLanguage.get()) && t.kind().equals(textKind.get()))
+                .findFirst();
+        text.set(shown.map(SmsTemplateDto::text).orElse(""));
+        textIsDefault.set(shown.map(t -> !t.custom()).orElse(true));
     }
 
     private void showJoining(RemoteJoiningDto joining) {
@@ -155,5 +203,18 @@ public final class ServicesViewModel {
 
     FormState editForm() {
         return edit;
+    }
+
+    FormState textForm() {
+        return sms;
+    }
+
+    public ObservableList<String> textKinds() {
+        return textKinds;
+    }
+
+    /** Whether the text on show is the server's default (no text of the service's own). */
+    public BooleanProperty textIsDefaultProperty() {
+        return textIsDefault;
     }
 }

@@ -48,7 +48,6 @@ final class SiteSettingsView {
         Button save = button("saveSettingsButton", "admin.save", messages, vm::save);
         save.getStyleClass().add("primary");
         save.setDefaultButton(true);
-        save.disableProperty().bind(form.busyProperty());
         settings.add(retention).add(buttons(save)).add(FormLayout.status(form, "settings"));
         VBox page = new VBox(settings.card());
         page.setMaxWidth(720);

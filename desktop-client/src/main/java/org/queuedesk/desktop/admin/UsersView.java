@@ -57,7 +57,6 @@ final class UsersView {
         newUser.field("admin.users.roles", roles, create.errorProperty("roles"));
         Button createButton = button("createUserButton", "admin.users.create", messages, vm::create);
         createButton.getStyleClass().add("primary");
-        createButton.disableProperty().bind(create.busyProperty());
         newUser.add(buttons(createButton)).add(FormLayout.status(create, "createUser"));
 
         FormState reset = vm.resetForm();
@@ -68,7 +67,6 @@ final class UsersView {
         newPassword.textProperty().bindBidirectional(vm.newPassword);
         chosen.field("admin.users.newPassword", newPassword, reset.errorProperty("password"));
         Button resetButton = button("resetPasswordButton", "admin.users.resetPassword", messages, vm::resetPassword);
-        resetButton.disableProperty().bind(reset.busyProperty());
         Button toggle = button("toggleDisabledButton", "admin.users.disable", messages, vm::toggleDisabled);
         toggle.textProperty().bind(Bindings.createStringBinding(() -> messages.getString(
                 vm.selectedProperty().get() != null && vm.selectedProperty().get().disabled()

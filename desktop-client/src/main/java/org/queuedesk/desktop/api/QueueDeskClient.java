@@ -451,6 +451,20 @@ public final class QueueDeskClient {
                 org.queuedesk.common.online.RemoteJoiningDto.class);
     }
 
+    /** A service's text messages in every language and kind: its own, or the default that would be sent. */
+    public List<org.queuedesk.common.notify.SmsTemplateDto> smsTexts(long serviceId)
+            throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/services/" + serviceId + "/sms-texts"),
+                listOf(org.queuedesk.common.notify.SmsTemplateDto.class));
+    }
+
+    /** Sets one text of a service (an empty text goes back to the default). */
+    public org.queuedesk.common.notify.SmsTemplateDto setSmsText(long serviceId,
+            org.queuedesk.common.notify.SmsTemplateRequest request) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/services/" + serviceId + "/sms-texts", request, null,
+                org.queuedesk.common.notify.SmsTemplateDto.class);
+    }
+
     public RoomDto createRoom(long siteId, org.queuedesk.common.site.CreateRoomRequest request)
             throws IOException, InterruptedException, ApiException {
         return postFor("/api/sites/" + siteId + "/rooms", request, null, RoomDto.class);

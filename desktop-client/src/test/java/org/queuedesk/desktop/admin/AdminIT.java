@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -138,6 +139,24 @@ class AdminIT {
         assertThat(joining.open()).isTrue();
         assertThat(joining.closesAt()).isEqualTo("18:00");
         Screenshots.save(scene, "admin-services-edited.png");
+
+        // its text messages, below the fold: reached with the keyboard, which scrolls them into view
+        TextArea text = admin.lookup("#smsText");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !text.getText().isEmpty()));
+        WaitForAsyncUtils.asyncFx(() -> {
+            text.requestFocus();
+            text.clear();
+        }).get(5, TimeUnit.SECONDS);
+        robot.write("Hi {name}, your number is {number}");
+        Node saveText = admin.lookup("#saveTextButton");
+        WaitForAsyncUtils.asyncFx(saveText::requestFocus).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.SPACE);
+        Label textError = admin.lookup("#smsTextError");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> textError.isVisible()
+                && textError.getText().startsWith("unknown placeholders [name]")));
+        assertThat(onFx(() -> textError.localToScene(textError.getBoundsInLocal()).getMaxY() <= scene.getHeight()).call())
+                .as("the message under the text is in view").isTrue();
+        Screenshots.save(scene, "admin-services-text-refused.png");
     }
 
     @Test

@@ -118,6 +118,31 @@ class ServicesViewModelTest {
         assertThat(services.editForm().error("minutes").get()).startsWith("must be between 1 and 240");
     }
 
+    @Test
+    void theChosenServicesTextMessagesAreSetPerLanguageAndKind() throws Exception {
+        ServiceDto vaccination = chosen("C");
+        assertThat(services.textKinds()).as("README/sms-template.psv: the kinds of text")
+                .containsExactlyInAnyOrder("confirmation", "almost_turn", "your_turn", "transfer", "cancelled");
+        services.textLanguage.set("es");
+        services.textKind.set("your_turn");
+        assertThat(services.textIsDefaultProperty().get()).isTrue();
+
+        services.text.set("Hola {name}, le toca: {number}");
+        services.saveText();
+        assertThat(services.textForm().error("text").get()).startsWith("unknown placeholders [name]");
+
+        services.text.set("{number}: pase a {room}");
+        services.saveText();
+        var stored = SERVER.admin.smsTexts(vaccination.id()).stream()
+                .filter(t -> t.language().equals("es") && t.kind().equals("your_turn")).findFirst().orElseThrow();
+        assertThat(stored.custom()).isTrue();
+        assertThat(stored.text()).isEqualTo("{number}: pase a {room}");
+        assertThat(services.textIsDefaultProperty().get()).isFalse();
+
+        services.textLanguage.set("en"); // another language shows its own text, not the Spanish one
+        assertThat(services.text.get()).isNotEqualTo("{number}: pase a {room}");
+    }
+
     private ServiceDto chosen(String prefix) {
         ServiceDto service = services.services().stream().filter(s -> s.prefix().equals(prefix)).findFirst().orElseThrow();
         services.selectedProperty().set(service);
