@@ -483,4 +483,174 @@ public final class QueueDeskClient {
         return postFor("/api/alerts/" + alertId + "/acknowledge", null, idempotencyKey,
                 org.queuedesk.common.alert.AlertDto.class);
     }
+
+    // --- admin: management screens (issue 14) --------------------------------------------------------
+
+    public org.queuedesk.common.site.SiteDto site(long siteId) throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId, org.queuedesk.common.site.SiteDto.class);
+    }
+
+    public ServiceDto createService(long siteId, org.queuedesk.common.site.CreateServiceRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sites/" + siteId + "/services", request, null, ServiceDto.class);
+    }
+
+    public ServiceDto setServiceNames(long serviceId, java.util.Map<String, String> names)
+            throws IOException, InterruptedException, ApiException {
+        return putFor("/api/services/" + serviceId + "/names", new org.queuedesk.common.site.NamesRequest(names),
+                ServiceDto.class);
+    }
+
+    public org.queuedesk.common.site.ServiceDefaultsDto setDefaultServiceMinutes(long serviceId, Integer minutes)
+            throws IOException, InterruptedException, ApiException {
+        return putFor("/api/services/" + serviceId + "/default-service-minutes",
+                new org.queuedesk.common.site.DefaultServiceMinutesRequest(minutes),
+                org.queuedesk.common.site.ServiceDefaultsDto.class);
+    }
+
+    public org.queuedesk.common.online.RemoteJoiningDto remoteJoining(long serviceId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/services/" + serviceId + "/remote-joining", org.queuedesk.common.online.RemoteJoiningDto.class);
+    }
+
+    public org.queuedesk.common.online.RemoteJoiningDto setRemoteJoining(long serviceId,
+            org.queuedesk.common.online.RemoteJoiningRequest request) throws IOException, InterruptedException, ApiException {
+        return putFor("/api/services/" + serviceId + "/remote-joining", request,
+                org.queuedesk.common.online.RemoteJoiningDto.class);
+    }
+
+    /** A service's text messages in every language and kind: its own, or the default that would be sent. */
+    public List<org.queuedesk.common.notify.SmsTemplateDto> smsTexts(long serviceId)
+            throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/services/" + serviceId + "/sms-texts"),
+                listOf(org.queuedesk.common.notify.SmsTemplateDto.class));
+    }
+
+    /** Sets one text of a service (an empty text goes back to the default). */
+    public org.queuedesk.common.notify.SmsTemplateDto setSmsText(long serviceId,
+            org.queuedesk.common.notify.SmsTemplateRequest request) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/services/" + serviceId + "/sms-texts", request, null,
+                org.queuedesk.common.notify.SmsTemplateDto.class);
+    }
+
+    public RoomDto createRoom(long siteId, org.queuedesk.common.site.CreateRoomRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sites/" + siteId + "/rooms", request, null, RoomDto.class);
+    }
+
+    public RoomDto setRoomNames(long roomId, java.util.Map<String, String> names)
+            throws IOException, InterruptedException, ApiException {
+        return putFor("/api/rooms/" + roomId + "/names", new org.queuedesk.common.site.NamesRequest(names), RoomDto.class);
+    }
+
+    public org.queuedesk.common.appointment.ScheduleDto schedule(long siteId, String doctor)
+            throws IOException, InterruptedException, ApiException {
+        return get(schedulePath(siteId, doctor), org.queuedesk.common.appointment.ScheduleDto.class);
+    }
+
+    public org.queuedesk.common.appointment.ScheduleDto replaceSchedule(long siteId, String doctor,
+            org.queuedesk.common.appointment.ScheduleRequest request) throws IOException, InterruptedException, ApiException {
+        return putFor(schedulePath(siteId, doctor), request, org.queuedesk.common.appointment.ScheduleDto.class);
+    }
+
+    public org.queuedesk.common.appointment.ScheduleDto addScheduleException(long siteId, String doctor,
+            org.queuedesk.common.appointment.ScheduleExceptionRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return postFor(schedulePath(siteId, doctor) + "/exceptions", request, null,
+                org.queuedesk.common.appointment.ScheduleDto.class);
+    }
+
+    public void deleteScheduleException(long siteId, String doctor, java.time.LocalDate date)
+            throws IOException, InterruptedException, ApiException {
+        sendForNoBody(authorized(HttpRequest.newBuilder(uri(schedulePath(siteId, doctor) + "/exceptions/" + date))
+                .DELETE(), true));
+    }
+
+    private static String schedulePath(long siteId, String doctor) {
+        return "/api/sites/" + siteId + "/schedules/" + URLEncoder.encode(doctor, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public List<org.queuedesk.common.auth.UserDto> users() throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/users"), listOf(org.queuedesk.common.auth.UserDto.class));
+    }
+
+    public org.queuedesk.common.auth.UserDto createUser(org.queuedesk.common.auth.CreateUserRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/users", request, null, org.queuedesk.common.auth.UserDto.class);
+    }
+
+    /** Disables ({@code disabled} true: their sign-ins end at once) or enables a user. */
+    public org.queuedesk.common.auth.UserDto setUserDisabled(String username, boolean disabled)
+            throws IOException, InterruptedException, ApiException {
+        return postFor(userPath(username) + (disabled ? "/disable" : "/enable"), null, null,
+                org.queuedesk.common.auth.UserDto.class);
+    }
+
+    public org.queuedesk.common.auth.UserDto resetPassword(String username, String password)
+            throws IOException, InterruptedException, ApiException {
+        return postFor(userPath(username) + "/password", new org.queuedesk.common.auth.ResetPasswordRequest(password), null,
+                org.queuedesk.common.auth.UserDto.class);
+    }
+
+    private static String userPath(String username) {
+        return "/api/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public List<org.queuedesk.common.auth.DeviceDto> devices() throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/devices"), listOf(org.queuedesk.common.auth.DeviceDto.class));
+    }
+
+    /** The answer carries the device's token: the only time anyone sees it. */
+    public org.queuedesk.common.auth.RegisteredDeviceDto registerDevice(org.queuedesk.common.auth.RegisterDeviceRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return postFor("/api/devices", request, null, org.queuedesk.common.auth.RegisteredDeviceDto.class);
+    }
+
+    public org.queuedesk.common.auth.DeviceDto revokeDevice(long deviceId) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/devices/" + deviceId + "/revoke", null, null, org.queuedesk.common.auth.DeviceDto.class);
+    }
+
+    /** The latest audit entries, newest first (the server gives 1 to 1000). */
+    public List<AuditEntry> audit(int limit) throws IOException, InterruptedException, ApiException {
+        return send(getRequest("/api/audit?limit=" + limit), listOf(AuditEntry.class));
+    }
+
+    public org.queuedesk.common.notify.SmsSiteSettingsDto smsSettings(long siteId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId + "/sms-settings", org.queuedesk.common.notify.SmsSiteSettingsDto.class);
+    }
+
+    public org.queuedesk.common.notify.SmsSiteSettingsDto setSmsSettings(long siteId,
+            org.queuedesk.common.notify.SmsSiteSettingsDto settings) throws IOException, InterruptedException, ApiException {
+        return postFor("/api/sites/" + siteId + "/sms-settings", settings, null,
+                org.queuedesk.common.notify.SmsSiteSettingsDto.class);
+    }
+
+    public org.queuedesk.common.appointment.AppointmentSettingsDto appointmentSettings(long siteId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId + "/appointment-settings",
+                org.queuedesk.common.appointment.AppointmentSettingsDto.class);
+    }
+
+    public org.queuedesk.common.appointment.AppointmentSettingsDto setAppointmentSettings(long siteId,
+            org.queuedesk.common.appointment.AppointmentSettingsDto settings)
+            throws IOException, InterruptedException, ApiException {
+        return putFor("/api/sites/" + siteId + "/appointment-settings", settings,
+                org.queuedesk.common.appointment.AppointmentSettingsDto.class);
+    }
+
+    private <T> T putFor(String path, Object body, Class<T> type) throws IOException, InterruptedException, ApiException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        return send(authorized(builder, true), type(type));
+    }
+
+    /** For answers without a body (204): the same token handling as {@link #send}. */
+    private void sendForNoBody(Outgoing request) throws IOException, InterruptedException, ApiException {
+        try {
+            send(request, json.getTypeFactory().constructType(com.fasterxml.jackson.databind.JsonNode.class));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException emptyBody) {
+            // a 2xx without a body: reading it as JSON finds nothing, which is the answer expected here
+        }
+    }
 }

@@ -16,6 +16,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.desktop.admin.AdminView;
+import org.queuedesk.desktop.admin.AdminViewModel;
 import org.queuedesk.desktop.api.EventStreamClient;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.api.TokenStore;
@@ -188,6 +190,12 @@ public final class AppShell {
             }
             case KIOSK -> openKiosk();
             case DISPLAY -> openDisplay();
+            case ADMIN -> {
+                var viewModel = new AdminViewModel(client, context.background(), context.messages());
+                currentScreen = viewModel;
+                shell.show(AdminView.load(viewModel, context.messages()));
+                viewModel.start();
+            }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }

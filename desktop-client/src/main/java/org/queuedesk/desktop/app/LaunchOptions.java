@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.queuedesk.desktop.ground.Mode;
 
 /**
- * Command-line options: {@code --mode=reception|doctor|kiosk|display}, {@code --server=URL},
+ * Command-line options: {@code --mode=reception|doctor|kiosk|display|admin}, {@code --server=URL},
  * {@code --lang=en|es|ar}. Unknown values fall back to the start screen rather than refusing to start.
  * Kiosks and displays: {@code --device-token=qdd_…} (or {@code QUEUEDESK_DEVICE_TOKEN}) signs in as the
  * device; {@code --kiosk-pin} (or {@code QUEUEDESK_KIOSK_PIN}, default {@value #DEFAULT_KIOSK_PIN}) lets staff

@@ -9,7 +9,9 @@ public enum Mode {
     RECEPTION,
     DOCTOR,
     KIOSK,
-    DISPLAY;
+    DISPLAY,
+    /** Management screens (services, rooms, schedules, staff, devices, settings, audit): admins only. */
+    ADMIN;
 
     /** The value used on the command line and in message keys, e.g. {@code kiosk}. */
     public String id() {

@@ -17,6 +17,7 @@ public final class StartView {
     @FXML private Button doctorButton;
     @FXML private Button kioskButton;
     @FXML private Button displayButton;
+    @FXML private Button adminButton;
 
     public StartView(StartViewModel viewModel) {
         this.viewModel = viewModel;
@@ -33,6 +34,9 @@ public final class StartView {
         doctorButton.setDisable(!viewModel.allows(Mode.DOCTOR));
         kioskButton.setDisable(!viewModel.allows(Mode.KIOSK));
         displayButton.setDisable(!viewModel.allows(Mode.DISPLAY));
+        // only admins see the management screens at all: a greyed tile would only tease the others
+        adminButton.setVisible(viewModel.allows(Mode.ADMIN));
+        adminButton.setManaged(adminButton.isVisible());
     }
 
     @FXML
@@ -53,5 +57,10 @@ public final class StartView {
     @FXML
     private void openDisplay() {
         viewModel.choose(Mode.DISPLAY);
+    }
+
+    @FXML
+    private void openAdmin() {
+        viewModel.choose(Mode.ADMIN);
     }
 }

@@ -29,10 +29,16 @@ class LaunchOptionsTest {
 
     @Test
     void unknownModeFallsBackToTheStartScreenWithAWarning() {
-        LaunchOptions options = LaunchOptions.from(Map.of("mode", "admin"));
+        LaunchOptions options = LaunchOptions.from(Map.of("mode", "manager"));
 
         assertThat(options.mode()).isEmpty();
-        assertThat(options.warnings()).singleElement().asString().contains("admin");
+        assertThat(options.warnings()).singleElement().asString().contains("manager");
+    }
+
+    @Test
+    void adminIsAModeOfItsOwn() {
+        // issue 14: the management screens are a mode, opened straight with --mode=admin by an admin
+        assertThat(LaunchOptions.from(Map.of("mode", "admin")).mode()).contains(Mode.ADMIN);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package org.queuedesk.desktop.admin;
+
+import java.time.ZoneId;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.ground.BackgroundExecutor;
+
+/**
+ * Admin mode: the site being managed, and which management screen is open (the list on the left). Each screen
+ * has its own view-model; opening one (or choosing another site) reads it afresh from the server.
+ */
+public final class AdminViewModel {
+
+    private final QueueDeskClient client;
+    private final ObservableList<SiteDto> sites = FXCollections.observableArrayList();
+    private final ObjectProperty<SiteDto> site = new SimpleObjectProperty<>(this, "site");
+    private final ObjectProperty<AdminScreen> screen = new SimpleObjectProperty<>(this, "screen");
+    private final FormState siteList;
+    private final ServicesViewModel services;
+    private final RoomsViewModel rooms;
+    private final SchedulesViewModel schedules;
+    private final UsersViewModel users;
+    private final DevicesViewModel devices;
+    private final SiteSettingsViewModel settings;
+    private final AuditViewModel audit;
+
+    public AdminViewModel(QueueDeskClient client, BackgroundExecutor background, ResourceBundle messages) {
+        this.client = client;
+        this.siteList = new FormState(background, messages);
+        this.services = new ServicesViewModel(client, background, this::siteId, messages);
+        this.rooms = new RoomsViewModel(client, background, this::siteId, messages);
+        this.schedules = new SchedulesViewModel(client, background, this::siteId, messages);
+        this.users = new UsersViewModel(client, background, messages);
+        this.devices = new DevicesViewModel(client, background, this::siteId, messages);
+        this.settings = new SiteSettingsViewModel(client, background, site::get, messages);
+        this.audit = new AuditViewModel(client, background, this::zone, messages);
+        screen.addListener((o, before, now) -> loadScreen());
+        site.addListener((o, before, now) -> loadScreen());
+    }
+
+    /** Reads the sites, then opens the first screen at the first site. */
+    public void start() {
+        siteList.run(client::sites, loaded -> {
+            sites.setAll(loaded);
+            if (!loaded.isEmpty()) {
+                site.set(loaded.get(0));
+            }
+            if (screen.get() == null) {
+                screen.set(AdminScreen.SERVICES);
+            }
+        });
+    }
+
+    private void loadScreen() {
+        AdminScreen open = screen.get();
+        if (open == null || site.get() == null) {
+            return;
+        }
+        switch (open) {
+            case SERVICES -> services.load();
+            case ROOMS -> rooms.load();
+            case SCHEDULES -> schedules.load();
+            case USERS -> users.load();
+            case DEVICES -> devices.load();
+            case SETTINGS -> settings.load();
+            case AUDIT -> audit.load();
+            default -> throw new IllegalStateException("unknown screen " + open);
+        }
+    }
+
+    private long siteId() {
+        return site.get().id();
+    }
+
+    /** The site's own time zone: the audit log's dates are the clinic's days. */
+    private ZoneId zone() {
+        SiteDto current = site.get();
+        try {
+            return current == null ? ZoneId.systemDefault() : ZoneId.of(current.timeZone());
+        } catch (java.time.DateTimeException unknown) {
+            return ZoneId.systemDefault();
+        }
+    }
+
+    public ObservableList<SiteDto> sites() {
+        return sites;
+    }
+
+    public ObjectProperty<SiteDto> siteProperty() {
+        return site;
+    }
+
+    public ObjectProperty<AdminScreen> screenProperty() {
+        return screen;
+    }
+
+    FormState siteForm() {
+        return siteList;
+    }
+
+    public ServicesViewModel services() {
+        return services;
+    }
+
+    public RoomsViewModel rooms() {
+        return rooms;
+    }
+
+    public SchedulesViewModel schedules() {
+        return schedules;
+    }
+
+    public UsersViewModel users() {
+        return users;
+    }
+
+    public DevicesViewModel devices() {
+        return devices;
+    }
+
+    public SiteSettingsViewModel settings() {
+        return settings;
+    }
+
+    public AuditViewModel audit() {
+        return audit;
+    }
+}
