@@ -121,8 +121,9 @@ class ServicesViewModelTest {
     @Test
     void theChosenServicesTextMessagesAreSetPerLanguageAndKind() throws Exception {
         ServiceDto vaccination = chosen("C");
-        assertThat(services.textKinds()).as("README/sms-template.psv: the kinds of text")
-                .containsExactlyInAnyOrder("confirmation", "almost_turn", "your_turn", "transfer", "cancelled");
+        assertThat(services.textKinds()).as("README/sms-template.psv: the kinds of text, a ticket's and a booking's")
+                .containsExactlyInAnyOrder("confirmation", "almost_turn", "your_turn", "transfer", "cancelled",
+                        "appointment_confirmation", "appointment_reminder", "appointment_moved", "appointment_cancelled");
         services.textLanguage.set("es");
         services.textKind.set("your_turn");
         assertThat(services.textIsDefaultProperty().get()).isTrue();
