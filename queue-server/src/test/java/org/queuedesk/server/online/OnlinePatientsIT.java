@@ -177,6 +177,9 @@ class OnlinePatientsIT {
             var mine = api.get("/api/sites/" + site + "/tickets?number=" + tab.text("#number")).as(TicketDto.class);
             assertThat(mine.source()).as("staff see where it came from").isEqualTo(TicketSource.ONLINE);
         }
+        // the ticket's confirmation is texted after its commit: wait for it, then no other
+        FakeSnsServer.await(Duration.ofSeconds(20), "the ticket's confirmation texted",
+                () -> sns.publishedTo(number).size() >= 2);
         assertThat(sns.publishedTo(number)).as("the code, then the ticket's confirmation").hasSize(2);
     }
 
