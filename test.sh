@@ -29,6 +29,8 @@ has_command npm || missing+=(npm)
 # JavaFX still lays out text with Pango/FreeType/fontconfig (libjavafx_font_pango) and needs a font.
 has_package libpangoft2-1.0-0 || missing+=(libpangoft2-1.0-0)
 has_package fonts-dejavu-core || missing+=(fonts-dejavu-core)
+# The server's tests against PostgreSQL start a throwaway cluster of Debian's PostgreSQL (testing/PostgresServer)
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
 # The server's Debian package test checks its unit with systemd-analyze (packaging/server, ServerDebIT);
 # dpkg-deb builds and reads the package (part of dpkg, on every Debian)
 has_command systemd-analyze || missing+=(systemd)
