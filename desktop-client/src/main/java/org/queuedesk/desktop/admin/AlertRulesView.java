@@ -77,6 +77,7 @@ final class AlertRulesView {
         scroll.getStyleClass().add("bare-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         FormLayout.followFocus(scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         return new VBox(scroll);
     }
 

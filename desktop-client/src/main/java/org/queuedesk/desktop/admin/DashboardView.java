@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -35,8 +36,9 @@ final class DashboardView {
                 tile("dashboardNoShows", "admin.dashboard.noShows", vm.noShows, messages),
                 tile("dashboardMeanWait", "admin.dashboard.meanWait", vm.meanWait, messages));
 
-        BarChart<String, Number> hours = chart("dashboardHours", "admin.dashboard.byHour",
-                "admin.dashboard.hour", messages);
+        // a line over the hours of the day: a quiet day's few tickets still read as a peak, not a hairline bar
+        LineChart<String, Number> hours = new LineChart<>(categories("admin.dashboard.hour", messages), counts());
+        dress(hours, "dashboardHours", "admin.dashboard.byHour", messages);
         Runnable drawHours = () -> {
             var arrivals = series(messages.getString("admin.dashboard.arrivals"));
             var calls = series(messages.getString("admin.dashboard.calls"));
@@ -89,9 +91,19 @@ final class DashboardView {
     }
 
     private static BarChart<String, Number> chart(String id, String titleKey, String axisKey, ResourceBundle messages) {
+        BarChart<String, Number> chart = new BarChart<>(categories(axisKey, messages), counts());
+        dress(chart, id, titleKey, messages);
+        return chart;
+    }
+
+    private static CategoryAxis categories(String axisKey, ResourceBundle messages) {
         CategoryAxis x = new CategoryAxis();
         x.setLabel(messages.getString(axisKey));
         x.setAnimated(false);
+        return x;
+    }
+
+    private static NumberAxis counts() {
         NumberAxis y = new NumberAxis();
         y.setMinorTickVisible(false);
         y.setTickUnit(1);
@@ -108,14 +120,16 @@ final class DashboardView {
                 return Double.valueOf(text);
             }
         });
-        BarChart<String, Number> chart = new BarChart<>(x, y);
+        return y;
+    }
+
+    private static void dress(XYChart<String, Number> chart, String id, String titleKey, ResourceBundle messages) {
         chart.setId(id);
         chart.setTitle(messages.getString(titleKey));
         chart.setAnimated(false);
         chart.setMinHeight(220);
         chart.setPrefWidth(10);
         chart.setMaxWidth(Double.MAX_VALUE);
-        return chart;
     }
 
     private static XYChart.Series<String, Number> series(String name) {

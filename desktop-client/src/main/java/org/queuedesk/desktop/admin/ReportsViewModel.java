@@ -69,7 +69,8 @@ public final class ReportsViewModel {
         this.client = client;
         this.siteId = siteId;
         this.messages = messages;
-        this.form = new FormState(background, messages, "from", "to", "by");
+        this.form = new FormState(background, messages, "from", "to", "by")
+                .checkFieldsMessage("admin.reports.checkFields");
         LocalDate today = LocalDate.now(clock.withZone(zone.get()));
         to.set(today);
         from.set(today.minusDays(6));

@@ -55,7 +55,7 @@ class AdminDashboardArabicIT {
                 onFx(() -> Integer.toString(ClinicDay.ISSUED).equals(issued.getText())));
         assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call())
                 .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
-        assertThat(onFx(() -> admin.<javafx.scene.chart.BarChart<?, ?>>lookup("#dashboardHours").getTitle()).call())
+        assertThat(onFx(() -> admin.<javafx.scene.chart.XYChart<?, ?>>lookup("#dashboardHours").getTitle()).call())
                 .isEqualTo("\u0627\u0644\u0648\u0635\u0648\u0644 \u0648\u0627\u0644\u0646\u062f\u0627\u0621\u0627\u062a "
                         + "\u062d\u0633\u0628 \u0627\u0644\u0633\u0627\u0639\u0629");
         Screenshots.save(scene, "admin-dashboard-ar.png");

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -85,11 +86,11 @@ class AdminDashboardIT {
         }
     }
 
-    private static int total(BarChart<String, Number> chart, int series) {
+    private static int total(XYChart<String, Number> chart, int series) {
         return chart.getData().get(series).getData().stream().mapToInt(d -> d.getYValue().intValue()).sum();
     }
 
-    private static int bar(BarChart<String, Number> chart, int series, String category) {
+    private static int bar(XYChart<String, Number> chart, int series, String category) {
         return chart.getData().get(series).getData().stream().filter(d -> d.getXValue().equals(category))
                 .mapToInt(d -> d.getYValue().intValue()).sum();
     }
@@ -98,7 +99,7 @@ class AdminDashboardIT {
     void theDashboardChartsTodayAndFollowsNewTicketsLive(FxRobot robot) throws Exception {
         openAdmin(robot);
         waitText("#dashboardIssued", Integer.toString(ClinicDay.ISSUED));
-        BarChart<String, Number> hours = admin.lookup("#dashboardHours");
+        LineChart<String, Number> hours = admin.lookup("#dashboardHours");
         BarChart<String, Number> services = admin.lookup("#dashboardServices");
         assertThat(onFx(() -> total(hours, 0)).call()).as("arrivals by hour").isEqualTo(ClinicDay.ISSUED);
         assertThat(onFx(() -> total(hours, 1)).call()).as("calls by hour").isEqualTo(ClinicDay.CALLS);
@@ -185,6 +186,9 @@ class AdminDashboardIT {
         Screenshots.save(scene, "admin-alerts.png");
         javafx.scene.control.ComboBox<AlertRulesViewModel.Scope> scope = admin.lookup("#alertScope");
         WaitForAsyncUtils.asyncFx(() -> scope.getSelectionModel().select(1)).get(5, TimeUnit.SECONDS);
+        // the service's thresholds are read on choosing it: type once they are in
+        AdminViewModel model = onFx(() -> (AdminViewModel) admin.shell().currentScreen()).call();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !model.alertRules().form().isBusy()));
         type(robot, "#waitingCount-medium", "4");
         type(robot, "#waitingCount-high", "4");
         admin.click("#saveAlertRulesButton");

@@ -43,19 +43,20 @@ final class ClinicDay {
         var rooms = admin.get("/api/sites/" + site + "/rooms").json();
         long a = services.get(0).path("id").asLong();
         long b = services.get(1).path("id").asLong();
+        // sessions first: tickets waiting with nobody serving would raise the default alerts
+        long sessionA = doctor.openSession(rooms.get(0).path("id").asLong(), List.of(a), "doctor").id();
+        long sessionB = nurse.openSession(rooms.get(1).path("id").asLong(), List.of(b), "nurse").id();
         for (int i = 0; i < 3; i++) {
             admin.issue(a);
         }
         for (int i = 0; i < 2; i++) {
             admin.issue(b);
         }
-        long sessionA = doctor.openSession(rooms.get(0).path("id").asLong(), List.of(a), "doctor").id();
         doctor.next(sessionA);                      // calls A-001
         doctor.next(sessionA);                      // A-001 served, calls A-002
         var noShow = doctor.post("/api/sessions/" + sessionA + "/no-show", null);
         assertThat(noShow.status()).as(noShow.body()).isEqualTo(200);
         doctor.next(sessionA);                      // calls A-003, still with the doctor
-        long sessionB = nurse.openSession(rooms.get(1).path("id").asLong(), List.of(b), "nurse").id();
         nurse.next(sessionB);                       // calls B-001
         nurse.next(sessionB);                       // B-001 served, calls B-002
         nurse.next(sessionB);                       // B-002 served

@@ -94,6 +94,7 @@ class ReceptionAlertIT {
     void aRaisedAlertMovesNoButtonAndNoRow(FxRobot robot) throws Exception {
         long site = admin.get("/api/sites").json().get(0).path("id").asLong();
         long service = admin.get("/api/sites/" + site + "/services").json().get(0).path("id").asLong();
+        put("/api/sites/" + site + "/alert-rules", RULES.formatted("{}", "{}")); // all off: no alert yet
         admin.issue(service);
         reception.signIn(robot, "reception", "reception", "#receptionButton");
         javafx.scene.control.TableView<?> tickets = reception.lookup("#ticketTable");
@@ -102,10 +103,12 @@ class ReceptionAlertIT {
                 && firstRow(tickets) != null && firstRow(queues) != null));
         Screenshots.save(scene, "reception-no-alert.png");
         List<javafx.geometry.Bounds> before = onFx(() -> placesOf(tickets, queues)).call();
+        assertThat(rows()).as("no alert before").isEmpty();
 
         // the waiting count's medium tier at one ticket: the ticket issued above raises it
         put("/api/sites/" + site + "/alert-rules", RULES.formatted("{\"medium\":1}", "{}"));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> rows().size() == 1));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> rows().size() == 1
+                && rows().get(0).getStyleClass().contains("alert-medium")));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "reception-alert-raised.png");
         assertThat(onFx(() -> placesOf(tickets, queues)).call())
