@@ -92,13 +92,11 @@ public final class AdminView {
         content.setId("adminContent");
         BorderPane frame = new BorderPane(content);
         if (vm.alerts() != null) {
-            // the same banner as at reception, in a slot held one row high: nothing under it moves when one comes
-            var banner = org.queuedesk.desktop.alert.AlertBanner.inOneRowSlot(vm.alerts(),
+            // the same banner as at reception, under the list of screens (which gives way): the open screen keeps
+            // all its height and nothing in it moves when an alert comes
+            left.getChildren().add(org.queuedesk.desktop.alert.AlertBanner.narrow(vm.alerts(),
                     messages.getString("alert.acknowledge"),
-                    n -> java.text.MessageFormat.format(messages.getString("alert.moreInRow"), n),
-                    messages.getString("alert.none"));
-            frame.setTop(banner);
-            BorderPane.setMargin(banner, new javafx.geometry.Insets(0, 0, 12, 0));
+                    n -> java.text.MessageFormat.format(messages.getString("alert.more"), n)));
         }
         frame.setLeft(left);
         frame.setId("root");

@@ -25,18 +25,21 @@ public final class AlertBanner extends VBox {
     private final java.util.function.IntFunction<String> moreText;
     /** Null: rows come and go; else the text of the held slot while no alert is open. */
     private final String noneText;
+    /** Each row's parts one under another, for a narrow column. */
+    private final boolean narrow;
 
     public AlertBanner(AlertBannerViewModel model, String acknowledgeText, java.util.function.IntFunction<String> moreText) {
-        this(model, acknowledgeText, moreText, null);
+        this(model, acknowledgeText, moreText, null, false);
     }
 
     private AlertBanner(AlertBannerViewModel model, String acknowledgeText,
-                        java.util.function.IntFunction<String> moreText, String noneText) {
+                        java.util.function.IntFunction<String> moreText, String noneText, boolean narrow) {
         super(6);
         this.model = model;
         this.acknowledgeText = acknowledgeText;
         this.moreText = moreText;
         this.noneText = noneText;
+        this.narrow = narrow;
         setId("alertBanner");
         model.shown().addListener((ListChangeListener<AlertDto>) change -> rebuild());
         model.errorProperty().addListener((o, before, now) -> {
@@ -54,7 +57,16 @@ public final class AlertBanner extends VBox {
      */
     public static AlertBanner inOneRowSlot(AlertBannerViewModel model, String acknowledgeText,
                                            java.util.function.IntFunction<String> moreText, String noneText) {
-        return new AlertBanner(model, acknowledgeText, moreText, noneText);
+        return new AlertBanner(model, acknowledgeText, moreText, noneText, false);
+    }
+
+    /**
+     * The banner for a narrow column that grows into the space of something above it that gives way (the admin
+     * desk's list of screens): tier, text and button one under another, so the screen beside it never moves.
+     */
+    public static AlertBanner narrow(AlertBannerViewModel model, String acknowledgeText,
+                                     java.util.function.IntFunction<String> moreText) {
+        return new AlertBanner(model, acknowledgeText, moreText, null, true);
     }
 
     private void rebuild() {
@@ -80,7 +92,7 @@ public final class AlertBanner extends VBox {
 
     private void rebuildSlot() {
         // the sizing row: the height of a banner row at this font size, never shown
-        HBox sizing = row(new AlertDto(0, 0, org.queuedesk.common.alert.AlertRule.WAITING_COUNT,
+        javafx.scene.layout.Pane sizing = row(new AlertDto(0, 0, org.queuedesk.common.alert.AlertRule.WAITING_COUNT,
                 org.queuedesk.common.alert.AlertTier.MEDIUM, null, null, "", 0, "M", java.time.Instant.EPOCH,
                 java.time.Instant.EPOCH, null, null, null), true);
         sizing.setVisible(false);
@@ -97,7 +109,7 @@ public final class AlertBanner extends VBox {
             quiet.setPadding(new Insets(8, 12, 8, 12));
             shownNode = quiet;
         } else {
-            HBox first = row(model.shown().get(0), true);
+            javafx.scene.layout.Pane first = row(model.shown().get(0), true);
             int more = model.shown().size() - 1;
             String problem = model.errorProperty().get();
             if (more > 0 || !problem.isEmpty()) {
@@ -116,12 +128,12 @@ public final class AlertBanner extends VBox {
         setManaged(true);
     }
 
-    private HBox row(AlertDto alert) {
+    private javafx.scene.layout.Pane row(AlertDto alert) {
         return row(alert, false);
     }
 
     /** {@code oneLine}: the summary never wraps (it ends in "…", its whole text in a tooltip). */
-    private HBox row(AlertDto alert, boolean oneLine) {
+    private javafx.scene.layout.Pane row(AlertDto alert, boolean oneLine) {
         String fg = AlertColours.css(AlertColours.text(alert.tier()));
         Label tier = new Label(model.tierName(alert));
         tier.setStyle("-fx-text-fill: " + fg + "; -fx-font-weight: bold;");
@@ -138,9 +150,17 @@ public final class AlertBanner extends VBox {
         Button acknowledge = new Button(acknowledgeText);
         acknowledge.getStyleClass().add("alert-acknowledge");
         acknowledge.setOnAction(e -> model.acknowledge(alert));
-        HBox row = new HBox(12, tier, summary, acknowledge);
+        javafx.scene.layout.Pane row;
+        if (narrow) {
+            VBox stacked = new VBox(6, tier, summary, acknowledge);
+            stacked.setAlignment(Pos.CENTER_LEFT);
+            row = stacked;
+        } else {
+            HBox line = new HBox(12, tier, summary, acknowledge);
+            line.setAlignment(Pos.CENTER_LEFT);
+            row = line;
+        }
         row.getStyleClass().addAll("alert-banner", "alert-" + alert.tier().wireName());
-        row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(8, 12, 8, 12));
         row.setStyle("-fx-background-color: " + AlertColours.css(AlertColours.background(alert.tier()))
                 + "; -fx-background-radius: 6;");
