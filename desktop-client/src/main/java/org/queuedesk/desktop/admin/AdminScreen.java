@@ -1,8 +1,8 @@
 package org.queuedesk.desktop.admin;
 
-/** The management screens, in the order of the list on the left. */
+/** The admin screens, in the order of the list on the left: today's dashboard first, then reports. */
 public enum AdminScreen {
-    SERVICES, ROOMS, SCHEDULES, USERS, DEVICES, SETTINGS, AUDIT;
+    DASHBOARD, REPORTS, SERVICES, ROOMS, SCHEDULES, USERS, DEVICES, SETTINGS, ALERTS, AUDIT;
 
     /** Its name in the messages: {@code admin.screen.services}. */
     public String messageKey() {

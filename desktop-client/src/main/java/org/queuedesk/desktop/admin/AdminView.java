@@ -26,14 +26,21 @@ public final class AdminView {
     private final ResourceBundle messages;
     private final Map<AdminScreen, Node> built = new EnumMap<>(AdminScreen.class);
     private final StackPane content = new StackPane();
+    private final ReportFiles files;
 
-    private AdminView(AdminViewModel vm, ResourceBundle messages) {
+    private AdminView(AdminViewModel vm, ResourceBundle messages, ReportFiles files) {
         this.vm = vm;
         this.messages = messages;
+        this.files = files;
     }
 
     public static Parent load(AdminViewModel vm, ResourceBundle messages) {
-        return new AdminView(vm, messages).build();
+        return load(vm, messages, ReportFiles.fileChooser(messages));
+    }
+
+    /** {@code files}: where an exported report is saved (tests give a path instead of the system's dialog). */
+    public static Parent load(AdminViewModel vm, ResourceBundle messages, ReportFiles files) {
+        return new AdminView(vm, messages, files).build();
     }
 
     private Parent build() {
@@ -84,6 +91,13 @@ public final class AdminView {
 
         content.setId("adminContent");
         BorderPane frame = new BorderPane(content);
+        if (vm.alerts() != null) {
+            // the same banner as at reception, under the list of screens (which gives way): the open screen keeps
+            // all its height and nothing in it moves when an alert comes
+            left.getChildren().add(org.queuedesk.desktop.alert.AlertBanner.narrow(vm.alerts(),
+                    messages.getString("alert.acknowledge"),
+                    n -> java.text.MessageFormat.format(messages.getString("alert.more"), n)));
+        }
         frame.setLeft(left);
         frame.setId("root");
         frame.getStyleClass().addAll("page", "desk", "admin");
@@ -105,6 +119,9 @@ public final class AdminView {
 
     private Node create(AdminScreen screen) {
         Node node = switch (screen) {
+            case DASHBOARD -> DashboardView.build(vm.dashboard(), messages);
+            case REPORTS -> ReportsView.build(vm.reports(), files, messages);
+            case ALERTS -> AlertRulesView.build(vm.alertRules(), messages);
             case SERVICES -> ServicesView.build(vm.services(), messages);
             case ROOMS -> RoomsView.build(vm.rooms(), messages);
             case SCHEDULES -> SchedulesView.build(vm.schedules(), messages);

@@ -28,9 +28,26 @@ public final class AdminViewModel {
     private final DevicesViewModel devices;
     private final SiteSettingsViewModel settings;
     private final AuditViewModel audit;
+    private final DashboardViewModel dashboard;
+    private final ReportsViewModel reports;
+    private final AlertRulesViewModel alertRules;
+    private final BackgroundExecutor background;
+    private final ResourceBundle messages;
+    private org.queuedesk.desktop.alert.AlertBannerViewModel alerts;
 
     public AdminViewModel(QueueDeskClient client, BackgroundExecutor background, ResourceBundle messages) {
+        this(client, background, messages, java.time.Clock.systemDefaultZone(), org.queuedesk.desktop.ground.UiTimer.fx());
+    }
+
+    /** {@code clock}: what "today" is on the dashboard and reports; {@code timer}: the dashboard's throttle. */
+    public AdminViewModel(QueueDeskClient client, BackgroundExecutor background, ResourceBundle messages,
+                          java.time.Clock clock, org.queuedesk.desktop.ground.UiTimer timer) {
         this.client = client;
+        this.background = background;
+        this.messages = messages;
+        this.dashboard = new DashboardViewModel(client, background, this::siteId, this::zone, clock, timer, messages);
+        this.reports = new ReportsViewModel(client, background, this::siteId, this::zone, clock, messages);
+        this.alertRules = new AlertRulesViewModel(client, background, this::siteId, messages);
         this.siteList = new FormState(background, messages);
         this.services = new ServicesViewModel(client, background, this::siteId, messages);
         this.rooms = new RoomsViewModel(client, background, this::siteId, messages);
@@ -51,7 +68,7 @@ public final class AdminViewModel {
                 site.set(loaded.get(0));
             }
             if (screen.get() == null) {
-                screen.set(AdminScreen.SERVICES);
+                screen.set(AdminScreen.DASHBOARD);
             }
         });
     }
@@ -61,7 +78,13 @@ public final class AdminViewModel {
         if (open == null || site.get() == null) {
             return;
         }
+        if (open != AdminScreen.DASHBOARD) {
+            dashboard.close();
+        }
         switch (open) {
+            case DASHBOARD -> dashboard.load();
+            case REPORTS -> reports.load();
+            case ALERTS -> alertRules.load();
             case SERVICES -> services.load();
             case ROOMS -> rooms.load();
             case SCHEDULES -> schedules.load();
@@ -71,6 +94,32 @@ public final class AdminViewModel {
             case AUDIT -> audit.load();
             default -> throw new IllegalStateException("unknown screen " + open);
         }
+    }
+
+    /**
+     * Follows the desk's live site: its events refresh the dashboard (throttled), and its open alerts show as the
+     * same banner as at reception, acknowledged from there.
+     */
+    public void follow(org.queuedesk.desktop.live.LiveSite live) {
+        live.onEvent(event -> dashboard.changed());
+        alerts = org.queuedesk.desktop.alert.AlertBannerViewModel.following(live, background, messages::getString);
+    }
+
+    /** The open alerts' banner; null until {@link #follow} (no live site). */
+    public org.queuedesk.desktop.alert.AlertBannerViewModel alerts() {
+        return alerts;
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
+    }
+
+    public AlertRulesViewModel alertRules() {
+        return alertRules;
     }
 
     private long siteId() {

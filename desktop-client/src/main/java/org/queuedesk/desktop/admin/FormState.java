@@ -31,6 +31,7 @@ final class FormState {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     private final StringProperty done = new SimpleStringProperty(this, "done", "");
     private UnaryOperator<String> fieldNames = UnaryOperator.identity();
+    private String checkFieldsKey = "admin.checkFields";
 
     FormState(BackgroundExecutor background, ResourceBundle messages, String... fieldNames) {
         this.background = background;
@@ -38,6 +39,12 @@ final class FormState {
         for (String name : fieldNames) {
             fields.put(name, new SimpleStringProperty(this, name, ""));
         }
+    }
+
+    /** The line under a form whose fields the server refused (default: "Not saved: see the fields…"). */
+    FormState checkFieldsMessage(String key) {
+        this.checkFieldsKey = key;
+        return this;
     }
 
     /** How the server's field names map to this form's (e.g. {@code blocks[2].start} to {@code start}). */
@@ -87,14 +94,14 @@ final class FormState {
                 field.set(error.getValue());
             }
         }
-        problem.set(allShown ? messages.getString("admin.checkFields") : refused.detail());
+        problem.set(allShown ? messages.getString(checkFieldsKey) : refused.detail());
     }
 
     /** A problem found before asking the server (a number that is not a number), shown like the server's. */
     void fieldProblem(String field, String message) {
         clear();
         error(field).set(message);
-        problem.set(messages.getString("admin.checkFields"));
+        problem.set(messages.getString(checkFieldsKey));
     }
 
     void succeeded(String message) {

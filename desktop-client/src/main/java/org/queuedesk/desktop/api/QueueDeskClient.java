@@ -653,4 +653,62 @@ public final class QueueDeskClient {
             // a 2xx without a body: reading it as JSON finds nothing, which is the answer expected here
         }
     }
+
+    // --- reports and alert thresholds (issue 14, admin mode) -------------------------------------------
+
+    /** A report as JSON: {@code kind} is tickets, hours or appointments; dates are the site's local days. */
+    public <T> T report(long siteId, String kind, java.time.LocalDate from, java.time.LocalDate to,
+                        org.queuedesk.common.report.ReportPeriod by, Class<T> type)
+            throws IOException, InterruptedException, ApiException {
+        return get(reportPath(siteId, kind, from, to, by), type);
+    }
+
+    /** The same report as the server's CSV bytes, unchanged (UTF-8 with its byte order mark). */
+    public byte[] reportCsv(long siteId, String kind, java.time.LocalDate from, java.time.LocalDate to,
+                            org.queuedesk.common.report.ReportPeriod by)
+            throws IOException, InterruptedException, ApiException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(reportPath(siteId, kind, from, to, by))).GET()
+                .timeout(timeout).header("Accept", "text/csv");
+        Outgoing request = new Outgoing(builder, true);
+        Optional<String> token = session.bearer(null);
+        HttpResponse<byte[]> response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 401 && token.isPresent()) {
+            Optional<String> renewed = session.bearer(token.get());
+            if (renewed.isPresent() && !renewed.equals(token)) {
+                response = http.send(request.with(renewed), HttpResponse.BodyHandlers.ofByteArray());
+            }
+        }
+        if (response.statusCode() >= 400) {
+            throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
+        }
+        return response.body();
+    }
+
+    private static String reportPath(long siteId, String kind, java.time.LocalDate from, java.time.LocalDate to,
+                                     org.queuedesk.common.report.ReportPeriod by) {
+        return "/api/reports/sites/" + siteId + "/" + kind + "?from=" + from + "&to=" + to + "&by=" + by.wireName();
+    }
+
+    /** A site's alert thresholds (the defaults until an admin sets them). */
+    public org.queuedesk.common.alert.AlertRulesDto siteAlertRules(long siteId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId + "/alert-rules", org.queuedesk.common.alert.AlertRulesDto.class);
+    }
+
+    public org.queuedesk.common.alert.AlertRulesDto setSiteAlertRules(long siteId,
+            org.queuedesk.common.alert.AlertRulesDto rules) throws IOException, InterruptedException, ApiException {
+        return putFor("/api/sites/" + siteId + "/alert-rules", rules, org.queuedesk.common.alert.AlertRulesDto.class);
+    }
+
+    /** A service's thresholds: its own, else its site's. */
+    public org.queuedesk.common.alert.AlertRulesDto serviceAlertRules(long serviceId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/services/" + serviceId + "/alert-rules", org.queuedesk.common.alert.AlertRulesDto.class);
+    }
+
+    public org.queuedesk.common.alert.AlertRulesDto setServiceAlertRules(long serviceId,
+            org.queuedesk.common.alert.AlertRulesDto rules) throws IOException, InterruptedException, ApiException {
+        return putFor("/api/services/" + serviceId + "/alert-rules", rules,
+                org.queuedesk.common.alert.AlertRulesDto.class);
+    }
 }

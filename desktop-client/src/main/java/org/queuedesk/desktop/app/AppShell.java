@@ -78,6 +78,7 @@ public final class AppShell {
     private Optional<Mode> pendingMode;
     private Mode currentMode;
     private Object currentScreen;
+    private org.queuedesk.desktop.admin.ReportFiles reportFiles;
     // a doctor's open session per user, so signing in again (same app) goes straight back to it
     private final Map<String, Long> openSessions = new HashMap<>();
     // kiosk and display: they take over the window until staff leave them
@@ -191,13 +192,21 @@ public final class AppShell {
             case KIOSK -> openKiosk();
             case DISPLAY -> openDisplay();
             case ADMIN -> {
-                var viewModel = new AdminViewModel(client, context.background(), context.messages());
+                var viewModel = new AdminViewModel(client, context.background(), context.messages(), context.clock(),
+                        org.queuedesk.desktop.ground.UiTimer.fx());
+                viewModel.follow(live);
                 currentScreen = viewModel;
-                shell.show(AdminView.load(viewModel, context.messages()));
+                shell.show(reportFiles == null ? AdminView.load(viewModel, context.messages())
+                        : AdminView.load(viewModel, context.messages(), reportFiles));
                 viewModel.start();
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
+    }
+
+    /** Where admin mode saves an exported report instead of asking with the system's dialog (TestFX tests). */
+    public void useReportFiles(org.queuedesk.desktop.admin.ReportFiles files) {
+        this.reportFiles = files;
     }
 
     /** Kiosk and display settings, and how to quit the app when a device-only kiosk is left with the PIN. */

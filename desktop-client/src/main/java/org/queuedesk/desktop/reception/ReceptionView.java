@@ -125,9 +125,11 @@ public final class ReceptionView {
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
         ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
         // open alerts above the printer trouble, in their tier's colour (README, "Alerts")
-        ((javafx.scene.layout.Pane) printerWarning.getParent()).getChildren().add(0, new org.queuedesk.desktop.alert
-                .AlertBanner(viewModel.alerts(), resources.getString("alert.acknowledge"), n -> java.text.MessageFormat
-                .format(resources.getString("alert.more"), n)));
+        // in a slot held one row high, so a raised alert never moves the buttons and rows under the pointer
+        ((javafx.scene.layout.Pane) printerWarning.getParent()).getChildren().add(0, org.queuedesk.desktop.alert
+                .AlertBanner.inOneRowSlot(viewModel.alerts(), resources.getString("alert.acknowledge"),
+                        n -> java.text.MessageFormat.format(resources.getString("alert.moreInRow"), n),
+                        resources.getString("alert.none")));
 
         queueTable.setItems(viewModel.queues());
         ViewBindings.column(queueKey, ServiceQueueRow::shortcut);

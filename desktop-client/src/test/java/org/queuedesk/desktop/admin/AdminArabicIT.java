@@ -55,6 +55,8 @@ class AdminArabicIT {
         admin.waitFor("#adminButton");
         Screenshots.save(scene, "admin-start-ar.png");
         admin.chooseMode(robot, "#adminButton");
+        admin.waitFor("#admin-dashboard"); // the first screen
+        admin.click("#screen-services");
         admin.waitFor("#admin-services");
         TableView<ServiceDto> table = admin.lookup("#servicesTable");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().size() == 3));

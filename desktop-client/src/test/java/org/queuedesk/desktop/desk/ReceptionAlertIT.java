@@ -25,9 +25,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Open alerts on the reception desk against a real server (README, "Alerts"): one banner per alert in its
- * tier's colour, most severe first, at most three and a line for the rest; Acknowledge takes one off (and the
- * server audits it).
+ * Open alerts on the reception desk against a real server (README, "Alerts"): the most severe in its tier's
+ * colour, in a slot held one row high, with how many more; Acknowledge takes one off (and the server audits it).
  */
 @ExtendWith(ApplicationExtension.class)
 class ReceptionAlertIT {
@@ -72,20 +71,69 @@ class ReceptionAlertIT {
 
         reception.signIn(robot, "reception", "reception", "#receptionButton");
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> rows().size() == 3
-                    && scene.getRoot().lookup(".alert-more") != null));
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> rows().size() == 1 && more().equals("+3 more")));
         } finally {
             Screenshots.save(scene, "reception-alerts.png");
         }
-        assertThat(onFx(() -> rows().stream().map(r -> r.getStyleClass().get(1)).toList()).call())
-                .as("the three most severe of four").containsExactly("alert-critical", "alert-high", "alert-high");
+        assertThat(onFx(() -> rows().get(0).getStyleClass().get(1)).call())
+                .as("the most severe of four, in its slot").isEqualTo("alert-critical");
 
         Button acknowledge = onFx(() -> (Button) rows().get(0).lookup(".alert-acknowledge")).call();
         robot.clickOn(acknowledge);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> rows().size() == 3
-                && scene.getRoot().lookup(".alert-more") == null && rows().get(2).getStyleClass().contains("alert-medium")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> rows().size() == 1
+                && rows().get(0).getStyleClass().contains("alert-high") && more().equals("+2 more")));
         Screenshots.save(scene, "reception-alerts-acknowledged.png");
         assertThat(admin.get("/api/audit").body()).contains("alert.acknowledged");
+    }
+
+    /**
+     * The defect of session 4: a raised alert pushed the desk down a row, under a receptionist's pointer. The
+     * issue button and the first rows of both tables stay where they were (bounds in the scene) when one comes.
+     */
+    @Test
+    void aRaisedAlertMovesNoButtonAndNoRow(FxRobot robot) throws Exception {
+        long site = admin.get("/api/sites").json().get(0).path("id").asLong();
+        long service = admin.get("/api/sites/" + site + "/services").json().get(0).path("id").asLong();
+        put("/api/sites/" + site + "/alert-rules", RULES.formatted("{}", "{}")); // all off: no alert yet
+        admin.issue(service);
+        reception.signIn(robot, "reception", "reception", "#receptionButton");
+        javafx.scene.control.TableView<?> tickets = reception.lookup("#ticketTable");
+        javafx.scene.control.TableView<?> queues = reception.lookup("#queueTable");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> tickets.getItems().size() == 1
+                && firstRow(tickets) != null && firstRow(queues) != null));
+        Screenshots.save(scene, "reception-no-alert.png");
+        List<javafx.geometry.Bounds> before = onFx(() -> placesOf(tickets, queues)).call();
+        assertThat(rows()).as("no alert before").isEmpty();
+
+        // the waiting count's medium tier at one ticket: the ticket issued above raises it
+        put("/api/sites/" + site + "/alert-rules", RULES.formatted("{\"medium\":1}", "{}"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> rows().size() == 1
+                && rows().get(0).getStyleClass().contains("alert-medium")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "reception-alert-raised.png");
+        assertThat(onFx(() -> placesOf(tickets, queues)).call())
+                .as("issue button, first queue row, first ticket row").isEqualTo(before);
+    }
+
+    private List<javafx.geometry.Bounds> placesOf(javafx.scene.control.TableView<?> tickets,
+                                                  javafx.scene.control.TableView<?> queues) {
+        Node issue = scene.getRoot().lookup("#issueButton");
+        return List.of(inScene(issue), inScene(firstRow(queues)), inScene(firstRow(tickets)));
+    }
+
+    private static javafx.geometry.Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
+    private static Node firstRow(javafx.scene.control.TableView<?> table) {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(row -> row instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == 0 && !r.isEmpty())
+                .findFirst().orElse(null);
+    }
+
+    private String more() {
+        Node more = scene.getRoot().lookup(".alert-more");
+        return more instanceof javafx.scene.control.Label label ? label.getText() : "";
     }
 
     private List<Node> rows() {
