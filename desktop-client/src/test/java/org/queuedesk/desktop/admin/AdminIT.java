@@ -304,6 +304,60 @@ class AdminIT {
     }
 
     @Test
+    void aServicesPrefixChangesAndAPrefixAnotherServiceHasIsShownUnderThePrefix(FxRobot robot) throws Exception {
+        openAdmin(robot);
+        TableView<ServiceDto> table = admin.lookup("#servicesTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().size() == 3));
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        TextField prefix = admin.lookup("#editPrefix");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> prefix.getText().equals("A")));
+        type("#editPrefix", "b");
+        robot.clickOn("#saveServiceButton");
+        waitText("#editPrefixError", "another service of this site already has the prefix 'B'; choose one no other service uses.");
+        Screenshots.save(scene, "admin-services-prefix-refused.png");
+
+        type("#editPrefix", "GP");
+        type("#editAlmostTurn", "4");
+        robot.clickOn("#saveServiceButton");
+        waitText("#editServiceDone", "General practice saved.");
+        var saved = adminClient().services(1).stream().filter(s -> s.name().equals("General practice")).findFirst()
+                .orElseThrow();
+        assertThat(saved.prefix()).isEqualTo("GP");
+        assertThat(saved.almostTurnPosition()).isEqualTo(4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().stream()
+                .anyMatch(s -> s.prefix().equals("GP"))));
+        Screenshots.save(scene, "admin-services-prefix.png");
+    }
+
+    @Test
+    void aNewTimeZoneIsRefusedUnderItWhileTicketsWaitAndTheRetentionIsSaved(FxRobot robot) throws Exception {
+        var client = adminClient();
+        String zoneBefore = client.site(1).timeZone();
+        client.issue(new org.queuedesk.common.ticket.IssueTicketRequest(client.services(1).get(0).id(), null, null, null,
+                null, null), null);
+        openAdmin(robot);
+        openScreen("settings");
+        TextField zone = admin.lookup("#timeZone");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !zone.getText().isEmpty()));
+        Label hint = admin.lookup("#retentionHint");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> hint.getText().contains("30 days")));
+        type("#timeZone", "Europe/Lisbon");
+        robot.type(KeyCode.ENTER);
+        Label zoneError = admin.lookup("#timeZoneError");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> zoneError.isVisible()
+                && zoneError.getText().startsWith("cannot change while")));
+        Screenshots.save(scene, "admin-settings-zone-refused.png");
+
+        type("#timeZone", zoneBefore);
+        type("#retentionDays", "7");
+        robot.type(KeyCode.ENTER);
+        waitText("#settingsDone", client.site(1).name() + " saved.");
+        assertThat(client.siteSettings(1).retentionDays()).isEqualTo(7);
+        assertThat(onFx(zoneError::isVisible).call()).isFalse();
+        Screenshots.save(scene, "admin-settings-retention.png");
+    }
+
+    @Test
     void theAuditLogIsFilteredByWhoAndWhat(FxRobot robot) throws Exception {
         openAdmin(robot);
         openScreen("audit");

@@ -99,7 +99,7 @@ public interface AuthDao {
      */
     @SqlQuery("""
             SELECT id, at, actor, action, subject, detail FROM audit_log
-             WHERE (:actor IS NULL OR actor = :actor)
+             WHERE (:actor IS NULL OR lower(actor) = lower(:actor))
                AND (:action IS NULL OR action = :action OR substr(action, 1, :familyLength) = :family)
                AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)
                AND (:before IS NULL OR id < :before)

@@ -174,7 +174,7 @@ public final class SiteService {
             if (!zone.equals(before.timeZone())) {
                 long open = ports.openTickets().count(tx, siteId);
                 if (open > 0) {
-                    throw ApiProblem.conflict("The time zone cannot change while " + open + " ticket(s) of this site are"
+                    throw ApiProblem.conflictField("timeZone", "cannot change while " + open + " ticket(s) of this site are"
                             + " still open (waiting, called, being served or no-show): change it after the day's queue has"
                             + " ended, when no ticket is open.");
                 }
@@ -201,8 +201,8 @@ public final class SiteService {
                 return dao.namedService(serviceId).orElseThrow();
             }
             if (dao.countOtherServicesWithPrefix(before.siteId(), serviceId, prefix) > 0) {
-                throw ApiProblem.conflict("Another service of this site already has the prefix '" + prefix
-                        + "'; choose a prefix no other service uses.");
+                throw ApiProblem.conflictField("prefix", "another service of this site already has the prefix '" + prefix
+                        + "'; choose one no other service uses.");
             }
             dao.setServiceSettings(serviceId, prefix, almost);
             SiteCatalog.serviceChanged(tx, serviceId);

@@ -55,7 +55,7 @@ class SiteSettingsIT {
         var refused = put("/api/sites/" + site + "/settings", new SiteSettingsRequest("Pacific/Pago_Pago", "WS", null));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("detail").asText()).contains("1 ticket(s)").contains("open");
+        assertThat(refused.json().get("errors").get("timeZone").asText()).contains("1 ticket(s)").contains("open");
 
         var regionOnly = put("/api/sites/" + site + "/settings", new SiteSettingsRequest("Pacific/Kiritimati", "ki", 7));
         assertThat(regionOnly.status()).as("the zone unchanged: region and retention change with tickets open")
@@ -139,7 +139,7 @@ class SiteSettingsIT {
 
         var clash = put("/api/services/" + gp + "/settings", new ServiceSettingsRequest("b", 5));
         assertThat(clash.status()).isEqualTo(409);
-        assertThat(clash.json().get("detail").asText()).contains("'B'");
+        assertThat(clash.json().get("errors").get("prefix").asText()).contains("'B'");
         var bad = put("/api/services/" + gp + "/settings", new ServiceSettingsRequest("G1", 5));
         assertThat(bad.json().get("errors").get("prefix").asText()).contains("one to three letters");
         assertThat(put("/api/services/999/settings", new ServiceSettingsRequest("Z", 3)).status()).isEqualTo(404);
