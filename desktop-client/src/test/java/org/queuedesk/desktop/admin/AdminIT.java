@@ -86,6 +86,13 @@ class AdminIT {
         robot.clickOn(field).write(text);
     }
 
+    /** Presses a button with the keyboard, which scrolls it into view (a long form's Save may be below the fold). */
+    private void press(String buttonId) throws Exception {
+        Node button = admin.lookup(buttonId);
+        WaitForAsyncUtils.asyncFx(button::requestFocus).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.SPACE);
+    }
+
     private void waitText(String labelId, String expected) throws Exception {
         Label label = admin.lookup(labelId);
         try {
@@ -129,11 +136,11 @@ class AdminIT {
         admin.click("#remoteOpen");
         type("#opensAt", "14:00");
         type("#closesAt", "09:00");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#closesAtError", "must be later than opensAt (hours past midnight are not supported).");
         Screenshots.save(scene, "admin-services-edit-refused.png");
         type("#closesAt", "18:00");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#editServiceDone", "General practice saved.");
         var joining = adminClient().remoteJoining(adminClient().services(1).get(0).id());
         assertThat(joining.open()).isTrue();
@@ -312,13 +319,13 @@ class AdminIT {
         TextField prefix = admin.lookup("#editPrefix");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> prefix.getText().equals("A")));
         type("#editPrefix", "b");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#editPrefixError", "another service of this site already has the prefix 'B'; choose one no other service uses.");
         Screenshots.save(scene, "admin-services-prefix-refused.png");
 
         type("#editPrefix", "GP");
         type("#editAlmostTurn", "4");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#editServiceDone", "General practice saved.");
         var saved = adminClient().services(1).stream().filter(s -> s.name().equals("General practice")).findFirst()
                 .orElseThrow();
