@@ -16,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.queuedesk.desktop.api.AuditEntry;
 
-/** The audit log screen: filters over the table. */
+/** The audit log screen: the server's filters over the table, and More for older entries. */
 final class AuditView {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -55,8 +55,11 @@ final class AuditView {
         HBox filters = new HBox(8, caption("admin.audit.who", messages, who), who, caption("admin.audit.what", messages, what),
                 what, caption("admin.audit.from", messages, from), from, caption("admin.audit.to", messages, to), to, reload);
         filters.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(10, filters, FormLayout.errorLabel(vm.form().errorProperty("to")), table,
-                new HBox(12, summary, FormLayout.status(vm.form(), "audit")));
+        var more = button("auditMore", "admin.audit.more", messages, vm::loadMore);
+        more.disableProperty().bind(vm.moreProperty().not());
+        HBox footer = new HBox(12, more, summary, FormLayout.status(vm.form(), "audit"));
+        footer.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(10, filters, FormLayout.errorLabel(vm.form().errorProperty("to")), table, footer);
         VBox.setVgrow(table, Priority.ALWAYS);
         return page;
     }

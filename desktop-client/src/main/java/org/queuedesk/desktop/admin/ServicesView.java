@@ -55,6 +55,9 @@ final class ServicesView {
         FormState edit = vm.editForm();
         FormLayout chosen = new FormLayout(messages, "admin.services.chosen")
                 .titleNaming(vm.selectedProperty(), s -> s.prefix() + " " + s.name());
+        chosen.text("editPrefix", "admin.services.prefix", vm.editPrefix, edit.errorProperty("prefix"));
+        chosen.text("editAlmostTurn", "admin.services.almostTurn", vm.editAlmostTurn,
+                edit.errorProperty("almostTurnPosition"));
         chosen.text("editNameEs", "admin.field.nameEs", vm.editNames.spanish, null);
         chosen.text("editNameAr", "admin.field.nameAr", vm.editNames.arabic, edit.errorProperty("names"));
         chosen.text("defaultMinutes", "admin.services.defaultMinutes", vm.defaultMinutes, edit.errorProperty("minutes"));

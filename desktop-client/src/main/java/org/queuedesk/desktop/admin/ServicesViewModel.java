@@ -17,14 +17,14 @@ import org.queuedesk.common.online.RemoteJoiningDto;
 import org.queuedesk.common.online.RemoteJoiningRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
 import org.queuedesk.common.site.ServiceDto;
+import org.queuedesk.common.site.ServiceSettingsRequest;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.ground.BackgroundExecutor;
 
 /**
  * Services of the site: create one (name, prefix, almost-turn position, names per language), and for the chosen
- * one set its names, the minutes per patient its wait estimate assumes, remote joining, and its text messages
- * per language and kind. The server has no
- * route to change a prefix or an almost-turn position once created, so those show but do not edit.
+ * one set its prefix and almost-turn position (a new prefix numbers the tickets issued from then on), its names,
+ * the minutes per patient its wait estimate assumes, remote joining, and its text messages per language and kind.
  */
 public final class ServicesViewModel {
 
@@ -41,6 +41,8 @@ public final class ServicesViewModel {
     final Names names = new Names();
     private final FormState create;
     // the chosen service
+    final StringProperty editPrefix = new SimpleStringProperty(this, "editPrefix", "");
+    final StringProperty editAlmostTurn = new SimpleStringProperty(this, "editAlmostTurn", "");
     final Names editNames = new Names();
     final StringProperty defaultMinutes = new SimpleStringProperty(this, "defaultMinutes", "");
     final BooleanProperty remoteOpen = new SimpleBooleanProperty(this, "remoteOpen", false);
@@ -64,7 +66,7 @@ public final class ServicesViewModel {
         this.messages = messages;
         this.list = new FormState(background, messages);
         this.create = new FormState(background, messages, "name", "prefix", "almostTurnPosition", "names");
-        this.edit = new FormState(background, messages, "names", "minutes", "open", "opensAt", "closesAt", "maxWaiting");
+        this.edit = new FormState(background, messages, "prefix", "almostTurnPosition", "names", "minutes", "open", "opensAt", "closesAt", "maxWaiting");
         this.sms = new FormState(background, messages, "language", "kind", "text");
         selected.addListener((o, before, now) -> showChosen(now));
         textLanguage.addListener((o, before, now) -> showText());
@@ -99,13 +101,17 @@ public final class ServicesViewModel {
         });
     }
 
-    /** Saves the chosen service's names, its assumed minutes (when typed) and remote joining, in that order. */
+    /**
+     * Saves the chosen service's prefix and almost-turn position (when changed), names, assumed minutes (when
+     * typed) and remote joining, in that order.
+     */
     public void saveChosen() {
         ServiceDto service = selected.get();
         if (service == null) {
             return;
         }
-        for (String[] number : new String[][] {{"minutes", defaultMinutes.get()}, {"maxWaiting", maxWaiting.get()}}) {
+        for (String[] number : new String[][] {{"almostTurnPosition", editAlmostTurn.get()},
+                {"minutes", defaultMinutes.get()}, {"maxWaiting", maxWaiting.get()}}) {
             if (!Numbers.isNumberOrBlank(number[1])) {
                 edit.fieldProblem(number[0], messages.getString("admin.notANumber"));
                 return;
@@ -115,7 +121,13 @@ public final class ServicesViewModel {
         Integer minutes = Numbers.orNull(defaultMinutes.get());
         var joining = new RemoteJoiningRequest(remoteOpen.get(), blankToNull(opensAt.get()), blankToNull(closesAt.get()),
                 Numbers.orNull(maxWaiting.get()));
+        var settings = new ServiceSettingsRequest(editPrefix.get(), Numbers.orNull(editAlmostTurn.get()));
+        boolean settingsChanged = !editPrefix.get().strip().equalsIgnoreCase(service.prefix())
+                || !editAlmostTurn.get().strip().equals(String.valueOf(service.almostTurnPosition()));
         edit.run(() -> {
+            if (settingsChanged) {
+                client.setServiceSettings(service.id(), settings);
+            }
             ServiceDto renamed = client.setServiceNames(service.id(), namesRequest);
             if (minutes != null) {
                 client.setDefaultServiceMinutes(service.id(), minutes);
@@ -124,6 +136,7 @@ public final class ServicesViewModel {
             return renamed;
         }, saved -> {
             services.replaceAll(s -> s.id() == saved.id() ? saved : s);
+            selected.set(saved);
             edit.succeeded(MessageFormat.format(messages.getString("admin.saved"), saved.name()));
         });
     }
@@ -131,6 +144,8 @@ public final class ServicesViewModel {
     private void showChosen(ServiceDto service) {
         edit.clear();
         defaultMinutes.set("");
+        editPrefix.set(service == null ? "" : service.prefix());
+        editAlmostTurn.set(service == null ? "" : String.valueOf(service.almostTurnPosition()));
         if (service == null) {
             editNames.clear();
             showJoining(null);

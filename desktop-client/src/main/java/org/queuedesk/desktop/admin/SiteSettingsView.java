@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -21,8 +20,7 @@ final class SiteSettingsView {
     static Node build(SiteSettingsViewModel vm, ResourceBundle messages) {
         FormState form = vm.form();
         FormLayout settings = new FormLayout(messages, "admin.settings.title");
-        TextField zone = settings.text("timeZone", "admin.settings.timeZone", vm.timeZone, null);
-        zone.setEditable(false);
+        settings.text("timeZone", "admin.settings.timeZone", vm.timeZone, form.errorProperty("timeZone"));
         settings.text("phoneRegion", "admin.settings.phoneRegion", vm.phoneRegion, form.errorProperty("phoneRegion"));
         ComboBox<String> language = new ComboBox<>();
         language.setId("smsLanguage");
@@ -42,9 +40,13 @@ final class SiteSettingsView {
         language.valueProperty().bindBidirectional(vm.language);
         settings.field("admin.settings.language", language, form.errorProperty("language"));
         settings.text("graceMinutes", "admin.settings.graceMinutes", vm.graceMinutes, form.errorProperty("graceMinutes"));
-        Label retention = new Label(messages.getString("admin.settings.retention"));
+        settings.text("retentionDays", "admin.settings.retention", vm.retentionDays, form.errorProperty("retentionDays"));
+        Label retention = new Label();
+        retention.setId("retentionHint");
+        retention.textProperty().bind(vm.retentionHintProperty());
         retention.getStyleClass().add("muted");
         retention.setWrapText(true);
+        retention.managedProperty().bind(retention.textProperty().isNotEmpty());
         Button save = button("saveSettingsButton", "admin.save", messages, vm::save);
         save.getStyleClass().add("primary");
         save.setDefaultButton(true);

@@ -10,14 +10,16 @@ import javafx.beans.property.StringProperty;
 import org.queuedesk.common.appointment.AppointmentSettingsDto;
 import org.queuedesk.common.notify.SmsSiteSettingsDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.site.SiteSettingsDto;
+import org.queuedesk.common.site.SiteSettingsRequest;
 import org.queuedesk.desktop.api.QueueDeskClient;
 import org.queuedesk.desktop.ground.BackgroundExecutor;
 
 /**
- * The site's settings that have an API: the phone region of numbers typed without a country code and the
- * default language of its texts ({@code sms-settings}), and the appointments' grace period. The time zone shows
- * but does not edit (set when the site is created; no route changes it), and retention is a server option
- * ({@code --retention-days}), not a site setting.
+ * The site's settings: its time zone, the phone region of numbers typed without a country code and how many
+ * days it keeps personal data ({@code settings}; empty: the server's), the default language of its texts
+ * ({@code sms-settings}), and the appointments' grace period. The server refuses a new time zone while tickets
+ * are open; its answer shows under the field.
  */
 public final class SiteSettingsViewModel {
 
@@ -31,6 +33,8 @@ public final class SiteSettingsViewModel {
     final StringProperty phoneRegion = new SimpleStringProperty(this, "phoneRegion", "");
     final ObjectProperty<String> language = new SimpleObjectProperty<>(this, "language", "");
     final StringProperty graceMinutes = new SimpleStringProperty(this, "graceMinutes", "");
+    final StringProperty retentionDays = new SimpleStringProperty(this, "retentionDays", "");
+    private final StringProperty retentionHint = new SimpleStringProperty(this, "retentionHint", "");
     private final FormState form;
 
     public SiteSettingsViewModel(QueueDeskClient client, BackgroundExecutor background, Supplier<SiteDto> site,
@@ -38,35 +42,59 @@ public final class SiteSettingsViewModel {
         this.client = client;
         this.site = site;
         this.messages = messages;
-        this.form = new FormState(background, messages, "phoneRegion", "language", "graceMinutes");
+        this.form = new FormState(background, messages, "timeZone", "phoneRegion", "language",
+                "graceMinutes", "retentionDays");
     }
 
-    private record Loaded(SmsSiteSettingsDto sms, AppointmentSettingsDto appointments) {
+    private record Loaded(SiteSettingsDto site, SmsSiteSettingsDto sms, AppointmentSettingsDto appointments) {
     }
 
     public void load() {
         SiteDto current = site.get();
         timeZone.set(current.timeZone());
-        form.run(() -> new Loaded(client.smsSettings(current.id()), client.appointmentSettings(current.id())), loaded -> {
-            phoneRegion.set(loaded.sms().phoneRegion() == null ? "" : loaded.sms().phoneRegion());
+        form.run(() -> new Loaded(client.siteSettings(current.id()), client.smsSettings(current.id()),
+                client.appointmentSettings(current.id())), loaded -> {
+            show(loaded.site());
             language.set(loaded.sms().language() == null ? "" : loaded.sms().language());
             graceMinutes.set(Numbers.text(loaded.appointments().graceMinutes()).orElse(""));
         });
     }
 
+    /** Saves the site's own settings first (a refused time zone stops there), then its texts' and appointments'. */
     public void save() {
-        if (!Numbers.isNumberOrBlank(graceMinutes.get())) {
-            form.fieldProblem("graceMinutes", messages.getString("admin.notANumber"));
-            return;
+        for (String[] number : new String[][] {{"retentionDays", retentionDays.get()}, {"graceMinutes", graceMinutes.get()}}) {
+            if (!Numbers.isNumberOrBlank(number[1])) {
+                form.fieldProblem(number[0], messages.getString("admin.notANumber"));
+                return;
+            }
         }
         SiteDto current = site.get();
-        var sms = new SmsSiteSettingsDto(current.id(), phoneRegion.get(), language.get());
+        var settings = new SiteSettingsRequest(timeZone.get(), phoneRegion.get(), Numbers.orNull(retentionDays.get()));
         var appointments = new AppointmentSettingsDto(Numbers.orNull(graceMinutes.get()));
-        form.run(() -> new Loaded(client.setSmsSettings(current.id(), sms),
-                client.setAppointmentSettings(current.id(), appointments)), saved -> {
-            phoneRegion.set(saved.sms().phoneRegion() == null ? "" : saved.sms().phoneRegion());
+        form.run(() -> {
+            SiteSettingsDto saved = client.setSiteSettings(current.id(), settings);
+            var sms = new SmsSiteSettingsDto(current.id(), saved.phoneRegion(), language.get());
+            return new Loaded(saved, client.setSmsSettings(current.id(), sms),
+                    client.setAppointmentSettings(current.id(), appointments));
+        }, saved -> {
+            show(saved.site());
             form.succeeded(MessageFormat.format(messages.getString("admin.saved"), current.name()));
         });
+    }
+
+    private void show(SiteSettingsDto settings) {
+        timeZone.set(settings.timeZone());
+        phoneRegion.set(settings.phoneRegion() == null ? "" : settings.phoneRegion());
+        retentionDays.set(Numbers.text(settings.retentionDays()).orElse(""));
+        // the server's default, read from its answer: the desk does not know the flag
+        int serverDays = settings.retentionDays() == null ? settings.effectiveRetentionDays() : -1;
+        retentionHint.set(serverDays < 0 ? "" : MessageFormat.format(messages.getString("admin.settings.retentionHint"),
+                String.valueOf(serverDays)));
+    }
+
+    /** What an empty retention means, once the server said it; empty while the site has days of its own. */
+    public StringProperty retentionHintProperty() {
+        return retentionHint;
     }
 
     FormState form() {

@@ -711,4 +711,43 @@ public final class QueueDeskClient {
         return putFor("/api/services/" + serviceId + "/alert-rules", rules,
                 org.queuedesk.common.alert.AlertRulesDto.class);
     }
+
+    // ---- issue 14: site settings, a service's prefix and almost-turn position, the audit log filtered on the server
+
+    public org.queuedesk.common.site.SiteSettingsDto siteSettings(long siteId)
+            throws IOException, InterruptedException, ApiException {
+        return get("/api/sites/" + siteId + "/settings", org.queuedesk.common.site.SiteSettingsDto.class);
+    }
+
+    public org.queuedesk.common.site.SiteSettingsDto setSiteSettings(long siteId,
+            org.queuedesk.common.site.SiteSettingsRequest request) throws IOException, InterruptedException, ApiException {
+        return putFor("/api/sites/" + siteId + "/settings", request, org.queuedesk.common.site.SiteSettingsDto.class);
+    }
+
+    public ServiceDto setServiceSettings(long serviceId, org.queuedesk.common.site.ServiceSettingsRequest request)
+            throws IOException, InterruptedException, ApiException {
+        return putFor("/api/services/" + serviceId + "/settings", request, ServiceDto.class);
+    }
+
+    /**
+     * A page of the audit log filtered on the server, newest first: actor exact, action exact or its family,
+     * {@code from} included and {@code to} not; {@code before} the last id of the page before (null: the newest).
+     */
+    public List<AuditEntry> audit(String actor, String action, java.time.Instant from, java.time.Instant to, int limit,
+                                  Long before) throws IOException, InterruptedException, ApiException {
+        var query = new StringBuilder("/api/audit?limit=").append(limit);
+        appendParam(query, "actor", actor);
+        appendParam(query, "action", action);
+        appendParam(query, "from", from == null ? null : from.toString());
+        appendParam(query, "to", to == null ? null : to.toString());
+        appendParam(query, "before", before == null ? null : before.toString());
+        return send(getRequest(query.toString()), listOf(AuditEntry.class));
+    }
+
+    private static void appendParam(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append('&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

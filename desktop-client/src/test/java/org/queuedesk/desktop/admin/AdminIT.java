@@ -87,6 +87,13 @@ class AdminIT {
         robot.clickOn(field).write(text);
     }
 
+    /** Presses a button with the keyboard, which scrolls it into view (a long form's Save may be below the fold). */
+    private void press(String buttonId) throws Exception {
+        Node button = admin.lookup(buttonId);
+        WaitForAsyncUtils.asyncFx(button::requestFocus).get(5, TimeUnit.SECONDS);
+        robot.type(KeyCode.SPACE);
+    }
+
     private void waitText(String labelId, String expected) throws Exception {
         Label label = admin.lookup(labelId);
         try {
@@ -130,11 +137,11 @@ class AdminIT {
         admin.click("#remoteOpen");
         type("#opensAt", "14:00");
         type("#closesAt", "09:00");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#closesAtError", "must be later than opensAt (hours past midnight are not supported).");
         Screenshots.save(scene, "admin-services-edit-refused.png");
         type("#closesAt", "18:00");
-        robot.clickOn("#saveServiceButton");
+        press("#saveServiceButton");
         waitText("#editServiceDone", "General practice saved.");
         var joining = adminClient().remoteJoining(adminClient().services(1).get(0).id());
         assertThat(joining.open()).isTrue();
@@ -302,6 +309,60 @@ class AdminIT {
         assertThat(adminClient().smsSettings(1).phoneRegion()).isEqualTo("ES");
         assertThat(adminClient().appointmentSettings(1).graceMinutes()).isEqualTo(20);
         Screenshots.save(scene, "admin-settings.png");
+    }
+
+    @Test
+    void aServicesPrefixChangesAndAPrefixAnotherServiceHasIsShownUnderThePrefix(FxRobot robot) throws Exception {
+        openAdmin(robot);
+        TableView<ServiceDto> table = admin.lookup("#servicesTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().size() == 3));
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get(5, TimeUnit.SECONDS);
+        TextField prefix = admin.lookup("#editPrefix");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> prefix.getText().equals("A")));
+        type("#editPrefix", "b");
+        press("#saveServiceButton");
+        waitText("#editPrefixError", "another service of this site already has the prefix 'B'; choose one no other service uses.");
+        Screenshots.save(scene, "admin-services-prefix-refused.png");
+
+        type("#editPrefix", "GP");
+        type("#editAlmostTurn", "4");
+        press("#saveServiceButton");
+        waitText("#editServiceDone", "General practice saved.");
+        var saved = adminClient().services(1).stream().filter(s -> s.name().equals("General practice")).findFirst()
+                .orElseThrow();
+        assertThat(saved.prefix()).isEqualTo("GP");
+        assertThat(saved.almostTurnPosition()).isEqualTo(4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().stream()
+                .anyMatch(s -> s.prefix().equals("GP"))));
+        Screenshots.save(scene, "admin-services-prefix.png");
+    }
+
+    @Test
+    void aNewTimeZoneIsRefusedUnderItWhileTicketsWaitAndTheRetentionIsSaved(FxRobot robot) throws Exception {
+        var client = adminClient();
+        String zoneBefore = client.site(1).timeZone();
+        client.issue(new org.queuedesk.common.ticket.IssueTicketRequest(client.services(1).get(0).id(), null, null, null,
+                null, null), null);
+        openAdmin(robot);
+        openScreen("settings");
+        TextField zone = admin.lookup("#timeZone");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !zone.getText().isEmpty()));
+        Label hint = admin.lookup("#retentionHint");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> hint.getText().contains("30 days")));
+        type("#timeZone", "Europe/Lisbon");
+        robot.type(KeyCode.ENTER);
+        Label zoneError = admin.lookup("#timeZoneError");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> zoneError.isVisible()
+                && zoneError.getText().startsWith("cannot change while")));
+        Screenshots.save(scene, "admin-settings-zone-refused.png");
+
+        type("#timeZone", zoneBefore);
+        type("#retentionDays", "7");
+        robot.type(KeyCode.ENTER);
+        waitText("#settingsDone", client.site(1).name() + " saved.");
+        assertThat(client.siteSettings(1).retentionDays()).isEqualTo(7);
+        assertThat(onFx(zoneError::isVisible).call()).isFalse();
+        Screenshots.save(scene, "admin-settings-retention.png");
     }
 
     @Test

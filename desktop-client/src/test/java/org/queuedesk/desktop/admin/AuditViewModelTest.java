@@ -12,7 +12,10 @@ import org.queuedesk.common.Role;
 import org.queuedesk.common.auth.CreateUserRequest;
 import org.queuedesk.desktop.api.AuditEntry;
 
-/** README: "Sign-ins, failures, locks, user and device changes are in the audit log". */
+/**
+ * README: "Sign-ins, failures, locks, user and device changes are in the audit log", filtered on the server
+ * (README "Audit log": actor ignoring case, action or its family, local days both included, newest first, paged).
+ */
 class AuditViewModelTest {
 
     private static final AdminServer SERVER = new AdminServer();
@@ -34,9 +37,8 @@ class AuditViewModelTest {
     }
 
     @Test
-    void filtersByWhoAndWhat() {
+    void filtersByWhoAndWhatOnTheServer() {
         assertThat(audit.entries()).extracting(AuditEntry::action).contains("user.created", "sign-in");
-        int all = audit.entries().size();
 
         audit.who.set("RECEPTION");
         assertThat(audit.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("reception"));
@@ -44,7 +46,9 @@ class AuditViewModelTest {
         audit.who.set("");
         audit.what.set("user.created");
         assertThat(audit.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.action()).isEqualTo("user.created"));
-        assertThat(audit.summaryProperty().get()).isEqualTo(audit.entries().size() + " of the latest " + all + " entries");
+        audit.what.set("user");
+        assertThat(audit.entries()).as("a family").isNotEmpty().allSatisfy(e -> assertThat(e.action()).startsWith("user."));
+        assertThat(audit.summaryProperty().get()).isEqualTo(audit.entries().size() + " entries shown");
     }
 
     @Test
@@ -60,6 +64,20 @@ class AuditViewModelTest {
         audit.from.set(null);
         audit.to.set(today.minusDays(1));
         assertThat(audit.entries()).isEmpty();
+    }
+
+    @Test
+    void moreReadsOlderPagesUntilTheServerHasNoMore() throws Exception {
+        List<Long> everything = SERVER.admin.audit(null, null, null, null, 1000, null).stream().map(AuditEntry::id).toList();
+        var paged = new AuditViewModel(SERVER.admin, SERVER.background, () -> ZONE, SERVER.messages, 2);
+        paged.load();
+        assertThat(paged.entries()).hasSize(2);
+        assertThat(paged.moreProperty().get()).isTrue();
+        assertThat(paged.summaryProperty().get()).isEqualTo("2 entries shown; More reads older ones");
+        while (paged.moreProperty().get()) {
+            paged.loadMore();
+        }
+        assertThat(paged.entries()).extracting(AuditEntry::id).as("newest first, each once").isEqualTo(everything);
     }
 
     @Test

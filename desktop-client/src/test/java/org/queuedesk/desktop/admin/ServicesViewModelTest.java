@@ -149,4 +149,32 @@ class ServicesViewModelTest {
         services.selectedProperty().set(service);
         return service;
     }
+
+    @Test
+    void theChosenServicesPrefixAndAlmostTurnChangeAndTheNextTicketCarriesTheNewPrefix() throws Exception {
+        var api = SERVER.server.api().signedInAs("admin", "admin");
+        long dental = api.createService(SERVER.siteId(), "Dental", "D").id();
+        var before = api.issue(dental);
+        services.load();
+        chosen("D");
+        assertThat(services.editPrefix.get()).isEqualTo("D");
+        assertThat(services.editAlmostTurn.get()).as("README: 3 unless given").isEqualTo("3");
+
+        services.editPrefix.set("a");
+        services.saveChosen();
+        assertThat(services.editForm().error("prefix").get()).as("the demo's General practice is A")
+                .isEqualTo("another service of this site already has the prefix 'A'; choose one no other service uses.");
+        services.editPrefix.set("DN");
+        services.editAlmostTurn.set("many");
+        services.saveChosen();
+        assertThat(services.editForm().error("almostTurnPosition").get()).isEqualTo(SERVER.text("admin.notANumber"));
+
+        services.editAlmostTurn.set("5");
+        services.saveChosen();
+        assertThat(services.editForm().problemProperty().get()).isEmpty();
+        assertThat(services.selectedProperty().get().prefix()).isEqualTo("DN");
+        assertThat(services.services()).extracting(ServiceDto::prefix).contains("DN").doesNotContain("D");
+        assertThat(api.issue(dental).number()).as("README: the next ticket, the day's counter going on").isEqualTo("DN-002");
+        assertThat(api.ticket(before.id()).number()).as("issued tickets keep their number").isEqualTo("D-001");
+    }
 }

@@ -25,6 +25,7 @@ import org.queuedesk.server.appointment.AppointmentPersonalData;
 import org.queuedesk.server.appointment.AppointmentPorts;
 import org.queuedesk.server.appointment.AppointmentReportData;
 import org.queuedesk.server.appointment.AppointmentService;
+import org.queuedesk.server.auth.AuditLog;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
 import org.queuedesk.server.auth.AuthDao;
@@ -44,6 +45,7 @@ import org.queuedesk.server.idempotency.IdempotentWrites;
 import org.queuedesk.server.idempotency.ReplyPersonalData;
 import org.queuedesk.server.privacy.PersonalDataHolders;
 import org.queuedesk.server.privacy.PersonalDataPurge;
+import org.queuedesk.server.site.SitePorts;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.queuedesk.server.privacy.PrivacyController;
 import org.queuedesk.server.report.ReportController;
@@ -57,6 +59,7 @@ import org.queuedesk.server.site.SiteService;
 import org.queuedesk.server.ticket.DayEnd;
 import org.queuedesk.server.ticket.Doctors;
 import org.queuedesk.server.ticket.TicketController;
+import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
 import org.queuedesk.server.ticket.TicketMoves;
 import org.queuedesk.server.ticket.TicketPersonalData;
@@ -145,7 +148,11 @@ public final class QueueServer implements AutoCloseable {
         db.bindMetrics(metrics);
         this.hub = new EventHub(metrics);
         var events = new EventLog(json, hub, clock);
-        this.sites = new SiteService(db);
+        // a site's settings: its time zone waits for no open ticket; changes go to the audit log
+        var siteAudit = new AuditLog(db, clock);
+        this.sites = new SiteService(db, new SitePorts(
+                (tx, siteId) -> tx.attach(TicketDao.class).countOpenAtSite(siteId),
+                siteAudit::record, config.retention().days()));
         // text messages and the patient's status page: hooks write in the ticket's transaction
         var tokens = new TicketTokens(this::publicUrl);
         // wait estimates read on demand, their measured times cached until a call at the service ends

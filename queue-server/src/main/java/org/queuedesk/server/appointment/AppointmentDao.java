@@ -257,9 +257,9 @@ public interface AppointmentDao {
 
     @SqlQuery("""
             SELECT id FROM appointments
-             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND slot_start < :cutoff
+             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND slot_start < :cutoff AND site_id = :siteId
              ORDER BY slot_start, id LIMIT :limit""")
-    List<Long> withPersonalDataBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+    List<Long> withPersonalDataBefore(@Bind("siteId") long siteId, @Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
     @SqlQuery("SELECT id FROM appointments WHERE ticket_id IN (<ids>)")
     List<Long> idsForTickets(@BindList("ids") List<Long> ticketIds);

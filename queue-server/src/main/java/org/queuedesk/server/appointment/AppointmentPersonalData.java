@@ -41,8 +41,8 @@ public final class AppointmentPersonalData implements PatientAppointments {
     }
 
     @Override
-    public List<Long> withPersonalDataBefore(WriteTransaction tx, Instant cutoff, int limit) {
-        return tx.attach(AppointmentDao.class).withPersonalDataBefore(cutoff, limit);
+    public List<Long> withPersonalDataBefore(WriteTransaction tx, long siteId, Instant cutoff, int limit) {
+        return tx.attach(AppointmentDao.class).withPersonalDataBefore(siteId, cutoff, limit);
     }
 
     @Override

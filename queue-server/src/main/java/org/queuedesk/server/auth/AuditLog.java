@@ -36,4 +36,11 @@ public final class AuditLog {
     public List<AuditEntry> latest(int limit) {
         return db.read(h -> h.attach(AuthDao.class).audit(limit));
     }
+
+    /** A filtered page, newest first. */
+    List<AuditEntry> page(AuditQuery query) {
+        String family = query.action() == null ? null : query.action() + ".";
+        return db.read(h -> h.attach(AuthDao.class).auditPage(query.actor(), query.action(), family,
+                family == null ? 0 : family.length(), query.from(), query.to(), query.before(), query.limit()));
+    }
 }

@@ -58,7 +58,7 @@ public final class AuthController implements RouteSource {
                 RegisterDeviceRequest.class, RegisteredDeviceDto.class, this::registerDevice);
         routes.post("/api/devices/{deviceId}/revoke", ADMINS, "Revoke a device's token", null, DeviceDto.class,
                 this::revokeDevice);
-        routes.get("/api/audit", ADMINS, "The latest audit log entries (?limit=)", listOf(AuditEntry.class), this::audit);
+        routes.get("/api/audit", ADMINS, "Audit log entries, newest first (?actor=&action=&from=&to=&limit=&before=)", listOf(AuditEntry.class), this::audit);
     }
 
     public void config(Context ctx) {
@@ -118,8 +118,8 @@ public final class AuthController implements RouteSource {
     }
 
     public void audit(Context ctx) {
-        int limit = ctx.queryParamAsClass("limit", Integer.class).check(n -> n == null || (n > 0 && n <= 1000), "use 1 to 1000")
-                .getOrDefault(200);
-        ctx.json(auth.audit().latest(limit));
+        ctx.json(auth.audit().page(AuditQueryValidator.validate(new AuditParams(ctx.queryParam("actor"),
+                ctx.queryParam("action"), ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("limit"),
+                ctx.queryParam("before")))));
     }
 }

@@ -91,4 +91,21 @@ public interface AuthDao {
 
     @SqlQuery("SELECT id, at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT :limit")
     List<AuditEntry> audit(@Bind("limit") int limit);
+
+    /**
+     * A page of the log, newest first (ids grow with time: the writer inserts in order). An action filter matches
+     * the action itself or its family ({@code user} matches {@code user.created}); plain SQL for SQLite and
+     * PostgreSQL alike.
+     */
+    @SqlQuery("""
+            SELECT id, at, actor, action, subject, detail FROM audit_log
+             WHERE (:actor IS NULL OR lower(actor) = lower(:actor))
+               AND (:action IS NULL OR action = :action OR substr(action, 1, :familyLength) = :family)
+               AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)
+               AND (:before IS NULL OR id < :before)
+             ORDER BY id DESC LIMIT :limit""")
+    List<AuditEntry> auditPage(@Bind("actor") String actor, @Bind("action") String action,
+                               @Bind("family") String family, @Bind("familyLength") int familyLength,
+                               @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") Long before,
+                               @Bind("limit") int limit);
 }

@@ -51,6 +51,11 @@ public final class ApiProblem extends RuntimeException {
         return conflict(detail, null);
     }
 
+    /** A value that clashes with what is stored (another service's prefix), named by its field for the form. */
+    public static ApiProblem conflictField(String field, String message) {
+        return new ApiProblem(409, "Conflict", field + ": " + message, Map.of(field, message), null);
+    }
+
     /** A slot already full: a 409 that offers the next free slots to take instead (maybe none). */
     public static ApiProblem slotTaken(String detail, List<SlotDto> nextFreeSlots) {
         return new ApiProblem(409, "Conflict", detail, null, "full", List.copyOf(nextFreeSlots));

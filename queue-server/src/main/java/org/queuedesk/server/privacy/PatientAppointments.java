@@ -21,7 +21,7 @@ public interface PatientAppointments extends PersonalDataHolder {
         }
 
         @Override
-        public List<Long> withPersonalDataBefore(WriteTransaction tx, Instant cutoff, int limit) {
+        public List<Long> withPersonalDataBefore(WriteTransaction tx, long siteId, Instant cutoff, int limit) {
             return List.of();
         }
 
@@ -31,8 +31,8 @@ public interface PatientAppointments extends PersonalDataHolder {
         }
     };
 
-    /** The next bookings whose slot started before {@code cutoff} that still hold a name or phone. */
-    List<Long> withPersonalDataBefore(WriteTransaction tx, Instant cutoff, int limit);
+    /** The site's next bookings whose slot started before {@code cutoff} that still hold a name or phone. */
+    List<Long> withPersonalDataBefore(WriteTransaction tx, long siteId, Instant cutoff, int limit);
 
     /** Forgets these bookings' names and phones; returns how many changed. */
     int forgetAppointments(WriteTransaction tx, List<Long> appointmentIds);

@@ -9,6 +9,6 @@ import org.queuedesk.server.ground.Port;
 @Port
 public interface PatientTickets extends PersonalDataHolder {
 
-    /** The next tickets issued before {@code cutoff} that still hold a name or phone, oldest first. */
-    List<Long> withPersonalDataIssuedBefore(WriteTransaction tx, Instant cutoff, int limit);
+    /** The site's next tickets issued before {@code cutoff} that still hold a name or phone, oldest first. */
+    List<Long> withPersonalDataIssuedBefore(WriteTransaction tx, long siteId, Instant cutoff, int limit);
 }

@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.auth.AuditLog;
+import org.queuedesk.server.site.SiteDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Removes patients' personal data once it is older than the retention. The rule is one: once a
- * ticket was issued more than {@code retentionDays} ago, its name and phone go, and so does every copy of
+ * ticket was issued more than {@code retentionDays} ago (the site's own days where an admin set them, else the
+ * server's {@code --retention-days}), its name and phone go, and so does every copy of
  * them — the outbox's numbers and texts, the stored events that carry the ticket, replies kept for
  * idempotent retries, and the status link. Ticket numbers, counters, states and times stay: reports and
  * numbering need them. Opt-outs stay too, as a keyed hash of the number ({@link PhoneHasher}).
@@ -82,13 +84,27 @@ public final class PersonalDataPurge {
             Instant cutoff = retention.cutoff(now);
             var report = PurgeReport.empty(retention.days(), cutoff);
             report = hashOldOptOuts(report);
-            report = purgeTickets(report, cutoff, now);
-            report = purgeAppointments(report, cutoff);
-            report = purgeStoredReplies(report, cutoff);
+            List<SiteDao.Retention> sites = db.read(h -> h.attach(SiteDao.class).retentions());
+            Instant strictest = cutoff;
+            var own = new ArrayList<String>();
+            for (var site : sites) {
+                Instant siteCutoff = site.retentionDays() == null ? cutoff : new RetentionSettings(site.retentionDays(),
+                        retention.eventDays()).cutoff(now);
+                if (site.retentionDays() != null) {
+                    own.add("site " + site.id() + ": " + site.retentionDays());
+                }
+                strictest = siteCutoff.isAfter(strictest) ? siteCutoff : strictest;
+                report = purgeTickets(report, site.id(), siteCutoff, now);
+                report = purgeAppointments(report, site.id(), siteCutoff);
+            }
+            // stored replies keep no site: they go by the shortest retention (they only serve a client's retry)
+            report = purgeStoredReplies(report, strictest);
             PurgeReport done = report;
+            String subject = "older than " + retention.days() + " days"
+                    + (own.isEmpty() ? "" : " (sites' own days: " + String.join(", ", own) + ")");
             if (done.removedAnything() || !SYSTEM.equals(actor)) {
                 db.write(tx -> {
-                    audit.record(tx, actor, "privacy.purge", "older than " + retention.days() + " days",
+                    audit.record(tx, actor, "privacy.purge", subject,
                             done.summary());
                     return null;
                 });
@@ -132,11 +148,11 @@ public final class PersonalDataPurge {
         }
     }
 
-    private PurgeReport purgeTickets(PurgeReport report, Instant cutoff, Instant now) {
+    private PurgeReport purgeTickets(PurgeReport report, long siteId, Instant cutoff, Instant now) {
         while (true) {
             long started = System.nanoTime();
             PurgeReport.TicketBatch batch = db.write(tx -> {
-                List<Long> ids = holders.tickets().withPersonalDataIssuedBefore(tx, cutoff, ticketsPerBatch);
+                List<Long> ids = holders.tickets().withPersonalDataIssuedBefore(tx, siteId, cutoff, ticketsPerBatch);
                 if (ids.isEmpty()) {
                     return null;
                 }
@@ -157,10 +173,10 @@ public final class PersonalDataPurge {
     }
 
     /** Bookings never checked in (their check-in's ticket took the others with it), by their slot's start. */
-    private PurgeReport purgeAppointments(PurgeReport report, Instant cutoff) {
+    private PurgeReport purgeAppointments(PurgeReport report, long siteId, Instant cutoff) {
         while (true) {
             int forgotten = db.write(tx -> {
-                List<Long> ids = holders.appointments().withPersonalDataBefore(tx, cutoff, ticketsPerBatch);
+                List<Long> ids = holders.appointments().withPersonalDataBefore(tx, siteId, cutoff, ticketsPerBatch);
                 return ids.isEmpty() ? 0 : holders.appointments().forgetAppointments(tx, ids);
             });
             if (forgotten == 0) {

@@ -11,8 +11,8 @@ import org.queuedesk.server.ground.WriteTransaction;
  * service and site. A write that changes a service (its columns or its names in other languages) calls
  * {@link #serviceChanged} in the same write, so the next lookup reads the row again instead of serving,
  * say, a closed service as open; a write that is undone makes the writer forget everything anyway.
- * Sites are not changed once inserted (their settings that do change, such as the SMS region, live in
- * columns {@link SiteDto} does not carry), and rooms are not remembered. {@code SiteCatalogIT} lists every
+ * A change to a site's time zone calls {@link #siteChanged} the same way (its other settings, such as the SMS
+ * region, live in columns {@link SiteDto} does not carry), and rooms are not remembered. {@code SiteCatalogIT} lists every
  * statement that changes these tables and fails on a new one until it is checked against this rule.
  */
 @Port
@@ -35,5 +35,10 @@ public final class SiteCatalog {
     /** The service was changed in this write: the writer reads it again next time. */
     public static void serviceChanged(WriteTransaction tx, long id) {
         tx.forget(new Key(ServiceDto.class, id));
+    }
+
+    /** The site (its time zone) was changed in this write: the writer reads it again next time. */
+    public static void siteChanged(WriteTransaction tx, long id) {
+        tx.forget(new Key(SiteDto.class, id));
     }
 }

@@ -18,6 +18,9 @@ import org.queuedesk.server.ground.Requests;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.site.ServiceSettingsRequest;
+import org.queuedesk.common.site.SiteSettingsDto;
+import org.queuedesk.common.site.SiteSettingsRequest;
 import org.queuedesk.server.ground.RouteSource;
 import org.queuedesk.server.ground.Routes;
 
@@ -49,6 +52,14 @@ public final class SiteController implements RouteSource {
         routes.put("/api/services/{serviceId}/default-service-minutes", ADMINS,
                 "Set the minutes per patient a service's wait estimate assumes until it has measured times",
                 DefaultServiceMinutesRequest.class, ServiceDefaultsDto.class, this::setDefaultServiceMinutes);
+        routes.put("/api/services/{serviceId}/settings", ADMINS,
+                "Set a service's ticket prefix (tickets issued from then on use it) and almost-turn position",
+                ServiceSettingsRequest.class, ServiceDto.class, this::setServiceSettings);
+        routes.get("/api/sites/{siteId}/settings", ADMINS, "A site's time zone, phone region and retention",
+                SiteSettingsDto.class, this::siteSettings);
+        routes.put("/api/sites/{siteId}/settings", ADMINS,
+                "Set a site's time zone (refused while tickets are open), phone region and retention days",
+                SiteSettingsRequest.class, SiteSettingsDto.class, this::setSiteSettings);
         routes.put("/api/rooms/{roomId}/names", ADMINS,
                 "Set a room's names in other languages ({\"names\": {\"es\": …, \"ar\": …}}; left out: the default name)",
                 NamesRequest.class, RoomDto.class, this::setRoomNames);
@@ -88,6 +99,20 @@ public final class SiteController implements RouteSource {
 
     public void setRoomNames(Context ctx) {
         ctx.json(sites.setRoomNames(Requests.id(ctx, "roomId"), Requests.body(ctx, NamesRequest.class)));
+    }
+
+    private void setServiceSettings(Context ctx) {
+        ctx.json(sites.setServiceSettings(Requests.id(ctx, "serviceId"), Requests.body(ctx, ServiceSettingsRequest.class),
+                Requests.actor(ctx)));
+    }
+
+    private void siteSettings(Context ctx) {
+        ctx.json(sites.settings(Requests.id(ctx, "siteId")));
+    }
+
+    private void setSiteSettings(Context ctx) {
+        ctx.json(sites.setSettings(Requests.id(ctx, "siteId"), Requests.body(ctx, SiteSettingsRequest.class),
+                Requests.actor(ctx)));
     }
 
     private void setDefaultServiceMinutes(Context ctx) {

@@ -117,6 +117,35 @@ public interface SiteDao {
     @SqlUpdate("UPDATE services SET default_service_minutes = :minutes WHERE id = :serviceId")
     int setDefaultServiceMinutes(@Bind("serviceId") long serviceId, @Bind("minutes") int minutes);
 
+    /** A site's settings as an admin edits them (SiteDto leaves out the region and the retention). */
+    @SqlQuery("SELECT id, time_zone, phone_region, retention_days FROM sites WHERE id = :siteId")
+    @RegisterConstructorMapper(SettingsRow.class)
+    Optional<SettingsRow> settings(@Bind("siteId") long siteId);
+
+    record SettingsRow(long id, String timeZone, String phoneRegion, Integer retentionDays) {
+    }
+
+    @SqlUpdate("""
+            UPDATE sites SET time_zone = :timeZone, phone_region = :region, retention_days = :retentionDays
+             WHERE id = :siteId""")
+    int setSettings(@Bind("siteId") long siteId, @Bind("timeZone") String timeZone, @Bind("region") String region,
+                    @Bind("retentionDays") Integer retentionDays);
+
+    /** Every site with its own retention in days, or null where it follows the server's (the purge reads it). */
+    @SqlQuery("SELECT id, retention_days FROM sites ORDER BY id")
+    @RegisterConstructorMapper(Retention.class)
+    List<Retention> retentions();
+
+    record Retention(long id, Integer retentionDays) {
+    }
+
+    @SqlQuery("SELECT count(*) FROM services WHERE site_id = :siteId AND prefix = :prefix AND id <> :serviceId")
+    int countOtherServicesWithPrefix(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId,
+                                     @Bind("prefix") String prefix);
+
+    @SqlUpdate("UPDATE services SET prefix = :prefix, almost_turn_position = :almost WHERE id = :serviceId")
+    int setServiceSettings(@Bind("serviceId") long serviceId, @Bind("prefix") String prefix, @Bind("almost") int almost);
+
     /** The region national phone numbers are read in, for text messages. */
     @SqlQuery("SELECT phone_region FROM sites WHERE id = :siteId")
     Optional<String> phoneRegion(@Bind("siteId") long siteId);

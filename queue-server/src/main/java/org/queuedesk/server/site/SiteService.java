@@ -2,6 +2,7 @@ package org.queuedesk.server.site;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.queuedesk.common.site.CreateRoomRequest;
 import org.queuedesk.common.site.CreateServiceRequest;
@@ -12,6 +13,10 @@ import org.queuedesk.common.site.ServiceDefaultsDto;
 import org.queuedesk.common.site.RoomDto;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.common.site.SiteDto;
+import org.queuedesk.common.site.ServiceSettingsRequest;
+import org.queuedesk.common.site.SiteSettingsDto;
+import org.queuedesk.common.site.SiteSettingsRequest;
+import org.queuedesk.server.ground.Fields;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.Port;
@@ -23,9 +28,16 @@ public final class SiteService {
     /** The languages patients can choose (kiosk, board, status page, text messages). */
     public static final List<String> LANGUAGES = List.of("en", "es", "ar");
     private final Database db;
+    private final SitePorts ports;
 
+    /** Without the settings' checks and audit: for simulations that never change settings. */
     public SiteService(Database db) {
+        this(db, SitePorts.NONE);
+    }
+
+    public SiteService(Database db, SitePorts ports) {
         this.db = db;
+        this.ports = ports;
     }
 
     public List<SiteDto> sites() {
@@ -136,6 +148,92 @@ public final class SiteService {
             }
             return new ServiceDefaultsDto(serviceId, request.minutes());
         });
+    }
+
+    public SiteSettingsDto settings(long siteId) {
+        return db.read(h -> h.attach(SiteDao.class).settings(siteId)).map(this::settingsOf)
+                .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+    }
+
+    /**
+     * Replaces a site's time zone, phone region and retention (README "Site settings"). The time zone changes only
+     * while no ticket of the site is open: the day a ticket belongs to, its number's counter and the day's end are
+     * all counted in the site's zone, so moving it under a waiting patient would split that day in two.
+     */
+    public SiteSettingsDto setSettings(long siteId, SiteSettingsRequest request, String actor) {
+        SiteSettingsValidator.validate(request);
+        String zone = request.timeZone().strip();
+        String region = Fields.given(request.phoneRegion()) ? request.phoneRegion().strip().toUpperCase(Locale.ROOT) : null;
+        return db.write(tx -> {
+            var dao = tx.attach(SiteDao.class);
+            var before = dao.settings(siteId).orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + "."));
+            var after = new SiteDao.SettingsRow(siteId, zone, region, request.retentionDays());
+            if (after.equals(before)) {
+                return settingsOf(before); // a repeated PUT changes nothing and records nothing
+            }
+            if (!zone.equals(before.timeZone())) {
+                long open = ports.openTickets().count(tx, siteId);
+                if (open > 0) {
+                    throw ApiProblem.conflictField("timeZone", "cannot change while " + open + " ticket(s) of this site are"
+                            + " still open (waiting, called, being served or no-show): change it after the day's queue has"
+                            + " ended, when no ticket is open.");
+                }
+            }
+            dao.setSettings(siteId, zone, region, request.retentionDays());
+            SiteCatalog.siteChanged(tx, siteId);
+            ports.audit().record(tx, actor, "site.settings", "site " + siteId, changes(before, after));
+            return settingsOf(after);
+        });
+    }
+
+    /**
+     * Replaces a service's prefix and almost-turn position. Tickets issued from then on carry the new prefix (the
+     * day's counter goes on); tickets already issued keep their number.
+     */
+    public ServiceDto setServiceSettings(long serviceId, ServiceSettingsRequest request, String actor) {
+        ServiceSettingsValidator.validate(request);
+        String prefix = request.prefix().strip().toUpperCase(Locale.ROOT);
+        int almost = request.almostTurnPosition();
+        return db.write(tx -> {
+            var dao = tx.attach(SiteDao.class);
+            var before = dao.service(serviceId).orElseThrow(() -> ApiProblem.notFound("There is no service " + serviceId + "."));
+            if (before.prefix().equals(prefix) && before.almostTurnPosition() == almost) {
+                return dao.namedService(serviceId).orElseThrow();
+            }
+            if (dao.countOtherServicesWithPrefix(before.siteId(), serviceId, prefix) > 0) {
+                throw ApiProblem.conflictField("prefix", "another service of this site already has the prefix '" + prefix
+                        + "'; choose one no other service uses.");
+            }
+            dao.setServiceSettings(serviceId, prefix, almost);
+            SiteCatalog.serviceChanged(tx, serviceId);
+            ports.audit().record(tx, actor, "service.settings", "service " + serviceId,
+                    "prefix " + before.prefix() + " -> " + prefix + ", almost-turn position "
+                            + before.almostTurnPosition() + " -> " + almost);
+            return dao.namedService(serviceId).orElseThrow();
+        });
+    }
+
+    private SiteSettingsDto settingsOf(SiteDao.SettingsRow row) {
+        int effective = row.retentionDays() == null ? ports.defaultRetentionDays() : row.retentionDays();
+        return new SiteSettingsDto(row.id(), row.timeZone(), row.phoneRegion(), row.retentionDays(), effective);
+    }
+
+    private static String changes(SiteDao.SettingsRow before, SiteDao.SettingsRow after) {
+        var changed = new java.util.ArrayList<String>();
+        if (!after.timeZone().equals(before.timeZone())) {
+            changed.add("time zone " + before.timeZone() + " -> " + after.timeZone());
+        }
+        if (!java.util.Objects.equals(before.phoneRegion(), after.phoneRegion())) {
+            changed.add("phone region " + orNone(before.phoneRegion()) + " -> " + orNone(after.phoneRegion()));
+        }
+        if (!java.util.Objects.equals(before.retentionDays(), after.retentionDays())) {
+            changed.add("retention days " + orNone(before.retentionDays()) + " -> " + orNone(after.retentionDays()));
+        }
+        return String.join(", ", changed);
+    }
+
+    private static String orNone(Object value) {
+        return value == null ? "default" : value.toString();
     }
 
     /** Replaces a room's names in other languages. */

@@ -244,12 +244,17 @@ public interface TicketDao extends SqlObject {
         }
     }
 
-    /** The next tickets past the retention that still hold a name or phone (partial index, oldest first). */
+    /** A site's next tickets past its retention that still hold a name or phone (partial index, oldest first). */
     @SqlQuery("""
             SELECT id FROM tickets
-             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND issued_at < :cutoff
+             WHERE (patient_name IS NOT NULL OR phone IS NOT NULL) AND issued_at < :cutoff AND site_id = :siteId
              ORDER BY issued_at, id LIMIT :limit""")
-    List<Long> withPersonalDataIssuedBefore(@Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
+    List<Long> withPersonalDataIssuedBefore(@Bind("siteId") long siteId, @Bind("cutoff") Instant cutoff,
+                                            @Bind("limit") int limit);
+
+    /** Tickets of the site still open on any day (the partial index of open tickets by day). */
+    @SqlQuery("SELECT count(*) FROM tickets WHERE site_id = :siteId AND state IN ('waiting', 'called', 'serving', 'no_show')")
+    long countOpenAtSite(@Bind("siteId") long siteId);
 
     /**
      * Every history row of a site's tickets issued on the local dates {@code :from} to {@code :to}, a ticket's rows

@@ -9,8 +9,8 @@ import org.queuedesk.server.privacy.PatientTickets;
 public final class TicketPersonalData implements PatientTickets {
 
     @Override
-    public List<Long> withPersonalDataIssuedBefore(WriteTransaction tx, Instant cutoff, int limit) {
-        return tx.attach(TicketDao.class).withPersonalDataIssuedBefore(cutoff, limit);
+    public List<Long> withPersonalDataIssuedBefore(WriteTransaction tx, long siteId, Instant cutoff, int limit) {
+        return tx.attach(TicketDao.class).withPersonalDataIssuedBefore(siteId, cutoff, limit);
     }
 
     @Override

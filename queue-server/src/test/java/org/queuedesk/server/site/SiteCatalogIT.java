@@ -86,6 +86,8 @@ class SiteCatalogIT {
     private static final Map<String, String> CHANGES = Map.of(
             "UPDATE sites SET phone_region", "the SMS settings: SiteDto does not carry them",
             "UPDATE sites SET event_seq", "the event counter: SiteDto does not carry it",
+            "UPDATE sites SET time_zone", "SiteService.setSettings calls SiteCatalog.siteChanged",
+            "UPDATE services SET prefix", "SiteService.setServiceSettings calls SiteCatalog.serviceChanged",
             "UPDATE services SET default_service_minutes", "the wait estimate's prior: ServiceDto does not carry it",
             "DELETE FROM service_names", "SiteService.setServiceNames calls SiteCatalog.serviceChanged",
             "INSERT INTO service_names", "a new service's names, or setServiceNames (which forgets the service)",
