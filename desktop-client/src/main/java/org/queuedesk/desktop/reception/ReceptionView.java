@@ -45,6 +45,7 @@ public final class ReceptionView {
 
     @FXML private StackPane root;
     @FXML private VBox serviceButtons;
+    @FXML private javafx.scene.layout.HBox queuesHeader;
     @FXML private TextField nameField;
     @FXML private TextField phoneField;
     @FXML private ComboBox<org.queuedesk.common.ticket.Priority> priorityBox;
@@ -124,12 +125,15 @@ public final class ReceptionView {
         issuedDetail.textProperty().bind(viewModel.issue().issuedDetailProperty());
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
         ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
-        // open alerts above the printer trouble, in their tier's colour (README, "Alerts")
-        // in a slot held one row high, so a raised alert never moves the buttons and rows under the pointer
-        ((javafx.scene.layout.Pane) printerWarning.getParent()).getChildren().add(0, org.queuedesk.desktop.alert
-                .AlertBanner.inOneRowSlot(viewModel.alerts(), resources.getString("alert.acknowledge"),
-                        n -> java.text.MessageFormat.format(resources.getString("alert.moreInRow"), n),
-                        resources.getString("alert.none")));
+        // open alerts beside the queues' title, in their tier's colour (README, "Alerts"), in a slot held one row
+        // high, so a raised alert never moves the buttons and rows under the pointer
+        var alertBanner = org.queuedesk.desktop.alert.AlertBanner.inOneRowSlot(viewModel.alerts(),
+                resources.getString("alert.acknowledge"),
+                n -> java.text.MessageFormat.format(resources.getString("alert.moreInRow"), n),
+                resources.getString("alert.none"));
+        javafx.scene.layout.HBox.setHgrow(alertBanner, javafx.scene.layout.Priority.ALWAYS);
+        alertBanner.setMaxWidth(Double.MAX_VALUE);
+        queuesHeader.getChildren().add(alertBanner);
 
         queueTable.setItems(viewModel.queues());
         ViewBindings.column(queueKey, ServiceQueueRow::shortcut);
