@@ -22,6 +22,7 @@ import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.ticket.TicketAction;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
+import org.queuedesk.server.ticket.TicketWriteDao;
 import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
@@ -129,10 +130,10 @@ public final class SmsOutbox implements TicketHooks {
             return;
         }
         var dao = tx.attach(NotifyDao.class);
-        var head = tx.attach(TicketDao.class).head(serviceId, moved.serviceDate(), n);
+        var head = TicketWriteDao.head(tx, serviceId, moved.serviceDate(), n);
         for (var waiting : head) {
             if (waiting.phone() != null && !dao.toldAlmostTurn(waiting.id(), serviceId, n)) {
-                var ticket = tx.attach(TicketDao.class).find(waiting.id()).orElseThrow();
+                var ticket = TicketWriteDao.find(tx, waiting.id()).orElseThrow();
                 enqueue(tx, ticket, SmsKind.ALMOST_TURN);
             }
         }
