@@ -233,14 +233,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
         task.enterLogContext();
-        handle.savepoint("write");
+        // plain cached statements, not Jdbi's savepoints: two per write, and the driver parsed each one anew
+        plain.run("SAVEPOINT write");
         current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit, plain);
         savepoints = 0;
         try {
             task.result = task.work.apply(current);
-            handle.releaseSavepoint("write");
+            plain.run("RELEASE write");
         } catch (RuntimeException e) {
-            handle.rollbackToSavepoint("write"); // Jdbi forgets the savepoint here; nothing left to release
+            plain.run("ROLLBACK TO write");
+            plain.run("RELEASE write"); // ROLLBACK TO keeps the savepoint; the next write opens its own
             remembered.clear();
             task.afterCommit.clear();
             task.refused = e;

@@ -35,6 +35,23 @@ final class PlainStatements {
         return statement;
     }
 
+    /**
+     * Runs a statement of the writer's own bookkeeping (a savepoint), prepared once and not counted among the
+     * requests' statements: Jdbi's savepoints went through the driver's, which parses the SQL each time.
+     */
+    void run(String sql) {
+        try {
+            PreparedStatement statement = prepared.get(sql);
+            if (statement == null || statement.isClosed()) {
+                statement = connection.prepareStatement(sql);
+                prepared.put(sql, statement);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.transaction.TransactionException("Failed: " + sql, e);
+        }
+    }
+
     void close() {
         for (PreparedStatement statement : prepared.values()) {
             try {

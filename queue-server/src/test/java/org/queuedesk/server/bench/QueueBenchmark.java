@@ -107,6 +107,7 @@ public final class QueueBenchmark {
                 var split = writerSplit(server.api(), desks.subList(0, 50));
                 var full = closedLoop(server.api(), desks, WARM_UP);
                 double bare = bareCommitRate(server.dataDir().resolve("bare-commits.db"), settings);
+                line(out, "writer allocated KB/req: issue %.1f, Next %.1f", split[4], split[5]);
                 line(out, "writer us/req: issue %.0f (%d), Next %.0f (%d); closed loop %d clients: %.0f req/s, writer %.0f us/req,"
                                 + " errors %d; bare %.0f commits/s (%s) -> %.2f x; load average %.2f",
                         split[0], (long) split[1], split[2], (long) split[3], full.clients, full.totalRate(),
@@ -343,13 +344,14 @@ public final class QueueBenchmark {
      */
     private static double[] writerSplit(Api api, List<Desk> desks) throws InterruptedException {
         URI base = URI.create(api.baseUrl());
-        double[] result = new double[4];
+        double[] result = new double[6];
         for (int phase = 0; phase < 2; phase++) {
             boolean issue = phase == 0;
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
             var count = new java.util.concurrent.atomic.AtomicLong();
             List<Thread> threads = new ArrayList<>();
             long cpuBefore = writerCpuNanos();
+            long bytesBefore = writerAllocatedBytes();
             for (var desk : desks) {
                 var t = new Thread(() -> {
                     try (var http = new RawHttpConnection(base.getHost(), base.getPort())) {
@@ -372,6 +374,7 @@ public final class QueueBenchmark {
             }
             result[phase * 2] = (writerCpuNanos() - cpuBefore) / 1e3 / Math.max(1, count.get());
             result[phase * 2 + 1] = count.get();
+            result[4 + phase] = (writerAllocatedBytes() - bytesBefore) / 1024.0 / Math.max(1, count.get());
         }
         return result;
     }
@@ -391,6 +394,14 @@ public final class QueueBenchmark {
                     window.toNanos() / 1e9, serverPercentileMs(before.issue, after.issue, 0.99),
                     serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos);
         }
+    }
+
+    /** Heap the server's single writer thread allocated so far: its Java work, far less disturbed by load than CPU time. */
+    private static long writerAllocatedBytes() {
+        var writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("queuedesk-writer")).findFirst().orElseThrow();
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(writer.getId());
     }
 
     /** CPU time so far of the server's single writer thread (it runs in this JVM). */
