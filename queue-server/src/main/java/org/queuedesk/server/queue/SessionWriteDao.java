@@ -1,5 +1,6 @@
 package org.queuedesk.server.queue;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.queuedesk.server.ground.WriteTransaction;
 
@@ -10,8 +11,6 @@ import org.queuedesk.server.ground.WriteTransaction;
  */
 final class SessionWriteDao {
 
-    private static final SessionRow.Mapper ROW = new SessionRow.Mapper();
-
     private SessionWriteDao() {
     }
 
@@ -20,7 +19,14 @@ final class SessionWriteDao {
         return tx.sql(SessionDao.SESSION + " WHERE s.id = ?", s -> {
             s.setLong(1, sessionId);
             try (var rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(ROW.map(rs, null)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                // by position, in SessionDao.SESSION's order (by name the driver maps names anew for each result set)
+                long closedAt = rs.getLong(8);
+                Instant closed = rs.wasNull() ? null : Instant.ofEpochMilli(closedAt);
+                return Optional.of(new SessionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), Instant.ofEpochMilli(rs.getLong(7)), closed, rs.getString(9)));
             }
         });
     }

@@ -29,6 +29,7 @@ import org.queuedesk.server.ground.Port;
 @RegisterConstructorMapper(TicketEventDto.class)
 public interface TicketDao extends SqlObject {
 
+    /** A ticket's columns; {@link TicketWriteDao} reads them by position, so keep the order. */
     String COLUMNS = """
             id, site_id, service_id, number, service_date, state, priority_rank, source, patient_name, phone,
             assigned_doctor, room_id, session_id, return_service_id, issued_at, queued_at, called_at, finished_at,

@@ -25,7 +25,6 @@ import org.queuedesk.server.ground.WriteTransaction;
 @Port
 public final class TicketWriteDao {
 
-    private static final TicketRowMapper ROW = new TicketRowMapper();
     private static final String COLUMNS = TicketDao.COLUMNS;
 
     private TicketWriteDao() {
@@ -172,8 +171,29 @@ public final class TicketWriteDao {
 
     private static Optional<TicketDto> one(PreparedStatement s) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(ROW.map(rs, null)) : Optional.empty();
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
         }
+    }
+
+    /**
+     * A row of {@link TicketDao#COLUMNS}, read by position: by name the driver builds a name-to-index map for each
+     * result set, which showed in the writer's profile. The same values as {@link TicketRowMapper}.
+     */
+    private static TicketDto row(ResultSet rs) throws SQLException {
+        return new TicketDto(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), LocalDate.parse(rs.getString(5)),
+                TicketState.fromWire(rs.getString(6)), Priority.fromRank(rs.getInt(7)), TicketSource.fromWire(rs.getString(8)),
+                rs.getString(9), rs.getString(10), rs.getString(11), nullableLong(rs, 12), nullableLong(rs, 13),
+                nullableLong(rs, 14), instant(rs, 15), instant(rs, 16), instant(rs, 17), instant(rs, 18), rs.getInt(19));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
     }
 
     private static void setText(PreparedStatement s, int at, String value) throws SQLException {
