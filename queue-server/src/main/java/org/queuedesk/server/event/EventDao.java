@@ -7,12 +7,12 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** All SQL for the event log that feeds the live stream (its last sequence number is kept on the site: {@code SiteDao}). */
+/**
+ * All SQL for the event log that feeds the live stream (its last sequence number is kept on the site: {@code SiteDao});
+ * appending, which every issue and Next does on the writer, is a plain statement in {@link EventWriteDao}.
+ */
 public interface EventDao {
 
-    @SqlUpdate("INSERT INTO events(site_id, seq, type, at, payload) VALUES (:siteId, :seq, :type, :at, :payload)")
-    void insert(@Bind("siteId") long siteId, @Bind("seq") long seq, @Bind("type") String type, @Bind("at") Instant at,
-                @Bind("payload") String payload);
 
     @SqlQuery("SELECT payload FROM events WHERE site_id = :siteId AND seq > :since ORDER BY seq LIMIT :limit")
     List<String> payloadsAfter(@Bind("siteId") long siteId, @Bind("since") long since, @Bind("limit") int limit);

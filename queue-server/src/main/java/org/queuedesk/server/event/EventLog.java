@@ -33,11 +33,10 @@ public final class EventLog {
 
     /** Appends the change with the site's next sequence number; it goes live when the transaction commits. */
     public QueueEvent append(WriteTransaction tx, long siteId, String actor, EventPayload payload) {
-        var dao = tx.attach(EventDao.class);
         long seq = nextSeq(tx, siteId);
         var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
-        dao.insert(siteId, seq, event.type().wireName(), event.at(), published.fullJson());
+        EventWriteDao.insert(tx, siteId, seq, event.type().wireName(), event.at(), published.fullJson());
         publishAfterCommit(tx, published);
         return event;
     }

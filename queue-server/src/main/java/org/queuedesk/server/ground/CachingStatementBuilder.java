@@ -26,6 +26,8 @@ final class CachingStatementBuilder implements StatementBuilder {
 
     static final int MAX_CACHED = 200;
     private final StatementBuilder fresh = new DefaultStatementBuilder();
+    /** Counts every statement Jdbi runs through this builder (the writer's {@code queuedesk_writer_statements}). */
+    private final java.util.concurrent.atomic.LongAdder executed;
     private final Map<Statement, String> inUse = new java.util.IdentityHashMap<>();
     private int prepared;
     private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(64, 0.75f, true) {
@@ -39,13 +41,23 @@ final class CachingStatementBuilder implements StatementBuilder {
         }
     };
 
+    CachingStatementBuilder() {
+        this(new java.util.concurrent.atomic.LongAdder());
+    }
+
+    CachingStatementBuilder(java.util.concurrent.atomic.LongAdder executed) {
+        this.executed = executed;
+    }
+
     @Override
     public Statement create(Connection conn, StatementContext ctx) throws SQLException {
+        executed.increment();
         return fresh.create(conn, ctx);
     }
 
     @Override
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+        executed.increment();
         PreparedStatement statement = idle.remove(sql);
         if (statement == null) {
             statement = fresh.create(conn, sql, ctx);

@@ -117,7 +117,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Publishes the connection pool (Hikari's own {@code hikaricp_connections_*}), the writer's queue depth
-     * ({@code queuedesk_writer_queued}) and the size of each group commit ({@code queuedesk_writer_batch_size}).
+     * ({@code queuedesk_writer_queued}), the size of each group commit ({@code queuedesk_writer_batch_size}) and the
+     * statements it ran ({@code queuedesk_writer_statements_total}).
      * Once per database: Hikari takes one registry.
      */
     public void bindMetrics(MeterRegistry registry) {
@@ -130,6 +131,10 @@ public final class Database implements AutoCloseable {
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
                 .register(registry);
         writer.onCommittedBatch(batches::record);
+        io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.statements", writer,
+                        GroupCommitWriter::statementsRun)
+                .description("Statements the single writer thread has run (how many a request takes: tests, profiles)")
+                .register(registry);
     }
 
     /** Runs a read in autocommit mode; under WAL it sees the last committed state and never blocks writers. */

@@ -41,6 +41,11 @@ final class GroupCommitWriter implements AutoCloseable {
     /** What the batch's writes asked to run just before it commits (see {@link WriteTransaction#beforeCommit}). */
     private final java.util.Map<Object, Runnable> beforeCommit = new java.util.LinkedHashMap<>();
 
+    /** Statements the writer ran, Jdbi's and plain ones (the metrics' {@code queuedesk_writer_statements}). */
+    private final java.util.concurrent.atomic.LongAdder statementsRun = new java.util.concurrent.atomic.LongAdder();
+    /** The writer connection's plain statements; with the handle (writer thread only). */
+    private PlainStatements plain;
+
     /** Told each committed batch's size (the metrics' commit batch sizes); nothing until metrics are bound. */
     private volatile java.util.function.IntConsumer committedBatches = size -> { };
 
@@ -58,6 +63,11 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Writes waiting for the writer (not counting the batch it is committing). */
     int queued() {
         return queue.size();
+    }
+
+    /** How many statements the writer has run so far (every thread may read it). */
+    long statementsRun() {
+        return statementsRun.sum();
     }
 
     void onCommittedBatch(java.util.function.IntConsumer listener) {
@@ -198,7 +208,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private Handle handle() {
         if (handle == null) {
             handle = jdbi.open();
-            handle.setStatementBuilder(new CachingStatementBuilder());
+            handle.setStatementBuilder(new CachingStatementBuilder(statementsRun));
+            plain = new PlainStatements(handle.getConnection(), statementsRun);
         }
         return handle;
     }
@@ -206,6 +217,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private void closeHandle() {
         daos.clear();
         remembered.clear();
+        if (plain != null) {
+            plain.close();
+            plain = null;
+        }
         if (handle != null) {
             try {
                 handle.close();
@@ -218,14 +233,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private <R> void runInSavepoint(Handle handle, Task<R> task, java.util.Map<Class<?>, Object> daos) {
         task.enterLogContext();
-        handle.savepoint("write");
-        current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit);
+        // plain cached statements, not Jdbi's savepoints: two per write, and the driver parsed each one anew
+        plain.run("SAVEPOINT write");
+        current = new WriteTransaction(handle, task.afterCommit, daos, remembered, beforeCommit, plain);
         savepoints = 0;
         try {
             task.result = task.work.apply(current);
-            handle.releaseSavepoint("write");
+            plain.run("RELEASE write");
         } catch (RuntimeException e) {
-            handle.rollbackToSavepoint("write"); // Jdbi forgets the savepoint here; nothing left to release
+            plain.run("ROLLBACK TO write");
+            plain.run("RELEASE write"); // ROLLBACK TO keeps the savepoint; the next write opens its own
             remembered.clear();
             task.afterCommit.clear();
             task.refused = e;

@@ -12,10 +12,39 @@ import org.jdbi.v3.core.Handle;
  * (see {@code SiteCatalog}).
  */
 public record WriteTransaction(Handle handle, List<Runnable> afterCommit, Map<Class<?>, Object> daos,
-                               Map<Object, Object> remembered, Map<Object, Runnable> beforeCommit) {
+                               Map<Object, Object> remembered, Map<Object, Runnable> beforeCommit,
+                               PlainStatements plain) {
 
     public WriteTransaction(Handle handle, List<Runnable> afterCommit) {
-        this(handle, afterCommit, new HashMap<>(), new HashMap<>(), new java.util.LinkedHashMap<>());
+        this(handle, afterCommit, new HashMap<>(), new HashMap<>(), new java.util.LinkedHashMap<>(),
+                new PlainStatements(handle.getConnection(), new java.util.concurrent.atomic.LongAdder()));
+    }
+
+    /** Work with one plain prepared statement: bind by position, execute, read and close its result set. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(java.sql.PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs one statement of the hot path as a plain JDBC prepared statement kept by the writer's connection
+     * ({@link PlainStatements}): for the few statements every issue and Next runs, where Jdbi's per-statement
+     * machinery cost more than SQLite. {@code work} binds by position (instants as epoch millis, dates as ISO
+     * text, enums by wire name: as {@code JdbiTypes} stores them), executes, and reads and closes any result
+     * set before it returns; it must not close the statement. Portable SQL only, as everywhere.
+     */
+    public <T> T sql(String sql, SqlWork<T> work) {
+        try {
+            var statement = plain.get(sql);
+            try {
+                return work.run(statement);
+            } finally {
+                statement.clearParameters();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+                    "Statement failed: " + e.getMessage() + " [statement: \"" + sql.strip().replaceAll("\\s+", " ") + "\"]", e, null);
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import org.queuedesk.server.status.TicketTokens;
 import org.queuedesk.server.ticket.TicketAction;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketHooks;
+import org.queuedesk.server.ticket.TicketWriteDao;
 import org.queuedesk.server.ground.PhoneNumbers;
 
 /**
@@ -129,10 +130,10 @@ public final class SmsOutbox implements TicketHooks {
             return;
         }
         var dao = tx.attach(NotifyDao.class);
-        var head = tx.attach(TicketDao.class).head(serviceId, moved.serviceDate(), n);
+        var head = TicketWriteDao.head(tx, serviceId, moved.serviceDate(), n);
         for (var waiting : head) {
             if (waiting.phone() != null && !dao.toldAlmostTurn(waiting.id(), serviceId, n)) {
-                var ticket = tx.attach(TicketDao.class).find(waiting.id()).orElseThrow();
+                var ticket = TicketWriteDao.find(tx, waiting.id()).orElseThrow();
                 enqueue(tx, ticket, SmsKind.ALMOST_TURN);
             }
         }
@@ -144,7 +145,7 @@ public final class SmsOutbox implements TicketHooks {
         String language = languageOf(h, ticket);
         Integer position = ticket.state() == TicketState.WAITING
                 ? h.attach(TicketDao.class).waitingAhead(ticket) + 1 : null;
-        String body = render(h, ticket, kind, language, position);
+        String body = render(tx, ticket, kind, language, position);
         var now = clock.instant();
         var optOut = dao.optOutSource(phones.hash(ticket.phone()));
         OutboxRow row = optOut.isPresent()
@@ -194,19 +195,22 @@ public final class SmsOutbox implements TicketHooks {
                 .orElseGet(() -> SmsTemplates.language(null, h.attach(SiteDao.class).smsLanguage(ticket.siteId()).orElse("en")));
     }
 
-    private String render(Handle h, TicketDto ticket, SmsKind kind, String language, Integer position) {
+    private String render(WriteTransaction tx, TicketDto ticket, SmsKind kind, String language, Integer position) {
+        var h = tx.handle();
         var sites = h.attach(SiteDao.class);
-        var service = sites.service(ticket.serviceId()).orElseThrow();
+        // the service and site as the writer remembers them: one statement fewer each per text
+        var service = SiteCatalog.service(tx, ticket.serviceId()).orElseThrow();
         String template = h.attach(NotifyDao.class).customText(service.id(), language, kind.wireName())
                 .orElseGet(() -> templates.defaultText(language, kind));
         Map<String, String> values = new HashMap<>();
         values.put("number", ticket.number());
         // the patient's language for the names too: a Spanish text with an English service name reads wrong
         values.put("service", sites.serviceName(service.id(), language).orElse(service.name()));
-        values.put("site", sites.site(ticket.siteId()).orElseThrow().name());
+        values.put("site", SiteCatalog.site(tx, ticket.siteId()).orElseThrow().name());
         values.put("position", position == null ? "" : position.toString());
+        // the position already counted who is ahead: the estimate does not count them again
         values.put("wait", position == null ? "" : templates.waitText(language,
-                waits.forTicket(h, ticket).orElse(null)));
+                waits.forTicket(h, ticket, position - 1).orElse(null)));
         values.put("room", ticket.roomId() == null ? "" : sites.roomName(ticket.roomId(), language).orElseThrow());
         values.put("link", tokens.url(tokens.ensure(h, ticket)));
         return SmsTemplates.render(template, values);

@@ -24,6 +24,7 @@ import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketMoves;
+import org.queuedesk.server.ticket.TicketWriteDao;
 
 /**
  * Doctors' sessions and Next. Next runs inside the single immediate write transaction, so two
@@ -107,8 +108,7 @@ public final class QueueService {
         if (row.paused()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
-        var dao = tx.attach(SessionDao.class);
-        var current = tx.attach(TicketDao.class).currentOf(sessionId);
+        var current = TicketWriteDao.currentOf(tx, sessionId);
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);
             if (actual != expectedCurrentTicketId) {
@@ -121,11 +121,11 @@ public final class QueueService {
         // the site's day from the session row: one query fewer on the path every Next takes
         var now = clock.instant();
         LocalDate today = now.atZone(ZoneId.of(row.siteTimeZone())).toLocalDate();
-        TicketDto called = tx.attach(TicketDao.class).headFor(sessionId, row.doctor(), today, now)
+        TicketDto called = TicketWriteDao.headFor(tx, sessionId, row.doctor(), today, now)
                 .map(head -> moves.call(tx, head, row.roomId(), sessionId, actor))
                 .orElse(null);
         // after a Next the session's current patient is the one just called, or nobody
-        var session = toDto(row, dao.serviceIds(sessionId), called == null ? null : called.id());
+        var session = toDto(row, serviceIds(tx, sessionId), called == null ? null : called.id());
         return new NextResult(session, finished, called);
     }
 
@@ -163,7 +163,7 @@ public final class QueueService {
         String actor = caller.name();
         var row = openSession(tx, sessionId, caller);
         var dao = tx.attach(SessionDao.class);
-        tx.attach(TicketDao.class).currentOf(sessionId).ifPresent(t -> {
+        TicketWriteDao.currentOf(tx, sessionId).ifPresent(t -> {
             throw ApiProblem.conflict("Ticket " + t.number() + " is still " + t.state().wireName()
                     + " in " + row.roomName() + "; finish it, mark it a no-show or transfer it first.", t.state().wireName());
         });
@@ -222,13 +222,13 @@ public final class QueueService {
 
     private TicketDto current(WriteTransaction tx, long sessionId, Principal caller) {
         var row = openSession(tx, sessionId, caller);
-        return tx.attach(TicketDao.class).currentOf(sessionId).orElseThrow(() -> ApiProblem.conflict(
+        return TicketWriteDao.currentOf(tx, sessionId).orElseThrow(() -> ApiProblem.conflict(
                 "Nobody is called in " + row.roomName() + " right now; press Next first.", "none"));
     }
 
     /** The open session, if the caller may work it: its owner, or an admin. */
     private SessionRow openSession(WriteTransaction tx, long sessionId, Principal caller) {
-        var row = tx.attach(SessionDao.class).find(sessionId)
+        var row = SessionWriteDao.find(tx, sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no session " + sessionId + "."));
         if (!row.doctor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
             throw ApiProblem.forbidden("The session in " + row.roomName() + " is " + row.doctor() + "'s; only they or an "
@@ -241,8 +241,21 @@ public final class QueueService {
     }
 
     private SessionDto toDto(WriteTransaction tx, SessionRow row) {
-        var dao = tx.attach(SessionDao.class);
-        return toDto(row, dao.serviceIds(row.id()), tx.attach(TicketDao.class).currentOf(row.id()).map(TicketDto::id).orElse(null));
+        return toDto(row, serviceIds(tx, row.id()), TicketWriteDao.currentOf(tx, row.id()).map(TicketDto::id).orElse(null));
+    }
+
+    private record ServicesOf(long sessionId) {
+    }
+
+    /**
+     * A session's services, remembered by the writer: they are written when the session opens and never change
+     * (an undone open makes the writer forget everything anyway), and every Next answers with them.
+     */
+    private static List<Long> serviceIds(WriteTransaction tx, long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Long> ids = tx.remember(new ServicesOf(sessionId), List.class,
+                () -> java.util.Optional.of(List.copyOf(tx.attach(SessionDao.class).serviceIds(sessionId)))).orElseThrow();
+        return ids;
     }
 
     private static SessionDto toDto(SessionRow row, List<Long> serviceIds, Long currentTicketId) {

@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(SessionRow.Mapper.class)
 public interface SessionDao {
 
+    /** A session with its room's name and site's zone; {@link SessionWriteDao} reads it by position: keep the order. */
     String SESSION = """
             SELECT s.id, s.site_id, s.room_id, r.name AS room_name, s.doctor, s.paused, s.opened_at, s.closed_at,
                    st.time_zone AS site_time_zone

@@ -70,13 +70,22 @@ public final class WaitEstimates implements TicketHooks {
 
     /** The wait of a waiting ticket until it is called; empty when unknown (see the class comment). */
     public Optional<Wait> forTicket(Handle h, TicketDto ticket) {
+        return forTicket(h, ticket, null);
+    }
+
+    /**
+     * As {@link #forTicket(Handle, TicketDto)}, given how many wait ahead of the ticket in its service's queue
+     * ({@code TicketDao#waitingAhead}) when the caller has just counted them (null: count them here).
+     */
+    public Optional<Wait> forTicket(Handle h, TicketDto ticket, Integer waitingAhead) {
         if (ticket.state() != TicketState.WAITING) {
             return Optional.empty();
         }
         var sessions = h.attach(SessionDao.class).openServing(ticket.serviceId());
         var tickets = h.attach(TicketDao.class);
         if (ticket.assignedDoctor() == null) {
-            return estimate(h, ticket.serviceId(), sessions, tickets.waitingAhead(ticket), ticket.id());
+            int ahead = waitingAhead != null ? waitingAhead : tickets.waitingAhead(ticket);
+            return estimate(h, ticket.serviceId(), sessions, ahead, ticket.id());
         }
         // the doctor's own patients ahead, and a share of the unassigned ones: every working room takes those
         var mine = sessions.stream().filter(s -> s.doctor().equals(ticket.assignedDoctor())).toList();

@@ -1,14 +1,11 @@
 package org.queuedesk.server.ticket;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -17,15 +14,13 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketDto;
 import org.queuedesk.common.ticket.TicketEventDto;
-import org.queuedesk.common.ticket.TicketSource;
-import org.queuedesk.common.ticket.TicketState;
 import org.queuedesk.server.ground.Port;
 
 /**
- * All SQL for tickets, their numbering, their returns and their history. The ticket feature owns these
+ * All SQL for tickets, their numbering, their returns and their history (the statements every issue and Next
+ * runs on the writer are plain JDBC in {@link TicketWriteDao}). The ticket feature owns these
  * tables: the queue overview, the metrics, text messages, the wait estimate and the personal data purge
  * read and change them through the methods below.
  */
@@ -34,28 +29,11 @@ import org.queuedesk.server.ground.Port;
 @RegisterConstructorMapper(TicketEventDto.class)
 public interface TicketDao extends SqlObject {
 
+    /** A ticket's columns; {@link TicketWriteDao} reads them by position, so keep the order. */
     String COLUMNS = """
             id, site_id, service_id, number, service_date, state, priority_rank, source, patient_name, phone,
             assigned_doctor, room_id, session_id, return_service_id, issued_at, queued_at, called_at, finished_at,
             recall_count""";
-
-    /** The daily sequence of a service: the counter row is created or bumped in the caller's transaction. */
-    @SqlQuery("""
-            INSERT INTO ticket_counters(service_id, local_date, last_seq) VALUES (:serviceId, :date, 1)
-            ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = last_seq + 1
-            RETURNING last_seq""")
-    int nextSequence(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
-
-    @SqlQuery("""
-            INSERT INTO tickets(site_id, number_service_id, service_date, seq, number, service_id, state, priority_rank,
-                                source, patient_name, phone, assigned_doctor, issued_at, queued_at)
-            VALUES (:siteId, :serviceId, :date, :seq, :number, :serviceId, 'waiting', :priority, :source, :name, :phone,
-                    :doctor, :at, :queuedAt)
-            RETURNING\s""" + COLUMNS)
-    TicketDto insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("date") LocalDate date,
-                @Bind("seq") int seq, @Bind("number") String number, @Bind("priority") Priority priority,
-                @Bind("source") TicketSource source, @Bind("name") String name, @Bind("phone") String phone,
-                @Bind("doctor") String doctor, @Bind("at") Instant at, @Bind("queuedAt") Instant queuedAt);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
     Optional<TicketDto> find(@Bind("id") long id);
@@ -71,23 +49,6 @@ public interface TicketDao extends SqlObject {
                      priority_rank, queued_at, id""")
     List<TicketDto> forServiceOn(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
 
-    /**
-     * The head of a session's combined queue: waiting tickets of today at any of its services, by class and
-     * then queue time (arrival; a checked-in appointment's slot start); a ticket assigned to a doctor is only
-     * ever the head for that doctor, and one whose queue time is still to come (an appointment checked in
-     * early) is nobody's head yet.
-     */
-    @SqlQuery("SELECT " + COLUMNS + """
-             FROM tickets
-            WHERE state = 'waiting' AND service_date = :date
-              AND service_id IN (SELECT service_id FROM session_services WHERE session_id = :sessionId)
-              AND (assigned_doctor IS NULL OR assigned_doctor = :doctor)
-              AND queued_at <= :now
-            ORDER BY priority_rank, queued_at, id
-            LIMIT 1""")
-    Optional<TicketDto> headFor(@Bind("sessionId") long sessionId, @Bind("doctor") String doctor,
-                                @Bind("date") LocalDate date, @Bind("now") Instant now);
-
     /** How many are ahead of a waiting ticket in its service's queue. */
     @SqlQuery("""
             SELECT count(*) FROM tickets o
@@ -96,15 +57,6 @@ public interface TicketDao extends SqlObject {
                     OR (o.priority_rank = :t.priority AND (o.queued_at < :t.queuedAt
                         OR (o.queued_at = :t.queuedAt AND o.id < :t.id))))""")
     int waitingAhead(@BindMethods("t") TicketDto ticket);
-
-    /** Writes a ticket's new state, only if nobody moved it since it was read (we hold the write lock anyway). */
-    @SqlUpdate("""
-            UPDATE tickets SET state = :t.state, service_id = :t.serviceId, priority_rank = :t.priority,
-                   room_id = :t.roomId, session_id = :t.sessionId, return_service_id = :t.returnServiceId,
-                   queued_at = :t.queuedAt, called_at = :t.calledAt, finished_at = :t.finishedAt,
-                   recall_count = :t.recallCount
-             WHERE id = :t.id AND state = :expected""")
-    int update(@BindMethods("t") TicketDto ticket, @Bind("expected") TicketState expected);
 
     /** Keeps an earlier pending return beneath the one a nested transfer "with return" puts on the ticket. */
     @SqlUpdate("""
@@ -123,13 +75,6 @@ public interface TicketDao extends SqlObject {
 
     @SqlUpdate("DELETE FROM ticket_returns WHERE ticket_id = :ticketId")
     void clearReturns(@Bind("ticketId") long ticketId);
-
-    @SqlUpdate("""
-            INSERT INTO ticket_events(ticket_id, action, from_state, to_state, service_id, room_id, actor, at)
-            VALUES (:ticketId, :action, :from, :to, :serviceId, :roomId, :actor, :at)""")
-    void insertEvent(@Bind("ticketId") long ticketId, @Bind("action") String action, @Bind("from") TicketState from,
-                     @Bind("to") TicketState to, @Bind("serviceId") long serviceId, @Bind("roomId") Long roomId,
-                     @Bind("actor") String actor, @Bind("at") Instant at);
 
     @SqlQuery("""
             SELECT id, ticket_id, action, from_state, to_state, service_id, room_id, actor, at
@@ -224,24 +169,8 @@ public interface TicketDao extends SqlObject {
              WHERE e.action = 'issue' AND e.actor = :actor AND e.at > :since AND t.phone IS NOT NULL""")
     int withPhoneIssuedBy(@Bind("actor") String actor, @Bind("since") Instant since);
 
-    /** The first {@code n} waiting tickets of a service on a day, in queue order: id and phone (may be null). */
-    @SqlQuery("""
-            SELECT id, phone FROM tickets
-             WHERE service_id = :serviceId AND state = 'waiting' AND service_date = :date
-             ORDER BY priority_rank, queued_at, id LIMIT :n""")
-    @RegisterRowMapper(WaitingTicket.Mapper.class)
-    List<WaitingTicket> head(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date, @Bind("n") int n);
-
-    /** A waiting ticket near the head of its queue. */
+    /** A waiting ticket near the head of its queue ({@link TicketWriteDao#head}). */
     record WaitingTicket(long id, String phone) {
-
-        /** Written out: read after every move of a ticket, on the writer thread (see {@code SiteRowMappers}). */
-        public static final class Mapper implements RowMapper<WaitingTicket> {
-            @Override
-            public WaitingTicket map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return new WaitingTicket(rs.getLong("id"), rs.getString("phone"));
-            }
-        }
     }
 
     /** A site's next tickets past its retention that still hold a name or phone (partial index, oldest first). */

@@ -36,7 +36,7 @@ public final class TicketMoves {
     }
 
     public TicketDto load(WriteTransaction tx, long ticketId) {
-        return tx.attach(TicketDao.class).find(ticketId)
+        return TicketWriteDao.find(tx, ticketId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + ticketId + "."));
     }
 
@@ -120,7 +120,7 @@ public final class TicketMoves {
         }
         var now = clock.instant();
         var dao = tx.attach(TicketDao.class);
-        dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), ticket.state(), TicketState.TRANSFERRED,
+        TicketWriteDao.insertEvent(tx, ticket.id(), TicketAction.TRANSFER.wireName(), ticket.state(), TicketState.TRANSFERRED,
                 ticket.serviceId(), ticket.roomId(), actor, now);
         Long returnTo = null;
         if (returnAfter) {
@@ -133,10 +133,10 @@ public final class TicketMoves {
         }
         var next = TicketDraft.of(ticket).state(TicketState.WAITING).serviceId(toServiceId).returnServiceId(returnTo)
                 .room(null, null).queuedAt(now).calledAt(null).recallCount(0).build();
-        if (dao.update(next, ticket.state()) != 1) {
+        if (TicketWriteDao.update(tx, next, ticket.state()) != 1) {
             throw ApiProblem.conflict("Ticket " + ticket.number() + " changed meanwhile; reload and try again.");
         }
-        dao.insertEvent(ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
+        TicketWriteDao.insertEvent(tx, ticket.id(), TicketAction.TRANSFER.wireName(), TicketState.TRANSFERRED, TicketState.WAITING,
                 toServiceId, null, actor, now);
         events.append(tx, ticket.siteId(), actor, new TicketChange(TicketAction.TRANSFER.eventType(), StaffView.of(next)));
         hooks.moved(tx, TicketAction.TRANSFER, ticket, next, actor);
@@ -146,11 +146,10 @@ public final class TicketMoves {
     private TicketDto apply(WriteTransaction tx, TicketAction action, TicketDto current, TicketDto next,
                             String actor) {
         action.requireAllowed(current);
-        var dao = tx.attach(TicketDao.class);
-        if (dao.update(next, current.state()) != 1) {
+        if (TicketWriteDao.update(tx, next, current.state()) != 1) {
             throw ApiProblem.conflict("Ticket " + current.number() + " changed meanwhile; reload and try again.");
         }
-        dao.insertEvent(current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
+        TicketWriteDao.insertEvent(tx, current.id(), action.wireName(), current.state(), next.state(), next.serviceId(),
                 next.roomId() != null ? next.roomId() : current.roomId(), actor, clock.instant());
         events.append(tx, current.siteId(), actor, new TicketChange(action.eventType(), StaffView.of(next)));
         hooks.moved(tx, action, current, next, actor);

@@ -63,8 +63,7 @@ public final class TicketService {
         var site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
         var now = clock.instant();
         LocalDate today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
-        var dao = tx.attach(TicketDao.class);
-        int seq = dao.nextSequence(service.id(), today);
+        int seq = TicketWriteDao.nextSequence(tx, service.id(), today);
         String number = formatNumber(service.prefix(), seq);
         Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
         TicketSource source = request.source() == null ? TicketSource.RECEPTION : request.source();
@@ -76,10 +75,10 @@ public final class TicketService {
             throw ApiProblem.unknownReference("assignedDoctor", "there is no doctor with the username '"
                     + assignedDoctor + "'; assign a doctor by the name they sign in with.");
         }
-        var ticket = dao.insert(site.id(), service.id(), today, seq, number, priority, source,
+        var ticket = TicketWriteDao.insert(tx, site.id(), service.id(), today, seq, number, priority, source,
                 blankToNull(request.patientName()), phone, assignedDoctor,
                 now, queuedAt == null ? now : queuedAt);
-        dao.insertEvent(ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
+        TicketWriteDao.insertEvent(tx, ticket.id(), TicketAction.ISSUE.wireName(), null, TicketState.WAITING, service.id(), null, actor, now);
         events.append(tx, site.id(), actor, new TicketChange(TicketAction.ISSUE.eventType(), StaffView.of(ticket)));
         moves.hooks().issued(tx, ticket, blankToNull(request.language()), actor);
         return ticket;

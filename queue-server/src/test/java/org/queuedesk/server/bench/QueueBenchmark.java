@@ -102,6 +102,20 @@ public final class QueueBenchmark {
                 System.out.print(out);
                 return;
             }
+            if (Boolean.getBoolean("bench.writerOnly")) { // -Dbench.writerOnly=true: the writer's CPU per issue / Next, saturation
+                closedLoop(server.api(), desks.subList(0, 50), JIT_WARM_UP);
+                var split = writerSplit(server.api(), desks.subList(0, 50));
+                var full = closedLoop(server.api(), desks, WARM_UP);
+                double bare = bareCommitRate(server.dataDir().resolve("bare-commits.db"), settings);
+                line(out, "writer allocated KB/req: issue %.1f, Next %.1f", split[4], split[5]);
+                line(out, "writer us/req: issue %.0f (%d), Next %.0f (%d); closed loop %d clients: %.0f req/s, writer %.0f us/req,"
+                                + " errors %d; bare %.0f commits/s (%s) -> %.2f x; load average %.2f",
+                        split[0], (long) split[1], split[2], (long) split[3], full.clients, full.totalRate(),
+                        full.writerMicrosPerRequest(), full.errors, bare, bareCommitLatency, full.totalRate() / bare,
+                        loadAverage());
+                System.out.print(out);
+                return;
+            }
             if (Boolean.getBoolean("bench.openLoopOnly")) { // -Dbench.openLoopOnly=true: the 200-desk case alone
                 closedLoop(server.api(), desks.subList(0, 50), JIT_WARM_UP);
                 var paced = openLoop(server.api(), desks.subList(0, OPEN_LOOP_DESKS), OPEN_LOOP_TIME);
@@ -324,6 +338,47 @@ public final class QueueBenchmark {
         return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), MEASURE, before, after);
     }
 
+    /**
+     * The writer's CPU per issue and per Next apart: every client issues for a few seconds, then presses Next
+     * (each Next then finishes one ticket and calls the next); returns {issue us, issues, Next us, Nexts}.
+     */
+    private static double[] writerSplit(Api api, List<Desk> desks) throws InterruptedException {
+        URI base = URI.create(api.baseUrl());
+        double[] result = new double[6];
+        for (int phase = 0; phase < 2; phase++) {
+            boolean issue = phase == 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            var count = new java.util.concurrent.atomic.AtomicLong();
+            List<Thread> threads = new ArrayList<>();
+            long cpuBefore = writerCpuNanos();
+            long bytesBefore = writerAllocatedBytes();
+            for (var desk : desks) {
+                var t = new Thread(() -> {
+                    try (var http = new RawHttpConnection(base.getHost(), base.getPort())) {
+                        while (System.nanoTime() < end) {
+                            int status = issue ? http.post("/api/tickets", "{\"serviceId\":" + desk.serviceId() + "}",
+                                    UUID.randomUUID().toString())
+                                    : http.post("/api/sessions/" + desk.sessionId() + "/next", "", UUID.randomUUID().toString());
+                            if (status == (issue ? 201 : 200)) {
+                                count.incrementAndGet();
+                            }
+                        }
+                    }
+                });
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            for (var t : threads) {
+                t.join();
+            }
+            result[phase * 2] = (writerCpuNanos() - cpuBefore) / 1e3 / Math.max(1, count.get());
+            result[phase * 2 + 1] = count.get();
+            result[4 + phase] = (writerAllocatedBytes() - bytesBefore) / 1024.0 / Math.max(1, count.get());
+        }
+        return result;
+    }
+
     /** The server's side of a measured window: its request timers and its writer thread's CPU time. */
     private record ServerSnapshot(java.util.TreeMap<Double, Double> issue, java.util.TreeMap<Double, Double> next,
                                   long writerCpuNanos) {
@@ -339,6 +394,14 @@ public final class QueueBenchmark {
                     window.toNanos() / 1e9, serverPercentileMs(before.issue, after.issue, 0.99),
                     serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos);
         }
+    }
+
+    /** Heap the server's single writer thread allocated so far: its Java work, far less disturbed by load than CPU time. */
+    private static long writerAllocatedBytes() {
+        var writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("queuedesk-writer")).findFirst().orElseThrow();
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(writer.getId());
     }
 
     /** CPU time so far of the server's single writer thread (it runs in this JVM). */
