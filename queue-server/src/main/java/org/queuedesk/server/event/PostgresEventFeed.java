@@ -68,13 +68,7 @@ public final class PostgresEventFeed implements AutoCloseable {
 
     /** {@link #announce(WriteTransaction, long)} on a plain handle, inside its transaction. */
     public static void announce(Handle handle, long siteId) {
-        handle.createQuery("""
-                        SELECT pg_notify('queuedesk_events',
-                                         CAST(:siteId AS TEXT) || ':' || CAST(coalesce(max(seq), 0) AS TEXT))
-                          FROM events WHERE site_id = :siteId""")
-                .bind("siteId", siteId)
-                .mapTo(String.class)
-                .one();
+        EventFeedDao.announce(handle, siteId);
     }
 
     private record Announcement(long siteId) {
@@ -86,7 +80,7 @@ public final class PostgresEventFeed implements AutoCloseable {
      */
     public void start() {
         try (var connection = connections.open()) {
-            delivered.putAll(lastSeqs(connection));
+            delivered.putAll(EventFeedDao.lastSeqs(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read where the event log ends", e);
         }
@@ -98,9 +92,7 @@ public final class PostgresEventFeed implements AutoCloseable {
         while (running) {
             try (var connection = connections.open()) {
                 connection.setAutoCommit(true);
-                try (var statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
+                EventFeedDao.listen(connection);
                 listening = connection;
                 // listening first, then reading: a commit in between is both read and announced, never missed
                 catchUp(connection);
@@ -143,22 +135,11 @@ public final class PostgresEventFeed implements AutoCloseable {
 
     /** Every site whose log has gone past what was delivered (after a reconnect: what happened meanwhile). */
     private void catchUp(Connection connection) throws SQLException {
-        for (var last : lastSeqs(connection).entrySet()) {
+        for (var last : EventFeedDao.lastSeqs(connection).entrySet()) {
             if (last.getValue() > delivered.getOrDefault(last.getKey(), 0L)) {
                 deliverAfter(connection, last.getKey());
             }
         }
-    }
-
-    private static Map<Long, Long> lastSeqs(Connection connection) throws SQLException {
-        var last = new HashMap<Long, Long>();
-        try (var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT site_id, max(seq) FROM events GROUP BY site_id")) {
-            while (rows.next()) {
-                last.put(rows.getLong(1), rows.getLong(2));
-            }
-        }
-        return last;
     }
 
     /** Hands the site's events after the last delivered one to the hub, a page at a time, in sequence order. */
@@ -166,15 +147,8 @@ public final class PostgresEventFeed implements AutoCloseable {
         while (true) {
             long after = delivered.getOrDefault(siteId, 0L);
             var page = new ArrayList<PublishedEvent>();
-            try (var statement = connection.prepareStatement(
-                    "SELECT payload FROM events WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT " + EventLog.PAGE)) {
-                statement.setLong(1, siteId);
-                statement.setLong(2, after);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        page.add(PublishedEvent.of(read(rows.getString(1), siteId), json));
-                    }
-                }
+            for (String payload : EventFeedDao.payloadsAfter(connection, siteId, after, EventLog.PAGE)) {
+                page.add(PublishedEvent.of(read(payload, siteId), json));
             }
             if (page.isEmpty()) {
                 return;

@@ -32,10 +32,17 @@ import org.queuedesk.server.testing.PostgresServer;
  */
 class PostgresEventFeedIT {
 
-    /** The event log as the PostgreSQL baseline has it (the columns EventDao writes). */
+    /** The event log as the PostgreSQL baseline (db/postgresql V16_2) has it, without the key to sites. */
     private static final String EVENTS = """
-            CREATE TABLE events (site_id BIGINT NOT NULL, seq BIGINT NOT NULL, type TEXT NOT NULL, at BIGINT NOT NULL,
-                                 payload TEXT NOT NULL, PRIMARY KEY (site_id, seq))""";
+            CREATE TABLE events (
+                site_id    BIGINT  NOT NULL,
+                seq        BIGINT  NOT NULL,
+                type       TEXT    NOT NULL,
+                at         BIGINT  NOT NULL,
+                payload    TEXT    NOT NULL,
+                ticket_id  BIGINT GENERATED ALWAYS AS (coalesce((payload::jsonb #>> '{ticket,id}')::bigint,
+                                                               (payload::jsonb #>> '{sms,ticketId}')::bigint)) STORED,
+                PRIMARY KEY (site_id, seq))""";
 
     private final String url = PostgresServer.shared().createDatabase();
     private final ObjectMapper json = JsonMapperFactory.create();
