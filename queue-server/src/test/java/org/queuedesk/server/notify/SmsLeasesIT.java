@@ -148,9 +148,11 @@ class SmsLeasesIT {
                 .containsExactlyInAnyOrder("free", "claimed 0", "claimed 1", "claimed 2");
     }
 
-    /** A migration script as the server ships it, to run on PostgreSQL as it is. */
+    /** A migration script as the server ships it (db/common once both stores run it), run on PostgreSQL as it is. */
     private static String migration(String name) {
-        try (var in = SmsLeasesIT.class.getResourceAsStream("/db/migration/" + name)) {
+        var common = SmsLeasesIT.class.getResource("/db/common/" + name);
+        var script = common != null ? common : SmsLeasesIT.class.getResource("/db/migration/" + name);
+        try (var in = script.openStream()) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
