@@ -23,6 +23,7 @@ import org.queuedesk.common.site.SiteDto;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.SingleInstanceJobs;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketDao;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * Evaluates every site's alert rules after each committed change (an event on the hub) and every few seconds
  * (waits grow without any change), on one thread of its own: the measurements are read off the writer, and
  * only a change of an alert's state is written, with its event and, for a critical alert, its notification.
+ * Where several instances share one database, only the one {@link SingleInstanceJobs} names evaluates (and
+ * sends the notifications' outbox, so nothing is sent twice); the others skip their runs.
  */
 public final class AlertEvaluator implements AutoCloseable {
 
@@ -48,11 +51,14 @@ public final class AlertEvaluator implements AutoCloseable {
     private final AlertNotifier notifier;
     private final AlertSettings settings;
     private final ScheduledExecutorService thread;
+    private final SingleInstanceJobs jobs;
+    static final String JOB = "alert-evaluation";
     private final Map<Long, Runnable> watched = new ConcurrentHashMap<>();
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
     AlertEvaluator(Database db, EventLog events, EventHub hub, Clock clock, AlertPorts ports, AlertRules rules,
-                   AlertNotifier notifier, AlertSettings settings) {
+                   AlertNotifier notifier, AlertSettings settings, SingleInstanceJobs jobs) {
+        this.jobs = jobs;
         this.db = db;
         this.events = events;
         this.hub = hub;
@@ -90,7 +96,7 @@ public final class AlertEvaluator implements AutoCloseable {
 
     private void checkAllSafely() {
         try {
-            checkAll();
+            jobs.runIfLeader(JOB, this::checkAll);
         } catch (RuntimeException e) {
             log.warn("Alert check failed; the next one in {} tries again", settings.checkEvery(), e);
         }
@@ -119,8 +125,10 @@ public final class AlertEvaluator implements AutoCloseable {
                     pending.remove(id);
                     lastChangeRun.put(id, System.nanoTime());
                     try {
-                        db.read(h -> h.attach(SiteDao.class).site(id)).ifPresent(this::evaluate);
-                        notifier.sendDue();
+                        jobs.runIfLeader(JOB, () -> {
+                            db.read(h -> h.attach(SiteDao.class).site(id)).ifPresent(this::evaluate);
+                            notifier.sendDue();
+                        });
                     } catch (RuntimeException e) {
                         log.warn("Alert check of site {} failed; the next check tries again", id, e);
                     }

@@ -36,6 +36,7 @@ import org.queuedesk.server.device.PrinterStatuses;
 import org.queuedesk.server.event.EventHub;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.event.EventRetention;
+import org.queuedesk.server.event.PostgresEventFeed;
 import org.queuedesk.server.event.EventRoutes;
 import org.queuedesk.server.event.EventPersonalData;
 import org.queuedesk.server.event.EventStream;
@@ -90,7 +91,11 @@ import org.queuedesk.server.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.queuedesk.server.ground.Authenticator;
+import org.queuedesk.server.ground.ConnectionSource;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.PostgresSingleInstanceJobs;
+import org.queuedesk.server.ground.Dialect;
+import org.queuedesk.server.ground.SingleInstanceJobs;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.AuditTrail;
@@ -126,6 +131,9 @@ public final class QueueServer implements AutoCloseable {
     private final Alerts alerts;
     private final DayEnd dayEnd;
     private final EventRetention eventRetention;
+    private final SingleInstanceJobs singleInstance;
+    /** PostgreSQL only: every instance's committed events, for this one's streams. */
+    private final PostgresEventFeed eventFeed;
 
     /** The server with the sign-in its configuration asks for. */
     public QueueServer(ServerConfig config, Clock clock) {
@@ -137,7 +145,25 @@ public final class QueueServer implements AutoCloseable {
      *                              production never does
      */
     public QueueServer(ServerConfig config, Clock anyClock, Authenticator authenticatorOverride) {
+        // SQLite: this is the one instance, and it runs every job
+        this(config, anyClock, authenticatorOverride, Dialect.SQLITE, null);
+    }
+
+    /**
+     * Several instances on one database (issue 15): the store decides. On PostgreSQL the store choice passes
+     * {@link Dialect#POSTGRESQL} (the SMS dispatcher's claims lock and skip rows; events are announced with
+     * NOTIFY) and {@code sessions}, e.g. {@code () -> DriverManager.getConnection(url, user, password)}, for the
+     * connections that live as long as a session: the advisory locks that run the housekeeping and the alert
+     * evaluation on one instance at a time, and the LISTEN that brings every instance's events to this one's
+     * streams ({@link PostgresEventFeed}).
+     *
+     * @param sessions null on SQLite, the one instance
+     */
+    public QueueServer(ServerConfig config, Clock anyClock, Authenticator authenticatorOverride, Dialect dialect,
+                       ConnectionSource sessions) {
         this.config = config;
+        this.singleInstance = dialect == Dialect.POSTGRESQL ? new PostgresSingleInstanceJobs(sessions)
+                : SingleInstanceJobs.thisInstanceOnly();
         // the database keeps milliseconds; an answer must not show more precision than a later read
         Clock clock = Clock.tick(anyClock, java.time.Duration.ofMillis(1));
         createDataDir(config);
@@ -147,7 +173,8 @@ public final class QueueServer implements AutoCloseable {
         this.jvmMetrics = JvmMetrics.bind(metrics);
         db.bindMetrics(metrics);
         this.hub = new EventHub(metrics);
-        var events = new EventLog(json, hub, clock);
+        var events = new EventLog(json, hub, clock, dialect);
+        this.eventFeed = dialect == Dialect.POSTGRESQL ? new PostgresEventFeed(sessions, hub, json) : null;
         // a site's settings: its time zone waits for no open ticket; changes go to the audit log
         var siteAudit = new AuditLog(db, clock);
         this.sites = new SiteService(db, new SitePorts(
@@ -160,7 +187,7 @@ public final class QueueServer implements AutoCloseable {
         var smsTemplates = new SmsTemplates();
         // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number
         var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
-        this.smsDispatcher = new SmsDispatcher(db, config.sms().createSender(), config.sms(), events, clock,
+        this.smsDispatcher = new SmsDispatcher(db, dialect, config.sms().createSender(), config.sms(), events, clock,
                 phoneHasher, metrics);
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
                 phoneHasher);
@@ -206,7 +233,7 @@ public final class QueueServer implements AutoCloseable {
                 siteId -> printers.atSite(siteId).stream().filter(p -> !"ok".equals(p.state()))
                         .map(p -> new AlertPorts.PrinterProblem(p.deviceId(), p.deviceName(), p.state(), p.at()))
                         .toList()),
-                config.alerts(), config.sms().snsEndpoint());
+                config.alerts(), config.sms().snsEndpoint(), singleInstance);
         var access = new AccessCheck(authenticatorOverride != null ? authenticatorOverride : auth.authenticator());
 
         var openApi = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
@@ -361,20 +388,29 @@ public final class QueueServer implements AutoCloseable {
         auth.ensureFirstUsers(config.demo(), demoSite);
         auth.logProviderCheck();
         purge.hashOldOptOuts(); // before anything is sent: an opt-out from before version 5 must still count
+        if (eventFeed != null) {
+            eventFeed.start(); // before serving: no commit after the first request's goes unpublished
+        }
         app.start();
         smsDispatcher.start();
         alerts.start();
         log.info("Text messages: {} (status links {}/t/…)", smsDispatcher.sender().logsOnly() ? "to the log only"
                 : "through Amazon SNS", publicUrl());
-        housekeeping.scheduleAtFixedRate(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
-        housekeeping.scheduleAtFixedRate(this::markMissedAppointments, 1, 1, TimeUnit.MINUTES);
-        housekeeping.scheduleAtFixedRate(this::sendAppointmentReminders, 1, 1, TimeUnit.MINUTES);
-        housekeeping.scheduleAtFixedRate(this::endDays, 1, 1, TimeUnit.MINUTES);
+        // each job on one instance at a time where several share the database (always this one on SQLite)
+        housekeeping.scheduleAtFixedRate(singleInstance.guarded("idempotency-purge", this::purgeIdempotencyKeys),
+                1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(singleInstance.guarded("missed-appointments", this::markMissedAppointments),
+                1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(singleInstance.guarded("appointment-reminders", this::sendAppointmentReminders),
+                1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(singleInstance.guarded("day-end", this::endDays), 1, 1, TimeUnit.MINUTES);
         // at start-up (in the background: the first purge after an upgrade may be long) and then hourly
-        housekeeping.scheduleAtFixedRate(this::purgePersonalData, 0, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleAtFixedRate(singleInstance.guarded("retention-purge", this::purgePersonalData),
+                0, 60, TimeUnit.MINUTES);
         if (config.backup().scheduled()) {
             long every = config.backup().every().toMillis();
-            housekeeping.scheduleAtFixedRate(backups::scheduled, every, every, TimeUnit.MILLISECONDS);
+            housekeeping.scheduleAtFixedRate(singleInstance.guarded("backup", backups::scheduled), every, every,
+                    TimeUnit.MILLISECONDS);
             log.info("Backups every {} into {} (keeping the newest {})", config.backup().every(),
                     config.backup().dir().toAbsolutePath(), config.backup().keep());
         }
@@ -498,9 +534,13 @@ public final class QueueServer implements AutoCloseable {
     public void close() {
         housekeeping.shutdownNow();
         alerts.close();
+        singleInstance.close();
         smsDispatcher.close();
         statusStream.close();
         app.stop();
+        if (eventFeed != null) {
+            eventFeed.close();
+        }
         hub.close();
         closeQuietly(jvmMetrics);
         db.close();

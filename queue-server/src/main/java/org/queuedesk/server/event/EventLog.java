@@ -8,6 +8,7 @@ import java.util.List;
 import org.queuedesk.common.event.EventPayload;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Dialect;
 import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteDao;
@@ -24,8 +25,19 @@ public final class EventLog {
     private final ObjectMapper json;
     private final EventHub hub;
     private final Clock clock;
+    private final boolean announced;
 
     public EventLog(ObjectMapper json, EventHub hub, Clock clock) {
+        this(json, hub, clock, Dialect.SQLITE);
+    }
+
+    /**
+     * @param dialect on {@link Dialect#POSTGRESQL} several instances may write: a commit's events are announced
+     *                to every instance's {@link PostgresEventFeed}, which publishes them, instead of being
+     *                published here after the commit
+     */
+    public EventLog(ObjectMapper json, EventHub hub, Clock clock, Dialect dialect) {
+        this.announced = dialect == Dialect.POSTGRESQL;
         this.json = json;
         this.hub = hub;
         this.clock = clock;
@@ -37,7 +49,11 @@ public final class EventLog {
         var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
         EventWriteDao.insert(tx, siteId, seq, event.type().wireName(), event.at(), published.fullJson());
-        publishAfterCommit(tx, published);
+        if (announced) {
+            PostgresEventFeed.announce(tx, siteId);
+        } else {
+            publishAfterCommit(tx, published);
+        }
         return event;
     }
 

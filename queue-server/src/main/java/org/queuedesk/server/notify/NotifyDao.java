@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.queuedesk.server.ground.Dialect;
 
 /**
  * All SQL for text messages: the outbox, opt-outs, per-service texts and each ticket's language. The site's
@@ -78,37 +79,88 @@ public interface NotifyDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM sms_outbox WHERE ticket_id = :ticketId ORDER BY id")
     List<OutboxRow> forTicket(@Bind("ticketId") long ticketId);
 
-    /** Queued messages whose time has come, oldest first. */
     /**
-     * Queued messages due now, except those behind an older message to the same number that is waiting for
-     * its retry: one number's messages go out in the order they were written (never "cancelled" before
-     * "your ticket is A-001" because the confirmation met an outage).
+     * Takes up to {@code limit} messages due now for one dispatcher ({@code instance}) until {@code until}: only
+     * the oldest queued message of each number (so one number's messages go out in the order they were
+     * written, whichever instance sends them, and never "cancelled" before "your ticket is A-001" because the
+     * confirmation met an outage), and none another dispatcher holds a live lease on. A lease that ran out
+     * (its instance died mid-send) is taken over. The two variants differ only in PostgreSQL's row lock,
+     * which makes concurrent claims from several instances pass over each other's rows; on SQLite the single
+     * writer serialises claims. Rows come back in no particular order.
      */
-    @SqlQuery("SELECT " + COLUMNS + """
-            \sFROM sms_outbox o WHERE state = 'queued' AND next_attempt_at <= :now
-               AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE e.phone = o.phone AND e.state = 'queued'
-                                  AND e.id < o.id AND e.next_attempt_at > :now)
-             ORDER BY next_attempt_at, id LIMIT :limit""")
-    List<OutboxRow> due(@Bind("now") Instant now, @Bind("limit") int limit);
+    String CLAIM = """
+            UPDATE sms_outbox SET leased_by = :instance, lease_until = :until
+             WHERE id IN (SELECT o.id FROM sms_outbox o
+                           WHERE o.state = 'queued' AND o.next_attempt_at <= :now
+                             AND (o.lease_until IS NULL OR o.lease_until <= :now)
+                             AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE e.phone = o.phone AND e.state = 'queued'
+                                                AND e.id < o.id)
+                           ORDER BY o.next_attempt_at, o.id LIMIT :limit""";
+
+    @SqlQuery(CLAIM + ")\nRETURNING " + COLUMNS)
+    List<OutboxRow> claimOnSqlite(@Bind("instance") String instance, @Bind("now") Instant now,
+                                  @Bind("until") Instant until, @Bind("limit") int limit);
+
+    @SqlQuery(CLAIM + " FOR UPDATE SKIP LOCKED)\nRETURNING " + COLUMNS)
+    List<OutboxRow> claimOnPostgresql(@Bind("instance") String instance, @Bind("now") Instant now,
+                                      @Bind("until") Instant until, @Bind("limit") int limit);
+
+    /** {@link #CLAIM} in the database's own variant; run it in a short write transaction of its own. */
+    default List<OutboxRow> claim(Dialect dialect, String instance, Instant now, Instant until, int limit) {
+        return switch (dialect) {
+            case SQLITE -> claimOnSqlite(instance, now, until, limit);
+            case POSTGRESQL -> claimOnPostgresql(instance, now, until, limit);
+        };
+    }
+
+    /** When a message's lease by {@code instance} ends; empty once it is no longer queued or no longer its. */
+    @SqlQuery("SELECT lease_until FROM sms_outbox WHERE id = :id AND leased_by = :instance AND state = 'queued'")
+    Optional<Instant> leaseUntil(@Bind("id") long id, @Bind("instance") String instance);
+
+    /** Extends a live lease; 0 when it ran out or is no longer this instance's. */
+    @SqlUpdate("""
+            UPDATE sms_outbox SET lease_until = :until
+             WHERE id = :id AND leased_by = :instance AND state = 'queued' AND lease_until > :now""")
+    int renewLease(@Bind("id") long id, @Bind("instance") String instance, @Bind("now") Instant now,
+                   @Bind("until") Instant until);
+
+    /** Gives a claimed message back unsent, for any dispatcher to take now. */
+    @SqlUpdate("""
+            UPDATE sms_outbox SET leased_by = NULL, lease_until = NULL
+             WHERE id = :id AND leased_by = :instance AND state = 'queued'""")
+    int release(@Bind("id") long id, @Bind("instance") String instance);
+
+    /** Drops every lease: only where this server is the one instance (SQLite), as it starts. */
+    @SqlUpdate("UPDATE sms_outbox SET leased_by = NULL, lease_until = NULL WHERE state = 'queued' AND leased_by IS NOT NULL")
+    int releaseAll();
 
     /** Messages not yet sent, failed or given up (the metrics' outbox depth). */
     @SqlQuery("SELECT count(*) FROM sms_outbox WHERE state = 'queued'")
     long queuedCount();
 
-    @SqlQuery("SELECT min(next_attempt_at) FROM sms_outbox WHERE state = 'queued'")
+    /**
+     * When a claim can next find something: the earliest time a number's oldest queued message is due and
+     * free of another's lease (a newer message waits for the older one to go out).
+     */
+    @SqlQuery("""
+            SELECT min(CASE WHEN o.lease_until > o.next_attempt_at THEN o.lease_until ELSE o.next_attempt_at END)
+              FROM sms_outbox o
+             WHERE o.state = 'queued'
+               AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE e.phone = o.phone AND e.state = 'queued' AND e.id < o.id)""")
     Optional<Long> nextDueMillis();
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sms_outbox WHERE state = 'queued' AND phone = :phone ORDER BY id")
     List<OutboxRow> queuedFor(@Bind("phone") String phone);
 
     /**
-     * Moves a still-queued message to its outcome; 0 when something else (an opt-out) got there first. A
+     * Moves a still-queued message to its outcome and ends its lease (a retry is claimed again when due); 0
+     * when something else (an opt-out) got there first. A
      * verification code's or a manage link's text and number are dropped once it is out (or given up): nobody
      * needs them again, and the link's token would let anyone who read it cancel the booking.
      */
     @SqlUpdate("""
             UPDATE sms_outbox SET state = :state, attempts = :attempts, next_attempt_at = :next, updated_at = :now,
-                   reason = :reason, provider_message_id = :messageId,
+                   reason = :reason, provider_message_id = :messageId, leased_by = NULL, lease_until = NULL,
                    body = CASE WHEN kind IN ('verification_code', 'manage_link') AND :state <> 'queued' THEN NULL ELSE body END,
                    phone = CASE WHEN kind IN ('verification_code', 'manage_link') AND :state <> 'queued' THEN NULL ELSE phone END
              WHERE id = :id AND state = 'queued'""")

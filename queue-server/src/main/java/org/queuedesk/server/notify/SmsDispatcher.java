@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.queuedesk.common.event.EventPayload.SmsChange;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Dialect;
 import org.queuedesk.server.event.EventLog;
 import org.queuedesk.server.privacy.PhoneHasher;
 import org.slf4j.Logger;
@@ -37,6 +38,12 @@ import org.queuedesk.server.ground.PhoneNumbers;
  * jitter (SNS limits the account, not one number); a message still unsent after {@code giveUpAfter} fails
  * with the last reason. Queued rows survive a restart and are sent then.
  *
+ * <p>Several server instances may share one database (PostgreSQL), each with its dispatcher: a message is
+ * claimed with a lease ({@link NotifyDao#claim}) in a short transaction of its own before it is sent, so two
+ * dispatchers never send one message at once, and a lease left by an instance that died mid-send is taken
+ * over once it runs out ({@link #LEASE}). Only a number's oldest queued message can be claimed, so its
+ * messages keep their order whichever instance sends them.
+ *
  * <p>Delivery is at least once. A duplicate happens when SNS accepted a message but we did not learn so:
  * the reply timed out or the connection dropped after the request arrived, or the server stopped between
  * SNS's answer and our commit of "sent". Such a message is sent again on the next attempt.
@@ -47,6 +54,15 @@ public final class SmsDispatcher implements AutoCloseable {
     private static final int BATCH = 20;
     static final int SENDERS = 4;
     private static final Duration POLL = Duration.ofSeconds(5);
+    /**
+     * How long a claimed message is this dispatcher's: well beyond an opt-out check and a send (each bounded by
+     * the SNS timeout); renewed before a send when less than half of it is left.
+     */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private final Dialect dialect;
+    /** Whose lease a claimed row carries: this process and this dispatcher (tests run two in one JVM). */
+    private final String instance = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final Database db;
     private final SmsSender sender;
     private final SmsSettings settings;
@@ -80,6 +96,16 @@ public final class SmsDispatcher implements AutoCloseable {
     /** @param registry where the send results and the outbox depth are published ({@link SmsMetrics}) */
     public SmsDispatcher(Database db, SmsSender sender, SmsSettings settings, EventLog events, Clock clock,
                          PhoneHasher phones, MeterRegistry registry) {
+        this(db, Dialect.SQLITE, sender, settings, events, clock, phones, registry);
+    }
+
+    /**
+     * @param dialect the store's: on {@link Dialect#POSTGRESQL} other instances may share the outbox; on
+     *                {@link Dialect#SQLITE} this is the one dispatcher, which drops leftover leases as it starts
+     */
+    public SmsDispatcher(Database db, Dialect dialect, SmsSender sender, SmsSettings settings, EventLog events,
+                         Clock clock, PhoneHasher phones, MeterRegistry registry) {
+        this.dialect = dialect;
         this.metrics = new SmsMetrics(registry, db);
         this.db = db;
         this.phones = phones;
@@ -92,6 +118,10 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     public void start() {
+        if (dialect == Dialect.SQLITE) {
+            // the one instance: leases from before a restart are its own, and nobody else is sending them
+            db.write(tx -> tx.attach(NotifyDao.class).releaseAll());
+        }
         thread.start();
     }
 
@@ -141,15 +171,20 @@ public final class SmsDispatcher implements AutoCloseable {
         if (now.isBefore(pausedUntil())) {
             return Math.max(1, Duration.between(now, pausedUntil()).toMillis());
         }
-        var due = db.read(h -> h.attach(NotifyDao.class).due(now, BATCH));
+        var due = db.write(tx -> tx.attach(NotifyDao.class).claim(dialect, instance, now, now.plus(LEASE), BATCH));
         var byNumber = new LinkedHashMap<String, List<OutboxRow>>();
         due.forEach(row -> byNumber.computeIfAbsent(row.phone(), phone -> new ArrayList<>()).add(row));
         int started = 0;
-        boolean inFlight = false;
+        boolean inFlight = !busy.isEmpty(); // a lane still sending wakes this thread when it is done
         for (var entry : byNumber.entrySet()) {
             String phone = entry.getKey();
             if (!busy.add(phone)) {
-                inFlight = true; // its lane is still sending; it wakes this thread when it is done
+                // its lane is ending (it sent the older message): hand the claim back for the next round
+                inFlight = true;
+                db.write(tx -> {
+                    entry.getValue().forEach(row -> tx.attach(NotifyDao.class).release(row.id(), instance));
+                    return null;
+                });
                 continue;
             }
             var lane = entry.getValue();
@@ -169,34 +204,60 @@ public final class SmsDispatcher implements AutoCloseable {
         if (next <= later.toEpochMilli() && (inFlight || started > 0)) {
             return POLL.toMillis(); // what is due now is being sent; each lane wakes this thread as it ends
         }
-        return Math.max(1, Math.min(POLL.toMillis(), next - later.toEpochMilli()));
+        // nothing claimed although something looks due: another instance is claiming it right now
+        return Math.max(started == 0 ? 50 : 1, Math.min(POLL.toMillis(), next - later.toEpochMilli()));
     }
 
     /** One number's lane: its messages in order, until one must wait; then the number is free again. */
     private void send(String phone, List<OutboxRow> lane) {
+        int handled = 0;
         try {
             for (var row : lane) {
                 if (!running || clock.instant().isBefore(pausedUntil())) {
                     break;
                 }
-                // read as this lane starts: the list may have been read while an earlier lane of this number
-                // was still sending, so a row it sent would otherwise go out twice
-                var current = db.read(h -> h.attach(NotifyDao.class).find(row.id()));
-                if (current.isEmpty() || !"queued".equals(current.get().state())) {
+                handled++; // from here on the row's outcome (or a lost lease) ends the claim
+                // still queued and still this dispatcher's (an opt-out may have ended it meanwhile)
+                if (!stillLeased(row)) {
                     continue;
                 }
-                if (current.get().nextAttemptAt().isAfter(clock.instant())) {
-                    break; // waiting for its retry; the newer ones wait behind it
-                }
-                if (!process(current.get())) {
+                if (!process(row)) {
                     break;
                 }
             }
         } catch (RuntimeException e) {
             log.warn("An SMS lane stopped; its messages stay queued", e);
         } finally {
+            if (handled < lane.size()) {
+                releaseUnsent(lane.subList(handled, lane.size()));
+            }
             busy.remove(phone);
             wake();
+        }
+    }
+
+    /** Whether this dispatcher may send the row: its lease still holds, renewed when half of it is gone. */
+    private boolean stillLeased(OutboxRow row) {
+        var until = db.read(h -> h.attach(NotifyDao.class).leaseUntil(row.id(), instance));
+        var now = clock.instant();
+        if (until.isEmpty() || !until.get().isAfter(now)) {
+            return false;
+        }
+        if (Duration.between(now, until.get()).compareTo(LEASE.dividedBy(2)) >= 0) {
+            return true;
+        }
+        return db.write(tx -> tx.attach(NotifyDao.class).renewLease(row.id(), instance, now, now.plus(LEASE))) == 1;
+    }
+
+    /** A lane that stopped early (paused, closing) gives its unsent messages back for whoever sends next. */
+    private void releaseUnsent(List<OutboxRow> lane) {
+        try {
+            db.write(tx -> {
+                lane.forEach(row -> tx.attach(NotifyDao.class).release(row.id(), instance));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.debug("Could not give claimed messages back; their leases run out instead", e);
         }
     }
 
