@@ -144,7 +144,7 @@ public final class AppointmentController implements RouteSource {
     public void slots(Context ctx) {
         long siteId = Requests.id(ctx, "siteId");
         long serviceId = serviceId(ctx);
-        LocalDate from = Requests.dateOr(ctx, "from", today(siteId));
+        LocalDate from = fromOrToday(ctx, siteId);
         LocalDate to = Requests.dateOr(ctx, "to", from.plusDays(6));
         int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(DEFAULT_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -157,7 +157,7 @@ public final class AppointmentController implements RouteSource {
     public void slotDays(Context ctx) {
         long siteId = Requests.id(ctx, "siteId");
         long serviceId = serviceId(ctx);
-        LocalDate from = Requests.dateOr(ctx, "from", today(siteId));
+        LocalDate from = fromOrToday(ctx, siteId);
         LocalDate to = Requests.dateOr(ctx, "to", from.plusDays(29));
         ctx.json(appointments.freeSlotCalendar(siteId, serviceId, blankToNull(ctx.queryParam("doctor")), from, to));
     }
@@ -165,6 +165,12 @@ public final class AppointmentController implements RouteSource {
     private static long serviceId(Context ctx) {
         return ctx.queryParamAsClass("serviceId", Long.class)
                 .check(id -> id != null && id > 0, "must be a positive whole number").get();
+    }
+
+    /** {@code ?from=}, or the site's today when not given (read only then: a search needs no site read). */
+    private LocalDate fromOrToday(Context ctx, long siteId) {
+        String given = ctx.queryParam("from");
+        return given == null || given.isBlank() ? today(siteId) : Requests.dateOr(ctx, "from", null);
     }
 
     private LocalDate today(long siteId) {
@@ -175,7 +181,8 @@ public final class AppointmentController implements RouteSource {
         var request = Requests.body(ctx, BookAppointmentRequest.class);
         BookAppointmentValidator.validate(request);
         String actor = caller.name();
-        return tx -> new Reply(201, staffView(appointments.book(tx, request, actor)));
+        var planned = appointments.planBooking(request); // before the write: the writer only checks it still holds
+        return tx -> new Reply(201, staffView(appointments.book(tx, request, actor, planned)));
     }
 
     public void list(Context ctx) {

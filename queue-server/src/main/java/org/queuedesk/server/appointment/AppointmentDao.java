@@ -69,17 +69,15 @@ public interface AppointmentDao {
                           @Bind("to") LocalDate to);
 
     /**
-     * The weekly blocks and the blocks of exceptions from {@code from} to {@code to} of every doctor at a site (or
-     * of one, {@code doctor}), by doctor: one read for a free-slot search, whatever the number of doctors.
+     * The weekly blocks and the blocks of exceptions from {@code from} to {@code to} of every doctor at a site, by
+     * doctor: one read for a free-slot search of any doctor, whatever the number of doctors.
      */
     @SqlQuery("SELECT b.doctor, " + BLOCK_COLUMNS + """
              FROM schedule_blocks b
-            WHERE b.site_id = :siteId AND (:doctor IS NULL OR b.doctor = :doctor)
-              AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
+            WHERE b.site_id = :siteId AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
             ORDER BY b.doctor, b.on_date, b.weekday, b.start_time, b.id""")
     @RegisterRowMapper(DoctorBlock.Mapper.class)
-    List<DoctorBlock> siteBlocks(@Bind("siteId") long siteId, @Bind("doctor") String doctor,
-                                 @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    List<DoctorBlock> siteBlocks(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     record DoctorBlock(String doctor, BlockRow row) {
         public static final class Mapper implements RowMapper<DoctorBlock> {
@@ -92,13 +90,23 @@ public interface AppointmentDao {
         }
     }
 
-    /** The exception days from {@code from} to {@code to} of every doctor at a site (or of one, {@code doctor}). */
+    /** The exception days from {@code from} to {@code to} of every doctor at a site. */
     @SqlQuery("""
             SELECT doctor, on_date FROM schedule_exceptions
-             WHERE site_id = :siteId AND (:doctor IS NULL OR doctor = :doctor) AND on_date BETWEEN :from AND :to""")
+             WHERE site_id = :siteId AND on_date BETWEEN :from AND :to""")
     @RegisterRowMapper(DoctorDay.Mapper.class)
-    List<DoctorDay> siteExceptions(@Bind("siteId") long siteId, @Bind("doctor") String doctor,
-                                   @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    List<DoctorDay> siteExceptions(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /**
+     * Of these blocks, those that still plan slots on {@code date}: not replaced (an edit gives blocks new ids),
+     * and, if weekly, with no exception that day. What a booking planned before its write checks in it.
+     */
+    @SqlQuery("""
+            SELECT b.id FROM schedule_blocks b
+             WHERE b.id IN (<ids>)
+               AND (b.on_date IS NOT NULL OR NOT EXISTS (SELECT 1 FROM schedule_exceptions e
+                    WHERE e.site_id = b.site_id AND e.doctor = b.doctor AND e.on_date = :date))""")
+    List<Long> stillPlanned(@BindList("ids") List<Long> blockIds, @Bind("date") LocalDate date);
 
     record DoctorDay(String doctor, LocalDate date) {
         public static final class Mapper implements RowMapper<DoctorDay> {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.queuedesk.common.appointment.AppointmentDto;
@@ -58,6 +57,8 @@ public final class AppointmentService {
     private final SiteService sites;
     private final AppointmentTexts texts;
     private final AppointmentReminders reminders;
+    private final java.util.Map<Long, Long> siteOfService = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AppointmentService(Database db, EventLog events, Clock clock, SiteService sites, AppointmentPorts ports) {
         this.db = db;
@@ -119,16 +120,25 @@ public final class AppointmentService {
         return search(siteId, serviceId, doctor, from, to, s -> s.calendar(from, to));
     }
 
+    /** A service's site: fixed once created, so read once (a search is a few milliseconds, a read of it a fifth). */
+    private long siteOfService(long serviceId) {
+        return siteOfService.computeIfAbsent(serviceId, id -> sites.service(id).siteId());
+    }
+
+    /** A site's time zone: fixed at creation (README: fixed at creation), so read once. */
+    private ZoneId zoneOf(long siteId) {
+        return zones.computeIfAbsent(siteId, sites::zoneOf);
+    }
+
     private <T> T search(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
                          java.util.function.Function<SlotSearch, T> answer) {
-        var service = sites.service(serviceId);
-        if (service.siteId() != siteId) {
+        if (siteOfService(serviceId) != siteId) {
             throw ApiProblem.invalidField("serviceId", "service " + serviceId + " belongs to another site.");
         }
         if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
             throw ApiProblem.invalidField("to", "must be from 'from' to " + MAX_RANGE_DAYS + " days after it.");
         }
-        ZoneId zone = sites.zoneOf(siteId);
+        ZoneId zone = zoneOf(siteId);
         return db.read(h -> answer.apply(new SlotSearch(h.attach(AppointmentDao.class), siteId, serviceId, doctor,
                 from, to, zone, clock.instant())));
     }
@@ -177,11 +187,35 @@ public final class AppointmentService {
     }
 
     public AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor) {
+        return book(tx, request, actor, null);
+    }
+
+    /**
+     * The slots a booking asks for as planned from the schedules before its write, on a read connection, so the
+     * single writer does not plan them (README, "Benchmark"); null when there is none (the write then says why).
+     * The write checks that those blocks still plan that day and counts the places in it.
+     */
+    List<PlannedSlot> planBooking(BookAppointmentRequest request) {
+        try {
+            long siteId = siteOfService(request.serviceId());
+            ZoneId zone = zoneOf(siteId);
+            LocalDate day = request.slotStart().atZone(zone).toLocalDate();
+            var offered = db.read(h -> new SlotSearch(h.attach(AppointmentDao.class), siteId, request.serviceId(),
+                    blankToNull(request.doctor()), day, day, zone, clock.instant()).at(day, request.slotStart()));
+            return offered.isEmpty() ? null : offered;
+        } catch (ApiProblem unknown) {
+            return null; // an unknown service or site: the write's checks answer with the field to fix
+        }
+    }
+
+    /** A booking with its slots planned before the write ({@link #planBooking}; null: plan them in it). */
+    AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor,
+                               List<PlannedSlot> planned) {
         ServiceDto service = SiteCatalog.service(tx, request.serviceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
         SiteDto site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
         String doctor = blankToNull(request.doctor());
-        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        var place = findPlace(tx, site, service, doctor, request.slotStart(), planned);
         String phone = blankToNull(request.phone()) == null ? null
                 : ports.phones().normalise(tx, site.id(), request.phone().strip());
         var dao = tx.attach(AppointmentDao.class);
@@ -201,7 +235,7 @@ public final class AppointmentService {
         if (doctor.equals(current.doctor()) && request.slotStart().equals(current.slotStart())) {
             return current; // already there: nothing to move, and its own place must not count against it
         }
-        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        var place = findPlace(tx, site, service, doctor, request.slotStart(), null);
         var moved = tx.attach(AppointmentDao.class).move(id, place.doctor(), place.block().roomId(), place.start(),
                 place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
                 clock.instant()).orElseThrow();
@@ -289,7 +323,8 @@ public final class AppointmentService {
      * by fewest bookings that day, then name) with a free place; a 422 naming the field when there is no such
      * slot, a 409 with the next free slots when it is full.
      */
-    private PlannedSlot findPlace(WriteTransaction tx, SiteDto site, ServiceDto service, String doctor, Instant start) {
+    private PlannedSlot findPlace(WriteTransaction tx, SiteDto site, ServiceDto service, String doctor, Instant start,
+                                  List<PlannedSlot> planned) {
         if (!start.isAfter(clock.instant())) {
             throw ApiProblem.unprocessableField("slotStart", "is in the past; pick a slot that starts later.");
         }
@@ -299,21 +334,9 @@ public final class AppointmentService {
         if (doctor != null && !ports.doctors().isDoctor(tx, doctor)) {
             throw ApiProblem.unknownReference("doctor", "there is no doctor with the username '" + doctor + "'.");
         }
-        // one read of the day's schedules of every candidate, not three per doctor (README, "Benchmark")
-        var plan = new SlotSearch(dao, site.id(), service.id(), doctor, day, day, zone, clock.instant());
-        var offered = plan.at(day, start);
-        if (offered.isEmpty()) {
-            if (doctor != null && !dao.doctorsOf(site.id(), service.id()).contains(doctor)) {
-                throw ApiProblem.unprocessableField("doctor", doctor + " does not see patients for " + service.name()
-                        + " at this site; pick another doctor or leave it out for any doctor of the service.");
-            }
-            boolean dayOff = doctor != null && plan.exceptional(doctor, day);
-            String who = doctor != null ? doctor : "No doctor of " + service.name();
-            throw ApiProblem.unprocessableField("slotStart", dayOff
-                    ? doctor + " does not work at that time on " + day + " (a dated exception: day off or other hours)."
-                    : who + " has no slot starting at " + start.atZone(zone).toLocalTime()
-                    + " on " + day + " (outside working hours, or not a slot's start); see the free slots.");
-        }
+        // planned before the write if its blocks still plan that day; else planned here (and a 422 if none)
+        var offered = stillPlanned(dao, planned, service, doctor, start, day) ? planned
+                : plan(dao, site, service, doctor, start, day, zone);
         // the places taken in the offered slots, one query for every candidate doctor
         var taken = new java.util.HashMap<String, Integer>();
         dao.takenOf(offered.stream().map(PlannedSlot::doctor).distinct().toList(), start, start.plusMillis(1))
@@ -335,6 +358,39 @@ public final class AppointmentService {
                 .forEach(c -> booked.put(c.doctor(), c.count()));
         return free.stream().min(Comparator.comparingInt((PlannedSlot s) -> booked.getOrDefault(s.doctor(), 0))
                 .thenComparing(PlannedSlot::doctor)).orElseThrow();
+    }
+
+    /** Whether slots planned before the write are still the schedule's: the same request, blocks unchanged. */
+    private static boolean stillPlanned(AppointmentDao dao, List<PlannedSlot> planned, ServiceDto service,
+                                        String doctor, Instant start, LocalDate day) {
+        if (planned == null || planned.isEmpty()) {
+            return false;
+        }
+        var ids = planned.stream().map(s -> s.block().id()).distinct().toList();
+        boolean asked = planned.stream().allMatch(s -> s.start().equals(start) && s.block().serves(service.id())
+                && (doctor == null || doctor.equals(s.doctor())));
+        return asked && dao.stillPlanned(ids, day).size() == ids.size();
+    }
+
+    /** The slots at {@code start} of the doctor or of every doctor of the service; a 422 naming the field if none. */
+    private List<PlannedSlot> plan(AppointmentDao dao, SiteDto site, ServiceDto service, String doctor, Instant start,
+                                   LocalDate day, ZoneId zone) {
+        // one read of the day's schedules of every candidate, not three per doctor
+        var plan = new SlotSearch(dao, site.id(), service.id(), doctor, day, day, zone, clock.instant());
+        var offered = plan.at(day, start);
+        if (offered.isEmpty()) {
+            if (doctor != null && !dao.doctorsOf(site.id(), service.id()).contains(doctor)) {
+                throw ApiProblem.unprocessableField("doctor", doctor + " does not see patients for " + service.name()
+                        + " at this site; pick another doctor or leave it out for any doctor of the service.");
+            }
+            boolean dayOff = doctor != null && plan.exceptional(doctor, day);
+            String who = doctor != null ? doctor : "No doctor of " + service.name();
+            throw ApiProblem.unprocessableField("slotStart", dayOff
+                    ? doctor + " does not work at that time on " + day + " (a dated exception: day off or other hours)."
+                    : who + " has no slot starting at " + start.atZone(zone).toLocalTime()
+                    + " on " + day + " (outside working hours, or not a slot's start); see the free slots.");
+        }
+        return offered;
     }
 
     private AppointmentDto active(WriteTransaction tx, long id, String pastTense) {

@@ -1,19 +1,15 @@
 package org.queuedesk.server.appointment;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.queuedesk.common.appointment.ScheduleBlockDto;
 import org.queuedesk.common.appointment.ScheduleBlockRequest;
 import org.queuedesk.common.appointment.ScheduleDto;
 import org.queuedesk.common.appointment.ScheduleExceptionDto;
 import org.queuedesk.common.appointment.ScheduleExceptionRequest;
 import org.queuedesk.common.appointment.ScheduleRequest;
-import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteCatalog;
