@@ -434,13 +434,42 @@ public final class QueueDeskClient {
                 listOf(org.queuedesk.common.appointment.AppointmentDto.class));
     }
 
-    /** Slots with a free place of a service from {@code from} to {@code to} (local days), of one doctor or any. */
+    /**
+     * Every slot with a free place of a service from {@code from} to {@code to} (local days; a day at a time, as
+     * the desks show them), of one doctor or any: the search's pages read one after another.
+     */
     public List<org.queuedesk.common.appointment.SlotDto> freeSlots(long siteId, long serviceId, String doctor,
+            java.time.LocalDate from, java.time.LocalDate to) throws IOException, InterruptedException, ApiException {
+        var all = new java.util.ArrayList<org.queuedesk.common.appointment.SlotDto>();
+        String after = null;
+        do {
+            var page = firstFreeSlots(siteId, serviceId, doctor, from, to, after, SLOTS_PER_PAGE);
+            all.addAll(page.slots());
+            after = page.next();
+        } while (after != null);
+        return all;
+    }
+
+    /** The largest page the server's free-slot search gives (README, "Appointments"). */
+    private static final int SLOTS_PER_PAGE = 200;
+
+    /** The first {@code limit} free slots of a service from {@code from} to {@code to} after {@code after} (null: all). */
+    public org.queuedesk.common.appointment.SlotPageDto firstFreeSlots(long siteId, long serviceId, String doctor,
+            java.time.LocalDate from, java.time.LocalDate to, String after, int limit)
+            throws IOException, InterruptedException, ApiException {
+        String query = "?serviceId=" + serviceId + "&from=" + from + "&to=" + to + "&limit=" + limit
+                + (doctor == null ? "" : "&doctor=" + URLEncoder.encode(doctor, StandardCharsets.UTF_8))
+                + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+        return send(getRequest("/api/sites/" + siteId + "/slots" + query), type(org.queuedesk.common.appointment.SlotPageDto.class));
+    }
+
+    /** Free places and free times per day of a service from {@code from} to {@code to}: a booking's calendar. */
+    public List<org.queuedesk.common.appointment.SlotDayDto> freeSlotDays(long siteId, long serviceId, String doctor,
             java.time.LocalDate from, java.time.LocalDate to) throws IOException, InterruptedException, ApiException {
         String query = "?serviceId=" + serviceId + "&from=" + from + "&to=" + to
                 + (doctor == null ? "" : "&doctor=" + URLEncoder.encode(doctor, StandardCharsets.UTF_8));
-        return send(getRequest("/api/sites/" + siteId + "/slots" + query),
-                listOf(org.queuedesk.common.appointment.SlotDto.class));
+        return send(getRequest("/api/sites/" + siteId + "/slot-days" + query),
+                listOf(org.queuedesk.common.appointment.SlotDayDto.class));
     }
 
     public org.queuedesk.common.appointment.AppointmentDto book(

@@ -290,6 +290,12 @@ public final class QueueServer implements AutoCloseable {
             }
 
             @Override
+            public java.util.List<org.queuedesk.common.appointment.SlotDayDto> freeDays(long siteId, long serviceId,
+                    String doctor, java.time.LocalDate from, java.time.LocalDate to) {
+                return appointments.freeSlotCalendar(siteId, serviceId, doctor, from, to);
+            }
+
+            @Override
             public org.queuedesk.common.appointment.AppointmentDto find(long appointmentId) {
                 return appointments.find(appointmentId);
             }

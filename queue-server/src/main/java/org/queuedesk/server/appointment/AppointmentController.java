@@ -19,7 +19,8 @@ import org.queuedesk.common.appointment.MoveAppointmentRequest;
 import org.queuedesk.common.appointment.ScheduleDto;
 import org.queuedesk.common.appointment.ScheduleExceptionRequest;
 import org.queuedesk.common.appointment.ScheduleRequest;
-import org.queuedesk.common.appointment.SlotDto;
+import org.queuedesk.common.appointment.SlotDayDto;
+import org.queuedesk.common.appointment.SlotPageDto;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.IdempotentHandler.Change;
@@ -38,6 +39,9 @@ import org.queuedesk.server.ticket.StaffView;
  */
 public final class AppointmentController implements RouteSource {
 
+    /** How many free slots one page of the search has when the caller does not say, and at most. */
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 200;
     private final AppointmentService appointments;
     private final SiteService sites;
     private final Clock clock;
@@ -69,8 +73,12 @@ public final class AppointmentController implements RouteSource {
                 "Set a site's grace period: how late a patient keeps their slot's place (0-240 minutes)",
                 AppointmentSettingsDto.class, AppointmentSettingsDto.class, this::changeSettings);
         routes.get("/api/sites/{siteId}/slots", STAFF,
-                "Free slots of a service (?serviceId=&doctor=&from=&to=, local dates, at most 62 days)",
-                listOf(SlotDto.class), this::slots);
+                "The first free slots of a service from a day (?serviceId=&doctor=&from=&to=&limit=&after=: local"
+                        + " dates, at most 62 days; limit 1-" + MAX_LIMIT + ", default " + DEFAULT_LIMIT
+                        + "; after: the previous page's next)", SlotPageDto.class, this::slots);
+        routes.get("/api/sites/{siteId}/slot-days", STAFF,
+                "A service's free places and free times per day (?serviceId=&doctor=&from=&to=, local dates, at most"
+                        + " 62 days): the calendar of a booking", listOf(SlotDayDto.class), this::slotDays);
         routes.idempotentCreate("/api/appointments", FRONT_DESK, "Book an appointment", BookAppointmentRequest.class,
                 AppointmentDto.class, this::book);
         routes.get("/api/sites/{siteId}/appointments", STAFF,
@@ -135,20 +143,46 @@ public final class AppointmentController implements RouteSource {
 
     public void slots(Context ctx) {
         long siteId = Requests.id(ctx, "siteId");
-        long serviceId = ctx.queryParamAsClass("serviceId", Long.class)
-                .check(id -> id != null && id > 0, "must be a positive whole number").get();
-        LocalDate today = LocalDate.now(clock.withZone(sites.zoneOf(siteId)));
-        LocalDate from = Requests.dateOr(ctx, "from", today);
+        long serviceId = serviceId(ctx);
+        LocalDate from = fromOrToday(ctx, siteId);
         LocalDate to = Requests.dateOr(ctx, "to", from.plusDays(6));
-        String doctor = blankToNull(ctx.queryParam("doctor"));
-        ctx.json(appointments.freeSlots(siteId, serviceId, doctor, from, to));
+        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(DEFAULT_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.invalidField("limit", "must be from 1 to " + MAX_LIMIT + ".");
+        }
+        ctx.json(appointments.firstFreeSlots(siteId, serviceId, blankToNull(ctx.queryParam("doctor")), from, to,
+                ctx.queryParam("after"), limit));
+    }
+
+    public void slotDays(Context ctx) {
+        long siteId = Requests.id(ctx, "siteId");
+        long serviceId = serviceId(ctx);
+        LocalDate from = fromOrToday(ctx, siteId);
+        LocalDate to = Requests.dateOr(ctx, "to", from.plusDays(29));
+        ctx.json(appointments.freeSlotCalendar(siteId, serviceId, blankToNull(ctx.queryParam("doctor")), from, to));
+    }
+
+    private static long serviceId(Context ctx) {
+        return ctx.queryParamAsClass("serviceId", Long.class)
+                .check(id -> id != null && id > 0, "must be a positive whole number").get();
+    }
+
+    /** {@code ?from=}, or the site's today when not given (read only then: a search needs no site read). */
+    private LocalDate fromOrToday(Context ctx, long siteId) {
+        String given = ctx.queryParam("from");
+        return given == null || given.isBlank() ? today(siteId) : Requests.dateOr(ctx, "from", null);
+    }
+
+    private LocalDate today(long siteId) {
+        return LocalDate.now(clock.withZone(sites.zoneOf(siteId)));
     }
 
     public Change book(Context ctx, Principal caller) {
         var request = Requests.body(ctx, BookAppointmentRequest.class);
         BookAppointmentValidator.validate(request);
         String actor = caller.name();
-        return tx -> new Reply(201, staffView(appointments.book(tx, request, actor)));
+        var planned = appointments.planBooking(request); // before the write: the writer only checks it still holds
+        return tx -> new Reply(201, staffView(appointments.book(tx, request, actor, planned)));
     }
 
     public void list(Context ctx) {

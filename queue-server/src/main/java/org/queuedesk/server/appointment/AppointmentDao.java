@@ -68,6 +68,55 @@ public interface AppointmentDao {
     List<BlockRow> blocks(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("from") LocalDate from,
                           @Bind("to") LocalDate to);
 
+    /**
+     * The weekly blocks and the blocks of exceptions from {@code from} to {@code to} of every doctor at a site, by
+     * doctor: one read for a free-slot search of any doctor, whatever the number of doctors.
+     */
+    @SqlQuery("SELECT b.doctor, " + BLOCK_COLUMNS + """
+             FROM schedule_blocks b
+            WHERE b.site_id = :siteId AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
+            ORDER BY b.doctor, b.on_date, b.weekday, b.start_time, b.id""")
+    @RegisterRowMapper(DoctorBlock.Mapper.class)
+    List<DoctorBlock> siteBlocks(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    record DoctorBlock(String doctor, BlockRow row) {
+        public static final class Mapper implements RowMapper<DoctorBlock> {
+            private final BlockRow.Mapper rows = new BlockRow.Mapper();
+
+            @Override
+            public DoctorBlock map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new DoctorBlock(rs.getString("doctor"), rows.map(rs, ctx));
+            }
+        }
+    }
+
+    /** The exception days from {@code from} to {@code to} of every doctor at a site. */
+    @SqlQuery("""
+            SELECT doctor, on_date FROM schedule_exceptions
+             WHERE site_id = :siteId AND on_date BETWEEN :from AND :to""")
+    @RegisterRowMapper(DoctorDay.Mapper.class)
+    List<DoctorDay> siteExceptions(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /**
+     * Of these blocks, those that still plan slots on {@code date}: not replaced (an edit gives blocks new ids),
+     * and, if weekly, with no exception that day. What a booking planned before its write checks in it.
+     */
+    @SqlQuery("""
+            SELECT b.id FROM schedule_blocks b
+             WHERE b.id IN (<ids>)
+               AND (b.on_date IS NOT NULL OR NOT EXISTS (SELECT 1 FROM schedule_exceptions e
+                    WHERE e.site_id = b.site_id AND e.doctor = b.doctor AND e.on_date = :date))""")
+    List<Long> stillPlanned(@BindList("ids") List<Long> blockIds, @Bind("date") LocalDate date);
+
+    record DoctorDay(String doctor, LocalDate date) {
+        public static final class Mapper implements RowMapper<DoctorDay> {
+            @Override
+            public DoctorDay map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new DoctorDay(rs.getString("doctor"), LocalDate.parse(rs.getString("on_date")));
+            }
+        }
+    }
+
     /** The dates from {@code from} to {@code to} with an exception, and their notes. */
     @SqlQuery("""
             SELECT on_date, note FROM schedule_exceptions
@@ -201,21 +250,38 @@ public interface AppointmentDao {
             ORDER BY slot_start, doctor, id""")
     List<AppointmentDto> onDay(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("doctor") String doctor);
 
-    /** Places taken in a doctor's slots starting in {@code [from, to)}, per slot start (epoch millis). */
+    /**
+     * Places taken in the slots of these doctors starting in {@code [from, to)}, per doctor and slot start: one
+     * query for a whole range of a search, or for a booking's candidates (index appointments_by_doctor_slot).
+     */
     @SqlQuery("""
-            SELECT slot_start, count(*) AS taken FROM appointments
-             WHERE doctor = :doctor AND slot_start >= :from AND slot_start < :to AND state IN ('booked','checked_in','missed')
-             GROUP BY slot_start""")
-    @RegisterRowMapper(Taken.Mapper.class)
-    List<Taken> taken(@Bind("doctor") String doctor, @Bind("from") Instant from, @Bind("to") Instant to);
+            SELECT doctor, slot_start, count(*) AS taken FROM appointments
+             WHERE doctor IN (<doctors>) AND slot_start >= :from AND slot_start < :to
+               AND state IN ('booked','checked_in','missed')
+             GROUP BY doctor, slot_start""")
+    @RegisterRowMapper(DoctorTaken.Mapper.class)
+    List<DoctorTaken> takenOf(@BindList("doctors") List<String> doctors, @Bind("from") Instant from,
+                              @Bind("to") Instant to);
 
-    record Taken(Instant slotStart, int count) {
-        public static final class Mapper implements RowMapper<Taken> {
+    record DoctorTaken(String doctor, long slotStart, int count) {
+        public static final class Mapper implements RowMapper<DoctorTaken> {
             @Override
-            public Taken map(ResultSet rs, StatementContext ctx) throws SQLException {
-                return new Taken(Instant.ofEpochMilli(rs.getLong("slot_start")), rs.getInt("taken"));
+            public DoctorTaken map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new DoctorTaken(rs.getString("doctor"), rs.getLong("slot_start"), rs.getInt("taken"));
             }
         }
+    }
+
+    /** How many bookings (in any state) each of these doctors has at a site on a local day. */
+    @SqlQuery("""
+            SELECT doctor, count(*) AS count FROM appointments
+             WHERE site_id = :siteId AND local_date = :date AND doctor IN (<doctors>)
+             GROUP BY doctor""")
+    @RegisterConstructorMapper(DoctorCount.class)
+    List<DoctorCount> bookingsOn(@Bind("siteId") long siteId, @Bind("date") LocalDate date,
+                                 @BindList("doctors") List<String> doctors);
+
+    record DoctorCount(String doctor, int count) {
     }
 
     @SqlQuery("""

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.appointment.AppointmentSettingsDto;
 import org.queuedesk.common.appointment.AppointmentState;
@@ -18,7 +16,9 @@ import org.queuedesk.common.appointment.MoveAppointmentRequest;
 import org.queuedesk.common.appointment.ScheduleDto;
 import org.queuedesk.common.appointment.ScheduleExceptionRequest;
 import org.queuedesk.common.appointment.ScheduleRequest;
+import org.queuedesk.common.appointment.SlotDayDto;
 import org.queuedesk.common.appointment.SlotDto;
+import org.queuedesk.common.appointment.SlotPageDto;
 import org.queuedesk.common.event.EventPayload.AppointmentChange;
 import org.queuedesk.common.event.EventType;
 import org.queuedesk.common.site.ServiceDto;
@@ -57,6 +57,8 @@ public final class AppointmentService {
     private final SiteService sites;
     private final AppointmentTexts texts;
     private final AppointmentReminders reminders;
+    private final java.util.Map<Long, Long> siteOfService = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AppointmentService(Database db, EventLog events, Clock clock, SiteService sites, AppointmentPorts ports) {
         this.db = db;
@@ -98,17 +100,47 @@ public final class AppointmentService {
         }
     }
 
+    /** Every free slot of a service from {@code from} to {@code to}: for a caller that shows a whole day. */
     public List<SlotDto> freeSlots(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to) {
-        var service = sites.service(serviceId);
-        if (service.siteId() != siteId) {
+        return search(siteId, serviceId, doctor, from, to, s -> s.first(from, to, null, Integer.MAX_VALUE).slots());
+    }
+
+    /**
+     * The first {@code limit} free slots of a service from {@code from} to {@code to}, after {@code after} (the
+     * previous page's {@code next}), by start then doctor (README, "Appointments").
+     */
+    public SlotPageDto firstFreeSlots(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
+                                      String after, int limit) {
+        var cursor = SlotSearch.Cursor.parse(after);
+        return search(siteId, serviceId, doctor, from, to, s -> s.first(from, to, cursor, limit));
+    }
+
+    /** The free places and free times of a service per day from {@code from} to {@code to}. */
+    public List<SlotDayDto> freeSlotCalendar(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to) {
+        return search(siteId, serviceId, doctor, from, to, s -> s.calendar(from, to));
+    }
+
+    /** A service's site: fixed once created, so read once (a search is a few milliseconds, a read of it a fifth). */
+    private long siteOfService(long serviceId) {
+        return siteOfService.computeIfAbsent(serviceId, id -> sites.service(id).siteId());
+    }
+
+    /** A site's time zone: fixed at creation (README: fixed at creation), so read once. */
+    private ZoneId zoneOf(long siteId) {
+        return zones.computeIfAbsent(siteId, sites::zoneOf);
+    }
+
+    private <T> T search(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
+                         java.util.function.Function<SlotSearch, T> answer) {
+        if (siteOfService(serviceId) != siteId) {
             throw ApiProblem.invalidField("serviceId", "service " + serviceId + " belongs to another site.");
         }
         if (to.isBefore(from) || to.isAfter(from.plusDays(MAX_RANGE_DAYS))) {
             throw ApiProblem.invalidField("to", "must be from 'from' to " + MAX_RANGE_DAYS + " days after it.");
         }
-        ZoneId zone = sites.zoneOf(siteId);
-        return db.read(h -> Schedules.free(h.attach(AppointmentDao.class), siteId, serviceId, doctor, from, to, zone,
-                clock.instant(), Integer.MAX_VALUE));
+        ZoneId zone = zoneOf(siteId);
+        return db.read(h -> answer.apply(new SlotSearch(h.attach(AppointmentDao.class), siteId, serviceId, doctor,
+                from, to, zone, clock.instant())));
     }
 
     public AppointmentSettingsDto settings(long siteId) {
@@ -155,11 +187,35 @@ public final class AppointmentService {
     }
 
     public AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor) {
+        return book(tx, request, actor, null);
+    }
+
+    /**
+     * The slots a booking asks for as planned from the schedules before its write, on a read connection, so the
+     * single writer does not plan them (README, "Benchmark"); null when there is none (the write then says why).
+     * The write checks that those blocks still plan that day and counts the places in it.
+     */
+    List<PlannedSlot> planBooking(BookAppointmentRequest request) {
+        try {
+            long siteId = siteOfService(request.serviceId());
+            ZoneId zone = zoneOf(siteId);
+            LocalDate day = request.slotStart().atZone(zone).toLocalDate();
+            var offered = db.read(h -> new SlotSearch(h.attach(AppointmentDao.class), siteId, request.serviceId(),
+                    blankToNull(request.doctor()), day, day, zone, clock.instant()).at(day, request.slotStart()));
+            return offered.isEmpty() ? null : offered;
+        } catch (ApiProblem unknown) {
+            return null; // an unknown service or site: the write's checks answer with the field to fix
+        }
+    }
+
+    /** A booking with its slots planned before the write ({@link #planBooking}; null: plan them in it). */
+    AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor,
+                               List<PlannedSlot> planned) {
         ServiceDto service = SiteCatalog.service(tx, request.serviceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
         SiteDto site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
         String doctor = blankToNull(request.doctor());
-        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        var place = findPlace(tx, site, service, doctor, request.slotStart(), planned);
         String phone = blankToNull(request.phone()) == null ? null
                 : ports.phones().normalise(tx, site.id(), request.phone().strip());
         var dao = tx.attach(AppointmentDao.class);
@@ -179,7 +235,7 @@ public final class AppointmentService {
         if (doctor.equals(current.doctor()) && request.slotStart().equals(current.slotStart())) {
             return current; // already there: nothing to move, and its own place must not count against it
         }
-        var place = findPlace(tx, site, service, doctor, request.slotStart());
+        var place = findPlace(tx, site, service, doctor, request.slotStart(), null);
         var moved = tx.attach(AppointmentDao.class).move(id, place.doctor(), place.block().roomId(), place.start(),
                 place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
                 clock.instant()).orElseThrow();
@@ -267,59 +323,74 @@ public final class AppointmentService {
      * by fewest bookings that day, then name) with a free place; a 422 naming the field when there is no such
      * slot, a 409 with the next free slots when it is full.
      */
-    private PlannedSlot findPlace(WriteTransaction tx, SiteDto site, ServiceDto service, String doctor, Instant start) {
+    private PlannedSlot findPlace(WriteTransaction tx, SiteDto site, ServiceDto service, String doctor, Instant start,
+                                  List<PlannedSlot> planned) {
         if (!start.isAfter(clock.instant())) {
             throw ApiProblem.unprocessableField("slotStart", "is in the past; pick a slot that starts later.");
         }
         ZoneId zone = ZoneId.of(site.timeZone());
         LocalDate day = start.atZone(zone).toLocalDate();
         var dao = tx.attach(AppointmentDao.class);
-        List<String> candidates;
-        if (doctor != null) {
-            if (!ports.doctors().isDoctor(tx, doctor)) {
-                throw ApiProblem.unknownReference("doctor", "there is no doctor with the username '" + doctor + "'.");
-            }
-            if (!dao.doctorsOf(site.id(), service.id()).contains(doctor)) {
-                throw ApiProblem.unprocessableField("doctor", doctor + " does not see patients for " + service.name()
-                        + " at this site; pick another doctor or leave it out for any doctor of the service.");
-            }
-            candidates = List.of(doctor);
-        } else {
-            candidates = dao.doctorsOf(site.id(), service.id());
+        if (doctor != null && !ports.doctors().isDoctor(tx, doctor)) {
+            throw ApiProblem.unknownReference("doctor", "there is no doctor with the username '" + doctor + "'.");
         }
-        var offered = new ArrayList<PlannedSlot>();
-        boolean dayOff = false;
-        for (String d : candidates) {
-            var exception = dao.exceptions(site.id(), d, day, day);
-            var slot = Schedules.planned(dao, site.id(), d, day, day, zone).stream()
-                    .filter(s -> s.start().equals(start) && s.block().serves(service.id())).findFirst();
-            slot.ifPresent(offered::add);
-            dayOff |= slot.isEmpty() && !exception.isEmpty();
-        }
-        if (offered.isEmpty()) {
-            String who = doctor != null ? doctor : "No doctor of " + service.name();
-            throw ApiProblem.unprocessableField("slotStart", dayOff && doctor != null
-                    ? doctor + " does not work at that time on " + day + " (a dated exception: day off or other hours)."
-                    : who + " has no slot starting at " + start.atZone(zone).toLocalTime()
-                    + " on " + day + " (outside working hours, or not a slot's start); see the free slots.");
-        }
-        // the places left, then the doctor with the fewest bookings that day: "any doctor" spreads the work
-        Optional<PlannedSlot> free = offered.stream()
-                .filter(s -> placesTaken(dao, s) < s.block().capacity())
-                .min(Comparator.comparingInt((PlannedSlot s) -> dao.onDay(site.id(), day, s.doctor()).size())
-                        .thenComparing(PlannedSlot::doctor));
+        // planned before the write if its blocks still plan that day; else planned here (and a 422 if none)
+        var offered = stillPlanned(dao, planned, service, doctor, start, day) ? planned
+                : plan(dao, site, service, doctor, start, day, zone);
+        // the places taken in the offered slots, one query for every candidate doctor
+        var taken = new java.util.HashMap<String, Integer>();
+        dao.takenOf(offered.stream().map(PlannedSlot::doctor).distinct().toList(), start, start.plusMillis(1))
+                .forEach(t -> taken.merge(t.doctor(), t.count(), Integer::sum));
+        var free = offered.stream().filter(s -> taken.getOrDefault(s.doctor(), 0) < s.block().capacity()).toList();
         if (free.isEmpty()) {
-            var next = Schedules.free(dao, site.id(), service.id(), doctor, day, day.plusDays(NEXT_FREE_DAYS), zone,
-                    clock.instant(), NEXT_FREE);
+            var next = new SlotSearch(dao, site.id(), service.id(), doctor, day, day.plusDays(NEXT_FREE_DAYS), zone,
+                    clock.instant()).first(day, day.plusDays(NEXT_FREE_DAYS), null, NEXT_FREE).slots();
             throw ApiProblem.slotTaken("The slot at " + start.atZone(zone).toLocalTime() + " on " + day + " is full"
                     + (next.isEmpty() ? " and there is no free slot in the next " + NEXT_FREE_DAYS + " days."
                     : "; 'nextFreeSlots' lists the next free ones."), next);
         }
-        return free.get();
+        if (free.size() == 1) {
+            return free.get(0);
+        }
+        // "any doctor" spreads the work: the doctor with the fewest bookings that day, then by name
+        var booked = new java.util.HashMap<String, Integer>();
+        dao.bookingsOn(site.id(), day, free.stream().map(PlannedSlot::doctor).distinct().toList())
+                .forEach(c -> booked.put(c.doctor(), c.count()));
+        return free.stream().min(Comparator.comparingInt((PlannedSlot s) -> booked.getOrDefault(s.doctor(), 0))
+                .thenComparing(PlannedSlot::doctor)).orElseThrow();
     }
 
-    private static int placesTaken(AppointmentDao dao, PlannedSlot slot) {
-        return dao.taken(slot.doctor(), slot.start(), slot.start().plusMillis(1)).stream().mapToInt(t -> t.count()).sum();
+    /** Whether slots planned before the write are still the schedule's: the same request, blocks unchanged. */
+    private static boolean stillPlanned(AppointmentDao dao, List<PlannedSlot> planned, ServiceDto service,
+                                        String doctor, Instant start, LocalDate day) {
+        if (planned == null || planned.isEmpty()) {
+            return false;
+        }
+        var ids = planned.stream().map(s -> s.block().id()).distinct().toList();
+        boolean asked = planned.stream().allMatch(s -> s.start().equals(start) && s.block().serves(service.id())
+                && (doctor == null || doctor.equals(s.doctor())));
+        return asked && dao.stillPlanned(ids, day).size() == ids.size();
+    }
+
+    /** The slots at {@code start} of the doctor or of every doctor of the service; a 422 naming the field if none. */
+    private List<PlannedSlot> plan(AppointmentDao dao, SiteDto site, ServiceDto service, String doctor, Instant start,
+                                   LocalDate day, ZoneId zone) {
+        // one read of the day's schedules of every candidate, not three per doctor
+        var plan = new SlotSearch(dao, site.id(), service.id(), doctor, day, day, zone, clock.instant());
+        var offered = plan.at(day, start);
+        if (offered.isEmpty()) {
+            if (doctor != null && !dao.doctorsOf(site.id(), service.id()).contains(doctor)) {
+                throw ApiProblem.unprocessableField("doctor", doctor + " does not see patients for " + service.name()
+                        + " at this site; pick another doctor or leave it out for any doctor of the service.");
+            }
+            boolean dayOff = doctor != null && plan.exceptional(doctor, day);
+            String who = doctor != null ? doctor : "No doctor of " + service.name();
+            throw ApiProblem.unprocessableField("slotStart", dayOff
+                    ? doctor + " does not work at that time on " + day + " (a dated exception: day off or other hours)."
+                    : who + " has no slot starting at " + start.atZone(zone).toLocalTime()
+                    + " on " + day + " (outside working hours, or not a slot's start); see the free slots.");
+        }
+        return offered;
     }
 
     private AppointmentDto active(WriteTransaction tx, long id, String pastTense) {

@@ -1,19 +1,15 @@
 package org.queuedesk.server.appointment;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.queuedesk.common.appointment.ScheduleBlockDto;
 import org.queuedesk.common.appointment.ScheduleBlockRequest;
 import org.queuedesk.common.appointment.ScheduleDto;
 import org.queuedesk.common.appointment.ScheduleExceptionDto;
 import org.queuedesk.common.appointment.ScheduleExceptionRequest;
 import org.queuedesk.common.appointment.ScheduleRequest;
-import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteCatalog;
@@ -117,56 +113,5 @@ final class Schedules {
                         "site " + siteId + " has no room " + block.roomId() + ".");
             }
         }
-    }
-
-    /** A doctor's planned slots from {@code from} to {@code to} (local dates, both included). */
-    static List<PlannedSlot> planned(AppointmentDao dao, long siteId, String doctor, LocalDate from, LocalDate to,
-                                     ZoneId zone) {
-        var weekly = new ArrayList<WorkBlock>();
-        Map<LocalDate, List<WorkBlock>> exceptions = new HashMap<>();
-        for (var e : dao.exceptions(siteId, doctor, from, to)) {
-            exceptions.put(e.date(), new ArrayList<>());
-        }
-        for (var row : dao.blocks(siteId, doctor, from, to)) {
-            if (row.onDate() == null) {
-                weekly.add(row.block());
-            } else {
-                exceptions.computeIfAbsent(row.onDate(), d -> new ArrayList<>()).add(row.block());
-            }
-        }
-        return SlotPlan.slots(doctor, weekly, exceptions, from, to, zone);
-    }
-
-    /**
-     * The free slots of the service from {@code from} to {@code to} that start after {@code now}: of one doctor,
-     * or of every doctor with a block for the service; by start, then doctor; at most {@code limit}.
-     */
-    static List<SlotDto> free(AppointmentDao dao, long siteId, long serviceId, String doctor, LocalDate from,
-                              LocalDate to, ZoneId zone, Instant now, int limit) {
-        List<String> who = doctor != null ? List.of(doctor) : dao.doctorsOf(siteId, serviceId);
-        var out = new ArrayList<SlotDto>();
-        for (String d : who) {
-            var slots = planned(dao, siteId, d, from, to, zone).stream()
-                    .filter(s -> s.block().serves(serviceId) && s.start().isAfter(now)).toList();
-            if (slots.isEmpty()) {
-                continue;
-            }
-            var taken = new HashMap<Instant, Integer>();
-            dao.taken(d, slots.get(0).start(), slots.get(slots.size() - 1).start().plusMillis(1))
-                    .forEach(t -> taken.put(t.slotStart(), t.count()));
-            for (var s : slots) {
-                int free = s.block().capacity() - taken.getOrDefault(s.start(), 0);
-                if (free > 0) {
-                    out.add(slot(s, free));
-                }
-            }
-        }
-        out.sort(java.util.Comparator.comparing(SlotDto::start).thenComparing(SlotDto::doctor));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
-    }
-
-    static SlotDto slot(PlannedSlot s, int free) {
-        return new SlotDto(s.doctor(), s.block().roomId(), s.start(), s.end(), s.localStart().toLocalDate(),
-                s.localStart().toLocalTime().toString(), s.block().serviceIds(), s.block().capacity(), free);
     }
 }

@@ -1,10 +1,14 @@
 package org.queuedesk.server.appointment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +52,48 @@ final class SlotPlan {
     }
 
     private static void addSlots(List<PlannedSlot> out, String doctor, WorkBlock block, LocalDate day, ZoneId zone) {
+        for (long start : dayStarts(block, day, zone)) {
+            var startsAt = Instant.ofEpochMilli(start);
+            out.add(new PlannedSlot(doctor, block, startsAt.atZone(zone).toLocalDateTime(), startsAt,
+                    startsAt.plusSeconds(60L * block.slotMinutes())));
+        }
+    }
+
+    /**
+     * The starts (epoch millis, ascending) of a block's slots on a day. On a day without a clock change inside the
+     * block (nearly every day) they are its first start plus whole slot lengths, with no date-time object per slot:
+     * the free-slot search plans a month of fifty doctors this way (README, "Benchmark").
+     */
+    static long[] dayStarts(WorkBlock block, LocalDate day, ZoneId zone) {
+        LocalDateTime first = day.atTime(block.start());
         LocalDateTime end = day.atTime(block.end());
-        for (LocalDateTime start = day.atTime(block.start());
+        int count = (int) Math.max(0, ChronoUnit.MINUTES.between(first, end) / block.slotMinutes());
+        long step = 60_000L * block.slotMinutes();
+        ZoneRules rules = zone.getRules();
+        var atFirst = rules.getValidOffsets(first);
+        var atEnd = rules.getValidOffsets(end);
+        if (atFirst.size() == 1 && atEnd.size() == 1 && atFirst.get(0).equals(atEnd.get(0))) {
+            Instant firstAt = first.toInstant(atFirst.get(0));
+            var change = rules.nextTransition(firstAt);
+            if (change == null || !change.getInstant().isBefore(end.toInstant(atEnd.get(0)))) {
+                long[] starts = new long[count];
+                for (int i = 0; i < count; i++) {
+                    starts[i] = firstAt.toEpochMilli() + i * step;
+                }
+                return starts;
+            }
+        }
+        var starts = new long[count];
+        int n = 0;
+        for (LocalDateTime start = first;
              !start.plusMinutes(block.slotMinutes()).isAfter(end) && start.toLocalDate().equals(day);
              start = start.plusMinutes(block.slotMinutes())) {
-            if (zone.getRules().getValidOffsets(start).isEmpty()) {
+            if (rules.getValidOffsets(start).isEmpty()) {
                 continue; // skipped by the clocks going forward: there is no such time that day
             }
             // a repeated time resolves to its earlier offset (ZonedDateTime.of's rule): one slot, not two
-            var startsAt = ZonedDateTime.of(start, zone).toInstant();
-            out.add(new PlannedSlot(doctor, block, start, startsAt, startsAt.plusSeconds(60L * block.slotMinutes())));
+            starts[n++] = ZonedDateTime.of(start, zone).toInstant().toEpochMilli();
         }
+        return Arrays.copyOf(starts, n);
     }
 }

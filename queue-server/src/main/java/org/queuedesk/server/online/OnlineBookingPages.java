@@ -14,13 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.appointment.AppointmentState;
-import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.PhoneNumbers;
 import org.queuedesk.server.ground.Requests;
@@ -336,16 +334,13 @@ final class OnlineBookingPages {
 
     private Map<String, Object> daySlots(Frame frame, long serviceId, String doctor, String hrefStart, String back) {
         LocalDate today = LocalDate.now(clock.withZone(zone(frame.siteId())));
-        var counts = new LinkedHashMap<LocalDate, Integer>();
-        for (SlotDto slot : bookings.freeSlots(frame.siteId(), serviceId, doctor, today,
-                today.plusDays(OnlineBookings.DAYS_AHEAD - 1))) {
-            counts.merge(slot.localDate(), 1, Integer::sum);
-        }
-        var days = counts.entrySet().stream().map(e -> Map.of(
-                "date", e.getKey().toString(),
-                "label", dayLabel(e.getKey(), frame.lang()),
-                "count", page.word(frame.lang(), "free_times").replace("{count}", e.getValue().toString()),
-                "href", hrefStart + e.getKey() + "&lang=" + frame.lang())).toList();
+        // the calendar of the free-slot search: free times per day, not every slot of two weeks
+        var days = bookings.freeDays(frame.siteId(), serviceId, doctor, today,
+                today.plusDays(OnlineBookings.DAYS_AHEAD - 1)).stream().map(d -> Map.of(
+                "date", d.date().toString(),
+                "label", dayLabel(d.date(), frame.lang()),
+                "count", page.word(frame.lang(), "free_times").replace("{count}", Integer.toString(d.freeTimes())),
+                "href", hrefStart + d.date() + "&lang=" + frame.lang())).toList();
         var slots = new HashMap<String, Object>();
         slots.put("daysStep", true);
         slots.put("serviceName", serviceName(serviceId, frame.lang()));

@@ -71,6 +71,14 @@ public final class OnlineBookings {
                 .filter(s -> s.free() > 0 && seen.add(s.start())).toList();
     }
 
+    /** The days from {@code from} to {@code to} with a free time, and how many (any doctor, or {@code doctor}). */
+    List<org.queuedesk.common.appointment.SlotDayDto> freeDays(long siteId, long serviceId, String doctor,
+                                                               LocalDate from, LocalDate to) {
+        Where.of(ports, siteId, serviceId, clock.instant());
+        return ports.bookings().freeDays(siteId, serviceId, doctor, from, to).stream()
+                .filter(d -> d.freeTimes() > 0).toList();
+    }
+
     /** Checks the code before the name step; a wrong try counts as for a ticket. */
     void checkCode(long siteId, String rawPhone, String code, String address) {
         Object outcome = db.write(tx -> online.verify(tx, siteId, rawPhone, code, address, clock.instant()));

@@ -83,6 +83,10 @@ public record OnlinePorts(Sites sites, Services services, SiteServices siteServi
         /** Free slots of a service, of one doctor or ({@code doctor} null) of any. */
         java.util.List<SlotDto> freeSlots(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to);
 
+        /** Free places and free times per day of a service: the days a patient chooses among. */
+        java.util.List<org.queuedesk.common.appointment.SlotDayDto> freeDays(long siteId, long serviceId, String doctor,
+                                                                          LocalDate from, LocalDate to);
+
         AppointmentDto find(long appointmentId);
 
         AppointmentDto book(WriteTransaction tx, BookAppointmentRequest request, String actor);

@@ -255,7 +255,10 @@ class OpenApiContractIT {
         call(admin, "POST", "/api/sites/1/schedules/doctor/exceptions", Map.of("date", "2026-12-24", "note", "Eve"), 201);
         call(admin, "DELETE", "/api/sites/1/schedules/doctor/exceptions/2026-12-24", null, 204);
         call(admin, "DELETE", "/api/sites/1/schedules/doctor/exceptions/2026-12-24", null, 404);
-        var slots = call(reception, "GET", "/api/sites/1/slots?serviceId=1&doctor=doctor", null, 200).json();
+        call(reception, "GET", "/api/sites/1/slot-days?serviceId=1&doctor=doctor", null, 200);
+        call(reception, "GET", "/api/sites/1/slots?serviceId=1&limit=0", null, 400);
+        var slots = call(reception, "GET", "/api/sites/1/slots?serviceId=1&doctor=doctor&limit=2", null, 200).json()
+                .get("slots");
         String firstSlot = slots.get(0).get("start").asText();
         String secondSlot = slots.get(1).get("start").asText();
         var booking = call(reception, "POST", "/api/appointments", Map.of("serviceId", 1, "doctor", "doctor",

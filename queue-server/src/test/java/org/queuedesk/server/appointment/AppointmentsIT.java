@@ -21,6 +21,7 @@ import org.queuedesk.common.appointment.ScheduleBlockRequest;
 import org.queuedesk.common.appointment.ScheduleDto;
 import org.queuedesk.common.appointment.ScheduleExceptionRequest;
 import org.queuedesk.common.appointment.SlotDto;
+import org.queuedesk.common.appointment.SlotPageDto;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.MutableClock;
@@ -293,8 +294,10 @@ class AppointmentsIT {
 
     private List<SlotDto> slots(String doctor, String from, String to) {
         var response = api().get("/api/sites/" + clinic.site + "/slots?serviceId=" + clinic.service + "&doctor=" + doctor
-                + "&from=" + from + "&to=" + to);
+                + "&from=" + from + "&to=" + to + "&limit=200");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return List.of(response.as(SlotDto[].class));
+        var page = response.as(SlotPageDto.class);
+        assertThat(page.next()).as("a test's range has fewer than 200 slots").isNull();
+        return page.slots();
     }
 }
