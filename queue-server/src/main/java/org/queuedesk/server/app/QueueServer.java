@@ -138,7 +138,8 @@ public final class QueueServer implements AutoCloseable {
         // the database keeps milliseconds; an answer must not show more precision than a later read
         Clock clock = Clock.tick(anyClock, java.time.Duration.ofMillis(1));
         createDataDir(config);
-        this.db = Database.open(config.databaseFile(), config.sqlite());
+        this.db = config.postgres() != null ? Database.openPostgres(config.postgres())
+                : Database.open(config.databaseFile(), config.sqlite());
         ObjectMapper json = JsonMapperFactory.create();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.jvmMetrics = JvmMetrics.bind(metrics);
@@ -372,7 +373,7 @@ public final class QueueServer implements AutoCloseable {
                     config.backup().dir().toAbsolutePath(), config.backup().keep());
         }
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
-                config.databaseFile().toAbsolutePath());
+                config.postgres() != null ? config.postgres().safeUrl() : config.databaseFile().toAbsolutePath());
         return this;
     }
 
