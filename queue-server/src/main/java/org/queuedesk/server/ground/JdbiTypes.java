@@ -11,13 +11,20 @@ import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 
-/** How our value types are stored: instants as epoch milliseconds, dates as ISO text, enums by wire name. */
+/** How our value types are stored: instants as epoch milliseconds, dates as ISO text, enums by wire name, flags as 0/1. */
 final class JdbiTypes {
 
     private JdbiTypes() {
     }
 
     static void register(Jdbi jdbi) {
+        // flags are INTEGER 0/1 columns on both stores; PostgreSQL refuses a boolean for an integer column
+        jdbi.registerArgument((org.jdbi.v3.core.argument.ArgumentFactory) (type, value, config) ->
+                type == boolean.class || type == Boolean.class
+                        ? java.util.Optional.of(value == null
+                                ? (position, statement, ctx) -> statement.setNull(position, Types.INTEGER)
+                                : (position, statement, ctx) -> statement.setInt(position, (Boolean) value ? 1 : 0))
+                        : java.util.Optional.empty());
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {

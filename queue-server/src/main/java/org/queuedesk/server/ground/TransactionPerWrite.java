@@ -139,6 +139,9 @@ final class TransactionPerWrite implements AutoCloseable {
     /** Whether the database rolled the transaction back because of another one, so that running it again may pass. */
     static boolean collided(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WriteCollision) {
+                return true;
+            }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     if (RETRYABLE.contains(next.getSQLState())) {

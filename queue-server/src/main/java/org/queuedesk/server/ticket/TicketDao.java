@@ -75,7 +75,8 @@ public interface TicketDao extends SqlObject {
      * The head of a session's combined queue: waiting tickets of today at any of its services, by class and
      * then queue time (arrival; a checked-in appointment's slot start); a ticket assigned to a doctor is only
      * ever the head for that doctor, and one whose queue time is still to come (an appointment checked in
-     * early) is nobody's head yet.
+     * early) is nobody's head yet. Where many transactions write, the head is locked and one another
+     * transaction holds is skipped: two Nexts never call the same ticket.
      */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM tickets
@@ -84,7 +85,7 @@ public interface TicketDao extends SqlObject {
               AND (assigned_doctor IS NULL OR assigned_doctor = :doctor)
               AND queued_at <= :now
             ORDER BY priority_rank, queued_at, id
-            LIMIT 1""")
+            LIMIT 1 <skipLocked>""")
     Optional<TicketDto> headFor(@Bind("sessionId") long sessionId, @Bind("doctor") String doctor,
                                 @Bind("date") LocalDate date, @Bind("now") Instant now);
 
@@ -191,8 +192,8 @@ public interface TicketDao extends SqlObject {
 
     /** Who waits ahead of a waiting ticket: those assigned to its doctor, and those assigned to nobody. */
     @SqlQuery("""
-            SELECT coalesce(sum(o.assigned_doctor = :t.assignedDoctor), 0) AS same_doctor,
-                   coalesce(sum(o.assigned_doctor IS NULL), 0) AS unassigned
+            SELECT coalesce(sum(CASE WHEN o.assigned_doctor = :t.assignedDoctor THEN 1 ELSE 0 END), 0) AS same_doctor,
+                   coalesce(sum(CASE WHEN o.assigned_doctor IS NULL THEN 1 ELSE 0 END), 0) AS unassigned
               FROM tickets o
              WHERE o.service_id = :t.serviceId AND o.state = 'waiting' AND o.service_date = :t.serviceDate
                AND (o.priority_rank < :t.priority
