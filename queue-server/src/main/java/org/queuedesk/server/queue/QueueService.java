@@ -228,7 +228,7 @@ public final class QueueService {
 
     /** The open session, if the caller may work it: its owner, or an admin. */
     private SessionRow openSession(WriteTransaction tx, long sessionId, Principal caller) {
-        var row = tx.attach(SessionDao.class).find(sessionId)
+        var row = tx.attach(SessionDao.class).findToChange(sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no session " + sessionId + "."));
         if (!row.doctor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
             throw ApiProblem.forbidden("The session in " + row.roomName() + " is " + row.doctor() + "'s; only they or an "

@@ -22,7 +22,7 @@ import org.queuedesk.server.ground.Port;
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)
-public interface SiteDao {
+public interface SiteDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     @SqlQuery("SELECT id, name, time_zone FROM sites ORDER BY id")
     List<SiteDto> sites();
@@ -146,6 +146,20 @@ public interface SiteDao {
      */
     @SqlQuery("UPDATE sites SET event_seq = event_seq + 1 WHERE id = :siteId RETURNING event_seq")
     long takeEventSeq(@Bind("siteId") long siteId);
+
+    /**
+     * Where many transactions write, locks the site's row until this transaction ends: writes that check and then
+     * take something of the site's (an appointment slot's last place) run one after the other, as on SQLite's
+     * single writer. Nothing to do on SQLite.
+     */
+    default void lockForChange(long siteId) {
+        if (org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
+            lockRow(siteId);
+        }
+    }
+
+    @SqlQuery("SELECT id FROM sites WHERE id = :siteId FOR UPDATE")
+    Optional<Long> lockRow(@Bind("siteId") long siteId);
 
     /** The site's last event sequence number as stored on the site (settled at each commit). */
     @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")

@@ -42,7 +42,7 @@ public interface TicketDao extends SqlObject {
     /** The daily sequence of a service: the counter row is created or bumped in the caller's transaction. */
     @SqlQuery("""
             INSERT INTO ticket_counters(service_id, local_date, last_seq) VALUES (:serviceId, :date, 1)
-            ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = last_seq + 1
+            ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = ticket_counters.last_seq + 1
             RETURNING last_seq""")
     int nextSequence(@Bind("serviceId") long serviceId, @Bind("date") LocalDate date);
 
