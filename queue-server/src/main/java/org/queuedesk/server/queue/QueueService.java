@@ -107,6 +107,9 @@ public final class QueueService {
         if (row.paused()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
+        // where many transactions write, the site's Nexts run one at a time from here (its event counter row is
+        // taken now rather than at the first event), so each calls the head as the commits before it left it
+        tx.attach(SiteDao.class).lockForChange(row.siteId());
         var dao = tx.attach(SessionDao.class);
         var current = tx.attach(TicketDao.class).currentOf(sessionId);
         if (expectedCurrentTicketId != null) {

@@ -44,6 +44,12 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(freshDir(), clock, new NamedUsersAuthenticator(), false);
     }
 
+    /** As {@link #startWithNamedUsers}, on PostgreSQL whichever store the other tests use. */
+    public static TestServer startWithNamedUsersOnPostgres(Clock clock) {
+        Path dir = freshDir();
+        return new TestServer(dir, clock, new NamedUsersAuthenticator(), TestStore.onPostgres(ServerConfig.forTests(dir)));
+    }
+
     /** With real sign-in (the built-in provider, demo users and devices): for tests about access. */
     public static TestServer startDemoWithSignIn(Clock clock) {
         return new TestServer(freshDir(), clock, null, true);

@@ -25,9 +25,14 @@ public final class TestStore {
 
     /** The configuration on the chosen store. */
     public static ServerConfig apply(ServerConfig config) {
-        if (!postgres()) {
+        if (!postgres() || config.postgres() != null) {
             return config;
         }
+        return onPostgres(config);
+    }
+
+    /** The configuration on PostgreSQL whatever the property says (tests about PostgreSQL itself). */
+    public static ServerConfig onPostgres(ServerConfig config) {
         String url = DATABASES.computeIfAbsent(config.dataDir().toAbsolutePath().normalize(),
                 dir -> PostgresServer.shared().createDatabase());
         return config.withPostgres(new PostgresSettings(url, PostgresServer.USER, null));
