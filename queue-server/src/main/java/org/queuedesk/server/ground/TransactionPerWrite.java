@@ -1,9 +1,7 @@
 package org.queuedesk.server.ground;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
 final class TransactionPerWrite implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionPerWrite.class);
-    /** SQLSTATEs of a transaction the database rolled back because of another: serialization_failure, deadlock_detected. */
-    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
     static final int MAX_ATTEMPTS = 6;
 
     private final Jdbi jdbi;
@@ -138,22 +134,7 @@ final class TransactionPerWrite implements AutoCloseable {
 
     /** Whether the database rolled the transaction back because of another one, so that running it again may pass. */
     static boolean collided(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WriteCollision) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (RETRYABLE.contains(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return WriteCollision.causedBy(e);
     }
 
     /** Up to 2, 4, 8, … ms, at random: two writers that collided should not meet again at the same moment. */

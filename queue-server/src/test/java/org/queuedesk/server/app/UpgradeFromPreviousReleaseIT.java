@@ -28,6 +28,7 @@ import org.queuedesk.server.testing.TestServer;
  * morning is written into it as that release's SQL would have; the upgraded server serves those rows and the
  * new features work on them.
  */
+@org.queuedesk.server.testing.SqliteOnly("upgrades a previous release's SQLite file")
 class UpgradeFromPreviousReleaseIT {
 
     private static final String PREVIOUS_RELEASE_MIGRATIONS = "5";

@@ -31,6 +31,16 @@ public final class TestStore {
         return onPostgres(config);
     }
 
+    /** The application's tables (not Flyway's history), by name, on either store. */
+    public static java.util.List<String> tables(org.jdbi.v3.core.Handle h) {
+        String sql = org.queuedesk.server.ground.Dialect.of(h) == org.queuedesk.server.ground.Dialect.POSTGRESQL
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                  + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                  + " AND name <> 'flyway_schema_history' ORDER BY name";
+        return h.createQuery(sql).mapTo(String.class).list();
+    }
+
     /** The configuration on PostgreSQL whatever the property says (tests about PostgreSQL itself). */
     public static ServerConfig onPostgres(ServerConfig config) {
         String url = DATABASES.computeIfAbsent(config.dataDir().toAbsolutePath().normalize(),
