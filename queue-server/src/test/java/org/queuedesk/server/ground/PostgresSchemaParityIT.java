@@ -65,6 +65,45 @@ class PostgresSchemaParityIT {
         assertThat(pgVersion).as("both histories end at the same version").isEqualTo(sqliteVersion);
     }
 
+    /**
+     * The two translations that are more than a type name behave as on SQLite: events.ticket_id is computed from
+     * the payload (a ticket's id, else a message's ticketId, else nothing), and usernames differing only in
+     * case are one account. The SQLite answers are the expectation.
+     */
+    @Test
+    void generatedTicketIdAndCaseInsensitiveUsernamesBehaveAsOnSqlite() throws Exception {
+        String sqliteUrl = "jdbc:sqlite:" + folder.resolve("behaviour.db");
+        migrate(sqliteUrl, null, "classpath:db/migration");
+        String pgUrl = PostgresServer.shared().createDatabase();
+        migrate(pgUrl, PostgresServer.USER, "classpath:db/postgresql");
+        try (var sqlite = DriverManager.getConnection(sqliteUrl);
+             var pg = DriverManager.getConnection(pgUrl, PostgresServer.USER, "")) {
+            assertThat(behaviour(pg)).isEqualTo(behaviour(sqlite)).contains("7", "9", "null", "refused");
+        }
+    }
+
+    private static List<String> behaviour(Connection c) throws SQLException {
+        var seen = new ArrayList<String>();
+        try (var s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO sites(id, name, time_zone) VALUES (1, 'North', 'Europe/Madrid')");
+            s.executeUpdate("INSERT INTO events(site_id, seq, type, at, payload) VALUES "
+                    + "(1, 1, 'ticket.issued', 0, '{\"ticket\":{\"id\":7,\"phone\":null}}'), "
+                    + "(1, 2, 'sms.updated', 0, '{\"sms\":{\"ticketId\":9}}'), "
+                    + "(1, 3, 'session.opened', 0, '{\"session\":{\"id\":4}}')");
+            seen.addAll(strings(c, "SELECT coalesce(CAST(ticket_id AS TEXT), 'null') FROM events ORDER BY seq"));
+            s.executeUpdate("INSERT INTO users(username, password_hash, roles, created_at, updated_at) "
+                    + "VALUES ('Admin', 'h', 'admin', 0, 0)");
+            try {
+                s.executeUpdate("INSERT INTO users(username, password_hash, roles, created_at, updated_at) "
+                        + "VALUES ('aDMIN', 'h', 'admin', 0, 0)");
+                seen.add("accepted");
+            } catch (SQLException e) {
+                seen.add("refused");
+            }
+        }
+        return seen;
+    }
+
     private static String migrate(String url, String user, String location) {
         var flyway = Flyway.configure().dataSource(url, user, user == null ? null : "")
                 .locations(location, COMMON).load();
