@@ -20,6 +20,7 @@ import org.queuedesk.server.testing.TestServer;
  * is refused with exit status 2 and left as it was; a backup whose file no longer matches its manifest is
  * refused with exit status 1 and nothing is left behind.
  */
+@org.queuedesk.server.testing.SqliteOnly("--restore puts a backup of the SQLite file back")
 class RestoreCommandIT {
 
     private static Path backup;

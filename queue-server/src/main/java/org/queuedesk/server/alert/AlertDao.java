@@ -49,8 +49,8 @@ public interface AlertDao {
     /** A new tier: asks to be acknowledged again when it rose. */
     @SqlUpdate("""
             UPDATE alerts SET tier = :tier, value = :value, summary = :summary, changed_at = :at, below_since = NULL,
-                   acknowledged_at = CASE WHEN :rose THEN NULL ELSE acknowledged_at END,
-                   acknowledged_by = CASE WHEN :rose THEN NULL ELSE acknowledged_by END
+                   acknowledged_at = CASE WHEN :rose = 1 THEN NULL ELSE acknowledged_at END,
+                   acknowledged_by = CASE WHEN :rose = 1 THEN NULL ELSE acknowledged_by END
              WHERE id = :id AND cleared_at IS NULL""")
     void changeTier(@Bind("id") long id, @Bind("tier") String tier, @Bind("value") double value,
                     @Bind("summary") String summary, @Bind("rose") boolean rose, @Bind("at") Instant at);

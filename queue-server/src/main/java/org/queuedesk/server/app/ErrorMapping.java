@@ -53,6 +53,13 @@ public final class ErrorMapping {
                 write(ctx, 400, "Malformed JSON", JsonErrors.describe(jpe), null, null);
                 return;
             }
+            if (org.queuedesk.server.ground.WriteCollision.causedBy(e)) {
+                log.warn("A write on {} {} kept colliding with others and was given up", ctx.method(),
+                        LogRedaction.statusLinks(ctx.path()));
+                write(ctx, 409, "Conflict", "Other changes to the same records kept colliding with this one, so"
+                        + " nothing was changed. Try again in a moment.", null, null);
+                return;
+            }
             log.error("Unexpected error on {} {}", ctx.method(), LogRedaction.statusLinks(ctx.path()), e);
             write(ctx, 500, "Internal error",
                     "The server could not complete the request. Nothing was changed; try again, and tell the administrator if it persists.",

@@ -145,8 +145,14 @@ public final class QueueServer implements AutoCloseable {
      *                              production never does
      */
     public QueueServer(ServerConfig config, Clock anyClock, Authenticator authenticatorOverride) {
-        // SQLite: this is the one instance, and it runs every job
-        this(config, anyClock, authenticatorOverride, Dialect.SQLITE, null);
+        // SQLite: this is the one instance, and it runs every job; PostgreSQL: one of possibly several
+        this(config, anyClock, authenticatorOverride,
+                config.postgres() == null ? Dialect.SQLITE : Dialect.POSTGRESQL,
+                config.postgres() == null ? null : sessionConnections(config.postgres()));
+    }
+
+    private static ConnectionSource sessionConnections(org.queuedesk.server.ground.PostgresSettings postgres) {
+        return () -> java.sql.DriverManager.getConnection(postgres.url(), postgres.user(), postgres.password());
     }
 
     /**
@@ -167,7 +173,8 @@ public final class QueueServer implements AutoCloseable {
         // the database keeps milliseconds; an answer must not show more precision than a later read
         Clock clock = Clock.tick(anyClock, java.time.Duration.ofMillis(1));
         createDataDir(config);
-        this.db = Database.open(config.databaseFile(), config.sqlite());
+        this.db = config.postgres() != null ? Database.openPostgres(config.postgres())
+                : Database.open(config.databaseFile(), config.sqlite());
         ObjectMapper json = JsonMapperFactory.create();
         var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.jvmMetrics = JvmMetrics.bind(metrics);
@@ -421,7 +428,7 @@ public final class QueueServer implements AutoCloseable {
                     config.backup().dir().toAbsolutePath(), config.backup().keep());
         }
         log.info("QueueDesk server listening on http://{}:{} (data: {})", displayHost(), port(),
-                config.databaseFile().toAbsolutePath());
+                config.postgres() != null ? config.postgres().safeUrl() : config.databaseFile().toAbsolutePath());
         return this;
     }
 

@@ -10,6 +10,7 @@ import org.queuedesk.server.backup.BackupSettings;
 import org.queuedesk.server.notify.SmsSettings;
 import org.queuedesk.server.online.OnlineSettings;
 import org.queuedesk.server.privacy.RetentionSettings;
+import org.queuedesk.server.ground.PostgresSettings;
 import org.queuedesk.server.ground.SqliteSettings;
 
 /**
@@ -21,13 +22,22 @@ import org.queuedesk.server.ground.SqliteSettings;
  * that many days after their ticket was issued; see {@link RetentionSettings}), {@code --log-format} and
  * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
  * {@code --backup-keep} (see {@link BackupSettings}), {@code --online-…} (see {@link OnlineSettings}), {@code --alert-topic-arn} (see {@link AlertSettings});
+ * {@code --database-url}, {@code --database-user}, {@code --database-password} (PostgreSQL instead of SQLite);
  * {@code --restore FOLDER} restores a backup into the data
  * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
                            MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom,
-                           OnlineSettings online, AlertSettings alerts) {
+                           OnlineSettings online, AlertSettings alerts, PostgresSettings postgres) {
+
+    /** The embedded SQLite store. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring,
+                        BackupSettings backup, Path restoreFrom, OnlineSettings online, AlertSettings alerts) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom,
+                online, alerts, null);
+    }
 
     /** The default limits of the patients' own-phone pages. */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -70,7 +80,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "retention-days", "event-retention-days", "log-format", "metrics-token", "backup-dir", "backup-every", "backup-keep", "restore",
             "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
             "online-tries-per-address-per-hour", "online-bookings-per-phone-per-day",
-            "online-bookings-per-address-per-day", "alert-topic-arn");
+            "online-bookings-per-address-per-day", "alert-topic-arn", "database-url", "database-user",
+            "database-password");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -95,7 +106,32 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
                 BackupSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 restore == null || restore.isBlank() ? null : Path.of(restore.strip()),
                 OnlineSettings.from((name, fallback) -> setting(args, env, name, fallback)),
-                AlertSettings.parse(setting(args, env, "alert-topic-arn", null)));
+                AlertSettings.parse(setting(args, env, "alert-topic-arn", null)),
+                postgresFrom(args, env));
+    }
+
+    /**
+     * {@code --database-url jdbc:postgresql://host/db} with {@code --database-user} and {@code --database-password}
+     * (or QUEUEDESK_DATABASE_URL, _USER, _PASSWORD) selects PostgreSQL; without a URL, the SQLite file.
+     */
+    static PostgresSettings postgresFrom(String[] args, Map<String, String> env) {
+        String url = setting(args, env, "database-url", null);
+        String user = setting(args, env, "database-user", null);
+        String password = setting(args, env, "database-password", null);
+        if (url == null || url.isBlank()) {
+            if (user != null || password != null) {
+                throw new IllegalArgumentException("--database-user and --database-password need --database-url"
+                        + " (jdbc:postgresql://host/database); without it the server uses its SQLite file");
+            }
+            return null;
+        }
+        for (String fileOnly : List.of("backup-dir", "restore")) {
+            if (setting(args, env, fileOnly, null) != null) {
+                throw new IllegalArgumentException("--" + fileOnly + " works on the SQLite file only; with --database-url"
+                        + " back up and restore with PostgreSQL's own tools (pg_dump, pg_restore, base backups)");
+            }
+        }
+        return new PostgresSettings(url.strip(), user == null ? null : user.strip(), password);
     }
 
     /**
@@ -137,48 +173,54 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online, alerts);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online, alerts, postgres);
     }
 
     /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
     public ServerConfig withBackup(BackupSettings newBackup) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                newBackup, restoreFrom, online, alerts);
+                newBackup, restoreFrom, online, alerts, postgres);
     }
 
     /** Limits of the patients' own-phone pages: {@code --online-…}, see {@link OnlineSettings}. */
     public ServerConfig withOnline(OnlineSettings newOnline) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                backup, restoreFrom, newOnline, alerts);
+                backup, restoreFrom, newOnline, alerts, postgres);
     }
 
     /** Alerts: {@code --alert-topic-arn}, see {@link AlertSettings}. */
     public ServerConfig withAlerts(AlertSettings newAlerts) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
-                restoreFrom, online, newAlerts);
+                restoreFrom, online, newAlerts, postgres);
+    }
+
+    /** The store: PostgreSQL at {@code --database-url}, {@code null} for the SQLite file in the data folder. */
+    public ServerConfig withPostgres(PostgresSettings newPostgres) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
+                restoreFrom, online, alerts, newPostgres);
     }
 
     public Path databaseFile() {

@@ -57,7 +57,7 @@ public interface AppointmentDao {
 
     String BLOCK_COLUMNS = """
             b.id, b.weekday, b.on_date, b.start_time, b.end_time, b.slot_minutes, b.capacity, b.room_id,
-            (SELECT group_concat(s.service_id) FROM schedule_block_services s WHERE s.block_id = b.id) AS service_ids""";
+            (SELECT <stringAgg>(CAST(s.service_id AS TEXT), ',') FROM schedule_block_services s WHERE s.block_id = b.id) AS service_ids""";
 
     /** A doctor's weekly blocks and the blocks of their exceptions from {@code from} to {@code to}. */
     @SqlQuery("SELECT " + BLOCK_COLUMNS + """

@@ -214,6 +214,7 @@ public final class AppointmentService {
         ServiceDto service = SiteCatalog.service(tx, request.serviceId())
                 .orElseThrow(() -> ApiProblem.unknownReference("serviceId", "there is no service " + request.serviceId() + "."));
         SiteDto site = SiteCatalog.site(tx, service.siteId()).orElseThrow();
+        SiteCatalog.lockForChange(tx, site.id()); // the places left are counted, then one is taken
         String doctor = blankToNull(request.doctor());
         var place = findPlace(tx, site, service, doctor, request.slotStart(), planned);
         String phone = blankToNull(request.phone()) == null ? null
@@ -231,6 +232,7 @@ public final class AppointmentService {
         var current = active(tx, id, "moved");
         ServiceDto service = SiteCatalog.service(tx, current.serviceId()).orElseThrow();
         SiteDto site = SiteCatalog.site(tx, current.siteId()).orElseThrow();
+        SiteCatalog.lockForChange(tx, site.id()); // the places left are counted, then one is taken
         String doctor = blankToNull(request.doctor()) == null ? current.doctor() : request.doctor().strip();
         if (doctor.equals(current.doctor()) && request.slotStart().equals(current.slotStart())) {
             return current; // already there: nothing to move, and its own place must not count against it

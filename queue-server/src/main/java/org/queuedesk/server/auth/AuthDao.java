@@ -16,13 +16,14 @@ public interface AuthDao {
 
     String USER = "SELECT id, username, password_hash, roles, disabled, failed_attempts, locked_until FROM users";
 
-    @SqlQuery(USER + " WHERE username = :username")
+    /** Usernames are case-insensitive: SQLite's NOCASE column says so, PostgreSQL's index is on lower(username). */
+    @SqlQuery(USER + " WHERE lower(username) = lower(:username)")
     Optional<UserRow> user(@Bind("username") String username);
 
     @SqlQuery(USER + " WHERE id = :id")
     Optional<UserRow> user(@Bind("id") long id);
 
-    @SqlQuery(USER + " ORDER BY username")
+    @SqlQuery(USER + " ORDER BY lower(username), username")
     List<UserRow> users();
 
     @SqlQuery("SELECT count(*) FROM users")

@@ -77,6 +77,10 @@ public final class Backups {
      * @throws ApiProblem 409 when no {@code --backup-dir} is set
      */
     public synchronized BackupManifest backUp(String actor) {
+        if (db.file() == null) {
+            throw ApiProblem.conflict("This server keeps its data in PostgreSQL: back it up with PostgreSQL's own"
+                    + " tools (pg_dump, or the database's base backups and WAL archive), not through QueueDesk.");
+        }
         if (settings.dir() == null) {
             throw ApiProblem.conflict("No backup folder is set: start the server with --backup-dir (or"
                     + " QUEUEDESK_BACKUP_DIR) naming a folder outside the data folder, then try again.");

@@ -26,6 +26,8 @@ public final class EventLog {
     private final EventHub hub;
     private final Clock clock;
     private final boolean announced;
+    /** Keeps each site's commits in sequence order on their way to the hub when many threads commit. */
+    private final CommitOrder order = new CommitOrder();
 
     public EventLog(ObjectMapper json, EventHub hub, Clock clock) {
         this(json, hub, clock, Dialect.SQLITE);
@@ -45,14 +47,16 @@ public final class EventLog {
 
     /** Appends the change with the site's next sequence number; it goes live when the transaction commits. */
     public QueueEvent append(WriteTransaction tx, long siteId, String actor, EventPayload payload) {
-        long seq = nextSeq(tx, siteId);
+        boolean concurrent = Dialect.of(tx.handle()) == Dialect.POSTGRESQL;
+        long seq = concurrent ? takeSeq(tx, siteId) : nextSeq(tx, siteId);
         var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
         EventWriteDao.insert(tx, siteId, seq, event.type().wireName(), event.at(), published.fullJson());
         if (announced) {
+            // every instance's feed (this one's too) reads the committed events and publishes them in order
             PostgresEventFeed.announce(tx, siteId);
         } else {
-            publishAfterCommit(tx, published);
+            publishAfterCommit(tx, published, concurrent);
         }
         return event;
     }
@@ -74,27 +78,42 @@ public final class EventLog {
     }
 
     /**
+     * The site's next number where transactions write concurrently: counted on the site's row, which stays locked
+     * until commit, so the site's events commit in sequence order (see {@link CommitOrder}).
+     */
+    private long takeSeq(WriteTransaction tx, long siteId) {
+        long seq = tx.attach(SiteDao.class).takeEventSeq(siteId);
+        if (!announced) {
+            order.taken(siteId, seq);
+        }
+        return seq;
+    }
+
+    /**
      * All events of one transaction are published together (a Next writes two): the hub then sends them to
      * each socket in one write, and the call does not wait behind a whole round of writes for the other.
      */
-    private void publishAfterCommit(WriteTransaction tx, PublishedEvent published) {
+    private void publishAfterCommit(WriteTransaction tx, PublishedEvent published, boolean concurrent) {
         for (Runnable action : tx.afterCommit()) {
             if (action instanceof Publication publication && publication.hub == hub) {
                 publication.events.add(published);
                 return;
             }
         }
-        var publication = new Publication(hub);
+        var publication = new Publication(hub, concurrent ? order : null);
         publication.events.add(published);
         tx.afterCommit(publication);
     }
 
     private static final class Publication implements WriteTransaction.Gathering {
         final EventHub hub;
+        /** Null when one writer commits everything (SQLite): commit order is then sequence order. */
+        final CommitOrder order;
         final List<PublishedEvent> events = new ArrayList<>(2);
 
-        Publication(EventHub hub) {
+        Publication(EventHub hub, CommitOrder order) {
             this.hub = hub;
+            this.order = order;
         }
 
         @Override
@@ -109,6 +128,10 @@ public final class EventLog {
 
         @Override
         public void run() {
+            if (order != null) {
+                order.publish(events, hub::publish);
+                return;
+            }
             hub.publish(events);
         }
     }

@@ -18,31 +18,44 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file and the one path by which anything is written to it.
+ * The store: a SQLite file (the embedded default) or a PostgreSQL database ({@link #openPostgres}), and the one
+ * path by which anything is written to it.
  *
  * <p>All writes go through one writer thread ({@link GroupCommitWriter}) that runs them in
  * {@code BEGIN IMMEDIATE} transactions: SQLite has a single writer anyway, and taking the write lock up
  * front means a read-then-write transaction can never fail with SQLITE_BUSY half way. Writes that queue up
  * while a commit is being made share the next commit (one fsync for many requests). Reads run in
  * autocommit on pooled connections and, under WAL, never wait for the writer.
+ *
+ * <p>On PostgreSQL there is no writer thread: each write is a transaction of its own on the caller's thread
+ * ({@link TransactionPerWrite}), and the DAOs' row locks and atomic statements keep concurrent writes correct.
+ * Both run the same Flyway history: {@code db/common} holds what runs on both, {@code db/migration} SQLite's
+ * own scripts, {@code db/postgresql} PostgreSQL's.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Dialect dialect;
+    /** SQLite's single writer; null on PostgreSQL. */
     private final GroupCommitWriter writer;
+    /** PostgreSQL's writes; null on SQLite. */
+    private final TransactionPerWrite transactions;
     private final Path file;
     private final DatabaseCopy copy;
 
-    private Database(Path file, HikariDataSource dataSource) {
+    private Database(Path file, HikariDataSource dataSource, Dialect dialect) {
         this.file = file;
-        this.copy = new DatabaseCopy(file);
+        this.dialect = dialect;
+        this.copy = file == null ? null : new DatabaseCopy(file);
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(false);
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
         JdbiTypes.register(jdbi);
-        this.writer = new GroupCommitWriter(jdbi);
+        dialect.applyTo(jdbi);
+        this.writer = dialect == Dialect.SQLITE ? new GroupCommitWriter(jdbi) : null;
+        this.transactions = dialect == Dialect.POSTGRESQL ? new TransactionPerWrite(jdbi) : null;
     }
 
     /**
@@ -63,13 +76,31 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file, SqliteSettings settings) {
         var dataSource = new HikariDataSource(poolConfig(file, settings));
+        return migrated(dataSource, file, Dialect.SQLITE, "classpath:db/migration");
+    }
+
+    /** Connects to a PostgreSQL database (which must exist; its schema is created or brought up to date). */
+    public static Database openPostgres(PostgresSettings settings) {
+        var pool = new HikariConfig();
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password());
+        pool.setPoolName("queuedesk-postgresql");
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setMinimumIdle(2);
+        pool.setConnectionTimeout(10_000);
+        return migrated(new HikariDataSource(pool), null, Dialect.POSTGRESQL, "classpath:db/postgresql");
+    }
+
+    private static Database migrated(HikariDataSource dataSource, Path file, Dialect dialect, String ownScripts) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(ownScripts, "classpath:db/common")
+                    .failOnMissingLocations(false)
                     .load()
                     .migrate();
-            return new Database(file, dataSource);
+            return new Database(file, dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -109,6 +140,9 @@ public final class Database implements AutoCloseable {
      * succeeded, in commit order. Called from inside a write, it joins that write's transaction.
      */
     public <R> R write(Function<WriteTransaction, R> work) {
+        if (transactions != null) {
+            return transactions.write(work);
+        }
         if (Thread.currentThread() == writer.thread()) {
             return writer.nested(work);
         }
@@ -123,6 +157,13 @@ public final class Database implements AutoCloseable {
      */
     public void bindMetrics(MeterRegistry registry) {
         dataSource.setMetricRegistry(registry);
+        if (transactions != null) {
+            io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.retries", transactions,
+                            TransactionPerWrite::retries)
+                    .description("Writes run again after a serialization failure or deadlock")
+                    .register(registry);
+            return;
+        }
         Gauge.builder("queuedesk.writer.queued", writer, GroupCommitWriter::queued)
                 .description("Writes waiting for the single writer thread")
                 .register(registry);
@@ -148,6 +189,9 @@ public final class Database implements AutoCloseable {
      * overwritten. Writers wait while it runs (a few milliseconds for a log of normal size).
      */
     public void checkpoint() {
+        if (dialect != Dialect.SQLITE) {
+            return; // PostgreSQL's own vacuum reclaims dead rows
+        }
         read(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
     }
 
@@ -156,6 +200,9 @@ public final class Database implements AutoCloseable {
      * at the given pace; see {@link DatabaseCopy}.
      */
     public void copyTo(Path target, DatabaseCopy.Pace pace) throws java.io.IOException {
+        if (copy == null) {
+            throw new UnsupportedOperationException("A PostgreSQL store is backed up with PostgreSQL's own tools");
+        }
         copy.copyTo(target, pace);
     }
 
@@ -163,13 +210,18 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** The SQLite file; null on PostgreSQL. */
     public Path file() {
         return file;
     }
 
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public String schemaVersion() {
         return read(h -> h.createQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank DESC LIMIT 1")
+                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
                 .mapTo(String.class)
                 .findOne()
                 .orElse("none"));
@@ -177,8 +229,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
+        if (transactions != null) {
+            transactions.close();
+        }
         dataSource.close();
-        copy.close(); // after SQLite's connections: see DatabaseCopy on POSIX locks
+        if (copy != null) {
+            copy.close(); // after SQLite's connections: see DatabaseCopy on POSIX locks
+        }
     }
 }

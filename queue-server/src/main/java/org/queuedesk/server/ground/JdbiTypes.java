@@ -11,13 +11,29 @@ import org.queuedesk.common.ticket.Priority;
 import org.queuedesk.common.ticket.TicketSource;
 import org.queuedesk.common.ticket.TicketState;
 
-/** How our value types are stored: instants as epoch milliseconds, dates as ISO text, enums by wire name. */
+/** How our value types are stored: instants as epoch milliseconds, dates as ISO text, enums by wire name, flags as 0/1. */
 final class JdbiTypes {
 
     private JdbiTypes() {
     }
 
+    /** Binds {@code boolean} and {@code Boolean} as 0/1 (sqlite-jdbc does so anyway; PostgreSQL's driver would not). */
+    private static final class FlagsAsIntegers implements org.jdbi.v3.core.argument.ArgumentFactory.Preparable {
+        @Override
+        public java.util.Optional<java.util.function.Function<Object, Argument>> prepare(java.lang.reflect.Type type,
+                                                                                      ConfigRegistry config) {
+            if (type != boolean.class && type != Boolean.class) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(value -> value == null
+                    ? (position, statement, ctx) -> statement.setNull(position, Types.INTEGER)
+                    : (position, statement, ctx) -> statement.setInt(position, (Boolean) value ? 1 : 0));
+        }
+    }
+
     static void register(Jdbi jdbi) {
+        // flags are INTEGER 0/1 columns on both stores; PostgreSQL refuses a boolean for an integer column
+        jdbi.registerArgument(new FlagsAsIntegers());
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {

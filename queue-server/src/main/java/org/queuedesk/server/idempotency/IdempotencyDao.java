@@ -19,8 +19,9 @@ public interface IdempotencyDao {
 
     @SqlUpdate("""
             INSERT INTO idempotency_keys(idem_key, fingerprint, status, response, created_at)
-            VALUES (:key, :fingerprint, :status, :response, :at)""")
-    void insert(@Bind("key") String key, @Bind("fingerprint") String fingerprint, @Bind("status") int status,
+            VALUES (:key, :fingerprint, :status, :response, :at)
+            ON CONFLICT (idem_key) DO NOTHING""")
+    int insert(@Bind("key") String key, @Bind("fingerprint") String fingerprint, @Bind("status") int status,
                 @Bind("response") String response, @Bind("at") Instant at);
 
     /**

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.queuedesk.server.ground.AccessCheck;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.WriteCollision;
 import org.queuedesk.server.ground.IdempotentHandler;
 import org.queuedesk.server.ground.IdempotentHandler.Change;
 import org.queuedesk.server.ground.Reply;
@@ -75,8 +76,10 @@ public final class IdempotentWrites {
             }
             Reply fresh = change.apply(tx);
             String body = serialise(fresh.body());
-            if (key != null) {
-                dao.insert(key, fingerprint, fresh.status(), body, clock.instant());
+            // a concurrent request with the same key (another transaction, or instance) stored its answer first:
+            // this run is undone and run again, and then replays that answer instead of changing anything twice
+            if (key != null && dao.insert(key, fingerprint, fresh.status(), body, clock.instant()) == 0) {
+                throw new WriteCollision("Idempotency-Key '" + key + "' was stored by a concurrent request");
             }
             return new StoredReply(fingerprint, fresh.status(), body);
         });

@@ -232,7 +232,7 @@ public interface NotifyDao {
 
     /** A site's messages that ended (sent, logged or failed) since a time, and how many of those failed. */
     @SqlQuery("""
-            SELECT count(*) AS ended, coalesce(sum(state = 'failed'), 0) AS failed FROM sms_outbox
+            SELECT count(*) AS ended, coalesce(sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END), 0) AS failed FROM sms_outbox
              WHERE site_id = :siteId AND updated_at >= :since AND state IN ('sent', 'logged', 'failed')""")
     @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(EndedMessages.class)
     EndedMessages endedSince(@Bind("siteId") long siteId, @Bind("since") java.time.Instant since);

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** All SQL of the patients' own-phone pages: codes, attempts, remote joining and the tickets it gave. */
 @RegisterConstructorMapper(OnlineDao.Code.class)
 @RegisterConstructorMapper(RemoteJoining.Setting.class)
-public interface OnlineDao {
+public interface OnlineDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     /** One verification code as stored: hashes only. */
     record Code(long id, String codeHash, Instant expiresAt, int wrongTries, Instant voidAt) {
@@ -44,6 +44,21 @@ public interface OnlineDao {
 
     @SqlUpdate("INSERT INTO online_attempts(kind, key, at) VALUES (:kind, :key, :at)")
     void attempt(@Bind("kind") String kind, @Bind("key") String key, @Bind("at") Instant at);
+
+    /**
+     * Where many transactions write, one kind and key's attempts are counted and recorded by one transaction at a
+     * time (a transaction-scoped advisory lock), so concurrent requests cannot all pass a limit; on SQLite the single
+     * writer does that already.
+     */
+    default void lockAttempts(String kind, String key) {
+        if (org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
+            lockAttemptsOnPostgres(kind + ":" + key);
+        }
+    }
+
+    /** Lock class 15 (the issue that brought PostgreSQL) keeps these apart from other advisory locks. */
+    @SqlQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(15, hashtext(:key))) AS locked")
+    int lockAttemptsOnPostgres(@Bind("key") String key);
 
     @SqlQuery("SELECT count(*) FROM online_attempts WHERE kind = :kind AND key = :key AND at > :since")
     int attempts(@Bind("kind") String kind, @Bind("key") String key, @Bind("since") Instant since);

@@ -25,6 +25,7 @@ final class OnlineLimits {
 
     /** @throws Refused (429) when {@code limit} such attempts were made within {@code window} already */
     void check(Kind kind, String key, int limit, Duration window, String pageKey, String detail) {
+        tx.attach(OnlineDao.class).lockAttempts(wire(kind), key);
         if (tx.attach(OnlineDao.class).attempts(wire(kind), key, now.minus(window)) >= limit) {
             throw Refused.tooMany(pageKey, detail);
         }

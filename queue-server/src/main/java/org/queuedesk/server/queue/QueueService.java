@@ -108,6 +108,9 @@ public final class QueueService {
         if (row.paused()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
+        // where many transactions write, the site's Nexts run one at a time from here (its event counter row is
+        // taken now rather than at the first event), so each calls the head as the commits before it left it
+        tx.attach(SiteDao.class).lockForChange(row.siteId());
         var current = TicketWriteDao.currentOf(tx, sessionId);
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);
@@ -228,7 +231,7 @@ public final class QueueService {
 
     /** The open session, if the caller may work it: its owner, or an admin. */
     private SessionRow openSession(WriteTransaction tx, long sessionId, Principal caller) {
-        var row = SessionWriteDao.find(tx, sessionId)
+        var row = SessionWriteDao.findToChange(tx, sessionId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no session " + sessionId + "."));
         if (!row.doctor().equals(caller.name()) && !caller.has(Role.ADMIN)) {
             throw ApiProblem.forbidden("The session in " + row.roomName() + " is " + row.doctor() + "'s; only they or an "

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** All SQL for doctors' sessions (their tickets and queue lengths are the ticket feature's: {@code TicketDao}). */
 @RegisterRowMapper(SessionRow.Mapper.class)
-public interface SessionDao {
+public interface SessionDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     /** A session with its room's name and site's zone; {@link SessionWriteDao} reads it by position: keep the order. */
     String SESSION = """
@@ -29,6 +29,18 @@ public interface SessionDao {
 
     @SqlQuery(SESSION + " WHERE s.id = :id")
     Optional<SessionRow> find(@Bind("id") long id);
+
+    /**
+     * The session, for a write that acts on it: where many transactions write, its row stays locked until this
+     * one ends, so two actions on one session (a double-clicked Next) run one after the other, as on SQLite.
+     */
+    default Optional<SessionRow> findToChange(long id) {
+        return org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL
+                ? findLocked(id) : find(id);
+    }
+
+    @SqlQuery(SESSION + " WHERE s.id = :id FOR UPDATE OF s")
+    Optional<SessionRow> findLocked(@Bind("id") long id);
 
     @SqlQuery(SESSION + " WHERE s.room_id = :roomId AND s.closed_at IS NULL")
     Optional<SessionRow> openAtRoom(@Bind("roomId") long roomId);

@@ -14,9 +14,26 @@ final class SessionWriteDao {
     private SessionWriteDao() {
     }
 
+    /**
+     * The session, for a write that acts on it: where many transactions write (PostgreSQL) its row stays locked
+     * until this one ends, so two actions on one session (a double-clicked Next) run one after the other, as the
+     * single writer runs them on SQLite.
+     */
+    static Optional<SessionRow> findToChange(WriteTransaction tx, long sessionId) {
+        return org.queuedesk.server.ground.Dialect.of(tx.handle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL
+                ? find(tx, sessionId, LOCKED) : find(tx, sessionId, PLAIN);
+    }
+
+    private static final String PLAIN = SessionDao.SESSION + " WHERE s.id = ?";
+    private static final String LOCKED = PLAIN + " FOR UPDATE OF s";
+
     /** A session with its room's name and its site's time zone. */
     static Optional<SessionRow> find(WriteTransaction tx, long sessionId) {
-        return tx.sql(SessionDao.SESSION + " WHERE s.id = ?", s -> {
+        return find(tx, sessionId, PLAIN);
+    }
+
+    private static Optional<SessionRow> find(WriteTransaction tx, long sessionId, String sql) {
+        return tx.sql(sql, s -> {
             s.setLong(1, sessionId);
             try (var rs = s.executeQuery()) {
                 if (!rs.next()) {

@@ -32,6 +32,14 @@ public final class SiteCatalog {
         return tx.remember(new Key(ServiceDto.class, id), ServiceDto.class, () -> tx.attach(SiteDao.class).service(id));
     }
 
+    /**
+     * Makes this write the only one checking and taking something of the site's (e.g. an appointment slot's last
+     * place) until it ends: a row lock where many transactions write, nothing more on SQLite's single writer.
+     */
+    public static void lockForChange(WriteTransaction tx, long siteId) {
+        tx.attach(SiteDao.class).lockForChange(siteId);
+    }
+
     /** The service was changed in this write: the writer reads it again next time. */
     public static void serviceChanged(WriteTransaction tx, long id) {
         tx.forget(new Key(ServiceDto.class, id));

@@ -22,7 +22,7 @@ import org.queuedesk.server.ground.Port;
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)
-public interface SiteDao {
+public interface SiteDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     @SqlQuery("SELECT id, name, time_zone FROM sites ORDER BY id")
     List<SiteDto> sites();
@@ -33,8 +33,8 @@ public interface SiteDao {
     @SqlQuery("INSERT INTO sites(name, time_zone) VALUES (:name, :timeZone) RETURNING id, name, time_zone")
     SiteDto insertSite(@Bind("name") String name, @Bind("timeZone") String timeZone);
 
-    String SERVICE_NAMES = "(SELECT json_group_object(language, name) FROM service_names WHERE service_id = services.id) AS names";
-    String ROOM_NAMES = "(SELECT json_group_object(language, name) FROM room_names WHERE room_id = rooms.id) AS names";
+    String SERVICE_NAMES = "(SELECT <jsonObjectAgg>(language, name) FROM service_names WHERE service_id = services.id) AS names";
+    String ROOM_NAMES = "(SELECT <jsonObjectAgg>(language, name) FROM room_names WHERE room_id = rooms.id) AS names";
 
     @SqlQuery("SELECT id, site_id, name, prefix, almost_turn_position, active, " + SERVICE_NAMES
             + " FROM services WHERE site_id = :siteId ORDER BY prefix")
@@ -159,15 +159,36 @@ public interface SiteDao {
 
     /** The site's last event sequence number as this transaction sees it, stored in the log or on the site. */
     @SqlQuery("""
-            SELECT max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+            SELECT <greatest>(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
               FROM sites WHERE id = :siteId""")
     long lastWrittenEventSeq(@Bind("siteId") long siteId);
 
     /** Stores the site's last event sequence number from its log: once per commit, before it. */
     @SqlUpdate("""
-            UPDATE sites SET event_seq = max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
+            UPDATE sites SET event_seq = <greatest>(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
              WHERE id = :siteId""")
     void settleEventSeq(@Bind("siteId") long siteId);
+
+    /**
+     * The site's next event sequence number, counted on its row (PostgreSQL, where many transactions write): the
+     * row stays locked until the transaction ends, so one site's events commit in sequence order.
+     */
+    @SqlQuery("UPDATE sites SET event_seq = event_seq + 1 WHERE id = :siteId RETURNING event_seq")
+    long takeEventSeq(@Bind("siteId") long siteId);
+
+    /**
+     * Where many transactions write, locks the site's row until this transaction ends: writes that check and then
+     * take something of the site's (an appointment slot's last place) run one after the other, as on SQLite's
+     * single writer. Nothing to do on SQLite.
+     */
+    default void lockForChange(long siteId) {
+        if (org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
+            lockRow(siteId);
+        }
+    }
+
+    @SqlQuery("SELECT id FROM sites WHERE id = :siteId FOR UPDATE")
+    Optional<Long> lockRow(@Bind("siteId") long siteId);
 
     /** The site's last event sequence number as stored on the site (settled at each commit). */
     @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")

@@ -136,8 +136,8 @@ public interface TicketDao extends SqlObject {
 
     /** Who waits ahead of a waiting ticket: those assigned to its doctor, and those assigned to nobody. */
     @SqlQuery("""
-            SELECT coalesce(sum(o.assigned_doctor = :t.assignedDoctor), 0) AS same_doctor,
-                   coalesce(sum(o.assigned_doctor IS NULL), 0) AS unassigned
+            SELECT coalesce(sum(CASE WHEN o.assigned_doctor = :t.assignedDoctor THEN 1 ELSE 0 END), 0) AS same_doctor,
+                   coalesce(sum(CASE WHEN o.assigned_doctor IS NULL THEN 1 ELSE 0 END), 0) AS unassigned
               FROM tickets o
              WHERE o.service_id = :t.serviceId AND o.state = 'waiting' AND o.service_date = :t.serviceDate
                AND (o.priority_rank < :t.priority

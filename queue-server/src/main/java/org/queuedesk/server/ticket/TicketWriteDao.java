@@ -34,7 +34,7 @@ public final class TicketWriteDao {
     static int nextSequence(WriteTransaction tx, long serviceId, LocalDate date) {
         return tx.sql("""
                 INSERT INTO ticket_counters(service_id, local_date, last_seq) VALUES (?, ?, 1)
-                ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = last_seq + 1
+                ON CONFLICT(service_id, local_date) DO UPDATE SET last_seq = ticket_counters.last_seq + 1
                 RETURNING last_seq""", s -> {
             s.setLong(1, serviceId);
             s.setString(2, date.toString());
@@ -86,22 +86,27 @@ public final class TicketWriteDao {
         });
     }
 
+    private static final String HEAD_FOR = "SELECT " + COLUMNS + """
+             FROM tickets
+            WHERE state = 'waiting' AND service_date = ?
+              AND service_id IN (SELECT service_id FROM session_services WHERE session_id = ?)
+              AND (assigned_doctor IS NULL OR assigned_doctor = ?)
+              AND queued_at <= ?
+            ORDER BY priority_rank, queued_at, id
+            LIMIT 1""";
+
     /**
      * The head of a session's combined queue: waiting tickets of today at any of its services, by class and
      * then queue time (arrival; a checked-in appointment's slot start); a ticket assigned to a doctor is only
      * ever the head for that doctor, and one whose queue time is still to come (an appointment checked in
-     * early) is nobody's head yet.
+     * early) is nobody's head yet. Where many transactions write (PostgreSQL), the head is locked and one another
+     * transaction holds is skipped: two Nexts never call the same ticket.
      */
     public static Optional<TicketDto> headFor(WriteTransaction tx, long sessionId, String doctor, LocalDate date,
                                               Instant now) {
-        return tx.sql("SELECT " + COLUMNS + """
-                 FROM tickets
-                WHERE state = 'waiting' AND service_date = ?
-                  AND service_id IN (SELECT service_id FROM session_services WHERE session_id = ?)
-                  AND (assigned_doctor IS NULL OR assigned_doctor = ?)
-                  AND queued_at <= ?
-                ORDER BY priority_rank, queued_at, id
-                LIMIT 1""", s -> {
+        boolean concurrent = org.queuedesk.server.ground.Dialect.of(tx.handle())
+                == org.queuedesk.server.ground.Dialect.POSTGRESQL;
+        return tx.sql(concurrent ? HEAD_FOR + " FOR UPDATE SKIP LOCKED" : HEAD_FOR, s -> {
             s.setString(1, date.toString());
             s.setLong(2, sessionId);
             setText(s, 3, doctor);

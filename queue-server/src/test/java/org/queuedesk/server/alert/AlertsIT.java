@@ -57,7 +57,7 @@ class AlertsIT {
                 : new Principal("desk", EnumSet.of(Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR)));
         var alerts = AlertSettings.parse(TOPIC)
                 .withPublisher(new SnsTopicPublisher(SmsTestServer.snsClient(sns, Duration.ofSeconds(2)), TOPIC));
-        server = new QueueServer(ServerConfig.forTests(TestServer.freshDir()).withAlerts(alerts), clock, authenticator)
+        server = new QueueServer(org.queuedesk.server.testing.TestStore.apply(ServerConfig.forTests(TestServer.freshDir()).withAlerts(alerts)), clock, authenticator)
                 .start();
         api = new Api(server.baseUrl());
     }

@@ -28,6 +28,34 @@ class ServerConfigTest {
     }
 
     @Test
+    void aDatabaseUrlSelectsPostgresqlAndThePasswordNeverShows() {
+        assertThat(ServerConfig.from(new String[0], Map.of()).postgres()).as("SQLite without a URL").isNull();
+        var env = Map.of("QUEUEDESK_DATABASE_URL", "jdbc:postgresql://db.example.org/queuedesk",
+                "QUEUEDESK_DATABASE_USER", "qd", "QUEUEDESK_DATABASE_PASSWORD", "s3cret-pw");
+        var config = ServerConfig.from(new String[0], env);
+        assertThat(config.postgres().url()).isEqualTo("jdbc:postgresql://db.example.org/queuedesk");
+        assertThat(config.postgres().user()).isEqualTo("qd");
+        assertThat(config.postgres().password()).isEqualTo("s3cret-pw");
+        assertThat(config.toString()).doesNotContain("s3cret-pw");
+
+        var flags = ServerConfig.from(new String[] {"--database-url", "jdbc:postgresql://h/db?password=in-url",
+                "--database-user=other"}, env);
+        assertThat(flags.postgres().user()).isEqualTo("other");
+        assertThat(flags.toString()).doesNotContain("in-url").doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void databaseSettingsThatCannotWorkAreRefused() {
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-url", "jdbc:sqlite:x.db"}, Map.of()))
+                .hasMessageContaining("--database-url must be a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-user", "qd"}, Map.of()))
+                .hasMessageContaining("need --database-url");
+        assertThatThrownBy(() -> ServerConfig.from(new String[] {"--database-url", "jdbc:postgresql://h/db",
+                "--backup-dir", "/srv/backups"}, Map.of()))
+                .hasMessageContaining("--backup-dir works on the SQLite file only");
+    }
+
+    @Test
     void aBareDemoFlagMeansTrue() {
         assertThat(ServerConfig.from(new String[] {"--demo"}, Map.of()).demo()).isTrue();
         assertThat(ServerConfig.from(new String[] {"--demo", "--port", "1"}, Map.of()).demo()).isTrue();

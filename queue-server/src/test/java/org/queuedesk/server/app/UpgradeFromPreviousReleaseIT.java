@@ -28,6 +28,7 @@ import org.queuedesk.server.testing.TestServer;
  * morning is written into it as that release's SQL would have; the upgraded server serves those rows and the
  * new features work on them.
  */
+@org.queuedesk.server.testing.SqliteOnly("upgrades a previous release's SQLite file")
 class UpgradeFromPreviousReleaseIT {
 
     private static final String PREVIOUS_RELEASE_MIGRATIONS = "5";
@@ -95,7 +96,9 @@ class UpgradeFromPreviousReleaseIT {
 
     /** The highest version among the migration scripts, e.g. {@code V7_13__x.sql} → {@code 7.13}. */
     private static String newestMigration() throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+        // SQLite's own scripts and those both stores share (db/common)
+        try (var files = java.util.stream.Stream.concat(java.nio.file.Files.list(Path.of("src/main/resources/db/migration")),
+                java.nio.file.Files.list(Path.of("src/main/resources/db/common")))) {
             return files.map(f -> f.getFileName().toString())
                     .filter(name -> name.matches("V[0-9_]+__.*\\.sql"))
                     .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))

@@ -18,6 +18,7 @@ import org.queuedesk.server.testing.TestServer;
  * bookings through an index, not every booking ever made. SQLite's own plan for the DAO's statement, on the
  * migrated schema (V11's partial index left out missed bookings, so it could not serve this count).
  */
+@org.queuedesk.server.testing.SqliteOnly("SQLite's query plans")
 class AppointmentQueryPlanIT {
 
     private final Database db = Database.open(TestServer.freshDir().resolve("plan.db"), SqliteSettings.defaults());

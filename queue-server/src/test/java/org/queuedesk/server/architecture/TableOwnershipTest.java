@@ -194,9 +194,10 @@ class TableOwnershipTest {
 
     /** The tables the migrations leave, in their final names. */
     private static Set<String> schemaTables() throws IOException {
-        Path migrations = mainClasses().resolve("db/migration");
+        // SQLite's own scripts and those both stores share, in version order (PostgreSQL's baseline has the same tables)
         var tables = new TreeSet<String>();
-        try (Stream<Path> files = Files.list(migrations)) {
+        try (Stream<Path> files = Stream.concat(Files.list(mainClasses().resolve("db/migration")),
+                Files.list(mainClasses().resolve("db/common")))) {
             for (Path file : files.sorted(TableOwnershipTest::byVersion).toList()) {
                 String sql = Files.readString(file);
                 Matcher m = Pattern.compile("(?i)CREATE TABLE (\\w+)|DROP TABLE (\\w+)|ALTER TABLE (\\w+) RENAME TO (\\w+)")

@@ -31,6 +31,7 @@ import org.queuedesk.server.testing.TestServer;
  * it began, restores into an empty folder with {@code integrity_check} ok, and the restored server serves those
  * tickets to a token signed before the backup (its key file came along).
  */
+@org.queuedesk.server.testing.SqliteOnly("backups copy the SQLite file; PostgreSQL is backed up with its own tools")
 class BackupIT {
 
     private static final Path BACKUPS = TestServer.freshDir();

@@ -12,6 +12,7 @@ import org.queuedesk.server.testing.RunningServer;
 import org.queuedesk.server.testing.TestServer;
 
 /** Each scheduled backup is a new folder named by its time; only the newest --backup-keep stay. */
+@org.queuedesk.server.testing.SqliteOnly("backups copy the SQLite file; PostgreSQL is backed up with its own tools")
 class BackupScheduleIT {
 
     private static final Path BACKUPS = TestServer.freshDir();

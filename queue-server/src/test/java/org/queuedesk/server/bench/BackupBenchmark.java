@@ -206,7 +206,7 @@ public final class BackupBenchmark {
      */
     private static long generate(Path file, int targetMb) throws Exception {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration", "classpath:db/common").load().migrate();
         long target = (long) targetMb * 1024 * 1024;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long now = System.currentTimeMillis();

@@ -185,7 +185,7 @@ public final class ReportBenchmark {
      */
     private static long generate(Path file, int tickets) throws SQLException {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration", "classpath:db/common").load().migrate();
         int perDay = Math.max(1, tickets / DAYS);
         long events = 0;
         try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {

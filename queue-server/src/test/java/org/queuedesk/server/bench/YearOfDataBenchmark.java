@@ -152,7 +152,7 @@ public final class YearOfDataBenchmark {
      */
     private static long generate(Path file, int days) throws Exception {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration", "classpath:db/common").load().migrate();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         long id = 0;

@@ -55,6 +55,7 @@ import org.queuedesk.server.testing.TestServer;
  * the file is intact. Retrying acknowledged issue requests after a restart gives back the same tickets.
  * Receptionists and doctors sign in as the demo users; their tokens stay valid across the restarts.
  */
+@org.queuedesk.server.testing.SqliteOnly("the SQLite file after kill -9 (PostgreSQL recovers by itself)")
 class CrashRecoveryIT {
 
     private static final int CRASHES = 3;

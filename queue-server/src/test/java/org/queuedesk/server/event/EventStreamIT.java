@@ -77,7 +77,7 @@ class EventStreamIT {
         Authenticator authenticator = token -> Optional.of(DISPLAY_TOKEN.equals(token)
                 ? new Principal("lobby-tv", EnumSet.of(Role.DISPLAY))
                 : new Principal("desk", EnumSet.of(Role.ADMIN, Role.RECEPTIONIST, Role.DOCTOR)));
-        server = new QueueServer(ServerConfig.forTests(TestServer.freshDir()),
+        server = new QueueServer(org.queuedesk.server.testing.TestStore.apply(ServerConfig.forTests(TestServer.freshDir())),
                 new MutableClock(Instant.parse("2026-11-23T09:00:00Z")), authenticator).start();
         api = new Api(server.baseUrl());
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes the log into the very file being copied (the worst case for a file copy). The copy must still open with
  * {@code integrity_check} ok, hold every row committed before it began, and every row it holds must be whole.
  */
+@org.queuedesk.server.testing.SqliteOnly("the hot copy of the SQLite file behind backups")
 class DatabaseCopyIT {
 
     @TempDir

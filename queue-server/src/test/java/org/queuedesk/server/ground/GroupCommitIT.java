@@ -18,6 +18,7 @@ import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.testing.TestServer;
 
 /** The one writer: concurrent writes share commits, a refused write undoes only itself. */
+@org.queuedesk.server.testing.SqliteOnly("SQLite's single writer and its group commits")
 class GroupCommitIT {
 
     private final Database db = Database.open(TestServer.freshDir().resolve("writes.db"), SqliteSettings.defaults());

@@ -23,6 +23,7 @@ import org.queuedesk.server.app.ServerConfig;
  * made later) and the writer's. The server is configured from a command line, as in production, not by
  * the tests' shortcut, so a setting dropped or weakened (e.g. {@code synchronous=NORMAL} for speed) fails here.
  */
+@org.queuedesk.server.testing.SqliteOnly("SQLite's connection pragmas")
 class SqlitePragmasIT {
 
     /** From README; {@code PRAGMA synchronous} answers 2 for FULL, booleans answer 1. */

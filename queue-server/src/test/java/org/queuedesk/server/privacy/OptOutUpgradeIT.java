@@ -14,6 +14,7 @@ import org.queuedesk.server.testing.MutableClock;
 import org.queuedesk.server.testing.TestServer;
 
 /** Opt-outs stored as numbers before version 5 are hashed when the upgraded server starts, and still count. */
+@org.queuedesk.server.testing.SqliteOnly("upgrades an old SQLite file")
 class OptOutUpgradeIT {
 
     @Test

@@ -20,6 +20,7 @@ import org.queuedesk.server.testing.RunningServer;
  * each request is measured alone a few times and the least taken, so a timer's write that happens to land in
  * the same window does not count.
  */
+@org.queuedesk.server.testing.SqliteOnly("counts the statements of SQLite's single writer")
 class HotPathStatementsIT {
 
     private static final Pattern STATEMENTS = Pattern.compile("^queuedesk_writer_statements_total(?:\\{[^}]*})? (\\S+)$",

@@ -58,6 +58,11 @@ public final class RunningServer implements BeforeAllCallback, BeforeEachCallbac
         return new RunningServer(TestServer::startWithNamedUsers, Clock.systemUTC());
     }
 
+    /** As {@link #namedUsers}, on a PostgreSQL database of its own whichever store the other tests use. */
+    public static RunningServer namedUsersOnPostgres() {
+        return new RunningServer(TestServer::startWithNamedUsersOnPostgres, Clock.systemUTC());
+    }
+
     /** Real sign-in with a configuration of the test's choosing. */
     public static RunningServer configured(UnaryOperator<ServerConfig> configure) {
         return new RunningServer(clock -> TestServer.startWith(clock, configure), Clock.systemUTC());

@@ -10,8 +10,8 @@ import org.queuedesk.server.app.QueueServer;
 import org.queuedesk.server.app.ServerConfig;
 
 /**
- * A real queue server for tests: a fresh SQLite file in a temporary folder, in-process, on a random
- * loopback port. Close it to stop the server (the folder is left for inspection under target/).
+ * A real queue server for tests: a fresh SQLite file in a temporary folder (or a fresh PostgreSQL database, see
+ * {@link TestStore}), in-process, on a random loopback port. Close it to stop the server (the folder is left for inspection under target/).
  */
 public final class TestServer implements AutoCloseable {
 
@@ -29,6 +29,7 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Path dataDir, Clock clock, Authenticator authenticator, ServerConfig config) {
         this.dataDir = dataDir;
+        config = TestStore.apply(config);
         this.server = (authenticator == null ? new QueueServer(config, clock) : new QueueServer(config, clock, authenticator))
                 .start();
         this.api = new Api(server.baseUrl());
@@ -41,6 +42,12 @@ public final class TestServer implements AutoCloseable {
     /** Every caller is the user its token names ({@link NamedUsersAuthenticator}): many users, no sign-in. */
     public static TestServer startWithNamedUsers(Clock clock) {
         return new TestServer(freshDir(), clock, new NamedUsersAuthenticator(), false);
+    }
+
+    /** As {@link #startWithNamedUsers}, on PostgreSQL whichever store the other tests use. */
+    public static TestServer startWithNamedUsersOnPostgres(Clock clock) {
+        Path dir = freshDir();
+        return new TestServer(dir, clock, new NamedUsersAuthenticator(), TestStore.onPostgres(ServerConfig.forTests(dir)));
     }
 
     /** With real sign-in (the built-in provider, demo users and devices): for tests about access. */

@@ -15,6 +15,7 @@ import org.queuedesk.server.testing.TestServer;
  * The queries a grown database must answer without reading a service's or a site's whole history (issue 15, a
  * year of data): SQLite's own plan for the DAO's statement, on the migrated schema.
  */
+@org.queuedesk.server.testing.SqliteOnly("SQLite's query plans (EXPLAIN QUERY PLAN)")
 class TicketQueryPlanIT {
 
     private final Database db = Database.open(TestServer.freshDir().resolve("plan.db"), SqliteSettings.defaults());

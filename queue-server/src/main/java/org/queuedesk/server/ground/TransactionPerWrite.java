@@ -1,0 +1,172 @@
+package org.queuedesk.server.ground;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes on a database that many writers share (PostgreSQL): each write is its own transaction on a pooled
+ * connection, run on the caller's thread. Nothing here orders writes; the database does, through the row
+ * locks and atomic statements the DAOs use (the site's event counter row, {@code SKIP LOCKED} for the queue's
+ * head, counters by {@code UPDATE … RETURNING}). A write the database gives up on because it collided with
+ * another (a serialization failure or a deadlock) is run again from the start, a few times, after a short
+ * random pause; everything it did is undone first, including what it meant to do after commit.
+ *
+ * <p>{@link WriteTransaction#remember} holds within one transaction only: other transactions, and later other
+ * server instances, change the rows between two writes.
+ */
+final class TransactionPerWrite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionPerWrite.class);
+    static final int MAX_ATTEMPTS = 6;
+
+    private final Jdbi jdbi;
+    private final ThreadLocal<Open> current = new ThreadLocal<>();
+    private final LongAdder retries = new LongAdder();
+    private volatile boolean running = true;
+
+    /** The transaction open on this thread, and how many savepoints its nested writes took. */
+    private static final class Open {
+        final WriteTransaction tx;
+        int savepoints;
+
+        Open(WriteTransaction tx) {
+            this.tx = tx;
+        }
+    }
+
+    TransactionPerWrite(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Writes run again after a serialization failure or deadlock, since the start. */
+    long retries() {
+        return retries.sum();
+    }
+
+    <R> R write(Function<WriteTransaction, R> work) {
+        Open open = current.get();
+        if (open != null) {
+            return nested(open, work);
+        }
+        if (!running) {
+            throw new IllegalStateException("The database is closed");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !collided(e)) {
+                    throw e;
+                }
+                retries.increment();
+                log.debug("A write collided with another (attempt {}); running it again", attempt, e);
+                pause(attempt);
+            }
+        }
+    }
+
+    private <R> R once(Function<WriteTransaction, R> work) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        R result;
+        Handle handle = jdbi.open();
+        try {
+            handle.begin();
+            var tx = new WriteTransaction(handle, afterCommit);
+            current.set(new Open(tx));
+            try {
+                result = work.apply(tx);
+                tx.beforeCommit().values().forEach(Runnable::run);
+                handle.commit();
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(handle);
+                throw e;
+            } finally {
+                current.remove();
+                tx.plain().close(); // its statements die with the transaction: the connection goes back to the pool
+            }
+        } finally {
+            closeQuietly(handle);
+        }
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("An after-commit action failed; the write itself is committed", e);
+            }
+        }
+        return result;
+    }
+
+    /** A write made while a write runs on this thread: joins its transaction, in a savepoint of its own. */
+    private static <R> R nested(Open open, Function<WriteTransaction, R> work) {
+        WriteTransaction tx = open.tx;
+        String name = "nested" + (++open.savepoints);
+        List<Runnable> actions = tx.afterCommit();
+        int actionsBefore = actions.size();
+        int[] marks = new int[actionsBefore];
+        for (int i = 0; i < actionsBefore; i++) {
+            marks[i] = actions.get(i) instanceof WriteTransaction.Gathering gathering ? gathering.mark() : 0;
+        }
+        tx.handle().savepoint(name);
+        try {
+            R result = work.apply(tx);
+            tx.handle().releaseSavepoint(name);
+            return result;
+        } catch (RuntimeException e) {
+            tx.handle().rollbackToSavepoint(name);
+            tx.remembered().clear(); // an undone insert's id can go to another row
+            // what the undone work meant to do after commit is undone with it (e.g. publishing its events)
+            actions.subList(actionsBefore, actions.size()).clear();
+            for (int i = 0; i < actionsBefore; i++) {
+                if (actions.get(i) instanceof WriteTransaction.Gathering gathering) {
+                    gathering.forgetAfter(marks[i]);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the database rolled the transaction back because of another one, so that running it again may pass. */
+    static boolean collided(Throwable e) {
+        return WriteCollision.causedBy(e);
+    }
+
+    /** Up to 2, 4, 8, … ms, at random: two writers that collided should not meet again at the same moment. */
+    private static void pause(int attempt) {
+        long bound = Math.max(1, 1L << Math.min(attempt, 8));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound) + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to run a write again", e);
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException e) {
+            log.debug("Rolling back failed; the connection is closed next", e);
+        }
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            log.warn("Closing a write's connection failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}
