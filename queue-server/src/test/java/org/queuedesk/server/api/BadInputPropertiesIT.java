@@ -434,7 +434,11 @@ class BadInputPropertiesIT {
                             return row.toString();
                         })
                         .list();
-                summary.append(table).append('=').append(rows.size()).append(' ');
+                // each table's own hash too, so a failure names the table that changed
+                MessageDigest own = sha256();
+                rows.stream().sorted().forEach(row -> own.update(row.getBytes(UTF_8)));
+                summary.append(table).append('=').append(rows.size()).append(':')
+                        .append(HexFormat.of().formatHex(own.digest()), 0, 8).append(' ');
                 sha.update(table.getBytes(UTF_8));
                 rows.stream().sorted().forEach(row -> sha.update(row.getBytes(UTF_8)));
                 sha.update((byte) 0);
