@@ -28,7 +28,8 @@ public interface PrinterStatusDao {
             INSERT INTO device_printers(device_id, state, detail, changed_at, reported_at)
             VALUES (:deviceId, :state, :detail, :at, :at)
             ON CONFLICT(device_id) DO UPDATE SET
-                changed_at = CASE WHEN state = excluded.state THEN changed_at ELSE excluded.changed_at END,
+                changed_at = CASE WHEN device_printers.state = excluded.state THEN device_printers.changed_at
+                                ELSE excluded.changed_at END,
                 state = excluded.state, detail = excluded.detail, reported_at = excluded.reported_at""")
     void store(@Bind("deviceId") long deviceId, @Bind("state") String state, @Bind("detail") String detail,
                @Bind("at") Instant at);

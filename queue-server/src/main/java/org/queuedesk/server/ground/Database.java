@@ -158,23 +158,31 @@ public final class Database implements AutoCloseable {
     public void bindMetrics(MeterRegistry registry) {
         dataSource.setMetricRegistry(registry);
         if (transactions != null) {
+            // the same families as SQLite's writer: writes waiting for a connection, and "batches" of one commit
+            Gauge.builder("queuedesk.writer.queued", transactions, TransactionPerWrite::waiting)
+                    .description("Writes waiting for a connection to start their transaction")
+                    .register(registry);
             io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.retries", transactions,
                             TransactionPerWrite::retries)
                     .description("Writes run again after a serialization failure or deadlock")
                     .register(registry);
+            transactions.onCommitted(committedBatches(registry)::record);
             return;
         }
         Gauge.builder("queuedesk.writer.queued", writer, GroupCommitWriter::queued)
                 .description("Writes waiting for the single writer thread")
                 .register(registry);
-        var batches = DistributionSummary.builder("queuedesk.writer.batch.size")
-                .description("Writes committed together in one group commit")
-                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
-                .register(registry);
-        writer.onCommittedBatch(batches::record);
+        writer.onCommittedBatch(committedBatches(registry)::record);
         io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.statements", writer,
                         GroupCommitWriter::statementsRun)
                 .description("Statements the single writer thread has run (how many a request takes: tests, profiles)")
+                .register(registry);
+    }
+
+    private static DistributionSummary committedBatches(MeterRegistry registry) {
+        return DistributionSummary.builder("queuedesk.writer.batch.size")
+                .description("Writes committed together in one group commit (always 1 on PostgreSQL)")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
                 .register(registry);
     }
 

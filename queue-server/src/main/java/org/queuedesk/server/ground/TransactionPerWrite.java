@@ -29,6 +29,10 @@ final class TransactionPerWrite implements AutoCloseable {
     private final Jdbi jdbi;
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
+    /** Writes waiting for a pooled connection to start their transaction. */
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    /** Told 1 for each committed transaction (the metrics' commit batch sizes); nothing until metrics are bound. */
+    private volatile java.util.function.IntConsumer committed = size -> { };
     private volatile boolean running = true;
 
     /** The transaction open on this thread, and how many savepoints its nested writes took. */
@@ -48,6 +52,15 @@ final class TransactionPerWrite implements AutoCloseable {
     /** Writes run again after a serialization failure or deadlock, since the start. */
     long retries() {
         return retries.sum();
+    }
+
+    /** Writes waiting for a connection (the counterpart of the single writer's queue). */
+    int waiting() {
+        return waiting.get();
+    }
+
+    void onCommitted(java.util.function.IntConsumer listener) {
+        committed = listener;
     }
 
     <R> R write(Function<WriteTransaction, R> work) {
@@ -75,7 +88,13 @@ final class TransactionPerWrite implements AutoCloseable {
     private <R> R once(Function<WriteTransaction, R> work) {
         List<Runnable> afterCommit = new ArrayList<>();
         R result;
-        Handle handle = jdbi.open();
+        Handle handle;
+        waiting.incrementAndGet();
+        try {
+            handle = jdbi.open();
+        } finally {
+            waiting.decrementAndGet();
+        }
         try {
             handle.begin();
             var tx = new WriteTransaction(handle, afterCommit);
@@ -94,6 +113,7 @@ final class TransactionPerWrite implements AutoCloseable {
         } finally {
             closeQuietly(handle);
         }
+        committed.accept(1);
         for (Runnable action : afterCommit) {
             try {
                 action.run();

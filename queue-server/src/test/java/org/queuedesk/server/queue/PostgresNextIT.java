@@ -40,6 +40,38 @@ class PostgresNextIT {
     @RegisterExtension
     final RunningServer server = RunningServer.namedUsersOnPostgres();
 
+    /** A request sent again at once (a retry racing the first): one ticket, the same answer to both. */
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyIssueOneTicket() throws Exception {
+        Api admin = server.api().withToken(NamedUsersAuthenticator.token("boss", Role.ADMIN, Role.RECEPTIONIST));
+        long site = admin.createSite("Retry Clinic", "UTC").id();
+        long service = admin.createService(site, "General", "A").id();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var go = new CountDownLatch(1);
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return admin.post("/api/tickets", new org.queuedesk.common.ticket.IssueTicketRequest(service, null,
+                            null, null, null, null), "same-key-1");
+                }));
+            }
+            go.countDown();
+            List<Api.Response> answers = new ArrayList<>();
+            for (var answer : sent) {
+                answers.add(answer.get(1, TimeUnit.MINUTES));
+            }
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers.stream().map(a -> a.as(TicketDto.class).id()).distinct()).hasSize(1);
+            var tickets = admin.get("/api/services/" + service + "/tickets")
+                    .as(new com.fasterxml.jackson.core.type.TypeReference<List<TicketDto>>() { });
+            assertThat(tickets).extracting(TicketDto::number).containsExactly("A-001");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void sixteenDesksCallEachOfFiveHundredTicketsExactlyOnce() throws Exception {
         Api admin = server.api().withToken(NamedUsersAuthenticator.token("boss", Role.ADMIN, Role.RECEPTIONIST));
