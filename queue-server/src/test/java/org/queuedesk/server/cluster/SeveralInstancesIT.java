@@ -124,8 +124,14 @@ class SeveralInstancesIT {
     void sixtyFourDesksOnThreeInstancesCallEachOfThreeThousandTicketsExactlyOnce() throws Exception {
         int tickets = 3000;
         int desks = 64;
-        long site = admins.get(0).createSite("Network Clinic", "UTC").id();
-        long service = admins.get(1).createService(site, "General", "A").id();
+        // a hospital network: four sites, sixteen desks at each, every site served through all three instances
+        int sites = 4;
+        long[] site = new long[sites];
+        long[] service = new long[sites];
+        for (int s = 0; s < sites; s++) {
+            site[s] = admins.get(s % 3).createSite("Network Clinic " + s, "UTC").id();
+            service[s] = admins.get((s + 1) % 3).createService(site[s], "General", "A").id();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(desks);
         var figures = new Figures();
         try {
@@ -133,21 +139,22 @@ class SeveralInstancesIT {
             List<Future<List<TicketDto>>> issuing = new ArrayList<>();
             for (int r = 0; r < 6; r++) {
                 Api reception = receptions.get(r % 3);
-                issuing.add(pool.submit(() -> LongStream.range(0, tickets / 6).mapToObj(i -> reception.issue(service))
-                        .toList()));
+                issuing.add(pool.submit(() -> LongStream.range(0, tickets / 6)
+                        .mapToObj(i -> reception.issue(service[(int) (i % sites)])).toList()));
             }
             List<TicketDto> issued = new ArrayList<>();
             for (var batch : issuing) {
                 issued.addAll(batch.get(2, TimeUnit.MINUTES));
             }
             figures.phase("3,000 issues over 3 instances");
-            assertThat(issued.stream().map(TicketDto::number).distinct()).as("each number given once")
-                    .hasSize(tickets);
+            assertThat(issued.stream().map(t -> t.serviceId() + "/" + t.number()).distinct())
+                    .as("each number given once at its service").hasSize(tickets);
 
             List<Future<Desk>> opening = new ArrayList<>();
             for (int d = 0; d < desks; d++) {
                 int desk = d;
-                opening.add(pool.submit(() -> openDesk(desk % 3, "doctor-a" + desk, site, service)));
+                opening.add(pool.submit(() -> openDesk(desk % 3, "doctor-a" + desk, site[desk % sites],
+                        service[desk % sites])));
             }
             List<Desk> deskApis = new ArrayList<>();
             for (var f : opening) {
@@ -172,7 +179,8 @@ class SeveralInstancesIT {
             assertThat(calls).isEqualTo(tickets);
             assertThat(called).as("no ticket called twice, none skipped").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(issued.stream().map(TicketDto::id).toList());
-            assertThat(count("SELECT count(*) FROM tickets WHERE site_id = " + site + " AND state = 'waiting'"))
+            assertThat(count("SELECT count(*) FROM tickets WHERE state = 'waiting' AND site_id IN ("
+                    + LongStream.of(site).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")) + ")"))
                     .as("nothing left waiting").isZero();
         } finally {
             pool.shutdownNow();
