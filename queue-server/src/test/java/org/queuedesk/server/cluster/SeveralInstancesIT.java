@@ -80,6 +80,7 @@ class SeveralInstancesIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final List<StreamClient> streams = new ArrayList<>();
     private static String receptionToken;
+    private static final List<Path> dataDirs = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startThreeInstances() throws Exception {
@@ -102,7 +103,9 @@ class SeveralInstancesIT {
     }
 
     private static QueueServer start(boolean demo) {
-        ServerConfig config = ServerConfig.forTests(TestServer.freshDir()).withDemo(demo)
+        Path dataDir = TestServer.freshDir();
+        dataDirs.add(dataDir);
+        ServerConfig config = ServerConfig.forTests(dataDir).withDemo(demo)
                 .withPostgres(new PostgresSettings(url, PostgresServer.USER, null)).withKeysDir(keys);
         return new QueueServer(config, Clock.systemUTC()).start();
     }
@@ -116,6 +119,28 @@ class SeveralInstancesIT {
     static void stopInstances() {
         streams.forEach(StreamClient::close);
         instances.forEach(QueueServer::close);
+    }
+
+    // ------------------------------------------------------------------ the shared keys
+
+    @Test
+    void theInstancesSignAndHashWithTheKeysOfTheSharedFolderOnly() throws Exception {
+        try (var files = Files.list(keys)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly("phone-hash.key", "token-signing.key");
+        }
+        for (Path dataDir : dataDirs) {
+            try (var files = Files.list(dataDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("no key in " + dataDir)
+                        .noneMatch(name -> name.endsWith(".key"));
+            }
+        }
+        // signed in on C, accepted on A and B
+        String nurse = signIn(instances.get(2).baseUrl(), "nurse", "nurse");
+        for (QueueServer instance : instances) {
+            var me = new Api(instance.baseUrl()).withToken(nurse).get("/api/auth/me");
+            assertThat(me.status()).as(instance.baseUrl() + ": " + me.body()).isEqualTo(200);
+        }
     }
 
     // ------------------------------------------------------------------ a) 64 desks, 3,000 tickets
