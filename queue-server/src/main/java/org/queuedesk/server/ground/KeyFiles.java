@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.FileSystemException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
@@ -46,8 +47,8 @@ public final class KeyFiles {
     /**
      * The 256-bit key in {@code keysDir/name}, created at random (owner-readable only) on first start.
      * Several instances of one database share a keys folder and may start at the same moment on an empty one:
-     * each writes its candidate to a temporary file, then moves it into place without replacing; exactly one
-     * move wins and every loser reads the winner's key, so all instances sign and hash with the same key and
+     * each writes its candidate to a temporary file, then links it into place (a link never replaces); exactly one
+     * link wins and every loser reads the winner's key, so all instances sign and hash with the same key and
      * no instance ever reads a half-written file.
      */
     public static byte[] loadOrCreate(Path keysDir, String name, String what) {
@@ -73,8 +74,8 @@ public final class KeyFiles {
                     return key;
                 } catch (FileAlreadyExistsException lostTheRace) {
                     return readKey(file, what);
-                } catch (UnsupportedOperationException noHardLinks) {
-                    return moveWithoutReplacing(candidate, file, key, what);
+                } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                    return createNew(file, key, what);
                 }
             } finally {
                 Files.deleteIfExists(candidate);
@@ -84,12 +85,20 @@ public final class KeyFiles {
         }
     }
 
-    /** Where hard links are missing: ATOMIC_MOVE without REPLACE_EXISTING refuses an existing target on Windows. */
-    private static byte[] moveWithoutReplacing(Path candidate, Path file, byte[] key, String what) throws IOException {
-        try {
-            Files.move(candidate, file, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Where the file system has no hard links (FAT, some network shares): CREATE_NEW still lets one instance win,
+     * but its file is briefly empty, so a loser waits for the winner's 32 bytes.
+     */
+    private static byte[] createNew(Path file, byte[] key, String what) throws IOException {
+        try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            restrict(file);
+            out.write(key);
             return key;
         } catch (FileAlreadyExistsException lostTheRace) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (Files.size(file) < key.length && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
             return readKey(file, what);
         }
     }
