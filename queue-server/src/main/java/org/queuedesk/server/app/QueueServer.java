@@ -193,7 +193,7 @@ public final class QueueServer implements AutoCloseable {
         var waits = new WaitEstimates(clock);
         var smsTemplates = new SmsTemplates();
         // opt-outs are kept as a keyed hash of the number, so they outlive the purge of the number
-        var phoneHasher = PhoneHasher.loadOrCreate(config.dataDir());
+        var phoneHasher = PhoneHasher.loadOrCreate(config.keys());
         this.smsDispatcher = new SmsDispatcher(db, dialect, config.sms().createSender(), config.sms(), events, clock,
                 phoneHasher, metrics);
         var outbox = new SmsOutbox(config.sms(), smsTemplates, tokens, waits, events, clock, smsDispatcher::wake,
@@ -202,7 +202,7 @@ public final class QueueServer implements AutoCloseable {
         var moves = new TicketMoves(events, clock, TicketHooks.all(tokens, outbox, waits));
         // a revoked device or disabled user loses its open streams at once (stillAllowed reads auth, set next)
         var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
-        this.auth = new Auth(db, config.dataDir(), config.auth(), clock, stream::closeWhere);
+        this.auth = new Auth(db, config.keys(), config.auth(), clock, stream::closeWhere);
         AuditTrail audit = auth.audit()::record;
         Doctors doctors = doctors(auth);
         var tickets = new TicketService(db, moves, events, clock, doctors, audit);
@@ -229,7 +229,7 @@ public final class QueueServer implements AutoCloseable {
         // the event log is kept --event-retention-days, pruned by the hourly retention job
         this.eventRetention = new EventRetention(db, config.retention().eventRetention(), clock,
                 () -> sites.sites().stream().map(org.queuedesk.common.site.SiteDto::id).toList());
-        this.backups = new Backups(db, config.dataDir(), config.backup(), clock, audit, json);
+        this.backups = new Backups(db, config.keys(), config.backup(), clock, audit, json);
         // alerts read each owner's data through ports, on connections of their own, never on the writer
         var printers = new PrinterStatuses(db, events, sites, clock);
         this.alerts = new Alerts(db, events, hub, sites, clock, audit, json, new AlertPorts(queue::servedServices,

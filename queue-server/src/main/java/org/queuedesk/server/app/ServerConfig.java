@@ -23,13 +23,24 @@ import org.queuedesk.server.ground.SqliteSettings;
  * {@code --metrics-token} (see {@link MonitoringSettings}), {@code --backup-dir}, {@code --backup-every},
  * {@code --backup-keep} (see {@link BackupSettings}), {@code --online-…} (see {@link OnlineSettings}), {@code --alert-topic-arn} (see {@link AlertSettings});
  * {@code --database-url}, {@code --database-user}, {@code --database-password} (PostgreSQL instead of SQLite);
+ * {@code --keys-dir}/{@code QUEUEDESK_KEYS_DIR} (the data folder: the secret keys, shared by several instances);
  * {@code --restore FOLDER} restores a backup into the data
  * folder and exits instead of starting the server ({@code restoreFrom}).
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone,
                            SqliteSettings sqlite, AuthSettings auth, SmsSettings sms, RetentionSettings retention,
                            MonitoringSettings monitoring, BackupSettings backup, Path restoreFrom,
-                           OnlineSettings online, AlertSettings alerts, PostgresSettings postgres) {
+                           OnlineSettings online, AlertSettings alerts, PostgresSettings postgres,
+                           Path keysDir) {
+
+    /** The keys in the data folder. */
+    public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
+                        AuthSettings auth, SmsSettings sms, RetentionSettings retention, MonitoringSettings monitoring,
+                        BackupSettings backup, Path restoreFrom, OnlineSettings online, AlertSettings alerts,
+                        PostgresSettings postgres) {
+        this(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom,
+                online, alerts, postgres, null);
+    }
 
     /** The embedded SQLite store. */
     public ServerConfig(String host, int port, Path dataDir, boolean demo, String demoTimeZone, SqliteSettings sqlite,
@@ -81,7 +92,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
             "online-codes-per-phone-per-hour", "online-codes-per-address-per-hour", "online-tickets-per-phone-per-day",
             "online-tries-per-address-per-hour", "online-bookings-per-phone-per-day",
             "online-bookings-per-address-per-day", "alert-topic-arn", "database-url", "database-user",
-            "database-password");
+            "database-password", "keys-dir");
     /** Flags that may stand alone ({@code --demo} means {@code --demo=true}). */
     private static final Set<String> SWITCHES = Set.of("demo");
 
@@ -107,7 +118,11 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
                 restore == null || restore.isBlank() ? null : Path.of(restore.strip()),
                 OnlineSettings.from((name, fallback) -> setting(args, env, name, fallback)),
                 AlertSettings.parse(setting(args, env, "alert-topic-arn", null)),
-                postgresFrom(args, env));
+                postgresFrom(args, env), keysDirFrom(setting(args, env, "keys-dir", null)));
+    }
+
+    private static Path keysDirFrom(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
     }
 
     /**
@@ -173,54 +188,69 @@ public record ServerConfig(String host, int port, Path dataDir, boolean demo, St
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, newPort, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, port, dataDir, newDemo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     public ServerConfig withAuth(AuthSettings newAuth) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, newAuth, sms, retention, monitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     /** Text messages: {@code --sms}, {@code --public-url}, … see {@link SmsSettings}. */
     public ServerConfig withSms(SmsSettings newSms) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, newSms, retention, monitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     /** How long personal data is kept: {@code --retention-days}. */
     public ServerConfig withRetention(RetentionSettings newRetention) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, newRetention, monitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     /** Log format and the metrics token: {@code --log-format}, {@code --metrics-token}. */
     public ServerConfig withMonitoring(MonitoringSettings newMonitoring) {
-        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online, alerts, postgres);
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, newMonitoring, backup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     /** Backups: {@code --backup-dir}, {@code --backup-every}, {@code --backup-keep}. */
     public ServerConfig withBackup(BackupSettings newBackup) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                newBackup, restoreFrom, online, alerts, postgres);
+                newBackup, restoreFrom, online, alerts, postgres, keysDir);
     }
 
     /** Limits of the patients' own-phone pages: {@code --online-…}, see {@link OnlineSettings}. */
     public ServerConfig withOnline(OnlineSettings newOnline) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring,
-                backup, restoreFrom, newOnline, alerts, postgres);
+                backup, restoreFrom, newOnline, alerts, postgres, keysDir);
     }
 
     /** Alerts: {@code --alert-topic-arn}, see {@link AlertSettings}. */
     public ServerConfig withAlerts(AlertSettings newAlerts) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
-                restoreFrom, online, newAlerts, postgres);
+                restoreFrom, online, newAlerts, postgres, keysDir);
     }
 
     /** The store: PostgreSQL at {@code --database-url}, {@code null} for the SQLite file in the data folder. */
     public ServerConfig withPostgres(PostgresSettings newPostgres) {
         return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
-                restoreFrom, online, alerts, newPostgres);
+                restoreFrom, online, alerts, newPostgres, keysDir);
+    }
+
+    /** The folder of the secret keys: {@code --keys-dir}, shared by the instances of one database. */
+    public ServerConfig withKeysDir(Path newKeysDir) {
+        return new ServerConfig(host, port, dataDir, demo, demoTimeZone, sqlite, auth, sms, retention, monitoring, backup,
+                restoreFrom, online, alerts, postgres, newKeysDir);
+    }
+
+    /**
+     * Where the token-signing and phone-hash keys live: {@code --keys-dir}, else the data folder. Instances of one
+     * database must share them, or a token signed by one is refused by another and opt-outs hashed on one are
+     * not found on another.
+     */
+    public Path keys() {
+        return keysDir == null ? dataDir : keysDir;
     }
 
     public Path databaseFile() {

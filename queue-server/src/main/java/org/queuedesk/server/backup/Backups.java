@@ -51,15 +51,15 @@ public final class Backups {
     private static final DatabaseCopy.Pace PACE = DatabaseCopy.Pace.share(1.0 / 3);
 
     private final Database db;
-    private final Path dataDir;
+    private final Path keysDir;
     private final BackupSettings settings;
     private final Clock clock;
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public Backups(Database db, Path dataDir, BackupSettings settings, Clock clock, AuditTrail audit, ObjectMapper json) {
+    public Backups(Database db, Path keysDir, BackupSettings settings, Clock clock, AuditTrail audit, ObjectMapper json) {
         this.db = db;
-        this.dataDir = dataDir;
+        this.keysDir = keysDir;
         this.settings = settings;
         this.clock = clock;
         this.audit = audit;
@@ -100,7 +100,7 @@ public final class Backups {
             files.add(describe(copy));
             log.debug("Backup {}: copy {} ms, checksum {} ms", name, (copied - started) / 1_000_000,
                     (System.nanoTime() - copied) / 1_000_000);
-            for (Path key : KeyFiles.present(dataDir)) {
+            for (Path key : KeyFiles.present(keysDir)) {
                 Path target = partial.resolve(key.getFileName().toString());
                 Files.copy(key, target, StandardCopyOption.COPY_ATTRIBUTES);
                 KeyFiles.restrict(target);

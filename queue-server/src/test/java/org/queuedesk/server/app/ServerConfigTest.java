@@ -28,6 +28,18 @@ class ServerConfigTest {
     }
 
     @Test
+    void theKeysLiveInTheDataFolderUnlessAKeysFolderIsGiven() {
+        assertThat(ServerConfig.from(new String[] {"--data-dir", "/srv/qd"}, Map.of()).keys())
+                .isEqualTo(Path.of("/srv/qd"));
+        assertThat(ServerConfig.from(new String[] {"--data-dir", "/srv/qd"}, Map.of("QUEUEDESK_KEYS_DIR", "/srv/keys"))
+                .keys()).isEqualTo(Path.of("/srv/keys"));
+        var config = ServerConfig.from(new String[] {"--keys-dir=/mnt/shared/keys"}, Map.of("QUEUEDESK_KEYS_DIR", "/x"));
+        assertThat(config.keys()).isEqualTo(Path.of("/mnt/shared/keys"));
+        assertThat(config.withPort(0).withDemo(true).keys()).as("kept by the with… copies")
+                .isEqualTo(Path.of("/mnt/shared/keys"));
+    }
+
+    @Test
     void aDatabaseUrlSelectsPostgresqlAndThePasswordNeverShows() {
         assertThat(ServerConfig.from(new String[0], Map.of()).postgres()).as("SQLite without a URL").isNull();
         var env = Map.of("QUEUEDESK_DATABASE_URL", "jdbc:postgresql://db.example.org/queuedesk",
