@@ -51,6 +51,38 @@ final class DashboardView {
         };
         vm.byHour().addListener((ListChangeListener<DashboardViewModel.HourPoint>) change -> drawHours.run());
 
+        // the "waits by hour": the mean wait of the patients called in each hour, in minutes
+        NumberAxis minutes = new NumberAxis();
+        minutes.setAnimated(false);
+        minutes.setMinorTickVisible(false);
+        CategoryAxis waitHours = categories("admin.dashboard.hour", messages);
+        LineChart<String, Number> waits = new LineChart<>(waitHours, minutes);
+        dress(waits, "dashboardWaits", "admin.dashboard.waitsByHour", messages);
+        Runnable drawWaits = () -> {
+            var mean = series(messages.getString("admin.dashboard.waitMinutes"));
+            var hoursShown = new java.util.ArrayList<String>();
+            double longest = 0;
+            for (var point : vm.byHour()) {
+                String hour = String.format("%02d", point.hour());
+                hoursShown.add(hour);
+                if (point.waitMinutes() != null) { // an hour without calls has no wait, not a wait of zero
+                    mean.getData().add(new XYChart.Data<>(hour, point.waitMinutes()));
+                    longest = Math.max(longest, point.waitMinutes());
+                }
+            }
+            // the same hours as the arrivals beside it, and a scale of whole minutes from zero
+            waitHours.setAutoRanging(false);
+            waitHours.setTickLabelRotation(90); // as the arrivals' axis turns its own: 11 hours do not fit flat
+            waitHours.getCategories().setAll(hoursShown);
+            minutes.setAutoRanging(false);
+            double top = Math.max(10, Math.ceil(longest / 5) * 5);
+            minutes.setLowerBound(0);
+            minutes.setUpperBound(top);
+            minutes.setTickUnit(top / 5);
+            waits.getData().setAll(java.util.List.of(mean));
+        };
+        vm.byHour().addListener((ListChangeListener<DashboardViewModel.HourPoint>) change -> drawWaits.run());
+
         BarChart<String, Number> services = chart("dashboardServices", "admin.dashboard.byService",
                 "admin.dashboard.service", messages);
         Runnable drawServices = () -> {
@@ -64,9 +96,10 @@ final class DashboardView {
         };
         vm.byService().addListener((ListChangeListener<DashboardViewModel.ServicePoint>) change -> drawServices.run());
         drawHours.run();
+        drawWaits.run();
         drawServices.run();
 
-        HBox charts = new HBox(12, card(hours), card(services));
+        HBox charts = new HBox(12, card(waits), card(hours), card(services));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox page = new VBox(12, heading, tiles, charts);

@@ -37,8 +37,11 @@ public final class DashboardViewModel {
     static final int FIRST_HOUR = 8;
     static final int LAST_HOUR = 18;
 
-    /** One hour of the day: tickets issued in it and calls made in it. */
-    public record HourPoint(int hour, int arrivals, int calls) {
+    /**
+     * One hour of the day: tickets issued in it, calls made in it, and the mean wait of those calls in minutes
+     * (null: nobody was called then).
+     */
+    public record HourPoint(int hour, int arrivals, int calls, Double waitMinutes) {
     }
 
     /** One service's day: issued, served and no-shows, and its mean wait in seconds (null: nobody called yet). */
@@ -111,11 +114,15 @@ public final class DashboardViewModel {
         day.set(MessageFormat.format(messages.getString("admin.dashboard.day"), today.day().toString()));
         int[] arrivals = new int[24];
         int[] calls = new int[24];
+        Double[] waits = new Double[24];
         int first = FIRST_HOUR;
         int last = LAST_HOUR;
         for (var row : today.hours().rows()) {
             arrivals[row.hour()] += row.arrivals();
             calls[row.hour()] += row.calls();
+            if (row.waitMeanSeconds() != null) {
+                waits[row.hour()] = row.waitMeanSeconds() / 60.0; // today is one period: one row per hour
+            }
             if (row.arrivals() + row.calls() > 0) {
                 first = Math.min(first, row.hour());
                 last = Math.max(last, row.hour());
@@ -123,7 +130,7 @@ public final class DashboardViewModel {
         }
         List<HourPoint> hours = new ArrayList<>();
         for (int hour = first; hour <= last; hour++) {
-            hours.add(new HourPoint(hour, arrivals[hour], calls[hour]));
+            hours.add(new HourPoint(hour, arrivals[hour], calls[hour], waits[hour]));
         }
         byHour.setAll(hours);
         List<ServicePoint> services = new ArrayList<>();

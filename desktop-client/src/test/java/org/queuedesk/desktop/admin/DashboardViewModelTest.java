@@ -39,6 +39,9 @@ class DashboardViewModelTest {
                 .isEqualTo(ClinicDay.ISSUED);
         assertThat(dashboard.byHour().stream().mapToInt(DashboardViewModel.HourPoint::calls).sum())
                 .isEqualTo(ClinicDay.CALLS);
+        // a mean wait where somebody was called, none where nobody was (the values: ReportIT's hand-worked day)
+        assertThat(dashboard.byHour()).allSatisfy(point -> assertThat(point.waitMinutes() != null)
+                .as("a wait at " + point.hour() + " exactly when somebody was called then").isEqualTo(point.calls() > 0));
         assertThat(dashboard.byService()).extracting(DashboardViewModel.ServicePoint::name,
                         DashboardViewModel.ServicePoint::served, DashboardViewModel.ServicePoint::noShows)
                 .contains(org.assertj.core.groups.Tuple.tuple(day.serviceA, ClinicDay.A_SERVED, ClinicDay.A_NO_SHOWS),

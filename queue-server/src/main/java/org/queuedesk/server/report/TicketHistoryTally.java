@@ -62,6 +62,9 @@ final class TicketHistoryTally implements Consumer<Move> {
         final Map<String, Tally> sources = new HashMap<>();
         final int[] arrivals = new int[24];
         final int[] calls = new int[24];
+        /** Waits of the calls made in each hour: their sum in milliseconds and how many. */
+        final long[] waitMillis = new long[24];
+        final int[] waited = new int[24];
     }
 
     @Override
@@ -97,10 +100,13 @@ final class TicketHistoryTally implements Consumer<Move> {
             case "call" -> {
                 caller = move.actor();
                 calledAt = at;
-                period.calls[localHour(at)]++;
+                int hour = localHour(at);
+                period.calls[hour]++;
                 if (waitingSince >= 0) {
                     long wait = at - waitingSince;
                     eachLegTally(caller, t -> t.waits.add(wait));
+                    period.waitMillis[hour] += wait;
+                    period.waited[hour]++;
                 }
                 waitingSince = -1;
             }
@@ -188,8 +194,10 @@ final class TicketHistoryTally implements Consumer<Move> {
         for (LocalDate key : periods.all()) {
             var p = byPeriod.getOrDefault(key, new PeriodTally());
             for (int hour = 0; hour < 24; hour++) {
+                Long waitMean = p.waited[hour] == 0 ? null
+                        : Math.round(p.waitMillis[hour] / (double) p.waited[hour] / 1000.0);
                 rows.add(new HourReportRow(periods.shownStart(key), periods.shownEnd(key), hour,
-                        p.arrivals[hour], p.calls[hour]));
+                        p.arrivals[hour], p.calls[hour], waitMean));
             }
         }
         return rows;

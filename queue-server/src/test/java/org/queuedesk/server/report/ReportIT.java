@@ -171,9 +171,12 @@ class ReportIT {
         var expectedHours = new HashMap<Integer, Map<String, String>>();
         Table.read("report/day-hours.psv").forEach(row -> expectedHours.put(Integer.parseInt(row.get("hour")), row));
         for (JsonNode row : hours) {
-            var expected = expectedHours.getOrDefault(row.path("hour").asInt(), Map.of("arrivals", "0", "calls", "0"));
+            var expected = expectedHours.getOrDefault(row.path("hour").asInt(),
+                    Map.of("arrivals", "0", "calls", "0", "waitMeanSeconds", "-"));
             assertThat(row.path("arrivals").asText()).as("arrivals at " + row.path("hour")).isEqualTo(expected.get("arrivals"));
             assertThat(row.path("calls").asText()).as("calls at " + row.path("hour")).isEqualTo(expected.get("calls"));
+            assertThat(row.path("waitMeanSeconds").isNull() ? "-" : row.path("waitMeanSeconds").asText())
+                    .as("mean wait of the calls at " + row.path("hour")).isEqualTo(expected.get("waitMeanSeconds"));
         }
 
         var appointments = ok(admin().get(clinic.path("appointments", "from=2026-11-24&to=2026-11-24"))).json();
@@ -234,7 +237,7 @@ class ReportIT {
         // the other reports answer CSV too; JSON stays the default, and wins when asked for first
         var hours = admin().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
                 + clinic.path("hours", "from=2026-11-24&to=2026-11-24"))).header("Accept", "text/csv"));
-        assertThat(hours.body()).startsWith("\uFEFFperiodStart,periodEnd,hour,arrivals,calls\r\n");
+        assertThat(hours.body()).startsWith("\uFEFFperiodStart,periodEnd,hour,arrivals,calls,waitMeanSeconds\r\n");
         var preferred = admin().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
                 + clinic.path("appointments", "from=2026-11-24&to=2026-11-24")))
                 .header("Accept", "application/json, text/csv;q=0.5"));
