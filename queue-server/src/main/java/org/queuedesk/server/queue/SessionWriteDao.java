@@ -28,10 +28,6 @@ final class SessionWriteDao {
     private static final String LOCKED = PLAIN + " FOR UPDATE OF s";
 
     /** A session with its room's name and its site's time zone. */
-    static Optional<SessionRow> find(WriteTransaction tx, long sessionId) {
-        return find(tx, sessionId, PLAIN);
-    }
-
     private static Optional<SessionRow> find(WriteTransaction tx, long sessionId, String sql) {
         return tx.sql(sql, s -> {
             s.setLong(1, sessionId);
