@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.NodeOrientation;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.appointment.AppointmentDto;
 import org.queuedesk.common.appointment.BookAppointmentRequest;
-import org.queuedesk.common.appointment.ScheduleBlockRequest;
-import org.queuedesk.common.appointment.ScheduleRequest;
 import org.queuedesk.common.appointment.SlotDto;
 import org.queuedesk.desktop.reception.TicketRow;
 import org.queuedesk.desktop.testing.Screenshots;
@@ -73,7 +68,7 @@ class AppointmentsIT {
 
     @Test
     void receptionBooksMovesCancelsAndChecksIn(FxRobot robot) throws Exception {
-        long service = scheduleTheDoctor();
+        long service = DoctorsWednesday.schedule(server);
         var desk = open(Locale.ENGLISH, "reception");
         Parent root = desk.root();
         TableView<AppointmentRow> table = find(root, "#appointmentTable");
@@ -81,23 +76,23 @@ class AppointmentsIT {
         Screenshots.save(desk.scene(), "appointments-day.png");
 
         // --- book the free 09:15 slot: choose its line, type the name, Book
-        choose(table, "09:15");
+        DoctorsWednesday.choose(table, "09:15");
         TextField name = find(root, "#bookingNameField");
         robot.clickOn(name).write("Ana Ruiz");
         robot.clickOn((Node) find(root, "#bookingPhoneField")).write("+34 600 123 456");
         Button submit = find(root, "#submitBookingButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !submit.isDisabled()));
         robot.clickOn(submit);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:15").state().equals("Booked")));
-        assertThat(onFx(() -> line(table, "09:15").phone()).call()).isEqualTo("+34******456");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:15").state().equals("Booked")));
+        assertThat(onFx(() -> DoctorsWednesday.line(table, "09:15").phone()).call()).isEqualTo("+34******456");
         // another desk books 09:30 meanwhile: it shows live
         AppointmentDto other = reception().post("/api/appointments", new BookAppointmentRequest(service, "doctor",
                 at("09:30"), "Omar Haddad", null, "ar")).as(AppointmentDto.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:30").name().equals("Omar Haddad")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:30").name().equals("Omar Haddad")));
         Screenshots.save(desk.scene(), "appointments.png");
 
         // --- move Ana to 09:45
-        choose(table, "09:15");
+        DoctorsWednesday.choose(table, "09:15");
         desk.click("#moveButton");
         ListView<SlotDto> slots = find(root, "#slotList");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> slots.getItems().stream()
@@ -106,26 +101,26 @@ class AppointmentsIT {
                 .filter(s -> s.localTime().equals("09:45")).findFirst().orElseThrow())).get(5, TimeUnit.SECONDS);
         Screenshots.save(desk.scene(), "appointments-move.png");
         desk.click("#submitBookingButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:45").name().equals("Ana Ruiz")
-                && line(table, "09:15").state().equals("Free")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:45").name().equals("Ana Ruiz")
+                && DoctorsWednesday.line(table, "09:15").state().equals("Free")));
 
         // --- cancel Omar's: it asks first
-        choose(table, "09:30");
+        DoctorsWednesday.choose(table, "09:30");
         desk.click("#cancelBookingButton");
         desk.waitFor("#confirmOverlay");
         assertThat(desk.text("#confirmMessage")).contains("Omar Haddad").contains("09:30");
         Screenshots.save(desk.scene(), "appointments-cancel.png");
         desk.click("#confirmButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:30").state().equals("Free")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:30").state().equals("Free")));
         assertThat(onFx(() -> table.getItems().stream().noneMatch(r -> other.code().equals(r.code()))).call()).isTrue();
 
         // --- Ana arrives: check in, the ticket's number shows
-        choose(table, "09:45");
+        DoctorsWednesday.choose(table, "09:45");
         desk.click("#checkInButton");
         Label info = find(root, "#appointmentInfo");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> info.getText().equals(
                 "Checked in: ticket A-001 for Ana Ruiz")));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:45").state()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:45").state()
                 .equals("Checked in \u00b7 A-001")));
         Screenshots.save(desk.scene(), "appointments-checked-in.png");
 
@@ -138,7 +133,7 @@ class AppointmentsIT {
 
     @Test
     void theAppointmentsViewIsMirroredInArabic() throws Exception {
-        long service = scheduleTheDoctor();
+        long service = DoctorsWednesday.schedule(server);
         reception().post("/api/appointments", new BookAppointmentRequest(service, "doctor", at("09:00"), "\u0639\u0645\u0631",
                 "+34 600 123 456", "ar"));
         var desk = open(Locale.forLanguageTag("ar"), "reception");
@@ -163,31 +158,5 @@ class AppointmentsIT {
 
     private Api reception() {
         return server.api().signedInAs("reception", "reception");
-    }
-
-    /** The demo's doctor works Wednesdays 09:00-10:00 in 15-minute slots of the first service; its id. */
-    private long scheduleTheDoctor() throws Exception {
-        Api admin = server.api().signedInAs("admin", "admin");
-        long site = admin.get("/api/sites").json().get(0).get("id").asLong();
-        long service = admin.get("/api/sites/" + site + "/services").json().get(0).get("id").asLong();
-        var body = new ScheduleRequest(List.of(new ScheduleBlockRequest(3, "09:00", "10:00", List.of(service), null, 15, 1)));
-        var response = admin.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/sites/" + site
-                        + "/schedules/doctor")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return service;
-    }
-
-    private static void choose(TableView<AppointmentRow> table, String time) throws Exception {
-        AppointmentRow row = onFx(() -> line(table, time)).call();
-        assertThat(row.kind()).as("a line at " + time).isNotNull();
-        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(row)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** The line at that time (one doctor here), or a blank one while there is none. */
-    private static AppointmentRow line(TableView<AppointmentRow> table, String time) {
-        return table.getItems().stream().filter(r -> r.time().equals(time)).findFirst()
-                .orElse(new AppointmentRow(null, "", null, time, "", "", "", "", "", null, null));
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 import static org.queuedesk.desktop.testing.ShellHarness.find;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.appointment.BookAppointmentRequest;
-import org.queuedesk.common.appointment.ScheduleBlockRequest;
-import org.queuedesk.common.appointment.ScheduleRequest;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;
 import org.queuedesk.server.testing.Api;
@@ -65,7 +60,7 @@ class AppointmentsRestartIT {
 
     @Test
     void theViewSurvivesARestartAndAnExpiredToken(FxRobot robot) throws Exception {
-        long service = scheduleTheDoctor();
+        long service = DoctorsWednesday.schedule(server);
         app = ShellHarness.against(server.baseUrl()).clock(clock).language(Locale.ENGLISH);
         ShellHarness.OnScreen desk = WaitForAsyncUtils.asyncFx(() -> app.showSignIn(stage)).get(10, TimeUnit.SECONDS);
         desk.signIn(robot, "reception", "reception", "#receptionButton");
@@ -91,15 +86,15 @@ class AppointmentsRestartIT {
                 Instant.parse("2026-12-02T09:30:00Z"), "Omar Haddad", null, "en"));
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, onFx(() -> !banner.isVisible()
-                && line(table, "09:30").name().equals("Omar Haddad")));
+                && DoctorsWednesday.line(table, "09:30").name().equals("Omar Haddad")));
 
         // --- and this desk books 09:15 itself: its requests carry a token it refreshed by itself
-        choose(table, "09:15");
+        DoctorsWednesday.choose(table, "09:15");
         robot.clickOn((Node) find(desk.root(), "#bookingNameField")).write("Ana Ruiz");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !submit.isDisabled()));
         robot.clickOn(submit);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> line(table, "09:15").name().equals("Ana Ruiz")
-                && line(table, "09:15").state().equals("Booked")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:15").name().equals("Ana Ruiz")
+                && DoctorsWednesday.line(table, "09:15").state().equals("Booked")));
         Screenshots.save(desk.scene(), "appointments-recovered.png");
         // the server has both bookings: nothing the desk showed was only on the desk
         var day = reception().get("/api/sites/1/appointments?date=2026-12-02").json();
@@ -110,30 +105,5 @@ class AppointmentsRestartIT {
 
     private Api reception() {
         return server.api().signedInAs("reception", "reception");
-    }
-
-    /** The demo's doctor works Wednesdays 09:00-10:00 in 15-minute slots of the first service; its id. */
-    private long scheduleTheDoctor() throws Exception {
-        Api admin = server.api().signedInAs("admin", "admin");
-        long site = admin.get("/api/sites").json().get(0).get("id").asLong();
-        long service = admin.get("/api/sites/" + site + "/services").json().get(0).get("id").asLong();
-        var body = new ScheduleRequest(List.of(new ScheduleBlockRequest(3, "09:00", "10:00", List.of(service), null, 15, 1)));
-        var response = admin.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/sites/" + site
-                        + "/schedules/doctor")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body))));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return service;
-    }
-
-    private static void choose(TableView<AppointmentRow> table, String time) throws Exception {
-        AppointmentRow row = onFx(() -> line(table, time)).call();
-        assertThat(row.kind()).as("a line at " + time).isNotNull();
-        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(row)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static AppointmentRow line(TableView<AppointmentRow> table, String time) {
-        return table.getItems().stream().filter(r -> r.time().equals(time)).findFirst()
-                .orElse(new AppointmentRow(null, "", null, time, "", "", "", "", "", null, null));
     }
 }
