@@ -22,6 +22,12 @@ public interface AlertDao {
     @SqlQuery("SELECT rules_json FROM alert_rules WHERE site_id = :siteId AND service_id = :serviceId")
     Optional<String> rules(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId);
 
+    /** Every stored threshold row of a site, its own (service 0) and its services', for one evaluation. */
+    @SqlQuery("SELECT service_id, rules_json FROM alert_rules WHERE site_id = :siteId")
+    @org.jdbi.v3.sqlobject.config.KeyColumn("service_id")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("rules_json")
+    java.util.Map<Long, String> rulesAt(@Bind("siteId") long siteId);
+
     @SqlUpdate("""
             INSERT INTO alert_rules(site_id, service_id, rules_json, updated_at, updated_by)
             VALUES (:siteId, :serviceId, :json, :at, :by)

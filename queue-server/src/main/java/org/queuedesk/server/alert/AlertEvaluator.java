@@ -177,11 +177,12 @@ public final class AlertEvaluator implements AutoCloseable {
             var today = now.atZone(ZoneId.of(site.timeZone())).toLocalDate();
             var waiting = new HashMap<Long, TicketDao.Waiting>();
             h.attach(TicketDao.class).waitingAt(site.id(), today).forEach(w -> waiting.put(w.serviceId(), w));
-            AlertRulesDto siteRules = rules.forSite(h, site.id());
+            var atSite = rules.atSite(h, site.id());
+            AlertRulesDto siteRules = atSite.site();
             rulesByKey.put(Measurement.SITE, siteRules);
             for (var service : h.attach(SiteDao.class).services(site.id())) {
                 String key = Measurement.serviceKey(service.id());
-                rulesByKey.put(key, rules.forService(h, site.id(), service.id()));
+                rulesByKey.put(key, atSite.forService(service.id()));
                 var w = waiting.get(service.id());
                 int count = w == null ? 0 : w.waiting();
                 Double oldest = w == null || w.oldestWaitingSince() == null ? null

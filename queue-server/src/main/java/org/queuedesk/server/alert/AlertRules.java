@@ -27,6 +27,23 @@ final class AlertRules {
         return stored(h, siteId, serviceId).orElseGet(() -> forSite(h, siteId));
     }
 
+    /**
+     * The thresholds in force for each of a site's services, read with one query: an evaluation looks at every
+     * service of the site each second, and a query (and a JSON parse) per service was a tenth of a busy server's CPU.
+     */
+    SiteRules atSite(Handle h, long siteId) {
+        var stored = new java.util.HashMap<Long, AlertRulesDto>();
+        h.attach(AlertDao.class).rulesAt(siteId).forEach((service, text) -> stored.put(service, read(text)));
+        return new SiteRules(stored.getOrDefault(SITE_WIDE, AlertRulesDto.defaults()), stored);
+    }
+
+    /** A site's thresholds and its services' own, as {@link #forService} would answer them one by one. */
+    record SiteRules(AlertRulesDto site, java.util.Map<Long, AlertRulesDto> stored) {
+        AlertRulesDto forService(long serviceId) {
+            return stored.getOrDefault(serviceId, site);
+        }
+    }
+
     private Optional<AlertRulesDto> stored(Handle h, long siteId, long serviceId) {
         return h.attach(AlertDao.class).rules(siteId, serviceId).map(this::read);
     }

@@ -179,6 +179,34 @@ class AlertsIT {
         assertThat(sns.topicMessages()).as("only critical alerts go to the topic").isEmpty();
     }
 
+    /** README, "Alerts": a service's own thresholds, else its site's; each service is judged by its own. */
+    @Test
+    void aServiceWithItsOwnThresholdsIsJudgedByThemAndTheOthersByTheSites() {
+        long site = api.createSite("Rules Clinic", "UTC").id();
+        long lab = api.createService(site, "Lab", "L").id();
+        long xray = api.createService(site, "X-ray", "X").id();
+        long vaccines = api.createService(site, "Vaccines", "V").id();
+        var siteRules = put("/api/sites/" + site + "/alert-rules", """
+                {"holdSeconds":60,"oldestWaitMinutes":{},"waitingCount":{"medium":3},"waitingWithoutSession":{},
+                 "smsFailurePercent":{},"smsMinFailures":3,"printerProblemMinutes":{}}""");
+        assertThat(siteRules.status()).as(siteRules.body()).isEqualTo(200);
+        var labRules = put("/api/services/" + lab + "/alert-rules", """
+                {"holdSeconds":60,"oldestWaitMinutes":{},"waitingCount":{"medium":2,"high":6},"waitingWithoutSession":{},
+                 "smsFailurePercent":{},"smsMinFailures":3,"printerProblemMinutes":{}}""");
+        assertThat(labRules.status()).as(labRules.body()).isEqualTo(200);
+        var xrayRules = put("/api/services/" + xray + "/alert-rules", """
+                {"holdSeconds":60,"oldestWaitMinutes":{},"waitingCount":{"medium":9},"waitingWithoutSession":{},
+                 "smsFailurePercent":{},"smsMinFailures":3,"printerProblemMinutes":{}}""");
+        assertThat(xrayRules.status()).as(xrayRules.body()).isEqualTo(200);
+        for (long service : List.of(lab, lab, xray, xray, xray, vaccines, vaccines, vaccines)) {
+            api.issue(service);
+        }
+        check();
+        // Lab: 2 waiting against its own medium 2; X-ray: 3 against its own 9; Vaccines: 3 against the site's 3
+        assertThat(openAlerts(site)).extracting(a -> a.path("subject").asText() + " " + a.path("tier").asText())
+                .containsExactlyInAnyOrder("Lab medium", "Vaccines medium");
+    }
+
     private void onlyOldestWait(long site) {
         var put = put("/api/sites/" + site + "/alert-rules", """
                 {"holdSeconds":60,"oldestWaitMinutes":{"medium":20,"high":30,"critical":45},"waitingCount":{},
