@@ -33,9 +33,14 @@ public enum EventType {
     ALERT_CLEARED(AlertEvent.class), ALERT_ACKNOWLEDGED(AlertEvent.class);
 
     private final Class<? extends QueueEvent> carrier;
+    /** Spelled once: every event is written with its type name, and replaceFirst compiles a pattern each call. */
+    private final String wireName;
+    private final String legacyWireName;
 
     EventType(Class<? extends QueueEvent> carrier) {
         this.carrier = carrier;
+        this.wireName = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+        this.legacyWireName = name().toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** The kind of event that carries this type, and so its payload. */
@@ -45,12 +50,12 @@ public enum EventType {
 
     /** The current name: the kind, a dot, then the state or change as its own enums spell it ({@code no_show}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+        return wireName;
     }
 
     /** The first wire version's name, every underscore a dot ({@code ticket.no.show}). */
     String legacyWireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '.');
+        return legacyWireName;
     }
 
     /** Either spelling: the event log holds both, and older servers send the legacy one. */

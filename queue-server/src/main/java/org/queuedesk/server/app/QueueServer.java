@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.queuedesk.common.Role;
 import org.queuedesk.common.json.JsonMapperFactory;
 import org.queuedesk.server.alert.AlertPorts;
 import org.queuedesk.server.alert.Alerts;
@@ -28,7 +27,6 @@ import org.queuedesk.server.appointment.AppointmentService;
 import org.queuedesk.server.auth.AuditLog;
 import org.queuedesk.server.auth.Auth;
 import org.queuedesk.server.auth.AuthController;
-import org.queuedesk.server.auth.AuthDao;
 import org.queuedesk.server.backup.BackupController;
 import org.queuedesk.server.backup.Backups;
 import org.queuedesk.server.device.PrinterController;
@@ -332,11 +330,7 @@ public final class QueueServer implements AutoCloseable {
         if (auth.builtIn().isEmpty()) {
             return Doctors.ANY_USERNAME;
         }
-        return (tx, username) -> tx.attach(AuthDao.class).user(username)
-                .filter(user -> !user.disabled())
-                .map(user -> java.util.Arrays.stream(user.roles().split(",")).map(String::strip)
-                        .anyMatch(Role.DOCTOR.wireName()::equals))
-                .orElse(false);
+        return org.queuedesk.server.auth.UserWriteDao::isDoctor;
     }
 
     private void configure(JavalinConfig cfg, ObjectMapper json, RouteTree routes, AccessCheck access,

@@ -97,17 +97,6 @@ public interface AppointmentDao {
     @RegisterRowMapper(DoctorDay.Mapper.class)
     List<DoctorDay> siteExceptions(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /**
-     * Of these blocks, those that still plan slots on {@code date}: not replaced (an edit gives blocks new ids),
-     * and, if weekly, with no exception that day. What a booking planned before its write checks in it.
-     */
-    @SqlQuery("""
-            SELECT b.id FROM schedule_blocks b
-             WHERE b.id IN (<ids>)
-               AND (b.on_date IS NOT NULL OR NOT EXISTS (SELECT 1 FROM schedule_exceptions e
-                    WHERE e.site_id = b.site_id AND e.doctor = b.doctor AND e.on_date = :date))""")
-    List<Long> stillPlanned(@BindList("ids") List<Long> blockIds, @Bind("date") LocalDate date);
-
     record DoctorDay(String doctor, LocalDate date) {
         public static final class Mapper implements RowMapper<DoctorDay> {
             @Override
@@ -241,9 +230,6 @@ public interface AppointmentDao {
             ORDER BY slot_start, id""")
     List<AppointmentDto> withPhoneOn(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("phone") String phone);
 
-    @SqlQuery("SELECT count(*) FROM appointments WHERE code = :code AND state = 'booked'")
-    int activeWithCode(@Bind("code") String code);
-
     /** A site's bookings on a local day (optionally one doctor's), by time. */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM appointments WHERE site_id = :siteId AND local_date = :date AND (:doctor IS NULL OR doctor = :doctor)
@@ -272,29 +258,9 @@ public interface AppointmentDao {
         }
     }
 
-    /** How many bookings (in any state) each of these doctors has at a site on a local day. */
-    @SqlQuery("""
-            SELECT doctor, count(*) AS count FROM appointments
-             WHERE site_id = :siteId AND local_date = :date AND doctor IN (<doctors>)
-             GROUP BY doctor""")
-    @RegisterConstructorMapper(DoctorCount.class)
-    List<DoctorCount> bookingsOn(@Bind("siteId") long siteId, @Bind("date") LocalDate date,
-                                 @BindList("doctors") List<String> doctors);
-
+    /** How many bookings (in any state) a doctor has at a site on a local day ({@link BookingWriteDao#bookingsOn}). */
     record DoctorCount(String doctor, int count) {
     }
-
-    @SqlQuery("""
-            INSERT INTO appointments(site_id, service_id, doctor, room_id, slot_start, slot_end, local_date, local_time,
-                                     code, state, patient_name, phone, language, booked_at, updated_at)
-            VALUES (:siteId, :serviceId, :doctor, :roomId, :start, :end, :date, :time, :code, 'booked', :name, :phone,
-                    :language, :at, :at)
-            RETURNING\s""" + COLUMNS)
-    AppointmentDto insert(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId, @Bind("doctor") String doctor,
-                          @Bind("roomId") Long roomId, @Bind("start") Instant start, @Bind("end") Instant end,
-                          @Bind("date") LocalDate date, @Bind("time") String time, @Bind("code") String code,
-                          @Bind("name") String name, @Bind("phone") String phone, @Bind("language") String language,
-                          @Bind("at") Instant at);
 
     @SqlQuery("""
             UPDATE appointments SET doctor = :doctor, room_id = :roomId, slot_start = :start, slot_end = :end,

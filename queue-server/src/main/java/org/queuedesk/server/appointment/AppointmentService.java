@@ -219,10 +219,9 @@ public final class AppointmentService {
         var place = findPlace(tx, site, service, doctor, request.slotStart(), planned);
         String phone = blankToNull(request.phone()) == null ? null
                 : ports.phones().normalise(tx, site.id(), request.phone().strip());
-        var dao = tx.attach(AppointmentDao.class);
-        var booked = dao.insert(site.id(), service.id(), place.doctor(), place.block().roomId(), place.start(),
-                place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
-                newCode(dao), request.patientName().strip(), phone, blankToNull(request.language()), clock.instant());
+        var booked = BookingWriteDao.insert(tx, site.id(), service.id(), place.doctor(), place.block().roomId(),
+                place.start(), place.end(), place.localStart().toLocalDate(), place.localStart().toLocalTime().toString(),
+                newCode(tx), request.patientName().strip(), phone, blankToNull(request.language()), clock.instant());
         events.append(tx, site.id(), actor, new AppointmentChange(EventType.APPOINTMENT_BOOKED, booked));
         texts.send(tx, booked, AppointmentTextKind.CONFIRMATION);
         return booked;
@@ -337,11 +336,12 @@ public final class AppointmentService {
             throw ApiProblem.unknownReference("doctor", "there is no doctor with the username '" + doctor + "'.");
         }
         // planned before the write if its blocks still plan that day; else planned here (and a 422 if none)
-        var offered = stillPlanned(dao, planned, service, doctor, start, day) ? planned
+        var offered = stillPlanned(tx, planned, service, doctor, start, day) ? planned
                 : plan(dao, site, service, doctor, start, day, zone);
         // the places taken in the offered slots, one query for every candidate doctor
         var taken = new java.util.HashMap<String, Integer>();
-        dao.takenOf(offered.stream().map(PlannedSlot::doctor).distinct().toList(), start, start.plusMillis(1))
+        BookingWriteDao.takenOf(tx, offered.stream().map(PlannedSlot::doctor).distinct().toList(), start,
+                        start.plusMillis(1))
                 .forEach(t -> taken.merge(t.doctor(), t.count(), Integer::sum));
         var free = offered.stream().filter(s -> taken.getOrDefault(s.doctor(), 0) < s.block().capacity()).toList();
         if (free.isEmpty()) {
@@ -356,14 +356,14 @@ public final class AppointmentService {
         }
         // "any doctor" spreads the work: the doctor with the fewest bookings that day, then by name
         var booked = new java.util.HashMap<String, Integer>();
-        dao.bookingsOn(site.id(), day, free.stream().map(PlannedSlot::doctor).distinct().toList())
+        BookingWriteDao.bookingsOn(tx, site.id(), day, free.stream().map(PlannedSlot::doctor).distinct().toList())
                 .forEach(c -> booked.put(c.doctor(), c.count()));
         return free.stream().min(Comparator.comparingInt((PlannedSlot s) -> booked.getOrDefault(s.doctor(), 0))
                 .thenComparing(PlannedSlot::doctor)).orElseThrow();
     }
 
     /** Whether slots planned before the write are still the schedule's: the same request, blocks unchanged. */
-    private static boolean stillPlanned(AppointmentDao dao, List<PlannedSlot> planned, ServiceDto service,
+    private static boolean stillPlanned(WriteTransaction tx, List<PlannedSlot> planned, ServiceDto service,
                                         String doctor, Instant start, LocalDate day) {
         if (planned == null || planned.isEmpty()) {
             return false;
@@ -371,7 +371,7 @@ public final class AppointmentService {
         var ids = planned.stream().map(s -> s.block().id()).distinct().toList();
         boolean asked = planned.stream().allMatch(s -> s.start().equals(start) && s.block().serves(service.id())
                 && (doctor == null || doctor.equals(s.doctor())));
-        return asked && dao.stillPlanned(ids, day).size() == ids.size();
+        return asked && BookingWriteDao.stillPlanned(tx, ids, day) == ids.size();
     }
 
     /** The slots at {@code start} of the doctor or of every doctor of the service; a 422 naming the field if none. */
@@ -406,10 +406,10 @@ public final class AppointmentService {
     }
 
     /** A code no active booking has; with 64 million codes a retry is rare, two are rarer still. */
-    private String newCode(AppointmentDao dao) {
+    private String newCode(WriteTransaction tx) {
         while (true) {
             String code = codes.next();
-            if (dao.activeWithCode(code) == 0) {
+            if (!BookingWriteDao.codeInUse(tx, code)) {
                 return code;
             }
         }

@@ -21,6 +21,7 @@ import org.queuedesk.server.ground.Database;
 import org.queuedesk.server.ground.Principal;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.event.EventLog;
+import org.queuedesk.server.site.SiteCatalog;
 import org.queuedesk.server.site.SiteDao;
 import org.queuedesk.server.ticket.TicketDao;
 import org.queuedesk.server.ticket.TicketMoves;
@@ -110,7 +111,7 @@ public final class QueueService {
         }
         // where many transactions write, the site's Nexts run one at a time from here (its event counter row is
         // taken now rather than at the first event), so each calls the head as the commits before it left it
-        tx.attach(SiteDao.class).lockForChange(row.siteId());
+        SiteCatalog.lockForChange(tx, row.siteId());
         var current = TicketWriteDao.currentOf(tx, sessionId);
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);

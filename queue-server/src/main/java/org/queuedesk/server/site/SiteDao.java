@@ -176,17 +176,7 @@ public interface SiteDao extends org.jdbi.v3.sqlobject.SqlObject {
     @SqlQuery("UPDATE sites SET event_seq = event_seq + 1 WHERE id = :siteId RETURNING event_seq")
     long takeEventSeq(@Bind("siteId") long siteId);
 
-    /**
-     * Where many transactions write, locks the site's row until this transaction ends: writes that check and then
-     * take something of the site's (an appointment slot's last place) run one after the other, as on SQLite's
-     * single writer. Nothing to do on SQLite.
-     */
-    default void lockForChange(long siteId) {
-        if (org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
-            lockRow(siteId);
-        }
-    }
-
+    /** Locks the site's row until this transaction ends, on PostgreSQL ({@link SiteCatalog#lockForChange}). */
     @SqlQuery("SELECT id FROM sites WHERE id = :siteId FOR UPDATE")
     Optional<Long> lockRow(@Bind("siteId") long siteId);
 

@@ -40,11 +40,30 @@ class AppointmentQueryPlanIT {
     }
 
     @Test
-    void aDoctorsBookingsOfADayAreCountedThroughAnIndex() throws Exception {
-        String sql = AppointmentDao.class.getMethod("bookingsOn", long.class, LocalDate.class, List.class)
-                .getAnnotation(SqlQuery.class).value().replace("<doctors>", ":d1, :d2");
+    void aBookingCountsThePlacesTakenThroughTheDoctorSlotIndexToo() {
+        String plan = positionalPlan(BookingWriteDao.takenOfSql(2), "dr.a", "dr.b",
+                Instant.parse("2026-03-26T08:00:00Z").toEpochMilli(), Instant.parse("2026-03-26T08:00:00.001Z").toEpochMilli());
 
-        assertThat(plan(sql)).contains("USING INDEX").doesNotContain("SCAN");
+        assertThat(plan).contains("USING COVERING INDEX appointments_by_doctor_slot (doctor=? AND slot_start>? AND slot_start<?)")
+                .doesNotContain("SCAN");
+    }
+
+    @Test
+    void aDoctorsBookingsOfADayAreCountedThroughAnIndex() {
+        assertThat(positionalPlan(BookingWriteDao.bookingsOnSql(2), 1L, "2026-03-26", "dr.a", "dr.b"))
+                .contains("USING INDEX").doesNotContain("SCAN");
+    }
+
+    /** The plan of a statement the writer runs as plain JDBC, its parameters bound by position. */
+    private String positionalPlan(String sql, Object... parameters) {
+        List<String> steps = db.read(h -> {
+            var query = h.createQuery("EXPLAIN QUERY PLAN " + sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.bind(i, parameters[i]);
+            }
+            return query.cleanupHandleRollback().map((rs, ctx) -> rs.getString("detail")).list();
+        });
+        return String.join("\n", steps);
     }
 
     private String plan(String sql) {
