@@ -26,7 +26,10 @@ public final class WriteCollision extends RuntimeException {
             }
             if (cause instanceof java.sql.SQLException sql) {
                 for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (COLLIDED.contains(next.getSQLState())) {
+                    // many carry no SQLSTATE (HikariCP's "connection is not available" after its timeout): Set.of
+                    // rejects a null lookup, and that NullPointerException used to hide the real cause
+                    String state = next.getSQLState();
+                    if (state != null && COLLIDED.contains(state)) {
                         return true;
                     }
                 }

@@ -256,11 +256,20 @@ public final class QueueBenchmark {
         return desks;
     }
 
+    /**
+     * @param writerCpuNanos the CPU time {@link Instances#serverCpu} counted over the window: the single writer
+     *                       thread of an in-process server, or the instances' processes
+     * @param databaseCpuNanos the database server's CPU time over the window (0 for SQLite, inside the server)
+     */
     record LoadResult(int clients, long[] issue, long[] next, int errors, double seconds, double serverIssueP99Ms,
-                      double serverNextP99Ms, long writerCpuNanos) {
+                      double serverNextP99Ms, long writerCpuNanos, long databaseCpuNanos) {
 
         double writerMicrosPerRequest() {
             return writerCpuNanos / 1e3 / Math.max(1, issue.length + next.length);
+        }
+
+        double databaseMicrosPerRequest() {
+            return databaseCpuNanos / 1e3 / Math.max(1, issue.length + next.length);
         }
 
         double issueRate() {
@@ -277,7 +286,28 @@ public final class QueueBenchmark {
     }
 
     private static LoadResult closedLoop(Api api, List<Desk> desks, Duration warmUp) throws InterruptedException {
-        URI base = URI.create(api.baseUrl());
+        return closedLoop(Instances.inProcess(api), desks, warmUp, MEASURE);
+    }
+
+    /**
+     * The servers a load talks to: desk {@code i} to instance {@code i % n} (round-robin); a snapshot sums their
+     * request timers and reads the CPU figures.
+     */
+    record Instances(List<Api> apis, java.util.function.LongSupplier serverCpu, java.util.function.LongSupplier databaseCpu) {
+
+        /** One server in this JVM: its single writer thread's CPU; the database (SQLite) is inside it. */
+        static Instances inProcess(Api api) {
+            return new Instances(List.of(api), QueueBenchmark::writerCpuNanos, () -> 0);
+        }
+
+        URI base(int desk) {
+            return URI.create(apis.get(desk % apis.size()).baseUrl());
+        }
+    }
+
+    /** Each client issues, then presses Next at its own desk, for {@code warmUp} then the measured window. */
+    static LoadResult closedLoop(Instances instances, List<Desk> desks, Duration warmUp, Duration measure)
+            throws InterruptedException {
         int n = desks.size();
         var start = new CountDownLatch(1);
         long[] measureFrom = new long[1];
@@ -288,6 +318,7 @@ public final class QueueBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             var desk = desks.get(i);
+            URI base = instances.base(i);
             var issued = issueSamples[i] = new LongList();
             var nexts = nextSamples[i] = new LongList();
             var t = new Thread(() -> {
@@ -326,16 +357,16 @@ public final class QueueBenchmark {
         }
         long now = System.nanoTime();
         measureFrom[0] = now + warmUp.toNanos();
-        measureTo[0] = measureFrom[0] + MEASURE.toNanos();
+        measureTo[0] = measureFrom[0] + measure.toNanos();
         start.countDown(); // publishes the window to the clients
         parkUntil(measureFrom[0]);
-        var before = ServerSnapshot.take(api);
+        var before = ServerSnapshot.take(instances);
         parkUntil(measureTo[0]);
-        var after = ServerSnapshot.take(api);
+        var after = ServerSnapshot.take(instances);
         for (var t : threads) {
-            t.join(MEASURE.plus(warmUp).plusSeconds(60).toMillis());
+            t.join(measure.plus(warmUp).plusSeconds(60).toMillis());
         }
-        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), MEASURE, before, after);
+        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), measure, before, after);
     }
 
     /**
@@ -379,20 +410,26 @@ public final class QueueBenchmark {
         return result;
     }
 
-    /** The server's side of a measured window: its request timers and its writer thread's CPU time. */
+    /** The servers' side of a measured window: their request timers (summed) and the CPU figures. */
     private record ServerSnapshot(java.util.TreeMap<Double, Double> issue, java.util.TreeMap<Double, Double> next,
-                                  long writerCpuNanos) {
+                                  long writerCpuNanos, long databaseCpuNanos) {
 
-        static ServerSnapshot take(Api api) {
-            return new ServerSnapshot(serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE),
-                    serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE), QueueBenchmark.writerCpuNanos());
+        static ServerSnapshot take(Instances instances) {
+            var issue = new java.util.TreeMap<Double, Double>();
+            var next = new java.util.TreeMap<Double, Double>();
+            for (Api api : instances.apis()) {
+                serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE).forEach((bound, count) -> issue.merge(bound, count, Double::sum));
+                serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE).forEach((bound, count) -> next.merge(bound, count, Double::sum));
+            }
+            return new ServerSnapshot(issue, next, instances.serverCpu().getAsLong(), instances.databaseCpu().getAsLong());
         }
 
         static LoadResult result(int clients, LongList[] issueSamples, LongList[] nextSamples, int errors, Duration window,
                                  ServerSnapshot before, ServerSnapshot after) {
             return new LoadResult(clients, LongList.concat(issueSamples), LongList.concat(nextSamples), errors,
                     window.toNanos() / 1e9, serverPercentileMs(before.issue, after.issue, 0.99),
-                    serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos);
+                    serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos,
+                    after.databaseCpuNanos - before.databaseCpuNanos);
         }
     }
 
@@ -421,7 +458,11 @@ public final class QueueBenchmark {
      * request was due, not from when it could be sent, so waiting behind a slow one is not hidden.
      */
     static LoadResult openLoop(Api api, List<Desk> desks, Duration time) throws InterruptedException {
-        URI base = URI.create(api.baseUrl());
+        return openLoop(Instances.inProcess(api), desks, time);
+    }
+
+    /** As {@link #openLoop(Api, List, Duration)}, desk {@code i} on instance {@code i % n}. */
+    static LoadResult openLoop(Instances instances, List<Desk> desks, Duration time) throws InterruptedException {
         int n = desks.size();
         long period = TimeUnit.SECONDS.toNanos(1);
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
@@ -432,6 +473,7 @@ public final class QueueBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             var desk = desks.get(i);
+            URI base = instances.base(i);
             var issued = issueSamples[i] = new LongList();
             var nexts = nextSamples[i] = new LongList();
             long offset = period * i / n;
@@ -457,14 +499,14 @@ public final class QueueBenchmark {
             t.start();
         }
         parkUntil(begin);
-        var before = ServerSnapshot.take(api);
+        var before = ServerSnapshot.take(instances);
         for (var t : threads) {
             t.join(time.plusSeconds(60).toMillis());
         }
-        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), time, before, ServerSnapshot.take(api));
+        return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), time, before, ServerSnapshot.take(instances));
     }
 
-    private static void parkUntil(long nanoTime) {
+    static void parkUntil(long nanoTime) {
         for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
@@ -473,11 +515,11 @@ public final class QueueBenchmark {
     private static final String ISSUE_ROUTE = "route=\"/api/tickets\",status=\"201\"";
     private static final String NEXT_ROUTE = "route=\"/api/sessions/{sessionId}/next\",status=\"200\"";
     private static final String HTTP_REQUESTS = "http_server_requests_seconds";
-    private static final String FAN_OUT_WRITTEN = "queuedesk_events_fanout_seconds";
-    private static final String FAN_OUT_HANDED = "queuedesk_events_fanout_handed_seconds";
+    static final String FAN_OUT_WRITTEN = "queuedesk_events_fanout_seconds";
+    static final String FAN_OUT_HANDED = "queuedesk_events_fanout_handed_seconds";
 
     /** Cumulative counts per bucket bound (seconds) of one of the server's timers, for the series with these labels. */
-    private static java.util.TreeMap<Double, Double> serverHistogram(Api api, String metric, String labels) {
+    static java.util.TreeMap<Double, Double> serverHistogram(Api api, String metric, String labels) {
         var bucket = Pattern.compile("^" + metric + "_bucket\\{(.*?),?le=\"([^\"]+)\"} (\\S+)$", Pattern.MULTILINE);
         var buckets = new java.util.TreeMap<Double, Double>();
         Matcher m = bucket.matcher(api.get("/metrics").body());
@@ -491,7 +533,7 @@ public final class QueueBenchmark {
     }
 
     /** The bucket bound (ms) under which fraction q of the requests between two snapshots finished; NaN if none. */
-    private static double serverPercentileMs(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after,
+    static double serverPercentileMs(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after,
                                              double q) {
         double total = after.lastEntry() == null ? 0
                 : after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
@@ -511,7 +553,7 @@ public final class QueueBenchmark {
         return post(http, uri, body, UUID.randomUUID().toString());
     }
 
-    private static int post(HttpClient http, URI uri, String body, String idempotencyKey) {
+    static int post(HttpClient http, URI uri, String body, String idempotencyKey) {
         var request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
@@ -531,7 +573,11 @@ public final class QueueBenchmark {
     // ---- reference: bare commits ---------------------------------------------------------------------------
 
     /** Same pragmas as {@code Database.sqliteConfig}: WAL, the configured synchronous mode, foreign keys, busy timeout. */
-    private static double bareCommitRate(Path file, SqliteSettings settings) throws SQLException, IOException {
+    static double bareCommitRate(Path file, SqliteSettings settings) throws SQLException, IOException {
+        return bareCommitRate(file, settings, BARE_COMMIT_TIME);
+    }
+
+    static double bareCommitRate(Path file, SqliteSettings settings, Duration time) throws SQLException, IOException {
         Files.deleteIfExists(file);
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -551,7 +597,7 @@ public final class QueueBenchmark {
                 }
                 long cpuBefore = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long begin = System.nanoTime();
-                long end = begin + BARE_COMMIT_TIME.toNanos();
+                long end = begin + time.toNanos();
                 long commits = 0;
                 long now = begin;
                 var each = new LongList();
@@ -572,7 +618,7 @@ public final class QueueBenchmark {
     }
 
     /** Each bare commit's own latency: the floor under any durable request's tail on this file system. */
-    private static String bareCommitLatency = "";
+    static String bareCommitLatency = "";
 
     private static void insertAndCommit(Connection db, PreparedStatement insert) throws SQLException {
         insert.setString(1, "ticket A-042 issued at reception");
@@ -649,17 +695,24 @@ public final class QueueBenchmark {
         final AtomicInteger remaining;
         final CountDownLatch done = new CountDownLatch(1);
         final AtomicLong lastArrival = new AtomicLong();
+        /** When each client got it (System.nanoTime), in the order they did. */
+        final long[] arrivals;
 
         Probe(String number, int clients) {
             this.marker = new RawWebSocketReceivers.Needle("\"number\":\"" + number + "\"");
             this.remaining = new AtomicInteger(clients);
+            this.arrivals = new long[clients];
         }
 
         /** One complete text message (UTF-8) as a client received it. */
         void offer(byte[] message, int from, int to) {
             if (CALLED.in(message, from, to) && marker.in(message, from, to)) {
                 long now = System.nanoTime();
-                if (remaining.decrementAndGet() == 0) {
+                int left = remaining.decrementAndGet();
+                if (left >= 0) {
+                    arrivals[arrivals.length - 1 - left] = now;
+                }
+                if (left == 0) {
                     lastArrival.set(now);
                     done.countDown();
                 }
@@ -744,7 +797,7 @@ public final class QueueBenchmark {
     }
 
     /** Polls the server's stream-clients gauge until every socket is subscribed, within a deadline. */
-    private static void awaitSubscribers(Api api, int expected) {
+    static void awaitSubscribers(Api api, int expected) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         double seen = -1;
         while (System.nanoTime() < deadline) {
@@ -802,7 +855,7 @@ public final class QueueBenchmark {
         return s[Math.max(0, Math.min(s.length - 1, rank - 1))];
     }
 
-    private static double max(long[] nanos) {
+    static double max(long[] nanos) {
         return nanos.length == 0 ? Double.NaN : Arrays.stream(nanos).max().getAsLong();
     }
 
@@ -823,11 +876,11 @@ public final class QueueBenchmark {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             Path info = Path.of("/proc/cpuinfo");
             if (Files.isReadable(info)) {

@@ -3,15 +3,11 @@ package org.queuedesk.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -34,8 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +50,7 @@ import org.queuedesk.server.ground.PostgresSettings;
 import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.PostgresDatabases;
 import org.queuedesk.server.testing.PostgresServer;
+import org.queuedesk.server.testing.ServerProcess;
 import org.queuedesk.server.testing.TestServer;
 import org.queuedesk.server.testing.TestStore;
 
@@ -70,7 +65,6 @@ import org.queuedesk.server.testing.TestStore;
 class SeveralInstancesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern LISTENING = Pattern.compile("QueueDesk server listening on http://([^:/\\s]+):(\\d+)");
 
     private static String url;
     private static Path keys;
@@ -308,7 +302,11 @@ class SeveralInstancesIT {
     void killingOneInstanceUnderLoadLosesNothingAcknowledgedAndTheOthersKeepServing() throws Exception {
         long site = admins.get(0).createSite("Crash Clinic", "UTC").id();
         long service = admins.get(0).createService(site, "General", "K").id();
-        ServerProcess doomed = ServerProcess.start(TestServer.freshDir());
+        Path doomedDir = TestServer.freshDir();
+        // in a JVM of its own, so that it can be killed with SIGKILL: same database and keys folder, its own data folder
+        ServerProcess doomed = ServerProcess.start(doomedDir.resolve("server.log"), List.of("--port", "0", "--host",
+                "127.0.0.1", "--data-dir", doomedDir.toString(), "--database-url", url, "--database-user",
+                PostgresServer.USER, "--keys-dir", keys.toString()));
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             // the doomed instance's clients use tokens signed by instance A: one key
@@ -570,80 +568,6 @@ class SeveralInstancesIT {
             if (socket != null) {
                 socket.abort();
             }
-        }
-    }
-
-    /**
-     * An instance in a JVM of its own (org.queuedesk.server.Main from the test class path), so that it can be killed
-     * with SIGKILL, as in crash/CrashRecoveryIT: same database, same keys folder, its own data folder and port.
-     */
-    private static final class ServerProcess {
-
-        private final Process process;
-        private final String baseUrl;
-
-        private ServerProcess(Process process, String baseUrl) {
-            this.process = process;
-            this.baseUrl = baseUrl;
-        }
-
-        static ServerProcess start(Path dataDir) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path log = dataDir.resolve("server.log");
-            var command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), "org.queuedesk.server.Main",
-                    "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(),
-                    "--database-url", url, "--database-user", PostgresServer.USER, "--keys-dir", keys.toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            CompletableFuture<String> listening = new CompletableFuture<>();
-            var reader = new Thread(() -> copyOutput(process, log, listening), "doomed-server-output");
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                String baseUrl = listening.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                var started = new ServerProcess(process, baseUrl);
-                await(() -> {
-                    try {
-                        return new Api(baseUrl).get("/health").status() == 200;
-                    } catch (RuntimeException notYet) {
-                        return false;
-                    }
-                }, "the separate instance is healthy; see " + log);
-                return started;
-            } catch (Exception | AssertionError e) {
-                process.destroyForcibly();
-                throw new AssertionError("the separate instance did not start; see " + log, e);
-            }
-        }
-
-        private static void copyOutput(Process process, Path log, CompletableFuture<String> listening) {
-            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 Writer out = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        listening.complete("http://127.0.0.1:" + m.group(2));
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            } finally {
-                listening.completeExceptionally(new IllegalStateException("the server's output ended"));
-            }
-        }
-
-        String baseUrl() {
-            return baseUrl;
-        }
-
-        /** SIGKILL: {@link Process#destroyForcibly()} on Linux. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the killed instance ended").isTrue();
         }
     }
 }

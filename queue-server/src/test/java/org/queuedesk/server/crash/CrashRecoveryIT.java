@@ -3,17 +3,12 @@ package org.queuedesk.server.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,12 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.ServerProcess;
 import org.queuedesk.server.testing.TestServer;
 
 /**
@@ -65,8 +57,6 @@ class CrashRecoveryIT {
     private static final int TICKETS_PER_ROUND = 80;
     private static final int CALLS_PER_ROUND = 20;
     private static final Duration ROUND_DEADLINE = Duration.ofSeconds(8);
-    private static final Duration START_DEADLINE = Duration.ofSeconds(40);
-    private static final Pattern LISTENING = Pattern.compile("QueueDesk server listening on http://([^:/\\s]+):(\\d+)");
 
     record Issued(String key, String body, long id, String number) {
     }
@@ -100,7 +90,8 @@ class CrashRecoveryIT {
         int replaysChecked = 0;
         int cutOffByKills = 0;
         for (int round = 0; round <= CRASHES; round++) {
-            server = ServerProcess.start(dataDir, round);
+            server = ServerProcess.start(dataDir.resolve("server-" + round + ".log"),
+                    List.of("--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(), "--demo"));
             if (round == 0) {
                 receptionToken = signIn(server.baseUrl(), "reception");
                 doctorToken = signIn(server.baseUrl(), "doctor");
@@ -392,111 +383,7 @@ class CrashRecoveryIT {
         return rows;
     }
 
-    // ---- the server process and a client for it -----------------------------------------------------------
-
-    /** The server in its own JVM; its output goes to a log file in the data folder, read as it comes. */
-    static final class ServerProcess {
-
-        private final Process process;
-        private final String baseUrl;
-
-        private ServerProcess(Process process, String baseUrl) {
-            this.process = process;
-            this.baseUrl = baseUrl;
-        }
-
-        static ServerProcess start(Path dataDir, int round) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path log = dataDir.resolve("server-" + round + ".log");
-            var command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), "org.queuedesk.server.Main",
-                    "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString(), "--demo");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            CompletableFuture<String> listening = new CompletableFuture<>();
-            var reader = new Thread(() -> copyOutput(process, log, listening), "server-" + round + "-output");
-            reader.setDaemon(true);
-            reader.start();
-            var started = new ServerProcess(process, null);
-            String baseUrl;
-            try {
-                baseUrl = listening.get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                started.kill();
-                throw new AssertionError("server did not report its port; see " + log, e);
-            }
-            var ready = new ServerProcess(process, baseUrl);
-            ready.awaitHealthy(log);
-            return ready;
-        }
-
-        private static void copyOutput(Process process, Path log, CompletableFuture<String> listening) {
-            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 Writer out = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        listening.complete("http://127.0.0.1:" + m.group(2));
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            } finally {
-                listening.completeExceptionally(new IllegalStateException("the server's output ended"));
-            }
-        }
-
-        /** Polls /health until it answers 200, within a bounded deadline. */
-        private void awaitHealthy(Path log) {
-            var client = new Client(baseUrl, null);
-            long deadline = System.nanoTime() + START_DEADLINE.toNanos();
-            while (true) {
-                try {
-                    if (client.get("/health").status() == 200) {
-                        return;
-                    }
-                } catch (UncheckedIOException notYet) {
-                    // not answering yet
-                }
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    kill();
-                    throw new AssertionError("server never became healthy; see " + log);
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        }
-
-        String baseUrl() {
-            return baseUrl;
-        }
-
-        /** SIGKILL: {@link Process#destroyForcibly()} on Linux. */
-        void kill() {
-            process.destroyForcibly();
-            waitForExit();
-        }
-
-        /** SIGTERM: the shutdown hook closes the server. */
-        void stopGracefully() {
-            process.destroy();
-            waitForExit();
-        }
-
-        private void waitForExit() {
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            assertThat(process.isAlive()).as("server process ended").isFalse();
-        }
-    }
+    // ---- a client for the server process -----------------------------------------------------------------
 
     /** HTTP/1.1 over the JDK client; a dropped connection is an {@link UncheckedIOException}. */
     static final class Client {

@@ -33,22 +33,53 @@ public final class PostgresServer {
     private final Path dataDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final String settings;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(Path binDir, Path dataDir, int port, boolean asPostgresUser) {
+    private PostgresServer(Path binDir, Path dataDir, int port, boolean asPostgresUser, String settings) {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+        this.settings = settings;
     }
+
+    /** Durability settings off: the tests check the server's logic, not PostgreSQL's crash safety. */
+    private static final String FOR_TESTS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    /** PostgreSQL's defaults, as docs/postgresql.md asks of a hospital's server: every commit flushed. */
+    private static final String DURABLE = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on";
 
     /** The server of this JVM, started on first use. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(FOR_TESTS);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-stop"));
         }
         return shared;
+    }
+
+    /**
+     * A server of its own with durable commits ({@code fsync} and {@code synchronous_commit} on), for benchmarks
+     * whose figures must hold for a real installation; stopped when the JVM exits.
+     */
+    public static PostgresServer startDurable() {
+        var server = start(DURABLE);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+        return server;
+    }
+
+    /** The settings the server was started with (its durability), for a benchmark's report. */
+    public String settings() {
+        return settings;
+    }
+
+    /** The postmaster's process id (its backends are its children), for the CPU a benchmark's load costs it. */
+    public long pid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("data").resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -72,7 +103,7 @@ public final class PostgresServer {
         return url(name);
     }
 
-    private static PostgresServer start() {
+    private static PostgresServer start(String durability) {
         try {
             Path binDir = binDir();
             boolean root = "0".equals(run(List.of("id", "-u"), null).strip());
@@ -84,12 +115,11 @@ public final class PostgresServer {
                 run(List.of("chown", "-R", "postgres:", dataDir.toString()), null);
             }
             int port = freePort();
-            var server = new PostgresServer(binDir, dataDir, port, root);
+            var server = new PostgresServer(binDir, dataDir, port, root, durability);
             server.pg("initdb", "-D", cluster.toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--no-locale",
                     "--no-sync");
-            // Durability settings off: the tests check the server's logic, not PostgreSQL's crash safety.
-            String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir
-                    + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+            String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir + " " + durability
+                    + " -c max_connections=400";
             server.pg("pg_ctl", "start", "-w", "-t", "60", "-D", cluster.toString(), "-l",
                     dataDir.resolve("server.log").toString(), "-o", options);
             return server;
@@ -120,7 +150,7 @@ public final class PostgresServer {
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
-                var abandoned = new PostgresServer(binDir, dir, 0, root);
+                var abandoned = new PostgresServer(binDir, dir, 0, root, "");
                 abandoned.stop();
             }
         }
