@@ -24,7 +24,7 @@ import org.queuedesk.server.report.ReportAppointments;
 /** All SQL of schedules and bookings; the appointment feature owns these tables. */
 @RegisterRowMapper(AppointmentDao.BlockRow.Mapper.class)
 @RegisterRowMapper(AppointmentDao.AppointmentMapper.class)
-public interface AppointmentDao {
+public interface AppointmentDao extends SlotDao {
 
     String COLUMNS = """
             id, site_id, service_id, doctor, room_id, slot_start, slot_end, local_date, local_time, code, state,
@@ -59,26 +59,6 @@ public interface AppointmentDao {
             b.id, b.weekday, b.on_date, b.start_time, b.end_time, b.slot_minutes, b.capacity, b.room_id,
             (SELECT <stringAgg>(CAST(s.service_id AS TEXT), ',') FROM schedule_block_services s WHERE s.block_id = b.id) AS service_ids""";
 
-    /** A doctor's weekly blocks and the blocks of their exceptions from {@code from} to {@code to}. */
-    @SqlQuery("SELECT " + BLOCK_COLUMNS + """
-             FROM schedule_blocks b
-            WHERE b.site_id = :siteId AND b.doctor = :doctor
-              AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
-            ORDER BY b.on_date, b.weekday, b.start_time, b.id""")
-    List<BlockRow> blocks(@Bind("siteId") long siteId, @Bind("doctor") String doctor, @Bind("from") LocalDate from,
-                          @Bind("to") LocalDate to);
-
-    /**
-     * The weekly blocks and the blocks of exceptions from {@code from} to {@code to} of every doctor at a site, by
-     * doctor: one read for a free-slot search of any doctor, whatever the number of doctors.
-     */
-    @SqlQuery("SELECT b.doctor, " + BLOCK_COLUMNS + """
-             FROM schedule_blocks b
-            WHERE b.site_id = :siteId AND (b.weekday IS NOT NULL OR b.on_date BETWEEN :from AND :to)
-            ORDER BY b.doctor, b.on_date, b.weekday, b.start_time, b.id""")
-    @RegisterRowMapper(DoctorBlock.Mapper.class)
-    List<DoctorBlock> siteBlocks(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
-
     record DoctorBlock(String doctor, BlockRow row) {
         public static final class Mapper implements RowMapper<DoctorBlock> {
             private final BlockRow.Mapper rows = new BlockRow.Mapper();
@@ -90,13 +70,6 @@ public interface AppointmentDao {
         }
     }
 
-    /** The exception days from {@code from} to {@code to} of every doctor at a site. */
-    @SqlQuery("""
-            SELECT doctor, on_date FROM schedule_exceptions
-             WHERE site_id = :siteId AND on_date BETWEEN :from AND :to""")
-    @RegisterRowMapper(DoctorDay.Mapper.class)
-    List<DoctorDay> siteExceptions(@Bind("siteId") long siteId, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
-
     record DoctorDay(String doctor, LocalDate date) {
         public static final class Mapper implements RowMapper<DoctorDay> {
             @Override
@@ -106,14 +79,6 @@ public interface AppointmentDao {
         }
     }
 
-    /** The dates from {@code from} to {@code to} with an exception, and their notes. */
-    @SqlQuery("""
-            SELECT on_date, note FROM schedule_exceptions
-             WHERE site_id = :siteId AND doctor = :doctor AND on_date BETWEEN :from AND :to ORDER BY on_date""")
-    @RegisterRowMapper(ExceptionRow.Mapper.class)
-    List<ExceptionRow> exceptions(@Bind("siteId") long siteId, @Bind("doctor") String doctor,
-                                  @Bind("from") LocalDate from, @Bind("to") LocalDate to);
-
     record ExceptionRow(LocalDate date, String note) {
         public static final class Mapper implements RowMapper<ExceptionRow> {
             @Override
@@ -122,12 +87,6 @@ public interface AppointmentDao {
             }
         }
     }
-
-    /** The doctors with a schedule at a site that has a block for the service. */
-    @SqlQuery("""
-            SELECT DISTINCT b.doctor FROM schedule_blocks b JOIN schedule_block_services s ON s.block_id = b.id
-             WHERE b.site_id = :siteId AND s.service_id = :serviceId ORDER BY b.doctor""")
-    List<String> doctorsOf(@Bind("siteId") long siteId, @Bind("serviceId") long serviceId);
 
     @SqlUpdate("""
             DELETE FROM schedule_block_services
@@ -235,19 +194,6 @@ public interface AppointmentDao {
              FROM appointments WHERE site_id = :siteId AND local_date = :date AND (:doctor IS NULL OR doctor = :doctor)
             ORDER BY slot_start, doctor, id""")
     List<AppointmentDto> onDay(@Bind("siteId") long siteId, @Bind("date") LocalDate date, @Bind("doctor") String doctor);
-
-    /**
-     * Places taken in the slots of these doctors starting in {@code [from, to)}, per doctor and slot start: one
-     * query for a whole range of a search, or for a booking's candidates (index appointments_by_doctor_slot).
-     */
-    @SqlQuery("""
-            SELECT doctor, slot_start, count(*) AS taken FROM appointments
-             WHERE doctor IN (<doctors>) AND slot_start >= :from AND slot_start < :to
-               AND state IN ('booked','checked_in','missed')
-             GROUP BY doctor, slot_start""")
-    @RegisterRowMapper(DoctorTaken.Mapper.class)
-    List<DoctorTaken> takenOf(@BindList("doctors") List<String> doctors, @Bind("from") Instant from,
-                              @Bind("to") Instant to);
 
     record DoctorTaken(String doctor, long slotStart, int count) {
         public static final class Mapper implements RowMapper<DoctorTaken> {

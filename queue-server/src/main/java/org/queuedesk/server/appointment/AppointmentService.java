@@ -58,7 +58,6 @@ public final class AppointmentService {
     private final AppointmentTexts texts;
     private final AppointmentReminders reminders;
     private final java.util.Map<Long, Long> siteOfService = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<Long, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AppointmentService(Database db, EventLog events, Clock clock, SiteService sites, AppointmentPorts ports) {
         this.db = db;
@@ -125,9 +124,9 @@ public final class AppointmentService {
         return siteOfService.computeIfAbsent(serviceId, id -> sites.service(id).siteId());
     }
 
-    /** A site's time zone: fixed at creation (README: fixed at creation), so read once. */
+    /** A site's time zone, read each time: an admin may change it while no ticket is open (README, site settings). */
     private ZoneId zoneOf(long siteId) {
-        return zones.computeIfAbsent(siteId, sites::zoneOf);
+        return sites.zoneOf(siteId);
     }
 
     private <T> T search(long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
@@ -139,7 +138,7 @@ public final class AppointmentService {
             throw ApiProblem.invalidField("to", "must be from 'from' to " + MAX_RANGE_DAYS + " days after it.");
         }
         ZoneId zone = zoneOf(siteId);
-        return db.read(h -> answer.apply(new SlotSearch(h.attach(AppointmentDao.class), siteId, serviceId, doctor,
+        return db.read(h -> answer.apply(new SlotSearch(h.attach(SlotDao.class), siteId, serviceId, doctor,
                 from, to, zone, clock.instant())));
     }
 
@@ -200,7 +199,7 @@ public final class AppointmentService {
             long siteId = siteOfService(request.serviceId());
             ZoneId zone = zoneOf(siteId);
             LocalDate day = request.slotStart().atZone(zone).toLocalDate();
-            var offered = db.read(h -> new SlotSearch(h.attach(AppointmentDao.class), siteId, request.serviceId(),
+            var offered = db.read(h -> new SlotSearch(h.attach(SlotDao.class), siteId, request.serviceId(),
                     blankToNull(request.doctor()), day, day, zone, clock.instant()).at(day, request.slotStart()));
             return offered.isEmpty() ? null : offered;
         } catch (ApiProblem unknown) {
@@ -375,7 +374,7 @@ public final class AppointmentService {
     }
 
     /** The slots at {@code start} of the doctor or of every doctor of the service; a 422 naming the field if none. */
-    private List<PlannedSlot> plan(AppointmentDao dao, SiteDto site, ServiceDto service, String doctor, Instant start,
+    private List<PlannedSlot> plan(SlotDao dao, SiteDto site, ServiceDto service, String doctor, Instant start,
                                    LocalDate day, ZoneId zone) {
         // one read of the day's schedules of every candidate, not three per doctor
         var plan = new SlotSearch(dao, site.id(), service.id(), doctor, day, day, zone, clock.instant());

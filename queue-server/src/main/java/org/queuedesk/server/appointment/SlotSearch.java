@@ -57,7 +57,7 @@ final class SlotSearch {
     private static final Comparator<Free> ORDER = Comparator.comparingLong(Free::start).thenComparing(Free::doctor)
             .thenComparingLong(f -> f.block().id());
 
-    private final AppointmentDao dao;
+    private final SlotDao dao;
     private final long serviceId;
     private final ZoneId zone;
     private final long now;
@@ -67,7 +67,7 @@ final class SlotSearch {
     private final Map<String, Map<LocalDate, List<WorkBlock>>> dated = new HashMap<>();
 
     /** Reads the schedules of the service's doctors (or of {@code doctor}) for {@code from}–{@code to}. */
-    SlotSearch(AppointmentDao dao, long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
+    SlotSearch(SlotDao dao, long siteId, long serviceId, String doctor, LocalDate from, LocalDate to,
                ZoneId zone, Instant now) {
         this.dao = dao;
         this.serviceId = serviceId;

@@ -22,13 +22,11 @@ import org.queuedesk.server.ground.Port;
 @RegisterRowMapper(SiteRowMappers.Sites.class)
 @RegisterRowMapper(SiteRowMappers.Services.class)
 @RegisterRowMapper(SiteRowMappers.Rooms.class)
-public interface SiteDao extends org.jdbi.v3.sqlobject.SqlObject {
+public interface SiteDao extends SiteLookupDao, org.jdbi.v3.sqlobject.SqlObject {
 
     @SqlQuery("SELECT id, name, time_zone FROM sites ORDER BY id")
     List<SiteDto> sites();
 
-    @SqlQuery("SELECT id, name, time_zone FROM sites WHERE id = :id")
-    Optional<SiteDto> site(@Bind("id") long id);
 
     @SqlQuery("INSERT INTO sites(name, time_zone) VALUES (:name, :timeZone) RETURNING id, name, time_zone")
     SiteDto insertSite(@Bind("name") String name, @Bind("timeZone") String timeZone);

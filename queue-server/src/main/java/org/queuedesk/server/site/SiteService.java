@@ -45,7 +45,7 @@ public final class SiteService {
     }
 
     public SiteDto site(long id) {
-        return db.read(h -> h.attach(SiteDao.class).site(id))
+        return db.read(h -> h.attach(SiteLookupDao.class).site(id))
                 .orElseThrow(() -> ApiProblem.notFound("There is no site " + id + "."));
     }
 

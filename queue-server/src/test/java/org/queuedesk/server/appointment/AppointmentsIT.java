@@ -292,6 +292,22 @@ class AppointmentsIT {
         assertThat(payloads.get(1)).contains("\"type\":\"appointment.cancelled\"");
     }
 
+    /** README, site settings: a time zone changed while nothing is open moves the schedule's local hours with it. */
+    @Test
+    void freeSlotsFollowTheSitesTimeZoneOnceAnAdminChangesIt() {
+        // Madrid in March (before the 29th) is UTC+1: dr.a's 09:00 is 08:00Z
+        assertThat(slots("dr.a", "2026-03-26", "2026-03-26")).first()
+                .satisfies(s -> assertThat(s.start()).isEqualTo(THU_0900));
+        var moved = clinic.put("/api/sites/" + clinic.site + "/settings",
+                new org.queuedesk.common.site.SiteSettingsRequest("Atlantic/Reykjavik", null, null));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        // Reykjavik is UTC all year: the same 09:00 is now 09:00Z, and a booking plans it there too
+        assertThat(slots("dr.a", "2026-03-26", "2026-03-26")).first()
+                .satisfies(s -> assertThat(s.start()).isEqualTo(THU_1000));
+        assertThat(clinic.book("dr.a", THU_1000, "Ana").localTime()).isEqualTo("09:00");
+    }
+
     private List<SlotDto> slots(String doctor, String from, String to) {
         var response = api().get("/api/sites/" + clinic.site + "/slots?serviceId=" + clinic.service + "&doctor=" + doctor
                 + "&from=" + from + "&to=" + to + "&limit=200");
