@@ -61,10 +61,6 @@ public final class BuiltInAccounts {
         }
     }
 
-    /**
-     * Whether a user's access tokens are refused: disabled, or (PostgreSQL) unknown to the database. On PostgreSQL
-     * an indexed read on a read connection, before any write the request makes (not on the writer's path).
-     */
     /** Why a disabled user's streams close. */
     static final String DISABLED = "Your account was disabled; ask an administrator.";
 
@@ -73,9 +69,14 @@ public final class BuiltInAccounts {
         return p -> !p.device() && username.equals(p.name());
     }
 
+    /**
+     * Whether a user's access tokens are refused because the account is disabled (a name the store does not know is
+     * not disabled, on both stores alike: only this server's key signs tokens, and only for its users). On
+     * PostgreSQL an indexed read on a read connection, before any write the request makes (not on the writer's path).
+     */
     boolean disabled(String username) {
         if (shared) {
-            return db.read(h -> h.attach(AuthDao.class).disabled(username)).orElse(true);
+            return db.read(h -> h.attach(AuthDao.class).disabled(username)).orElse(false);
         }
         return disabled.contains(username);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,9 +73,12 @@ class AccessEndsOnEveryInstanceIT {
         Api nurseOnB = new Api(b.baseUrl()).withToken(nurse);
         assertThat(nurseOnB.get("/api/sites").status()).isEqualTo(200);
         var nurseClosed = new CompletableFuture<String>();
-        connect(b, nurse, nurseClosed).get(10, TimeUnit.SECONDS);
+        var nurseHeard = new LinkedBlockingQueue<String>();
+        connect(b, nurse, nurseHeard, nurseClosed).get(10, TimeUnit.SECONDS);
         var doctorClosed = new CompletableFuture<String>();
-        connect(b, signIn(a, "doctor", "doctor").accessToken(), doctorClosed).get(10, TimeUnit.SECONDS);
+        var doctorHeard = new LinkedBlockingQueue<String>();
+        connect(b, signIn(a, "doctor", "doctor").accessToken(), doctorHeard, doctorClosed).get(10, TimeUnit.SECONDS);
+        streamsAreLive(nurseHeard, doctorHeard);
 
         assertThat(adminOnA.post("/api/users/nurse/disable", null).status()).isEqualTo(200);
 
@@ -83,7 +87,7 @@ class AccessEndsOnEveryInstanceIT {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().path("detail").asText()).isNotBlank();
         assertThat(nurseClosed.get(10, TimeUnit.SECONDS)).isEqualTo(DISABLED);
-        assertThat(connect(b, nurse, new CompletableFuture<>()))
+        assertThat(connect(b, nurse, new LinkedBlockingQueue<>(), new CompletableFuture<>()))
                 .failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class);
         // another user's stream on B stays open
         assertThat(doctorClosed).isNotDone();
@@ -99,7 +103,9 @@ class AccessEndsOnEveryInstanceIT {
         var display = adminOnA.post("/api/devices", new RegisterDeviceRequest(1L, "Hall display", "display"))
                 .as(RegisteredDeviceDto.class);
         var closed = new CompletableFuture<String>();
-        connect(b, display.token(), closed).get(10, TimeUnit.SECONDS);
+        var heard = new LinkedBlockingQueue<String>();
+        connect(b, display.token(), heard, closed).get(10, TimeUnit.SECONDS);
+        streamsAreLive(heard);
 
         assertThat(adminOnA.post("/api/devices/" + display.device().id() + "/revoke", null).status()).isEqualTo(200);
 
@@ -108,17 +114,36 @@ class AccessEndsOnEveryInstanceIT {
                 .isEqualTo("1008 This display was revoked; an administrator can register it again.");
     }
 
+    /**
+     * Waits until each stream has an event made through A: the stream is then registered on B and past the access
+     * check it makes as it registers, so the close that follows can only come from hearing of the change.
+     */
+    @SafeVarargs
+    private void streamsAreLive(LinkedBlockingQueue<String>... heard) throws InterruptedException {
+        long service = adminOnA.get("/api/sites/1/services").json().get(0).path("id").asLong();
+        adminOnA.issue(service);
+        for (var stream : heard) {
+            String event;
+            do {
+                event = stream.poll(10, TimeUnit.SECONDS);
+                assertThat(event).as("an event made through A reaches the stream on B").isNotNull();
+            } while (!event.contains("\"seq\""));
+        }
+    }
+
     private static TokenResponse signIn(QueueServer instance, String username, String password) {
         return new Api(instance.baseUrl()).post("/api/auth/login", new LoginRequest(username, password))
                 .as(TokenResponse.class);
     }
 
     private static CompletableFuture<WebSocket> connect(QueueServer instance, String token,
+                                                        LinkedBlockingQueue<String> heard,
                                                         CompletableFuture<String> closed) {
         String url = instance.baseUrl().replace("http", "ws") + "/api/sites/1/events?access_token=" + token;
         return new Api(instance.baseUrl()).http().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                heard.add(data.toString());
                 ws.request(1);
                 return null;
             }
