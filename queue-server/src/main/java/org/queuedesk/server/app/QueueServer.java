@@ -201,6 +201,20 @@ public final class QueueServer implements AutoCloseable {
         // a revoked device or disabled user loses its open streams at once (stillAllowed reads auth, set next)
         var stream = new EventStream(db, events, hub, sites, metrics, this::stillAllowed);
         this.auth = new Auth(db, config.keys(), config.auth(), clock, stream::closeWhere);
+        if (eventFeed != null) {
+            // a user disabled or a device revoked through another instance loses its streams here too
+            eventFeed.hearing(Auth.ACCESS_CHANNEL, new PostgresEventFeed.Listener() {
+                @Override
+                public void heard(String payload) {
+                    auth.accessEndedElsewhere(payload);
+                }
+
+                @Override
+                public void mayHaveMissed() {
+                    auth.accessMayHaveEndedUnheard();
+                }
+            });
+        }
         AuditTrail audit = auth.audit()::record;
         Doctors doctors = doctors(auth);
         var tickets = new TicketService(db, moves, events, clock, doctors, audit);

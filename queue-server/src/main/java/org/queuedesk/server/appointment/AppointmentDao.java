@@ -24,7 +24,7 @@ import org.queuedesk.server.report.ReportAppointments;
 /** All SQL of schedules and bookings; the appointment feature owns these tables. */
 @RegisterRowMapper(AppointmentDao.BlockRow.Mapper.class)
 @RegisterRowMapper(AppointmentDao.AppointmentMapper.class)
-public interface AppointmentDao extends SlotDao {
+public interface AppointmentDao extends SlotDao, org.jdbi.v3.sqlobject.SqlObject {
 
     String COLUMNS = """
             id, site_id, service_id, doctor, room_id, slot_start, slot_end, local_date, local_time, code, state,
@@ -173,6 +173,19 @@ public interface AppointmentDao extends SlotDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id")
     Optional<AppointmentDto> find(@Bind("id") long id);
+
+    /**
+     * The booking, for a write that changes it (check-in, move, cancel): where many transactions write (PostgreSQL)
+     * its row stays locked until the write ends, so of two changes at once the second reads what the first left
+     * and is refused by its state (409) instead of failing on the vanished 'booked' row.
+     */
+    default Optional<AppointmentDto> findToChange(long id) {
+        return org.queuedesk.server.ground.Dialect.of(getHandle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL
+                ? findLocked(id) : find(id);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE id = :id FOR UPDATE")
+    Optional<AppointmentDto> findLocked(@Bind("id") long id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM appointments WHERE site_id = :siteId AND code = :code AND state = 'booked'")
     Optional<AppointmentDto> findActiveByCode(@Bind("siteId") long siteId, @Bind("code") String code);

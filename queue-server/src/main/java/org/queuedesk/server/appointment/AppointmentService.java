@@ -395,7 +395,8 @@ public final class AppointmentService {
     }
 
     private AppointmentDto active(WriteTransaction tx, long id, String pastTense) {
-        var booking = tx.attach(AppointmentDao.class).find(id)
+        // locked where many transactions write: a check-in racing a cancel or a move sees what the other left
+        var booking = tx.attach(AppointmentDao.class).findToChange(id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no appointment " + id + "."));
         if (booking.state() != AppointmentState.BOOKED) {
             throw ApiProblem.conflict("Appointment " + booking.code() + " is " + booking.state().wireName().replace('_', ' ')

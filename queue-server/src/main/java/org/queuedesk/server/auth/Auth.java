@@ -21,6 +21,7 @@ public final class Auth {
     private final AuditLog audit;
     private final Authenticator authenticator;
     private final CognitoTokens cognito;
+    private final AccessEnded accessEnded;
 
     public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock) {
         this(db, dataDir, settings, clock, AccessEnded.NOBODY);
@@ -29,6 +30,7 @@ public final class Auth {
     /** @param accessEnded told after a device is revoked or a user disabled (e.g. to close their live streams) */
     public Auth(Database db, Path dataDir, AuthSettings settings, Clock clock, AccessEnded accessEnded) {
         this.settings = settings;
+        this.accessEnded = accessEnded;
         this.audit = new AuditLog(db, clock);
         this.devices = new Devices(db, audit, clock, accessEnded);
         if (AuthSettings.COGNITO.equals(settings.provider())) {
@@ -60,6 +62,41 @@ public final class Auth {
             return principal.deviceId() == null || devices.active(principal.deviceId());
         }
         return accounts == null || !accounts.disabled(principal.name());
+    }
+
+    /** The channel on which instances sharing a PostgreSQL database hear that someone's access ended. */
+    public static final String ACCESS_CHANNEL = AuthDao.ACCESS_CHANNEL;
+
+    static String userEnded(String username) {
+        return "user:" + username;
+    }
+
+    static String deviceEnded(long id, String kind) {
+        return "device:" + id + ":" + kind;
+    }
+
+    /**
+     * Heard on {@link #ACCESS_CHANNEL} (PostgreSQL, from whichever instance made the change, this one included):
+     * closes what that user or device holds open here. Their requests are refused already, each instance reading
+     * the database ({@link BuiltInAccounts#disabled}, {@link Devices#verify}); this ends their live streams too.
+     */
+    public void accessEndedElsewhere(String payload) {
+        if (payload.startsWith("user:")) {
+            accessEnded.ended(BuiltInAccounts.user(payload.substring("user:".length())), BuiltInAccounts.DISABLED);
+        } else if (payload.startsWith("device:")) {
+            String[] parts = payload.split(":", 3);
+            accessEnded.ended(Devices.revoked(Long.parseLong(parts[1])), Devices.revokedReason(parts[2]));
+        }
+    }
+
+    /**
+     * After the listener missed what was said meanwhile (its connection was lost): every open stream whose caller is
+     * no longer allowed closes, as if it had heard.
+     */
+    public void accessMayHaveEndedUnheard() {
+        accessEnded.ended(p -> !p.device() && !stillAllowed(p), BuiltInAccounts.DISABLED);
+        accessEnded.ended(p -> p.device() && !stillAllowed(p), "This device was revoked; an administrator can "
+                + "register it again.");
     }
 
     /** What {@code /health} checks besides the database: Cognito's signing keys and recent refusals. */

@@ -12,7 +12,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserRow.class)
 @RegisterConstructorMapper(DeviceRow.class)
 @RegisterConstructorMapper(AuditEntry.class)
-public interface AuthDao {
+public interface AuthDao extends org.jdbi.v3.sqlobject.SqlObject {
+
+    /** Where instances sharing a PostgreSQL database tell each other that someone's access ended ({@link Auth}). */
+    String ACCESS_CHANNEL = "queuedesk_access";
+
+    /**
+     * PostgreSQL only, inside the writing transaction: tells every instance (this one too), when and only if the
+     * transaction commits, that the caller named by {@code payload} ({@code user:<name>}, {@code device:<id>}) lost
+     * their access, so each closes what that caller holds open there.
+     */
+    default void announceAccessEnded(String payload) {
+        getHandle().createQuery("SELECT pg_notify('" + ACCESS_CHANNEL + "', :payload)")
+                .bind("payload", payload)
+                .mapTo(String.class)
+                .one();
+    }
 
     String USER = "SELECT id, username, password_hash, roles, disabled, failed_attempts, locked_until FROM users";
 
@@ -22,6 +37,13 @@ public interface AuthDao {
 
     @SqlQuery(USER + " WHERE id = :id")
     Optional<UserRow> user(@Bind("id") long id);
+
+    /**
+     * Whether the user is disabled (empty: no such user), for every request with a user's token where several
+     * instances share the database: one indexed read (users_username_nocase on PostgreSQL) on a read connection.
+     */
+    @SqlQuery("SELECT disabled FROM users WHERE lower(username) = lower(:username)")
+    Optional<Boolean> disabled(@Bind("username") String username);
 
     @SqlQuery(USER + " ORDER BY lower(username), username")
     List<UserRow> users();

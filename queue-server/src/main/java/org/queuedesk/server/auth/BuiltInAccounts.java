@@ -15,6 +15,7 @@ import org.queuedesk.common.auth.TokenResponse;
 import org.queuedesk.common.auth.UserDto;
 import org.queuedesk.server.ground.ApiProblem;
 import org.queuedesk.server.ground.Database;
+import org.queuedesk.server.ground.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,13 @@ public final class BuiltInAccounts {
     private final AuthSettings settings;
     private final Clock clock;
     private final AccessEnded accessEnded;
-    /** Kept in memory so every request can check it: a disabled user's access tokens stop working at once. */
+    /**
+     * SQLite (one instance): kept in memory so every request can check it, a disabled user's access tokens stop
+     * working at once. Where several instances share the database (PostgreSQL) a set in one instance's memory
+     * would let the user's tokens keep working on the others: there each request reads the flag instead.
+     */
     private final Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean shared;
 
     BuiltInAccounts(Database db, AccessTokens tokens, PasswordHasher hasher, AuditLog audit, AuthSettings settings,
                     Clock clock, AccessEnded accessEnded) {
@@ -48,11 +54,30 @@ public final class BuiltInAccounts {
         this.settings = settings;
         this.clock = clock;
         this.accessEnded = accessEnded;
-        db.read(h -> h.attach(AuthDao.class).users()).stream().filter(UserRow::disabled)
-                .forEach(u -> disabled.add(u.username()));
+        this.shared = db.dialect() == Dialect.POSTGRESQL;
+        if (!shared) {
+            db.read(h -> h.attach(AuthDao.class).users()).stream().filter(UserRow::disabled)
+                    .forEach(u -> disabled.add(u.username()));
+        }
     }
 
+    /** Why a disabled user's streams close. */
+    static final String DISABLED = "Your account was disabled; ask an administrator.";
+
+    /** The callers signed in as this user (not devices). */
+    static java.util.function.Predicate<org.queuedesk.server.ground.Principal> user(String username) {
+        return p -> !p.device() && username.equals(p.name());
+    }
+
+    /**
+     * Whether a user's access tokens are refused because the account is disabled (a name the store does not know is
+     * not disabled, on both stores alike: only this server's key signs tokens, and only for its users). On
+     * PostgreSQL an indexed read on a read connection, before any write the request makes (not on the writer's path).
+     */
     boolean disabled(String username) {
+        if (shared) {
+            return db.read(h -> h.attach(AuthDao.class).disabled(username)).orElse(false);
+        }
         return disabled.contains(username);
     }
 
@@ -146,12 +171,14 @@ public final class BuiltInAccounts {
             dao.setDisabled(user.id(), disabled, clock.instant());
             if (disabled) {
                 dao.revokeRefreshTokensOf(user.id());
+                if (shared) {
+                    dao.announceAccessEnded(Auth.userEnded(user.username())); // the other instances close their streams
+                }
             }
             tx.afterCommit(() -> {
                 if (disabled) {
                     this.disabled.add(user.username());
-                    accessEnded.ended(p -> !p.device() && user.username().equals(p.name()),
-                            "Your account was disabled; ask an administrator.");
+                    accessEnded.ended(user(user.username()), DISABLED);
                 } else {
                     this.disabled.remove(user.username());
                 }

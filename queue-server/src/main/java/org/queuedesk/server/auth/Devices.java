@@ -71,11 +71,21 @@ public final class Devices {
             var device = dao.device(id).orElseThrow(() -> ApiProblem.notFound("There is no device " + id + "."));
             if (dao.revokeDevice(id, clock.instant()) == 1) {
                 audit.record(tx, actor, "device.revoked", device.kind() + " " + id, device.name());
-                tx.afterCommit(() -> accessEnded.ended(p -> p.device() && Long.valueOf(id).equals(p.deviceId()),
-                        "This " + device.kind() + " was revoked; an administrator can register it again."));
+                if (db.dialect() == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
+                    dao.announceAccessEnded(Auth.deviceEnded(id, device.kind())); // the other instances close its streams
+                }
+                tx.afterCommit(() -> accessEnded.ended(revoked(id), revokedReason(device.kind())));
             }
             return dao.device(id).orElseThrow().toDto();
         });
+    }
+
+    static java.util.function.Predicate<Principal> revoked(long id) {
+        return p -> p.device() && Long.valueOf(id).equals(p.deviceId());
+    }
+
+    static String revokedReason(String kind) {
+        return "This " + kind + " was revoked; an administrator can register it again.";
     }
 
     public List<DeviceDto> list() {

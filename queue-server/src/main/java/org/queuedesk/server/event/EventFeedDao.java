@@ -28,9 +28,10 @@ final class EventFeedDao {
                 .one();
     }
 
-    static void listen(Connection connection) throws SQLException {
+    /** {@code channel}: one of the server's own constant names (an identifier, not a value from a request). */
+    static void listen(Connection connection, String channel) throws SQLException {
         try (var statement = connection.createStatement()) {
-            statement.execute("LISTEN " + PostgresEventFeed.CHANNEL);
+            statement.execute("LISTEN " + channel);
         }
     }
 

@@ -49,6 +49,20 @@ public final class PostgresEventFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection listening;
+    /** Other channels heard on the same connection, by name; set before {@link #start}. */
+    private final Map<String, Listener> others = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Another kind of news the instances pass each other through the database (e.g. that a user was disabled),
+     * heard on the feed's connection. Called on the feed's thread.
+     */
+    public interface Listener {
+        /** A notification's payload, after the transaction that sent it committed. */
+        void heard(String payload);
+
+        /** After the connection was lost and made again: what was sent meanwhile was not heard. */
+        void mayHaveMissed();
+    }
 
     public PostgresEventFeed(ConnectionSource connections, EventHub hub, ObjectMapper json) {
         this.connections = connections;
@@ -74,6 +88,12 @@ public final class PostgresEventFeed implements AutoCloseable {
     private record Announcement(long siteId) {
     }
 
+    /** Listens on {@code channel} too, from {@link #start}; its payloads go to {@code listener}. */
+    public PostgresEventFeed hearing(String channel, Listener listener) {
+        others.put(channel, listener);
+        return this;
+    }
+
     /**
      * Starts listening. Events already in the log are not delivered (clients catch up with {@code since=N});
      * everything committed from now on is.
@@ -92,10 +112,14 @@ public final class PostgresEventFeed implements AutoCloseable {
         while (running) {
             try (var connection = connections.open()) {
                 connection.setAutoCommit(true);
-                EventFeedDao.listen(connection);
+                EventFeedDao.listen(connection, CHANNEL);
+                for (String channel : others.keySet()) {
+                    EventFeedDao.listen(connection, channel);
+                }
                 listening = connection;
                 // listening first, then reading: a commit in between is both read and announced, never missed
                 catchUp(connection);
+                others.values().forEach(this::missed);
                 backoff = 100;
                 var notifications = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -105,7 +129,12 @@ public final class PostgresEventFeed implements AutoCloseable {
                     }
                     Set<Long> sites = new LinkedHashSet<>();
                     for (var notification : received) {
-                        sites.add(siteOf(notification.getParameter()));
+                        var other = others.get(notification.getName());
+                        if (other != null) {
+                            hear(other, notification.getParameter());
+                        } else {
+                            sites.add(siteOf(notification.getParameter()));
+                        }
                     }
                     for (long site : sites) {
                         deliverAfter(connection, site);
@@ -126,6 +155,23 @@ public final class PostgresEventFeed implements AutoCloseable {
             } finally {
                 listening = null;
             }
+        }
+    }
+
+    /** A listener's failure is logged and not the feed's: the events keep flowing. */
+    private void hear(Listener listener, String payload) {
+        try {
+            listener.heard(payload);
+        } catch (RuntimeException e) {
+            log.warn("A listener of the event feed's connection failed", e);
+        }
+    }
+
+    private void missed(Listener listener) {
+        try {
+            listener.mayHaveMissed();
+        } catch (RuntimeException e) {
+            log.warn("A listener of the event feed's connection failed", e);
         }
     }
 

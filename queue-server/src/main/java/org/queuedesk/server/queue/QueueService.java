@@ -109,10 +109,17 @@ public final class QueueService {
         if (row.paused()) {
             throw ApiProblem.conflict("The session in " + row.roomName() + " is paused; resume it first.", "paused");
         }
+        // locked before the site's row, as every other change of a ticket takes them (ticket, then the site's row at
+        // its first event): the other order let a Next and a transfer of its current patient deadlock
+        var current = TicketWriteDao.currentOf(tx, sessionId);
         // where many transactions write, the site's Nexts run one at a time from here (its event counter row is
         // taken now rather than at the first event), so each calls the head as the commits before it left it
+<<<<<<< HEAD
         SiteCatalog.lockForChange(tx, row.siteId());
         var current = TicketWriteDao.currentOf(tx, sessionId);
+=======
+        tx.attach(SiteDao.class).lockForChange(row.siteId());
+>>>>>>> s6-c
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);
             if (actual != expectedCurrentTicketId) {

@@ -35,8 +35,13 @@ public final class TicketMoves {
         return hooks;
     }
 
+    /**
+     * The ticket, for a write that acts on it: locked until the write ends where many transactions write, so the
+     * checks below judge the state the change is then made to (README, PostgreSQL: "a ticket changed by two people
+     * at once").
+     */
     public TicketDto load(WriteTransaction tx, long ticketId) {
-        return TicketWriteDao.find(tx, ticketId)
+        return TicketWriteDao.findToChange(tx, ticketId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no ticket " + ticketId + "."));
     }
 

@@ -70,20 +70,48 @@ public final class TicketWriteDao {
         });
     }
 
-    /** The ticket, read in the writer's transaction. */
+    /** The ticket, read in the writer's transaction (not locked: to change it, {@link #findToChange}). */
     public static Optional<TicketDto> find(WriteTransaction tx, long id) {
-        return tx.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = ?", s -> {
+        return tx.sql(FIND, s -> {
             s.setLong(1, id);
             return one(s);
         });
     }
 
-    /** The ticket called or being served in a doctor's session, if any (as {@link TicketDao#currentOf}). */
+    private static final String FIND = "SELECT " + COLUMNS + " FROM tickets WHERE id = ?";
+
+    /**
+     * The ticket, for a write that changes it: where many transactions write (PostgreSQL) its row stays locked
+     * until this one ends, so a second change waits and then reads what the first left (READ COMMITTED reads the
+     * newest committed row after the wait). Without it, two changes that both read the ticket before either
+     * committed each wrote their own copy over it: the first change was lost. On SQLite the single writer already
+     * runs them one after the other: the same statement without the clause.
+     */
+    static Optional<TicketDto> findToChange(WriteTransaction tx, long id) {
+        return tx.sql(concurrent(tx) ? FIND + " FOR UPDATE" : FIND, s -> {
+            s.setLong(1, id);
+            return one(s);
+        });
+    }
+
+    private static final String CURRENT_OF = "SELECT " + COLUMNS
+            + " FROM tickets WHERE session_id = ? AND state IN ('called', 'serving')";
+
+    /**
+     * The ticket called or being served in a doctor's session, if any (as {@link TicketDao#currentOf}), read to act
+     * on it: locked like {@link #findToChange} where many transactions write, so a session's recall, no-show or done
+     * and a change made to the same ticket by its id (a transfer) run one after the other.
+     */
     public static Optional<TicketDto> currentOf(WriteTransaction tx, long sessionId) {
-        return tx.sql("SELECT " + COLUMNS + " FROM tickets WHERE session_id = ? AND state IN ('called', 'serving')", s -> {
+        return tx.sql(concurrent(tx) ? CURRENT_OF + " FOR UPDATE" : CURRENT_OF, s -> {
             s.setLong(1, sessionId);
             return one(s);
         });
+    }
+
+    /** Whether other transactions write beside this one (PostgreSQL), so a row read to be changed must be locked. */
+    private static boolean concurrent(WriteTransaction tx) {
+        return org.queuedesk.server.ground.Dialect.of(tx.handle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL;
     }
 
     private static final String HEAD_FOR = "SELECT " + COLUMNS + """
@@ -104,9 +132,7 @@ public final class TicketWriteDao {
      */
     public static Optional<TicketDto> headFor(WriteTransaction tx, long sessionId, String doctor, LocalDate date,
                                               Instant now) {
-        boolean concurrent = org.queuedesk.server.ground.Dialect.of(tx.handle())
-                == org.queuedesk.server.ground.Dialect.POSTGRESQL;
-        return tx.sql(concurrent ? HEAD_FOR + " FOR UPDATE SKIP LOCKED" : HEAD_FOR, s -> {
+        return tx.sql(concurrent(tx) ? HEAD_FOR + " FOR UPDATE SKIP LOCKED" : HEAD_FOR, s -> {
             s.setString(1, date.toString());
             s.setLong(2, sessionId);
             setText(s, 3, doctor);
@@ -134,7 +160,10 @@ public final class TicketWriteDao {
         });
     }
 
-    /** Writes a ticket's new state, only if nobody moved it since it was read (we hold the write lock anyway). */
+    /**
+     * Writes a ticket's new state, only if nobody moved it since it was read: a check only, as the row was read
+     * under the write lock (SQLite) or locked ({@link #findToChange}, {@link #currentOf}, {@link #headFor}).
+     */
     static int update(WriteTransaction tx, TicketDto t, TicketState expected) {
         return tx.sql("""
                 UPDATE tickets SET state = ?, service_id = ?, priority_rank = ?, room_id = ?, session_id = ?,

@@ -308,6 +308,58 @@ class AppointmentsIT {
         assertThat(clinic.book("dr.a", THU_1000, "Ana").localTime()).isEqualTo("09:00");
     }
 
+    /**
+     * A booking checked in twice at once (two receptionists, or a kiosk and a desk), or checked in and cancelled at
+     * once: one of the two happens and the other is refused 409 problem+json by the state the first left, never a 500
+     * and never a second ticket (on PostgreSQL the second once found its 'booked' row gone after issuing a ticket).
+     */
+    @Test
+    void aBookingCheckedInTwiceOrCheckedInAndCancelledAtOnceChangesOnce() throws Exception {
+        List<AppointmentDto> booked = new ArrayList<>();
+        for (int slot = 0; slot < 12; slot++) {
+            booked.add(clinic.book("dr.a", THU_0900.plusSeconds(15 * 60L * slot), "Patient " + slot));
+        }
+        clock.set(Instant.parse("2026-03-26T07:50:00Z")); // 08:50 local on the day
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            List<List<java.util.concurrent.Future<Api.Response>>> sent = new ArrayList<>();
+            for (int i = 0; i < booked.size(); i++) {
+                long id = booked.get(i).id();
+                String second = i % 2 == 0 ? "/check-in" : "/cancel";
+                sent.add(List.of(
+                        pool.submit(() -> {
+                            go.await();
+                            return api().post("/api/appointments/" + id + "/check-in", null);
+                        }),
+                        pool.submit(() -> {
+                            go.await();
+                            return api().post("/api/appointments/" + id + second, null);
+                        })));
+            }
+            go.countDown();
+            int checkedIn = 0;
+            for (int i = 0; i < booked.size(); i++) {
+                var first = sent.get(i).get(0).get(1, java.util.concurrent.TimeUnit.MINUTES);
+                var second = sent.get(i).get(1).get(1, java.util.concurrent.TimeUnit.MINUTES);
+                String what = "booking " + i + " answered " + first.status() + " / " + second.status();
+                assertThat(List.of(first.status(), second.status())).as(what).containsExactlyInAnyOrder(200, 409);
+                var refused = first.status() == 409 ? first : second;
+                assertThat(refused.contentType()).as(what).startsWith("application/problem+json");
+                var stored = api().get("/api/appointments/" + booked.get(i).id()).as(AppointmentDto.class);
+                boolean checkInWon = first.status() == 200 || i % 2 == 0;
+                assertThat(stored.state()).as(what)
+                        .isEqualTo(checkInWon ? AppointmentState.CHECKED_IN : AppointmentState.CANCELLED);
+                assertThat(refused.json().path("currentState").asText()).as(what).isEqualTo(stored.state().wireName());
+                checkedIn += checkInWon ? 1 : 0;
+            }
+            var tickets = api().get("/api/services/" + clinic.service + "/tickets?date=2026-03-26").json();
+            assertThat(tickets).as("one ticket per booking checked in").hasSize(checkedIn);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<SlotDto> slots(String doctor, String from, String to) {
         var response = api().get("/api/sites/" + clinic.site + "/slots?serviceId=" + clinic.service + "&doctor=" + doctor
                 + "&from=" + from + "&to=" + to + "&limit=200");
