@@ -335,7 +335,21 @@ class AdminIT {
         Label zoneError = admin.lookup("#timeZoneError");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> zoneError.isVisible()
                 && zoneError.getText().startsWith("cannot change while")));
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "admin-settings-zone-refused.png");
+        // the whole refusal would wrap to more than two lines under the field: two show, the rest is its tooltip
+        double line = onFx(() -> lineHeight(zoneError, "Ag")).call();
+        double whole = onFx(() -> {
+            var text = new javafx.scene.text.Text(zoneError.getText());
+            text.setFont(zoneError.getFont());
+            text.setWrappingWidth(zoneError.getWidth() - zoneError.snappedLeftInset() - zoneError.snappedRightInset());
+            return text.getLayoutBounds().getHeight();
+        }).call();
+        assertThat(whole).as("the refusal is longer than two lines here").isGreaterThan(2.5 * line);
+        assertThat(onFx(zoneError::getHeight).call()).as("two lines at most").isLessThan(2.5 * line
+                + onFx(() -> zoneError.snappedTopInset() + zoneError.snappedBottomInset()).call());
+        assertThat(onFx(() -> zoneError.getTooltip() == null ? null : zoneError.getTooltip().getText()).call())
+                .isEqualTo(onFx(zoneError::getText).call());
 
         type("#timeZone", zoneBefore);
         type("#retentionDays", "7");
@@ -357,6 +371,13 @@ class AdminIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !table.getItems().isEmpty() && table.getItems().stream()
                 .allMatch(e -> e.actor().equals("admin") && e.action().contains("sign-in"))));
         Screenshots.save(scene, "admin-audit.png");
+    }
+
+    /** The height of one line of text in the label's font. */
+    private static double lineHeight(Label label, String sample) {
+        var text = new javafx.scene.text.Text(sample);
+        text.setFont(label.getFont());
+        return text.getLayoutBounds().getHeight();
     }
 
     /** The dark modules of a drawn QR code, read at each module's centre (after the four-module quiet zone). */
