@@ -166,6 +166,29 @@ class AdminDashboardIT {
         Screenshots.save(scene, "admin-dashboard-first-site-again.png");
     }
 
+    @Test
+    void receptionOpenedAfterTheAdminChoseAnotherSiteIsAtTheFirstSite(FxRobot robot) throws Exception {
+        var second = api.createSite("North clinic", "UTC");
+        var physio = api.createService(second.id(), "Physiotherapy", "P");
+        desk.open();
+        javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site = admin.lookup("#adminSite");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> site.getItems().size() == 2));
+        choose(site, second.id());
+        api.issue(physio.id()); // waiting with no session open: the default rules' medium alert, on the banner
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup(".alert-medium") != null));
+
+        admin.click("#changeModeButton");
+        admin.chooseMode(robot, "#receptionButton");
+        TableView<org.queuedesk.desktop.reception.ServiceQueueRow> queues = admin.lookup("#queueTable");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !queues.getItems().isEmpty()));
+        var names = api.get("/api/sites/" + api.get("/api/sites").json().get(0).path("id").asLong() + "/services")
+                .json().findValuesAsText("name");
+        assertThat(onFx(() -> queues.getItems().stream().map(org.queuedesk.desktop.reception.ServiceQueueRow::name)
+                .toList()).call()).as("the first site's services").containsExactlyInAnyOrderElementsOf(names)
+                .doesNotContain("Physiotherapy");
+        Screenshots.save(scene, "admin-then-reception.png");
+    }
+
     private static void choose(javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site, long id)
             throws Exception {
         WaitForAsyncUtils.asyncFx(() -> site.getSelectionModel().select(site.getItems().stream()
