@@ -79,7 +79,7 @@ public final class AlertBannerViewModel {
         readingSite = siteId;
         background.run(() -> api.open(siteId), list -> {
             if (siteId != readingSite) {
-                return; // another site's snapshot came since (admin mode chose another site): its read counts
+                return; // another site was chosen since (admin mode): only the read of the site followed counts
             }
             var ids = list.stream().map(AlertDto::id).collect(Collectors.toSet());
             known.keySet().retainAll(ids);
