@@ -97,11 +97,25 @@ public final class AdminViewModel {
     }
 
     /**
-     * Follows the desk's live site: its events refresh the dashboard (throttled), and its open alerts show as the
-     * same banner as at reception, acknowledged from there.
+     * Follows the desk's live site, moved to the site chosen here (and again on each choice): its events refresh
+     * the dashboard (throttled), and its open alerts show as the same banner as at reception, acknowledged from there.
      */
     public void follow(org.queuedesk.desktop.live.LiveSite live) {
+        if (site.get() != null) {
+            live.followSite(site.get().id());
+        }
+        site.addListener((o, before, now) -> {
+            if (now != null) {
+                live.followSite(now.id());
+            }
+        });
         live.onEvent(event -> dashboard.changed());
+        // a fresh snapshot (the chosen site's first, or one after a lost stream) may hold what no event told
+        live.snapshotProperty().addListener((o, before, now) -> {
+            if (now != null && site.get() != null && now.site().id() == site.get().id()) {
+                dashboard.changed();
+            }
+        });
         alerts = org.queuedesk.desktop.alert.AlertBannerViewModel.following(live, background, messages::getString);
     }
 

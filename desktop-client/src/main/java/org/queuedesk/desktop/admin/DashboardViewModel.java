@@ -147,10 +147,22 @@ public final class DashboardViewModel {
         issued.set(all == null || all.issued() == null ? "0" : Integer.toString(all.issued()));
         served.set(all == null ? "0" : Integer.toString(all.served()));
         noShows.set(all == null ? "0" : Integer.toString(all.noShows()));
-        meanWait.set(all == null || all.waitMeanSeconds() == null ? "\u2014"
-                : MessageFormat.format(messages.getString("admin.dashboard.minutes"),
-                        Math.round(all.waitMeanSeconds() / 60.0)));
+        meanWait.set(meanWaitText(all == null ? null : all.waitMeanSeconds(), messages));
         readAgainIfAsked();
+    }
+
+    /**
+     * The mean wait tile: a dash before anybody was called, "< 1 min" under a minute (whole minutes would say
+     * "0 min", as if nobody waited), else the minutes rounded.
+     */
+    static String meanWaitText(Long seconds, ResourceBundle messages) {
+        if (seconds == null) {
+            return "\u2014";
+        }
+        if (seconds < 60) {
+            return messages.getString("admin.dashboard.underMinute");
+        }
+        return MessageFormat.format(messages.getString("admin.dashboard.minutes"), Math.round(seconds / 60.0));
     }
 
     private void readAgainIfAsked() {

@@ -56,11 +56,14 @@ final class FormLayout {
         Label caption = new Label(messages.getString(captionKey));
         caption.getStyleClass().add("field-label");
         caption.setLabelFor(control);
+        // a long caption wraps rather than take the width from the field and the server's message under it
+        caption.setWrapText(true);
+        caption.setMaxWidth(CAPTION_MAX_WIDTH);
         control.setMaxWidth(Double.MAX_VALUE);
         grid.add(caption, 0, row);
         grid.add(control, 1, row++);
         if (error != null) {
-            Label message = errorLabel(error);
+            Label message = fieldError(error);
             message.setId(control.getId() == null ? null : control.getId() + "Error");
             grid.add(message, 1, row++);
         }
@@ -101,6 +104,34 @@ final class FormLayout {
                 key.consume();
             }
         });
+    }
+
+    /** The widest a caption gets before it wraps. */
+    static final double CAPTION_MAX_WIDTH = 260;
+
+    /** The most lines of a field's message under it: a long refusal must not push the form down. */
+    static final int FIELD_ERROR_LINES = 2;
+
+    /**
+     * The server's message for a field: at most {@link #FIELD_ERROR_LINES} lines under it (then an ellipsis), the
+     * whole message as its tooltip.
+     */
+    static Label fieldError(ReadOnlyStringProperty error) {
+        Label message = errorLabel(error);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(error);
+        whole.setWrapText(true);
+        whole.setMaxWidth(480);
+        message.setTooltip(whole);
+        message.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            var lines = new javafx.scene.text.Text(String.join("\n", java.util.Collections.nCopies(FIELD_ERROR_LINES, "Ag")));
+            lines.setFont(message.getFont());
+            lines.setLineSpacing(message.getLineSpacing());
+            // a label draws only the wrapped lines that fit its height: this one fits that many, never another
+            return Math.ceil(lines.getLayoutBounds().getHeight()) + message.snappedTopInset()
+                    + message.snappedBottomInset() + 1;
+        }, message.fontProperty(), message.lineSpacingProperty(), message.paddingProperty()));
+        return message;
     }
 
     static Label errorLabel(ReadOnlyStringProperty error) {

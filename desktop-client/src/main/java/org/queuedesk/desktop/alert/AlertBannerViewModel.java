@@ -39,6 +39,7 @@ public final class AlertBannerViewModel {
     // one wrapper, kept: a listener added to a wrapper made per call would go with that wrapper
     private final ObservableList<AlertDto> shownReadOnly = FXCollections.unmodifiableObservableList(shown);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private long readingSite;
 
     AlertBannerViewModel(AlertApi api, BackgroundExecutor background, Function<String, String> messages) {
         this.api = api;
@@ -75,7 +76,11 @@ public final class AlertBannerViewModel {
 
     /** The site's open alerts, read again (after a reconnect: what cleared meanwhile goes). */
     void read(long siteId) {
+        readingSite = siteId;
         background.run(() -> api.open(siteId), list -> {
+            if (siteId != readingSite) {
+                return; // another site was chosen since (admin mode): only the read of the site followed counts
+            }
             var ids = list.stream().map(AlertDto::id).collect(Collectors.toSet());
             known.keySet().retainAll(ids);
             list.forEach(this::take);

@@ -359,26 +359,47 @@ public final class QueueDeskClient {
         return new Outgoing(builder, withToken);
     }
 
+    /** Sends with a fresh token and reads the answer as JSON of this type (see {@link #send(Outgoing, HttpResponse.BodyHandler)}). */
+    private <T> T send(Outgoing request, JavaType type) throws IOException, InterruptedException, ApiException {
+        return json.readValue(send(request, HttpResponse.BodyHandlers.ofByteArray()), type);
+    }
+
     /**
      * Sends with a fresh token; a 401 for a token the session can replace (the server restarted with a
      * clock ahead of ours, the token was refused for being old, or the stream refreshed it meanwhile) sends
      * once more with the new one. Nothing was done for a 401, so a POST goes again with the same idempotency key.
+     * A success's body is read by {@code body} (JSON bytes, a report's CSV); a refusal's is always read as its
+     * problem, thrown as an {@link ApiException}.
      */
-    private <T> T send(Outgoing request, JavaType type) throws IOException, InterruptedException, ApiException {
+    private <B> B send(Outgoing request, HttpResponse.BodyHandler<B> body)
+            throws IOException, InterruptedException, ApiException {
+        HttpResponse.BodyHandler<Answer<B>> answer = info -> info.statusCode() >= 400
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Answer::<B>refused)
+                : HttpResponse.BodySubscribers.mapping(body.apply(info), Answer::<B>answered);
         Optional<String> token = request.withToken() ? session.bearer(null) : Optional.empty();
-        HttpResponse<byte[]> response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<Answer<B>> response = http.send(request.with(token), answer);
         if (response.statusCode() == 401 && token.isPresent()) {
             Optional<String> renewed = session.bearer(token.get());
             if (renewed.isPresent() && !renewed.equals(token)) {
-                token = renewed;
-                response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(request.with(renewed), answer);
             }
         }
         int status = response.statusCode();
         if (status >= 400) {
-            throw new ApiException(status, problemOf(status, response.body()));
+            throw new ApiException(status, problemOf(status, response.body().problem()));
         }
-        return json.readValue(response.body(), type);
+        return response.body().body();
+    }
+
+    /** A success's body, or a refusal's problem bytes. */
+    private record Answer<B>(B body, byte[] problem) {
+        static <B> Answer<B> answered(B body) {
+            return new Answer<>(body, null);
+        }
+
+        static <B> Answer<B> refused(byte[] problem) {
+            return new Answer<>(null, problem);
+        }
     }
 
     private Problem problemOf(int status, byte[] body) {
@@ -698,19 +719,7 @@ public final class QueueDeskClient {
             throws IOException, InterruptedException, ApiException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(reportPath(siteId, kind, from, to, by))).GET()
                 .timeout(timeout).header("Accept", "text/csv");
-        Outgoing request = new Outgoing(builder, true);
-        Optional<String> token = session.bearer(null);
-        HttpResponse<byte[]> response = http.send(request.with(token), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 401 && token.isPresent()) {
-            Optional<String> renewed = session.bearer(token.get());
-            if (renewed.isPresent() && !renewed.equals(token)) {
-                response = http.send(request.with(renewed), HttpResponse.BodyHandlers.ofByteArray());
-            }
-        }
-        if (response.statusCode() >= 400) {
-            throw new ApiException(response.statusCode(), problemOf(response.statusCode(), response.body()));
-        }
-        return response.body();
+        return send(new Outgoing(builder, true), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String reportPath(long siteId, String kind, java.time.LocalDate from, java.time.LocalDate to,

@@ -166,6 +166,9 @@ public final class AppShell {
         shellModel.canChangeModeProperty().set(user.allowedModes().size() > 1);
         shellModel.screenTitleProperty().set(text(mode.messageKey()));
         TicketText words = new TicketText(context.messages(), context.clock());
+        if (live != null && mode != Mode.ADMIN) {
+            live.followSite(null); // the desks work at the server's first site, whichever one admin mode chose
+        }
         switch (mode) {
             case RECEPTION -> {
                 var viewModel = new ReceptionViewModel(live, context.background(), words);

@@ -57,6 +57,8 @@ public final class LiveSite {
     private final StringBinding offlineReason;
     private boolean loading;
     private boolean streamStarted;
+    /** The site followed: null is the server's first site (every desk); admin mode chooses one ({@link #followSite}). */
+    private Long chosenSiteId;
 
     public LiveSite(QueueDeskClient client, EventStreamClient stream, BackgroundExecutor background,
                     ObservableBooleanValue serverReachable, ResourceBundle messages) {
@@ -121,25 +123,51 @@ public final class LiveSite {
         stream.stop();
     }
 
+    /**
+     * Follows another site from now on (admin mode's site chooser), or the server's first site again with null:
+     * the stream of the site followed so far stops, and a snapshot of the chosen one is read, its stream started
+     * from there. Events and snapshot listeners then hear of the chosen site only.
+     */
+    public void followSite(Long siteId) {
+        if (java.util.Objects.equals(siteId, chosenSiteId)) {
+            return;
+        }
+        chosenSiteId = siteId;
+        SiteSnapshot current = snapshot.get();
+        if (!started.get() || siteId != null && current != null && current.site().id() == siteId) {
+            return; // already on it (the admin desk starts at the first site), or the start reads it
+        }
+        streamStarted = false;
+        streaming.set(false);
+        loaded.set(false);
+        stream.stop();
+        refresh(); // a read still under way for the site left is dropped when it arrives (snapshotArrived)
+    }
+
     /** Reads a fresh snapshot; once the first one is in, the stream starts from its sequence number. */
     public void refresh() {
         if (loading || signInEnded.get()) {
             return;
         }
         loading = true;
-        background.run(this::readSnapshot, this::snapshotArrived, error -> {
+        Long wanted = chosenSiteId;
+        background.run(() -> readSnapshot(wanted), fresh -> snapshotArrived(wanted, fresh), error -> {
             loading = false;
             loaded.set(false);
             troubled.set(true);
+            if (!java.util.Objects.equals(wanted, chosenSiteId)) {
+                refresh(); // the site chosen meanwhile has not been read yet
+            }
         });
     }
 
-    private SiteSnapshot readSnapshot() throws IOException, InterruptedException, ApiException {
+    private SiteSnapshot readSnapshot(Long wanted) throws IOException, InterruptedException, ApiException {
         List<SiteDto> sites = client.sites();
         if (sites.isEmpty()) {
             throw new IllegalStateException("The server has no site yet");
         }
-        SiteDto site = sites.get(0);
+        SiteDto site = wanted == null ? sites.get(0) : sites.stream().filter(s -> s.id() == wanted).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The server has no site " + wanted));
         // status first: its lastEventSeq is not newer than the lists read after it
         var status = client.queueStatus(site.id());
         var services = client.services(site.id()).stream().filter(s -> s.active()).toList();
@@ -151,9 +179,14 @@ public final class LiveSite {
         return new SiteSnapshot(status.lastEventSeq(), site, services, rooms, status, tickets);
     }
 
-    private void snapshotArrived(SiteSnapshot fresh) {
+    private void snapshotArrived(Long wanted, SiteSnapshot fresh) {
         loading = false;
         if (!started.get()) {
+            return;
+        }
+        if (!java.util.Objects.equals(wanted, chosenSiteId)
+                && !(chosenSiteId != null && fresh.site().id() == chosenSiteId)) {
+            refresh(); // another site was chosen while this one was read
             return;
         }
         board.reset(fresh);

@@ -43,9 +43,18 @@ public final class TicketBoard {
     private final Map<Long, SessionDto> sessions = new HashMap<>();
     private final ArrayDeque<QueueEvent> recent = new ArrayDeque<>();
     private long seq;
+    private Long siteId;
 
-    /** Replaces the picture with {@code snapshot}, then replays newer events this desk already heard. */
+    /**
+     * Replaces the picture with {@code snapshot}, then replays newer events this desk already heard; of another
+     * site (admin mode chose one) nothing heard before counts: its numbers are not this site's.
+     */
     public void reset(SiteSnapshot snapshot) {
+        if (siteId != null && snapshot.site().id() != siteId) {
+            recent.clear();
+            sessions.clear();
+        }
+        siteId = snapshot.site().id();
         tickets.clear();
         answers.clear();
         Map<Long, TicketDto> read = new HashMap<>();

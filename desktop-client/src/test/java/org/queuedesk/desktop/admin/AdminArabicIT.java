@@ -3,7 +3,6 @@ package org.queuedesk.desktop.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.NodeOrientation;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.common.site.ServiceDto;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;
-import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,36 +26,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AdminArabicIT {
 
-    private static final Clock CLOCK = Clock.systemUTC();
-
-    private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
-    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2)
-            .language(Locale.forLanguageTag("ar"));
+    private final AdminDesk desk = new AdminDesk(Locale.forLanguageTag("ar"));
     private ShellHarness.OnScreen admin;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        admin = app.showSignIn(stage);
-        scene = admin.scene();
+        desk.show(stage);
+        admin = desk.screen();
+        scene = desk.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        app.close();
-        server.close();
+        desk.close();
     }
 
     @Test
     void theServicesScreenReadsRightToLeftAndShowsTheServersProblemByTheField(FxRobot robot) throws Exception {
-        admin.fillSignIn("admin", "admin");
-        assertThat(admin.submitSignIn(robot)).isTrue();
-        admin.waitFor("#adminButton");
+        desk.signInToModes();
         Screenshots.save(scene, "admin-start-ar.png");
-        admin.chooseMode(robot, "#adminButton");
-        admin.waitFor("#admin-dashboard"); // the first screen
-        admin.click("#screen-services");
-        admin.waitFor("#admin-services");
+        desk.chooseAdmin(); // its first screen, the dashboard
+        desk.openScreen("services");
         TableView<ServiceDto> table = admin.lookup("#servicesTable");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().size() == 3));
         assertThat(onFx(() -> scene.getRoot().getEffectiveNodeOrientation()).call())

@@ -3,7 +3,6 @@ package org.queuedesk.desktop.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuedesk.desktop.testing.Screenshots.onFx;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.NodeOrientation;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuedesk.desktop.testing.Screenshots;
 import org.queuedesk.desktop.testing.ShellHarness;
-import org.queuedesk.server.testing.TestServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,31 +23,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AdminDashboardArabicIT {
 
-    private static final Clock CLOCK = Clock.systemUTC();
-
-    private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
-    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2)
-            .language(Locale.forLanguageTag("ar"));
+    private final AdminDesk desk = new AdminDesk(Locale.forLanguageTag("ar"));
     private ShellHarness.OnScreen admin;
     private Scene scene;
 
     @Start
     void start(Stage stage) {
-        admin = app.showSignIn(stage);
-        scene = admin.scene();
+        desk.show(stage);
+        admin = desk.screen();
+        scene = desk.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        app.close();
-        server.close();
+        desk.close();
     }
 
     @Test
     void theDashboardReadsRightToLeftWithTheSameCounts(FxRobot robot) throws Exception {
-        ClinicDay.play(server);
-        admin.signIn(robot, "admin", "admin", "#adminButton");
-        admin.waitFor("#admin-dashboard");
+        ClinicDay.play(desk.server);
+        desk.open();
         Label issued = admin.lookup("#dashboardIssued");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 onFx(() -> Integer.toString(ClinicDay.ISSUED).equals(issued.getText())));

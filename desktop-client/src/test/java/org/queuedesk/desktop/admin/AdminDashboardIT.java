@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -45,45 +44,37 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AdminDashboardIT {
 
-    private static final Clock CLOCK = Clock.systemUTC();
     /** Only the waiting count rule, medium at one ticket. */
     private static final String ONE_WAITING = """
             {"holdSeconds":60,"oldestWaitMinutes":{},"waitingCount":{"medium":1},"waitingWithoutSession":{},
              "smsFailurePercent":{},"smsMinFailures":3,"printerProblemMinutes":{}}""";
 
-    private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
+    private final AdminDesk desk = new AdminDesk();
+    private final TestServer server = desk.server;
     private final Api api = server.api().signedInAs("admin", "admin");
-    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2);
     private ShellHarness.OnScreen admin;
     private Scene scene;
     private ClinicDay day;
 
     @Start
     void start(Stage stage) {
-        admin = app.showSignIn(stage);
-        scene = admin.scene();
+        desk.show(stage);
+        admin = desk.screen();
+        scene = desk.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        app.close();
-        server.close();
+        desk.close();
     }
 
-    private void openAdmin(FxRobot robot) throws Exception {
+    private void openAdmin() throws Exception {
         day = ClinicDay.play(server);
-        admin.signIn(robot, "admin", "admin", "#adminButton");
-        admin.waitFor("#admin-dashboard");
+        desk.open();
     }
 
     private void waitText(String id, String expected) throws Exception {
-        Label label = admin.lookup(id);
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> expected.equals(label.getText()) && label.isVisible()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Screenshots.save(scene, "failed-" + id.substring(1) + ".png");
-            assertThat(onFx(label::getText).call()).as(id).isEqualTo(expected);
-        }
+        desk.waitText(id, expected);
     }
 
     private static int total(XYChart<String, Number> chart, int series) {
@@ -97,7 +88,7 @@ class AdminDashboardIT {
 
     @Test
     void theDashboardChartsTodayAndFollowsNewTicketsLive(FxRobot robot) throws Exception {
-        openAdmin(robot);
+        openAdmin();
         waitText("#dashboardIssued", Integer.toString(ClinicDay.ISSUED));
         LineChart<String, Number> hours = admin.lookup("#dashboardHours");
         BarChart<String, Number> services = admin.lookup("#dashboardServices");
@@ -121,7 +112,7 @@ class AdminDashboardIT {
 
     @Test
     void theAdminDeskShowsTheAlertBannerAndAcknowledgesFromIt(FxRobot robot) throws Exception {
-        openAdmin(robot);
+        openAdmin();
         waitText("#dashboardIssued", Integer.toString(ClinicDay.ISSUED));
         Node charts = admin.lookup("#dashboardHours");
         var before = onFx(() -> charts.localToScene(charts.getBoundsInLocal())).call();
@@ -140,13 +131,83 @@ class AdminDashboardIT {
     }
 
     @Test
+    void theBannerAndTheLiveDashboardFollowTheSiteChosenOnTheAdminDesk(FxRobot robot) throws Exception {
+        long first = api.get("/api/sites").json().get(0).path("id").asLong();
+        long firstService = api.get("/api/sites/" + first + "/services").json().get(0).path("id").asLong();
+        var second = api.createSite("North clinic", "UTC");
+        var blood = api.createService(second.id(), "Blood tests", "N");
+        desk.open();
+        AdminViewModel model = desk.model();
+        javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site = admin.lookup("#adminSite");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> site.getItems().size() == 2 && site.getValue() != null));
+        assertThat(onFx(() -> site.getValue().id()).call()).as("the first site first").isEqualTo(first);
+
+        choose(site, second.id());
+        waitText("#dashboardIssued", "0");
+        putRules(second.id(), ONE_WAITING);
+        api.issue(blood.id()); // one waiting at the second site: its medium tier
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup(".alert-medium") != null));
+        assertThat(onFx(() -> List.copyOf(model.alerts().shown())).call()).singleElement()
+                .satisfies(alert -> assertThat(alert.siteId()).isEqualTo(second.id()))
+                .satisfies(alert -> assertThat(alert.serviceId()).isEqualTo(blood.id()));
+        waitText("#dashboardIssued", "1"); // refreshed live, from the second site's events
+        Screenshots.save(scene, "admin-dashboard-second-site.png");
+
+        choose(site, first); // the first site has no open alert: the banner goes
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup(".alert-banner") == null
+                && model.alerts().shown().isEmpty()));
+        waitText("#dashboardIssued", "0");
+        putRules(first, ONE_WAITING);
+        api.issue(firstService); // and it follows the first site live again
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup(".alert-medium") != null));
+        assertThat(onFx(() -> List.copyOf(model.alerts().shown())).call()).singleElement()
+                .satisfies(alert -> assertThat(alert.siteId()).isEqualTo(first));
+        waitText("#dashboardIssued", "1");
+        Screenshots.save(scene, "admin-dashboard-first-site-again.png");
+    }
+
+    @Test
+    void receptionOpenedAfterTheAdminChoseAnotherSiteIsAtTheFirstSite(FxRobot robot) throws Exception {
+        var second = api.createSite("North clinic", "UTC");
+        var physio = api.createService(second.id(), "Physiotherapy", "P");
+        desk.open();
+        javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site = admin.lookup("#adminSite");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> site.getItems().size() == 2));
+        choose(site, second.id());
+        api.issue(physio.id()); // waiting with no session open: the default rules' medium alert, on the banner
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup(".alert-medium") != null));
+
+        admin.click("#changeModeButton");
+        admin.chooseMode(robot, "#receptionButton");
+        TableView<org.queuedesk.desktop.reception.ServiceQueueRow> queues = admin.lookup("#queueTable");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !queues.getItems().isEmpty()));
+        var names = api.get("/api/sites/" + api.get("/api/sites").json().get(0).path("id").asLong() + "/services")
+                .json().findValuesAsText("name");
+        assertThat(onFx(() -> queues.getItems().stream().map(org.queuedesk.desktop.reception.ServiceQueueRow::name)
+                .toList()).call()).as("the first site's services").containsExactlyInAnyOrderElementsOf(names)
+                .doesNotContain("Physiotherapy");
+        Screenshots.save(scene, "admin-then-reception.png");
+    }
+
+    private static void choose(javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site, long id)
+            throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> site.getSelectionModel().select(site.getItems().stream()
+                .filter(s -> s.id() == id).findFirst().orElseThrow())).get(5, TimeUnit.SECONDS);
+    }
+
+    private void putRules(long siteId, String rules) {
+        var put = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/sites/" + siteId + "/alert-rules"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rules)));
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+    }
+
+    @Test
     void aReportIsShownAndSavedAsTheServersCsvAndABadRangeIsShownUnderTo(FxRobot robot, @TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("chosen.csv");
         admin.shell().useReportFiles((owner, suggested) -> Optional.of(file));
-        openAdmin(robot);
-        admin.click("#screen-reports");
-        admin.waitFor("#admin-reports");
+        openAdmin();
+        desk.openScreen("reports");
         admin.click("#showReportButton");
         TableView<List<String>> table = admin.lookup("#reportTable");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !table.getItems().isEmpty()));
@@ -178,34 +239,27 @@ class AdminDashboardIT {
 
     @Test
     void alertThresholdsAreSavedPerServiceAndARefusalShowsUnderItsRule(FxRobot robot) throws Exception {
-        openAdmin(robot);
-        admin.click("#screen-alerts");
-        admin.waitFor("#admin-alerts");
+        openAdmin();
+        desk.openScreen("alerts");
         TextField medium = admin.lookup("#waitingCount-medium");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> "15".equals(medium.getText())));
         Screenshots.save(scene, "admin-alerts.png");
         javafx.scene.control.ComboBox<AlertRulesViewModel.Scope> scope = admin.lookup("#alertScope");
         WaitForAsyncUtils.asyncFx(() -> scope.getSelectionModel().select(1)).get(5, TimeUnit.SECONDS);
         // the service's thresholds are read on choosing it: type once they are in
-        AdminViewModel model = onFx(() -> (AdminViewModel) admin.shell().currentScreen()).call();
+        AdminViewModel model = desk.model();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> !model.alertRules().form().isBusy()));
-        type(robot, "#waitingCount-medium", "4");
-        type(robot, "#waitingCount-high", "4");
+        desk.type("#waitingCount-medium", "4");
+        desk.type("#waitingCount-high", "4");
         admin.click("#saveAlertRulesButton");
         waitText("#rule-waitingCountError", "high must be above the tiers below it (4).");
         Screenshots.save(scene, "admin-alerts-refused.png");
-        type(robot, "#waitingCount-high", "8");
+        desk.type("#waitingCount-high", "8");
         admin.click("#saveAlertRulesButton");
         waitText("#alertRulesDone", onFx(() -> scope.getValue().name()).call() + " saved.");
         var own = api.get("/api/services/" + day.serviceAId + "/alert-rules").json().path("waitingCount");
         assertThat(own.path("medium").asInt()).isEqualTo(4);
         assertThat(own.path("high").asInt()).isEqualTo(8);
-    }
-
-    private void type(FxRobot robot, String id, String text) throws Exception {
-        TextField field = admin.lookup(id);
-        WaitForAsyncUtils.asyncFx(field::clear).get(5, TimeUnit.SECONDS);
-        robot.clickOn(field).write(text);
     }
 
     private static int columnIndex(TableView<?> table, String id) {

@@ -6,7 +6,6 @@ import static org.queuedesk.desktop.testing.Screenshots.onFx;
 import io.nayuki.qrcodegen.QrCode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -48,67 +47,49 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class AdminIT {
 
-    private static final Clock CLOCK = Clock.systemUTC();
-
-    private final TestServer server = TestServer.startDemoWithSignIn(CLOCK);
-    private final ShellHarness app = ShellHarness.against(server.baseUrl()).clock(CLOCK).backgroundThreads(2);
+    private final AdminDesk desk = new AdminDesk();
+    private final TestServer server = desk.server;
     private ShellHarness.OnScreen admin;
     private Scene scene;
     private FxRobot robot;
 
     @Start
     void start(Stage stage) {
-        admin = app.showSignIn(stage);
-        scene = admin.scene();
+        desk.show(stage);
+        admin = desk.screen();
+        scene = desk.scene();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        app.close();
-        server.close();
+        desk.close();
     }
 
+    /** Admin mode open at the first site; these tests start at the services. */
     private void openAdmin(FxRobot robot) throws Exception {
         this.robot = robot;
-        admin.signIn(robot, "admin", "admin", "#adminButton");
-        admin.waitFor("#adminScreens");
-        admin.waitFor("#admin-dashboard"); // the first screen; these tests start at the services
+        desk.open();
         openScreen("services");
     }
 
     private void openScreen(String screen) throws Exception {
-        admin.click("#screen-" + screen);
-        admin.waitFor("#admin-" + screen);
+        desk.openScreen(screen);
     }
 
     private void type(String fieldId, String text) throws Exception {
-        TextField field = admin.lookup(fieldId);
-        WaitForAsyncUtils.asyncFx(field::clear).get(5, TimeUnit.SECONDS);
-        robot.clickOn(field).write(text);
+        desk.type(fieldId, text);
     }
 
-    /** Presses a button with the keyboard, which scrolls it into view (a long form's Save may be below the fold). */
     private void press(String buttonId) throws Exception {
-        Node button = admin.lookup(buttonId);
-        WaitForAsyncUtils.asyncFx(button::requestFocus).get(5, TimeUnit.SECONDS);
-        robot.type(KeyCode.SPACE);
+        desk.press(buttonId);
     }
 
     private void waitText(String labelId, String expected) throws Exception {
-        Label label = admin.lookup(labelId);
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> expected.equals(label.getText()) && label.isVisible()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Screenshots.save(scene, "failed-" + labelId.substring(1) + ".png");
-            assertThat(onFx(label::getText).call()).as(labelId).isEqualTo(expected);
-        }
+        desk.waitText(labelId, expected);
     }
 
     private QueueDeskClient adminClient() throws Exception {
-        var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), new TokenStore(CLOCK),
-                Duration.ofSeconds(5));
-        client.login("admin", "admin");
-        return client;
+        return desk.adminClient();
     }
 
     @Test
@@ -270,7 +251,7 @@ class AdminIT {
         assertThat(onFx(() -> modulesOf(qr)).call()).isEqualTo(modulesOf(QrCode.encodeText(token, QrCode.Ecc.MEDIUM)));
         Screenshots.save(scene, "admin-devices-token.png");
         // the token is the kiosk's: it signs in as a kiosk
-        var kiosk = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), new TokenStore(CLOCK),
+        var kiosk = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()), new TokenStore(AdminDesk.CLOCK),
                 Duration.ofSeconds(5));
         kiosk.tokens().store(new TokenResponse(token, null, 3600, "kiosk", List.of()));
         assertThat(kiosk.me().roles()).containsExactly(Role.KIOSK);
@@ -354,7 +335,21 @@ class AdminIT {
         Label zoneError = admin.lookup("#timeZoneError");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> zoneError.isVisible()
                 && zoneError.getText().startsWith("cannot change while")));
+        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(scene, "admin-settings-zone-refused.png");
+        // the whole refusal would wrap to more than two lines under the field: two show, the rest is its tooltip
+        double line = onFx(() -> lineHeight(zoneError, "Ag")).call();
+        double whole = onFx(() -> {
+            var text = new javafx.scene.text.Text(zoneError.getText());
+            text.setFont(zoneError.getFont());
+            text.setWrappingWidth(zoneError.getWidth() - zoneError.snappedLeftInset() - zoneError.snappedRightInset());
+            return text.getLayoutBounds().getHeight();
+        }).call();
+        assertThat(whole).as("the refusal is longer than two lines here").isGreaterThan(2.5 * line);
+        assertThat(onFx(zoneError::getHeight).call()).as("two lines at most").isLessThan(2.5 * line
+                + onFx(() -> zoneError.snappedTopInset() + zoneError.snappedBottomInset()).call());
+        assertThat(onFx(() -> zoneError.getTooltip() == null ? null : zoneError.getTooltip().getText()).call())
+                .isEqualTo(onFx(zoneError::getText).call());
 
         type("#timeZone", zoneBefore);
         type("#retentionDays", "7");
@@ -376,6 +371,13 @@ class AdminIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !table.getItems().isEmpty() && table.getItems().stream()
                 .allMatch(e -> e.actor().equals("admin") && e.action().contains("sign-in"))));
         Screenshots.save(scene, "admin-audit.png");
+    }
+
+    /** The height of one line of text in the label's font. */
+    private static double lineHeight(Label label, String sample) {
+        var text = new javafx.scene.text.Text(sample);
+        text.setFont(label.getFont());
+        return text.getLayoutBounds().getHeight();
     }
 
     /** The dark modules of a drawn QR code, read at each module's centre (after the four-module quiet zone). */

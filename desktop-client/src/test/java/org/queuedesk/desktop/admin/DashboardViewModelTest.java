@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.queuedesk.desktop.ground.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.desktop.testing.ManualUiTimer;
@@ -75,5 +80,20 @@ class DashboardViewModelTest {
         assertThat(timer.pending()).as("a closed dashboard stops following").isEmpty();
         dashboard.changed();
         assertThat(timer.pending()).isEmpty();
+    }
+
+    @Test
+    void theMeanWaitTileSaysLessThanAMinuteUnderAMinuteAndWholeMinutesAfter() throws IOException {
+        try (InputStream table = getClass().getResourceAsStream("mean-wait-tile.psv")) {
+            var rows = new String(table.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            assertThat(rows).hasSizeGreaterThan(10);
+            for (String row : rows) {
+                String[] cells = row.split("\\|", -1);
+                String seconds = cells[1].strip();
+                assertThat(DashboardViewModel.meanWaitText(seconds.isEmpty() ? null : Long.valueOf(seconds),
+                        Theme.messages(Locale.forLanguageTag(cells[0].strip())))).as(row).isEqualTo(cells[2].strip());
+            }
+        }
     }
 }

@@ -9,6 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.queuedesk.common.auth.RefreshRequest;
+import org.queuedesk.common.auth.TokenResponse;
+import org.queuedesk.common.report.ReportPeriod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.queuedesk.server.testing.MutableClock;
@@ -61,5 +67,50 @@ class QueueDeskClientTest {
 
         assertThat(tokens.hasEnded()).isTrue();
         assertThat(heard).hasValue(1);
+    }
+
+    @Test
+    void aCsvReportAfterTheAccessTokenExpiredRenewsOnceAndIsTheServersCsv() throws Exception {
+        AtomicInteger renewals = new AtomicInteger();
+        TokenResponse signedIn = client.login("admin", "admin");
+        // the same tokens, renewed at the same server, counted
+        client.signedInElsewhere(signedIn, new QueueDeskClient.TokenRenewal() {
+            @Override
+            public TokenResponse renew(String refreshToken) {
+                renewals.incrementAndGet();
+                return server.api().post("/api/auth/refresh", new RefreshRequest(refreshToken)).as(TokenResponse.class);
+            }
+
+            @Override
+            public void revoke(String refreshToken) {
+            }
+        });
+        long siteId = client.sites().get(0).id();
+        String before = tokens.accessToken().orElseThrow();
+        serverClock.advance(Duration.ofMinutes(11)); // the desk's clock stays: it sends the old token, refused
+        LocalDate day = LocalDate.of(2026, 11, 2);
+
+        byte[] csv = client.reportCsv(siteId, "tickets", day, day, ReportPeriod.DAY);
+
+        assertThat(renewals).as("renewed once, then sent again").hasValue(1);
+        String renewed = tokens.accessToken().orElseThrow();
+        assertThat(renewed).isNotEqualTo(before);
+        String direct = server.api().withToken(renewed).send(HttpRequest.newBuilder(client.uri(
+                "/api/reports/sites/" + siteId + "/tickets?from=2026-11-02&to=2026-11-02&by=day")).GET()
+                .header("Accept", "text/csv")).body();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).as("the server's CSV, unchanged").isEqualTo(direct)
+                .startsWith("\uFEFF");
+    }
+
+    @Test
+    void aRefusedCsvReportIsTheServersProblem() throws Exception {
+        client.login("admin", "admin");
+        long siteId = client.sites().get(0).id();
+
+        assertThatThrownBy(() -> client.reportCsv(siteId, "tickets", LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 11, 1), ReportPeriod.DAY)).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.fieldErrors()).containsEntry("to", "must not be before from (2026-11-30).");
+                });
     }
 }

@@ -57,6 +57,21 @@ class TicketBoardTest {
         assertThat(board.seq()).isEqualTo(2);
     }
 
+    @Test
+    void anotherSitesSnapshotReplaysNothingHeardAtTheSiteBefore() {
+        board.reset(snapshot(0));
+        board.apply(event(9, ticket(1, "A-001", TicketState.WAITING, Priority.NORMAL, 0)));
+
+        // admin mode chose another site: its snapshot is at its own sequence number, lower than the first site's
+        board.reset(new SiteSnapshot(3, new SiteDto(2, "North", "UTC"), List.of(), List.of(),
+                new QueueStatusDto(2, 3, List.of(), List.of()), List.of()));
+
+        assertThat(board.byNumber("a-001")).as("the first site's ticket").isEmpty();
+        assertThat(board.seq()).isEqualTo(3);
+        assertThat(board.apply(event(4, ticket(7, "N-001", TicketState.WAITING, Priority.NORMAL, 0))))
+                .as("the second site's next event").isTrue();
+    }
+
     // README lifecycle: "called → no-show → (requeue) waiting"; requeue puts the ticket back at its original
     // place, so it keeps its queued time and its last change looks older than the no-show
     @Test

@@ -1,0 +1,79 @@
+package org.queuedesk.desktop.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.queuedesk.desktop.api.EventStreamClient;
+import org.queuedesk.desktop.api.QueueDeskClient;
+import org.queuedesk.desktop.api.ReconnectPolicy;
+import org.queuedesk.desktop.api.TokenStore;
+import org.queuedesk.desktop.ground.CurrentThreadExecutor;
+import org.queuedesk.desktop.ground.Theme;
+import org.queuedesk.desktop.testing.FxThreadStandIn;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.TestServer;
+
+/**
+ * The desk's live site moved to another site (admin mode's site chooser) and back to the server's first (every
+ * other desk): each time the snapshot and the events are the chosen site's only. Real server with two sites.
+ */
+class LiveSiteFollowSiteTest {
+
+    private final TestServer server = TestServer.startDemoWithSignIn(Clock.systemUTC());
+    private final Api admin = server.api().signedInAs("admin", "admin");
+    private final FxThreadStandIn fxThread = new FxThreadStandIn();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private LiveSite live;
+
+    @AfterEach
+    void stop() {
+        if (live != null) {
+            live.stop();
+        }
+        scheduler.shutdownNow();
+        server.close();
+    }
+
+    @Test
+    void aChosenSitesSnapshotAndEventsReplaceTheFirstSitesAndNullGoesBack() throws Exception {
+        var north = admin.createSite("North clinic", "UTC");
+        var blood = admin.createService(north.id(), "Blood tests", "N");
+        var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()),
+                new TokenStore(Clock.systemUTC()), Duration.ofSeconds(5));
+        client.login("admin", "admin");
+        long first = client.sites().get(0).id();
+        long firstService = client.services(first).get(0).id();
+        var stream = new EventStreamClient(HttpClient.newHttpClient(), client.session(), scheduler,
+                new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(100), Duration.ofMillis(400)), fxThread);
+        live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true),
+                Theme.messages(Locale.ENGLISH));
+        live.start();
+        fxThread.runUntil("live at the first site", () -> live.onlineProperty().get());
+        admin.issue(firstService);
+        fxThread.runUntil("the first site's ticket", () -> live.board().byNumber("A-001").isPresent());
+
+        live.followSite(north.id());
+        fxThread.runUntil("live at the chosen site", () -> live.onlineProperty().get()
+                && live.snapshot().site().id() == north.id());
+        assertThat(live.board().byNumber("A-001")).as("the first site's ticket is not the chosen site's").isEmpty();
+        admin.issue(blood.id());
+        fxThread.runUntil("the chosen site's ticket, from its events", () -> live.board().byNumber("N-001").isPresent());
+
+        live.followSite(null);
+        fxThread.runUntil("live at the first site again", () -> live.onlineProperty().get()
+                && live.snapshot().site().id() == first);
+        assertThat(live.board().byNumber("N-001")).isEmpty();
+        admin.issue(firstService);
+        fxThread.runUntil("the first site's next ticket, from its events",
+                () -> live.board().byNumber("A-002").isPresent());
+    }
+}
