@@ -114,12 +114,7 @@ public final class QueueService {
         var current = TicketWriteDao.currentOf(tx, sessionId);
         // where many transactions write, the site's Nexts run one at a time from here (its event counter row is
         // taken now rather than at the first event), so each calls the head as the commits before it left it
-<<<<<<< HEAD
         SiteCatalog.lockForChange(tx, row.siteId());
-        var current = TicketWriteDao.currentOf(tx, sessionId);
-=======
-        tx.attach(SiteDao.class).lockForChange(row.siteId());
->>>>>>> s6-c
         if (expectedCurrentTicketId != null) {
             long actual = current.map(TicketDto::id).orElse(0L);
             if (actual != expectedCurrentTicketId) {
