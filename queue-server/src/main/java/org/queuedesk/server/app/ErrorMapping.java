@@ -53,6 +53,14 @@ public final class ErrorMapping {
                 write(ctx, 400, "Malformed JSON", JsonErrors.describe(jpe), null, null);
                 return;
             }
+            if (org.queuedesk.server.ground.ServerBusy.causedBy(e)) {
+                log.warn("{} {} found no free database connection in time; answered 503", ctx.method(),
+                        LogRedaction.statusLinks(ctx.path()));
+                ctx.header("Retry-After", "1");
+                write(ctx, 503, "Busy", "The server has more requests than it can take at this moment, so nothing was"
+                        + " changed. Try again in a moment.", null, null);
+                return;
+            }
             if (org.queuedesk.server.ground.WriteCollision.causedBy(e)) {
                 log.warn("A write on {} {} kept colliding with others and was given up", ctx.method(),
                         LogRedaction.statusLinks(ctx.path()));

@@ -55,7 +55,9 @@ public final class Database implements AutoCloseable {
         JdbiTypes.register(jdbi);
         dialect.applyTo(jdbi);
         this.writer = dialect == Dialect.SQLITE ? new GroupCommitWriter(jdbi) : null;
-        this.transactions = dialect == Dialect.POSTGRESQL ? new TransactionPerWrite(jdbi) : null;
+        // about half the pool for writes: reads, the event feed and the single-instance jobs need the rest
+        this.transactions = dialect == Dialect.POSTGRESQL
+                ? new TransactionPerWrite(jdbi, dataSource.getMaximumPoolSize() / 2) : null;
     }
 
     /**

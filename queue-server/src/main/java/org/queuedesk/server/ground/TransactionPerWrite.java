@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link WriteTransaction#remember} holds within one transaction only: other transactions, and later other
  * server instances, change the rows between two writes.
+ *
+ * <p>Writes run on a few long-lived connections ({@link Lane}s), each keeping its Jdbi handle, the DAOs attached
+ * to it and its plain statements, as SQLite's single writer does: Jdbi prepares every method of a DAO each time
+ * one is attached, and attaching the DAOs afresh for each write cost several milliseconds of CPU per request
+ * (README, "Benchmark"). A lane whose connection failed is closed and replaced.
  */
 final class TransactionPerWrite implements AutoCloseable {
 
@@ -27,6 +32,10 @@ final class TransactionPerWrite implements AutoCloseable {
     static final int MAX_ATTEMPTS = 6;
 
     private final Jdbi jdbi;
+    private final int maxLanes;
+    /** Lanes not in use; at most {@link #maxLanes} exist ({@link #lanes} counts them). */
+    private final java.util.concurrent.BlockingQueue<Lane> idle = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger lanes = new java.util.concurrent.atomic.AtomicInteger();
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
     /** Writes waiting for a pooled connection to start their transaction. */
@@ -45,8 +54,27 @@ final class TransactionPerWrite implements AutoCloseable {
         }
     }
 
-    TransactionPerWrite(Jdbi jdbi) {
+    /** A connection kept for writes, with its handle's attached DAOs and prepared plain statements. */
+    private static final class Lane {
+        final Handle handle;
+        final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
+        final PlainStatements plain;
+
+        Lane(Handle handle) {
+            this.handle = handle;
+            this.plain = new PlainStatements(handle.getConnection(), new LongAdder());
+        }
+
+        void close() {
+            plain.close();
+            closeQuietly(handle);
+        }
+    }
+
+    /** {@code maxLanes}: connections kept for writes (the pool must hold more, for reads and the event feed). */
+    TransactionPerWrite(Jdbi jdbi, int maxLanes) {
         this.jdbi = jdbi;
+        this.maxLanes = Math.max(1, maxLanes);
     }
 
     /** Writes run again after a serialization failure or deadlock, since the start. */
@@ -74,6 +102,12 @@ final class TransactionPerWrite implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);
+            } catch (LaneLost lost) {
+                // its connection was gone (the database restarted, or closed it) before anything was committed
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw lost.failure;
+                }
+                log.info("A write connection was lost before its commit; running the write again on another");
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !collided(e)) {
                     throw e;
@@ -88,30 +122,38 @@ final class TransactionPerWrite implements AutoCloseable {
     private <R> R once(Function<WriteTransaction, R> work) {
         List<Runnable> afterCommit = new ArrayList<>();
         R result;
-        Handle handle;
+        Lane lane;
         waiting.incrementAndGet();
         try {
-            handle = jdbi.open();
+            lane = takeLane();
         } finally {
             waiting.decrementAndGet();
         }
+        boolean healthy = false;
         try {
-            handle.begin();
-            var tx = new WriteTransaction(handle, afterCommit);
+            Handle handle = lane.handle;
+            var tx = new WriteTransaction(handle, afterCommit, lane.daos, new java.util.HashMap<>(),
+                    new java.util.LinkedHashMap<>(), lane.plain);
             current.set(new Open(tx));
+            boolean committing = false;
             try {
+                handle.begin();
                 result = work.apply(tx);
                 tx.beforeCommit().values().forEach(Runnable::run);
+                committing = true;
                 handle.commit();
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(handle);
+                healthy = rolledBack(handle); // a refused or collided write leaves its lane as good as new
+                if (!healthy && !committing && e instanceof RuntimeException failure) {
+                    throw new LaneLost(failure); // nothing was committed: safe to run again
+                }
                 throw e;
             } finally {
                 current.remove();
-                tx.plain().close(); // its statements die with the transaction: the connection goes back to the pool
             }
+            healthy = true;
         } finally {
-            closeQuietly(handle);
+            giveBack(lane, healthy);
         }
         committed.accept(1);
         for (Runnable action : afterCommit) {
@@ -122,6 +164,51 @@ final class TransactionPerWrite implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** A write whose lane's connection broke before its commit was sent: nothing of it was committed. */
+    private static final class LaneLost extends RuntimeException {
+        final RuntimeException failure;
+
+        LaneLost(RuntimeException failure) {
+            super(failure);
+            this.failure = failure;
+        }
+    }
+
+    private Lane takeLane() {
+        Lane lane = idle.poll();
+        if (lane != null) {
+            return lane;
+        }
+        if (lanes.incrementAndGet() <= maxLanes) {
+            try {
+                return new Lane(jdbi.open());
+            } catch (RuntimeException e) {
+                lanes.decrementAndGet();
+                throw e;
+            }
+        }
+        lanes.decrementAndGet();
+        try {
+            lane = idle.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a write connection", e);
+        }
+        if (lane == null) {
+            throw new ServerBusy("Every write connection stayed busy for 10 s");
+        }
+        return lane;
+    }
+
+    private void giveBack(Lane lane, boolean healthy) {
+        if (healthy && running) {
+            idle.add(lane);
+        } else {
+            lanes.decrementAndGet();
+            lane.close();
+        }
     }
 
     /** A write made while a write runs on this thread: joins its transaction, in a savepoint of its own. */
@@ -169,11 +256,14 @@ final class TransactionPerWrite implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Handle handle) {
+    /** Rolls back; whether the connection is still fit for the next write. */
+    private static boolean rolledBack(Handle handle) {
         try {
             handle.rollback();
-        } catch (RuntimeException e) {
-            log.debug("Rolling back failed; the connection is closed next", e);
+            return !handle.getConnection().isClosed();
+        } catch (RuntimeException | java.sql.SQLException e) {
+            log.debug("Rolling back failed; the connection is closed and replaced", e);
+            return false;
         }
     }
 
@@ -188,5 +278,9 @@ final class TransactionPerWrite implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        Lane lane;
+        while ((lane = idle.poll()) != null) {
+            lane.close();
+        }
     }
 }

@@ -48,11 +48,16 @@ public final class PostgresServer {
     private static final String FOR_TESTS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
     /** PostgreSQL's defaults, as docs/postgresql.md asks of a hospital's server: every commit flushed. */
     private static final String DURABLE = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on";
+    /**
+     * More settings for a profiling run, e.g. {@code -Dqueuedesk.test.pgSettings="-c shared_preload_libraries=
+     * pg_stat_statements"} (bench/PostgresStatementsProbe); nothing by default.
+     */
+    private static final String EXTRA = " " + System.getProperty("queuedesk.test.pgSettings", "");
 
     /** The server of this JVM, started on first use. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start(FOR_TESTS);
+            shared = start(FOR_TESTS + EXTRA);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-stop"));
         }
         return shared;
@@ -63,7 +68,7 @@ public final class PostgresServer {
      * whose figures must hold for a real installation; stopped when the JVM exits.
      */
     public static PostgresServer startDurable() {
-        var server = start(DURABLE);
+        var server = start(DURABLE + EXTRA);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
         return server;
     }
