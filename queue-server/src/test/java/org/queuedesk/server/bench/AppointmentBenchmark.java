@@ -46,6 +46,9 @@ final class AppointmentBenchmark {
     private AppointmentBenchmark() {
     }
 
+    /** A server in a JVM of its own (its CPU is not this JVM's threads'); null: the in-process server. */
+    static QueueBenchmark.Instances remote;
+
     /** Runs both cases on the server behind {@code api}; {@code desks} are the walk-in desks (QueueBenchmark's). */
     static void run(Api api, List<QueueBenchmark.Desk> desks, StringBuilder out) throws InterruptedException {
         long site = api.createSite("Appointments Clinic", ZONE.getId()).id();
@@ -199,7 +202,8 @@ final class AppointmentBenchmark {
         var deskLoad = new QueueBenchmark.LoadResult[1];
         var deskThread = new Thread(() -> {
             try {
-                deskLoad[0] = QueueBenchmark.openLoop(api, desks, Duration.ofSeconds(SECONDS));
+                deskLoad[0] = QueueBenchmark.openLoop(remote != null ? remote : QueueBenchmark.Instances.inProcess(api),
+                        desks, Duration.ofSeconds(SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

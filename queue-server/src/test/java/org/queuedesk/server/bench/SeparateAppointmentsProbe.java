@@ -1,0 +1,31 @@
+package org.queuedesk.server.bench;
+
+import java.time.Duration;
+import java.util.List;
+import org.queuedesk.server.testing.Api;
+import org.queuedesk.server.testing.ServerProcess;
+import org.queuedesk.server.testing.TestServer;
+
+/** Experiment: the appointments section against a SQLite server in a JVM of its own (CPU figures not valid). */
+public final class SeparateAppointmentsProbe {
+
+    public static void main(String[] args) throws Exception {
+        var dir = TestServer.freshDir().toAbsolutePath();
+        List<String> jvm = List.of(System.getProperty("probe.jvm", "-Xms512m -Xmx1g").split(" "));
+        var server = ServerProcess.start(dir.resolve("server.log"), jvm, BenchInstance.class.getName(),
+                List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString()));
+        try {
+            var api = new Api(server.baseUrl());
+            var desks = QueueBenchmark.setUpDesks(api, 200);
+            var instances = new QueueBenchmark.Instances(List.of(api), () -> 0, () -> 0);
+            QueueBenchmark.closedLoop(instances, desks.subList(0, 50), Duration.ofSeconds(6), Duration.ofSeconds(2));
+            AppointmentBenchmark.remote = instances;
+            var out = new StringBuilder();
+            AppointmentBenchmark.run(api, desks.subList(0, 200), out);
+            System.out.print(out);
+        } finally {
+            server.stopGracefully();
+        }
+        System.exit(0);
+    }
+}
