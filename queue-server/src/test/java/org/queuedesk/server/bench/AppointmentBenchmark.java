@@ -46,11 +46,17 @@ final class AppointmentBenchmark {
     private AppointmentBenchmark() {
     }
 
-    /** A server in a JVM of its own (its CPU is not this JVM's threads'); null: the in-process server. */
-    static QueueBenchmark.Instances remote;
-
-    /** Runs both cases on the server behind {@code api}; {@code desks} are the walk-in desks (QueueBenchmark's). */
+    /** Runs both cases on the in-process server behind {@code api}; {@code desks} are the walk-in desks (QueueBenchmark's). */
     static void run(Api api, List<QueueBenchmark.Desk> desks, StringBuilder out) throws InterruptedException {
+        run(api, QueueBenchmark.Instances.inProcess(api), desks, out);
+    }
+
+    /**
+     * As {@link #run(Api, List, StringBuilder)} on {@code server}, which may be a server in a JVM of its own
+     * (SeparateAppointmentsProbe): the CPU figures then read this JVM's threads and say nothing.
+     */
+    static void run(Api api, QueueBenchmark.Instances server, List<QueueBenchmark.Desk> desks, StringBuilder out)
+            throws InterruptedException {
         long site = api.createSite("Appointments Clinic", ZONE.getId()).id();
         long service = api.createService(site, "General practice", "GP").id();
         long room = api.createRoom(site, "Room A").id();
@@ -85,7 +91,7 @@ final class AppointmentBenchmark {
         bookAlone(api, service, slots.subList(warmUp, warmUp + alone), out);
         int first = warmUp + alone;
         int bookings = Math.min(slots.size() - first, BOOKINGS_PER_SECOND * SECONDS);
-        var booked = first + book(api, service, slots.subList(first, first + bookings), desks, out);
+        var booked = first + book(api, server, service, slots.subList(first, first + bookings), desks, out);
 
         // a person's search, with those bookings in place (one receptionist at a time): the calendar of the 30
         // days, then the first free slots of a day picked in it (each day in turn)
@@ -196,14 +202,14 @@ final class AppointmentBenchmark {
         return total;
     }
 
-    private static int book(Api api, long service, List<SlotDto> slots, List<QueueBenchmark.Desk> desks, StringBuilder out)
+    private static int book(Api api, QueueBenchmark.Instances server, long service, List<SlotDto> slots,
+                            List<QueueBenchmark.Desk> desks, StringBuilder out)
             throws InterruptedException {
         URI base = URI.create(api.baseUrl());
         var deskLoad = new QueueBenchmark.LoadResult[1];
         var deskThread = new Thread(() -> {
             try {
-                deskLoad[0] = QueueBenchmark.openLoop(remote != null ? remote : QueueBenchmark.Instances.inProcess(api),
-                        desks, Duration.ofSeconds(SECONDS));
+                deskLoad[0] = QueueBenchmark.openLoop(server, desks, Duration.ofSeconds(SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -6,7 +6,10 @@ import org.queuedesk.server.testing.Api;
 import org.queuedesk.server.testing.ServerProcess;
 import org.queuedesk.server.testing.TestServer;
 
-/** Experiment: the appointments section against a SQLite server in a JVM of its own (CPU figures not valid). */
+/**
+ * The appointments section of the benchmark against a SQLite server in a JVM of its own (README, "Booking"), to
+ * tell the server's latency from the in-process load's: its latencies count; its CPU lines read this JVM and say 0.
+ */
 public final class SeparateAppointmentsProbe {
 
     public static void main(String[] args) throws Exception {
@@ -19,9 +22,8 @@ public final class SeparateAppointmentsProbe {
             var desks = QueueBenchmark.setUpDesks(api, 200);
             var instances = new QueueBenchmark.Instances(List.of(api), () -> 0, () -> 0);
             QueueBenchmark.closedLoop(instances, desks.subList(0, 50), Duration.ofSeconds(6), Duration.ofSeconds(2));
-            AppointmentBenchmark.remote = instances;
             var out = new StringBuilder();
-            AppointmentBenchmark.run(api, desks.subList(0, 200), out);
+            AppointmentBenchmark.run(api, instances, desks.subList(0, 200), out);
             System.out.print(out);
         } finally {
             server.stopGracefully();
