@@ -48,13 +48,16 @@ public final class DatabaseCopy implements AutoCloseable {
         Path targetLog = Path.of(target + "-wal");
         try (Connection snapshot = openSnapshot()) {
             try (var out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                copy(database, out, pace);
+                // to its end: checkpoints may still grow it during the copy, but only with pages of the snapshot's log part
+                copy(database, out, pace, Long.MAX_VALUE);
             }
             Path log = Path.of(file + "-wal");
             if (Files.exists(log)) {
                 try (var in = FileChannel.open(log, StandardOpenOption.READ);
                      var out = FileChannel.open(targetLog, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    copy(in, out, pace);
+                    // only as far as the log reached now: it already holds the snapshot's part, and chasing the end of
+                    // a log that grows during each rest never finished once writes outpaced the copy
+                    copy(in, out, pace, in.size());
                 }
             }
             snapshot.rollback();
@@ -96,13 +99,17 @@ public final class DatabaseCopy implements AutoCloseable {
         }
     }
 
-    /** Chunk by chunk, each written through to disk before the next, so dirty pages never pile up. */
-    private static void copy(FileChannel in, FileChannel out, Pace pace) throws IOException {
+    /**
+     * The first {@code length} bytes, chunk by chunk, each written through to disk before the next, so dirty pages
+     * never pile up.
+     */
+    private static void copy(FileChannel in, FileChannel out, Pace pace, long length) throws IOException {
         var buffer = ByteBuffer.allocateDirect(CHUNK);
         long position = 0;
-        while (true) {
+        while (position < length) {
             long started = System.nanoTime();
             buffer.clear();
+            buffer.limit((int) Math.min(CHUNK, length - position));
             int read = in.read(buffer, position);
             if (read <= 0) {
                 return;

@@ -1,10 +1,12 @@
 package org.queuedesk.server.ground;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +67,41 @@ class DatabaseCopyIT {
                         .containsAll(range(1, committedBefore));
                 // a copy never holds a gap: rows come from whole transactions (ids are committed in order)
                 assertThat(ids).isEqualTo(range(1, ids.size()));
+            }
+        }
+    }
+
+    /**
+     * Writes during each rest of the copy that add more to the log than a chunk: the copy used to read the log until
+     * its end, which moved further away at every rest, so a backup under enough writes never finished.
+     */
+    @Test
+    void aCopyEndsEvenWhenWritesGrowTheLogFasterThanItIsCopied() throws Exception {
+        try (var db = Database.open(dir.resolve("live.db"), SqliteSettings.defaults())) {
+            db.write(tx -> tx.handle().execute("CREATE TABLE scratch(id INTEGER PRIMARY KEY, body TEXT NOT NULL,"
+                    + " check_sum INTEGER NOT NULL)"));
+            var next = new AtomicInteger();
+            insert(db, next, 2_000);
+            int committedBefore = next.get();
+            DatabaseCopy.Pace meanwhile = stepNanos -> insert(db, next, 5_000); // ~5 MB of log, more than a chunk
+            Path copy = dir.resolve("copy.db");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> db.copyTo(copy, meanwhile), "the copy ended");
+
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + copy); var s = c.createStatement()) {
+                try (var rows = s.executeQuery("PRAGMA integrity_check")) {
+                    rows.next();
+                    assertThat(rows.getString(1)).isEqualTo("ok");
+                }
+                var ids = new ArrayList<Integer>();
+                try (var rows = s.executeQuery("SELECT id FROM scratch ORDER BY id")) {
+                    while (rows.next()) {
+                        ids.add(rows.getInt(1));
+                    }
+                }
+                assertThat(ids).as("every row committed before the copy began, and no gap")
+                        .containsAll(range(1, committedBefore))
+                        .isEqualTo(range(1, ids.size()));
             }
         }
     }
