@@ -43,8 +43,10 @@ public final class Database implements AutoCloseable {
     private final TransactionPerWrite transactions;
     private final Path file;
     private final DatabaseCopy copy;
+    /** SQLite's background checkpoints; null on PostgreSQL. */
+    private final WalCheckpointer checkpointer;
 
-    private Database(Path file, HikariDataSource dataSource, Dialect dialect) {
+    private Database(Path file, HikariDataSource dataSource, Dialect dialect, SQLiteConfig sqlite) {
         this.file = file;
         this.dialect = dialect;
         this.copy = file == null ? null : new DatabaseCopy(file);
@@ -54,7 +56,8 @@ public final class Database implements AutoCloseable {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutParameters);
         JdbiTypes.register(jdbi);
         dialect.applyTo(jdbi);
-        this.writer = dialect == Dialect.SQLITE ? new GroupCommitWriter(jdbi) : null;
+        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(file, sqlite) : null;
+        this.writer = dialect == Dialect.SQLITE ? new GroupCommitWriter(jdbi, checkpointer) : null;
         // about half the pool for writes: reads, the event feed and the single-instance jobs need the rest
         this.transactions = dialect == Dialect.POSTGRESQL
                 ? new TransactionPerWrite(jdbi, dataSource.getMaximumPoolSize() / 2) : null;
@@ -78,7 +81,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file, SqliteSettings settings) {
         var dataSource = new HikariDataSource(poolConfig(file, settings));
-        return migrated(dataSource, file, Dialect.SQLITE, "classpath:db/migration");
+        return migrated(dataSource, file, Dialect.SQLITE, sqliteConfig(settings), "classpath:db/migration");
     }
 
     /** Connects to a PostgreSQL database (which must exist; its schema is created or brought up to date). */
@@ -91,10 +94,11 @@ public final class Database implements AutoCloseable {
         pool.setMaximumPoolSize(settings.poolSize());
         pool.setMinimumIdle(2);
         pool.setConnectionTimeout(10_000);
-        return migrated(new HikariDataSource(pool), null, Dialect.POSTGRESQL, "classpath:db/postgresql");
+        return migrated(new HikariDataSource(pool), null, Dialect.POSTGRESQL, null, "classpath:db/postgresql");
     }
 
-    private static Database migrated(HikariDataSource dataSource, Path file, Dialect dialect, String ownScripts) {
+    private static Database migrated(HikariDataSource dataSource, Path file, Dialect dialect, SQLiteConfig sqlite,
+                                     String ownScripts) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -102,7 +106,7 @@ public final class Database implements AutoCloseable {
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();
-            return new Database(file, dataSource, dialect);
+            return new Database(file, dataSource, dialect, sqlite);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -175,6 +179,17 @@ public final class Database implements AutoCloseable {
                 .description("Writes waiting for the single writer thread")
                 .register(registry);
         writer.onCommittedBatch(committedBatches(registry)::record);
+        var commits = io.micrometer.core.instrument.Timer.builder("queuedesk.writer.commit")
+                .description("How long the single writer's COMMIT took: the log's sync, and a checkpoint if it made one")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(10))
+                .register(registry);
+        writer.onCommitTime(nanos -> commits.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+        io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.checkpoints", checkpointer,
+                        WalCheckpointer::checkpoints)
+                .description("Checkpoints of SQLite's log made off the writer thread")
+                .register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.statements", writer,
                         GroupCommitWriter::statementsRun)
                 .description("Statements the single writer thread has run (how many a request takes: tests, profiles)")
@@ -203,6 +218,11 @@ public final class Database implements AutoCloseable {
             return; // PostgreSQL's own vacuum reclaims dead rows
         }
         read(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+    }
+
+    /** How many checkpoints of SQLite's log the background checkpointer has made (0 on PostgreSQL). */
+    public long checkpointsMade() {
+        return checkpointer == null ? 0 : checkpointer.checkpoints();
     }
 
     /**
@@ -241,6 +261,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (writer != null) {
             writer.close();
+        }
+        if (checkpointer != null) {
+            checkpointer.close();
         }
         if (transactions != null) {
             transactions.close();

@@ -49,8 +49,14 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Told each committed batch's size (the metrics' commit batch sizes); nothing until metrics are bound. */
     private volatile java.util.function.IntConsumer committedBatches = size -> { };
 
-    GroupCommitWriter(Jdbi jdbi) {
+    /** Told of each commit; copies the log into the database file off this thread. */
+    private final WalCheckpointer checkpointer;
+    /** Told how long each commit took, in nanoseconds (the metrics' commit timer); nothing until metrics are bound. */
+    private volatile java.util.function.LongConsumer commitTimes = nanos -> { };
+
+    GroupCommitWriter(Jdbi jdbi, WalCheckpointer checkpointer) {
         this.jdbi = jdbi;
+        this.checkpointer = checkpointer;
         this.thread = new Thread(this::run, "queuedesk-writer");
         thread.setDaemon(true);
         thread.start();
@@ -72,6 +78,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
     void onCommittedBatch(java.util.function.IntConsumer listener) {
         committedBatches = listener;
+    }
+
+    void onCommitTime(java.util.function.LongConsumer listener) {
+        commitTimes = listener;
     }
 
     private static final class Task<R> {
@@ -182,7 +192,10 @@ final class GroupCommitWriter implements AutoCloseable {
                     runInSavepoint(handle, task, daos);
                 }
                 beforeCommit.values().forEach(Runnable::run);
+                long started = System.nanoTime();
                 handle.commit();
+                commitTimes.accept(System.nanoTime() - started);
+                checkpointer.committed();
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(handle);
                 throw e;
@@ -208,6 +221,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private Handle handle() {
         if (handle == null) {
             handle = jdbi.open();
+            // the checkpointer copies the log; the writer checkpoints itself only if the log outgrows this mark
+            handle.execute("PRAGMA wal_autocheckpoint = " + WalCheckpointer.WRITER_BACKSTOP_PAGES);
             handle.setStatementBuilder(new CachingStatementBuilder(statementsRun));
             plain = new PlainStatements(handle.getConnection(), statementsRun);
         }
