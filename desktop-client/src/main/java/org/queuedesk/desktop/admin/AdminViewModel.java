@@ -111,7 +111,7 @@ public final class AdminViewModel {
         });
         live.onEvent(event -> dashboard.changed());
         // a fresh snapshot (the chosen site's first, or one after a lost stream) may hold what no event told
-        live.snapshotProperty().addListener((o, before, now) -> {
+        live.onSnapshot(now -> {
             if (now != null && site.get() != null && now.site().id() == site.get().id()) {
                 dashboard.changed();
             }

@@ -63,7 +63,7 @@ public final class AlertBannerViewModel {
             }
         }, background, messages);
         live.onEvent(model::accept);
-        live.snapshotProperty().addListener((o, before, now) -> {
+        live.onSnapshot(now -> {
             if (now != null) {
                 model.read(now.site().id());
             }

@@ -154,6 +154,9 @@ public final class AppShell {
             showSignIn();
             return;
         }
+        if (live != null) {
+            live.leaveScreen();
+        }
         shellModel.canChangeModeProperty().set(false);
         shellModel.screenTitleProperty().set(text("start.modes.title"));
         var viewModel = new StartViewModel(user.allowedModes(), this::open, context.messages());
@@ -166,6 +169,9 @@ public final class AppShell {
         shellModel.canChangeModeProperty().set(user.allowedModes().size() > 1);
         shellModel.screenTitleProperty().set(text(mode.messageKey()));
         TicketText words = new TicketText(context.messages(), context.clock());
+        if (live != null) {
+            live.leaveScreen(); // the screen shown so far stops listening; this one adds its own
+        }
         if (live != null && mode != Mode.ADMIN) {
             live.followSite(null); // the desks work at the server's first site, whichever one admin mode chose
         }
@@ -205,6 +211,11 @@ public final class AppShell {
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
+    }
+
+    /** The signed-in desk's live site, shared by its screens; null before sign-in (tests: what a screen leaves). */
+    public LiveSite liveSite() {
+        return live;
     }
 
     /** Where admin mode saves an exported report instead of asking with the system's dialog (TestFX tests). */

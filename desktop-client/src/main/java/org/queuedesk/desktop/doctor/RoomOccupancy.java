@@ -27,7 +27,7 @@ public final class RoomOccupancy {
     RoomOccupancy(LiveSite live, TicketText text) {
         this.text = text;
         live.onEvent(this::heard);
-        live.snapshotProperty().addListener((o, before, now) -> takeRooms(now));
+        live.onSnapshot(this::takeRooms);
         takeRooms(live.snapshot());
     }
 

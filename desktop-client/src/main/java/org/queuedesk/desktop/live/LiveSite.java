@@ -42,8 +42,11 @@ public final class LiveSite {
     private final ServiceWaits waits = new ServiceWaits();
     /** Only a desk that shows the waits re-reads them after events: each read runs the server's estimator. */
     private boolean followingWaits;
-    private final List<Consumer<QueueEvent>> eventListeners = new ArrayList<>();
-    private final List<Runnable> changeListeners = new ArrayList<>();
+    // a screen's listeners, all dropped when the desk leaves it (leaveScreen); copied on write, as a listener may
+    // open another screen while they are being told
+    private final List<Consumer<QueueEvent>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<SiteSnapshot>> snapshotListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(this, "streaming", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -94,6 +97,7 @@ public final class LiveSite {
             }
             return troubled.get() ? LiveStatus.RECONNECTING : LiveStatus.STARTING;
         }, started, signInEnded, streaming, loaded, troubled));
+        snapshot.addListener((o, before, now) -> snapshotListeners.forEach(listener -> listener.accept(now)));
         status.addListener((o, before, now) -> {
             if (now == LiveStatus.LIVE) {
                 troubled.set(false);
@@ -283,6 +287,28 @@ public final class LiveSite {
 
     public void onEvent(Consumer<QueueEvent> listener) {
         eventListeners.add(listener);
+    }
+
+    /** Told each new snapshot (the first, one after a lost stream, the chosen site's); null when none. */
+    public void onSnapshot(Consumer<SiteSnapshot> listener) {
+        snapshotListeners.add(listener);
+    }
+
+    /**
+     * The desk leaves its screen (another mode, the start screen): the listeners its screen added with
+     * {@link #onChange}, {@link #onEvent} and {@link #onSnapshot} go, and so does {@link #followWaits}. The live site
+     * outlives the screens of one sign-in, and a screen left behind kept hearing events and reading the server.
+     */
+    public void leaveScreen() {
+        eventListeners.clear();
+        changeListeners.clear();
+        snapshotListeners.clear();
+        followingWaits = false;
+    }
+
+    /** How many listeners the screens added (tests: a screen left leaves none behind). */
+    public int listenerCount() {
+        return eventListeners.size() + changeListeners.size() + snapshotListeners.size();
     }
 
     public TicketBoard board() {

@@ -43,7 +43,7 @@ final class KioskPrinterWarnings {
                 show();
             }
         });
-        live.snapshotProperty().addListener((o, before, now) -> read());
+        live.onSnapshot(now -> read());
         read();
     }
 

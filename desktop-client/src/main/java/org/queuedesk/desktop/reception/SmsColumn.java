@@ -41,7 +41,7 @@ final class SmsColumn {
                 sms.take(change.sms());
             }
         });
-        live.snapshotProperty().addListener((o, before, now) -> read());
+        live.onSnapshot(now -> read());
         read();
     }
 

@@ -189,6 +189,33 @@ class AdminDashboardIT {
         Screenshots.save(scene, "admin-then-reception.png");
     }
 
+    /**
+     * The desk's live site outlives its screens: each mode opened added its listeners to it, and a screen left behind
+     * kept hearing events and reading the server (a dashboard re-read today's reports at reception). Now the
+     * listeners are the open screen's only: reception opened a second time holds what it held the first time.
+     */
+    @Test
+    void aScreenLeftBehindStopsListeningToTheLiveSite(FxRobot robot) throws Exception {
+        desk.open();
+        waitText("#dashboardIssued", "0");
+        admin.click("#changeModeButton");
+        admin.chooseMode(robot, "#receptionButton");
+        admin.waitFor("#queueTable");
+        int reception = onFx(() -> admin.shell().liveSite().listenerCount()).call();
+        assertThat(reception).as("reception's own listeners").isPositive();
+
+        for (int round = 0; round < 2; round++) {
+            admin.click("#changeModeButton");
+            admin.chooseMode(robot, "#adminButton");
+            admin.waitFor("#dashboardIssued");
+            admin.click("#changeModeButton");
+            admin.chooseMode(robot, "#receptionButton");
+            admin.waitFor("#queueTable");
+        }
+        assertThat(onFx(() -> admin.shell().liveSite().listenerCount()).call())
+                .as("after admin and reception twice more").isEqualTo(reception);
+    }
+
     private static void choose(javafx.scene.control.ComboBox<org.queuedesk.common.site.SiteDto> site, long id)
             throws Exception {
         WaitForAsyncUtils.asyncFx(() -> site.getSelectionModel().select(site.getItems().stream()
