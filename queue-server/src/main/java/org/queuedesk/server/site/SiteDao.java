@@ -167,10 +167,6 @@ public interface SiteDao extends SiteLookupDao, org.jdbi.v3.sqlobject.SqlObject 
              WHERE id = :siteId""")
     void settleEventSeq(@Bind("siteId") long siteId);
 
-    /** Locks the site's row until this transaction ends, on PostgreSQL ({@link SiteCatalog#lockForChange}). */
-    @SqlQuery("SELECT id FROM sites WHERE id = :siteId FOR UPDATE")
-    Optional<Long> lockRow(@Bind("siteId") long siteId);
-
     /** The site's last event sequence number as stored on the site (settled at each commit). */
     @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")
     long lastEventSeq(@Bind("siteId") long siteId);
