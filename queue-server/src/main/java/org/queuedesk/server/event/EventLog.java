@@ -12,6 +12,7 @@ import org.queuedesk.server.ground.Dialect;
 import org.queuedesk.server.ground.Port;
 import org.queuedesk.server.ground.WriteTransaction;
 import org.queuedesk.server.site.SiteDao;
+import org.queuedesk.server.site.SiteWriteDao;
 
 /**
  * Records every change as an event with the site's next sequence number, in the transaction that makes
@@ -52,13 +53,15 @@ public final class EventLog {
         var event = payload.toEvent(seq, siteId, clock.instant(), actor);
         var published = PublishedEvent.of(event, json);
         EventWriteDao.insert(tx, siteId, seq, event.type().wireName(), event.at(), published.fullJson());
-        if (announced) {
-            // every instance's feed (this one's too) reads the committed events and publishes them in order
-            PostgresEventFeed.announce(tx, siteId);
-        } else {
+        if (!announced) {
             publishAfterCommit(tx, published, concurrent);
         }
+        // announced: every instance's feed (this one's too) reads the committed events and publishes them in order
         return event;
+    }
+
+    /** That this transaction already announced its events at the site (in a statement not undone since). */
+    private record Announced(long siteId) {
     }
 
     private record LastSeq(long siteId) {
@@ -82,10 +85,18 @@ public final class EventLog {
      * until commit, so the site's events commit in sequence order (see {@link CommitOrder}).
      */
     private long takeSeq(WriteTransaction tx, long siteId) {
-        long seq = tx.attach(SiteDao.class).takeEventSeq(siteId);
-        if (!announced) {
-            order.taken(siteId, seq);
+        if (announced) {
+            // the site's first event in this transaction also announces it (PostgresEventFeed), in the same
+            // statement: a notification is sent on commit and tells the feeds to read every new event of the
+            // site, so one per site and commit is enough. A savepoint rolled back undoes its notification and
+            // forgets what the transaction remembered, so the next event announces again.
+            if (tx.remembered().putIfAbsent(new Announced(siteId), Boolean.TRUE) == null) {
+                return SiteWriteDao.takeEventSeqAndNotify(tx, siteId, PostgresEventFeed.CHANNEL);
+            }
+            return SiteWriteDao.takeEventSeq(tx, siteId);
         }
+        long seq = SiteWriteDao.takeEventSeq(tx, siteId);
+        order.taken(siteId, seq);
         return seq;
     }
 

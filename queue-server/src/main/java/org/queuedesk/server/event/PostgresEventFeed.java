@@ -14,14 +14,14 @@ import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.server.ground.ConnectionSource;
-import org.queuedesk.server.ground.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live stream across several server instances on one PostgreSQL database. A transaction that appends
- * events also announces them ({@link #announce}: {@code pg_notify} on {@value #CHANNEL} with
- * {@code siteId:lastSeq}), which PostgreSQL delivers to every listener only once it commits. Each instance
+ * events also announces them ({@code pg_notify} on {@value #CHANNEL} with {@code siteId:seq}, in the statement that
+ * numbers the site's first event of the transaction: {@code EventLog}), which PostgreSQL delivers to every listener
+ * only once it commits. Each instance
  * listens on a connection of its own and, for each announced site, reads that site's events after the last it
  * delivered from the log and hands them to its {@link EventHub} in sequence order: the log, not the
  * notification, is the source, so a notification that carries several commits, or arrives twice, or not at all
@@ -73,19 +73,11 @@ public final class PostgresEventFeed implements AutoCloseable {
     }
 
     /**
-     * In the writing transaction, once per site and commit: tells every instance's feed that the site has new
-     * events, when (and only if) the transaction commits.
+     * Inside a transaction on a plain handle: tells every instance's feed that the site has new events, when (and
+     * only if) the transaction commits. The server's writes announce with their first event number instead.
      */
-    public static void announce(WriteTransaction tx, long siteId) {
-        tx.beforeCommit(new Announcement(siteId), () -> announce(tx.handle(), siteId));
-    }
-
-    /** {@link #announce(WriteTransaction, long)} on a plain handle, inside its transaction. */
     public static void announce(Handle handle, long siteId) {
         EventFeedDao.announce(handle, siteId);
-    }
-
-    private record Announcement(long siteId) {
     }
 
     /** Listens on {@code channel} too, from {@link #start}; its payloads go to {@code listener}. */

@@ -2,7 +2,6 @@ package org.queuedesk.server.idempotency;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -13,9 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(StoredReply.Mapper.class)
 @RegisterConstructorMapper(IdempotencyDao.ReplyText.class)
 public interface IdempotencyDao {
-
-    @SqlQuery("SELECT fingerprint, status, response FROM idempotency_keys WHERE idem_key = :key")
-    Optional<StoredReply> find(@Bind("key") String key);
 
     @SqlUpdate("""
             INSERT INTO idempotency_keys(idem_key, fingerprint, status, response, created_at)

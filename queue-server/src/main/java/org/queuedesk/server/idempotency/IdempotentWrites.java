@@ -62,9 +62,8 @@ public final class IdempotentWrites {
         String fingerprint = key == null ? null : fingerprint(ctx);
         boolean[] replayed = {false};
         StoredReply reply = db.write(tx -> {
-            var dao = tx.attach(IdempotencyDao.class);
             if (key != null) {
-                var earlier = dao.find(key);
+                var earlier = IdempotencyWriteDao.find(tx, key);
                 if (earlier.isPresent()) {
                     if (!earlier.get().fingerprint().equals(fingerprint)) {
                         throw ApiProblem.unprocessable("Idempotency-Key '" + key
@@ -78,7 +77,7 @@ public final class IdempotentWrites {
             String body = serialise(fresh.body());
             // a concurrent request with the same key (another transaction, or instance) stored its answer first:
             // this run is undone and run again, and then replays that answer instead of changing anything twice
-            if (key != null && dao.insert(key, fingerprint, fresh.status(), body, clock.instant()) == 0) {
+            if (key != null && IdempotencyWriteDao.insert(tx, key, fingerprint, fresh.status(), body, clock.instant()) == 0) {
                 throw new WriteCollision("Idempotency-Key '" + key + "' was stored by a concurrent request");
             }
             return new StoredReply(fingerprint, fresh.status(), body);

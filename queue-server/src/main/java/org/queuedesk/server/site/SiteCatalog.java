@@ -25,11 +25,11 @@ public final class SiteCatalog {
     }
 
     public static Optional<SiteDto> site(WriteTransaction tx, long id) {
-        return tx.remember(new Key(SiteDto.class, id), SiteDto.class, () -> tx.attach(SiteDao.class).site(id));
+        return tx.remember(new Key(SiteDto.class, id), SiteDto.class, () -> SiteWriteDao.site(tx, id));
     }
 
     public static Optional<ServiceDto> service(WriteTransaction tx, long id) {
-        return tx.remember(new Key(ServiceDto.class, id), ServiceDto.class, () -> tx.attach(SiteDao.class).service(id));
+        return tx.remember(new Key(ServiceDto.class, id), ServiceDto.class, () -> SiteWriteDao.service(tx, id));
     }
 
     /**
@@ -39,7 +39,7 @@ public final class SiteCatalog {
     public static void lockForChange(WriteTransaction tx, long siteId) {
         // asked before the DAO: a call through its proxy cost a Next and a booking more than the answer on SQLite
         if (org.queuedesk.server.ground.Dialect.of(tx.handle()) == org.queuedesk.server.ground.Dialect.POSTGRESQL) {
-            tx.attach(SiteDao.class).lockRow(siteId);
+            SiteWriteDao.lockRow(tx, siteId);
         }
     }
 

@@ -167,17 +167,6 @@ public interface SiteDao extends SiteLookupDao, org.jdbi.v3.sqlobject.SqlObject 
              WHERE id = :siteId""")
     void settleEventSeq(@Bind("siteId") long siteId);
 
-    /**
-     * The site's next event sequence number, counted on its row (PostgreSQL, where many transactions write): the
-     * row stays locked until the transaction ends, so one site's events commit in sequence order.
-     */
-    @SqlQuery("UPDATE sites SET event_seq = event_seq + 1 WHERE id = :siteId RETURNING event_seq")
-    long takeEventSeq(@Bind("siteId") long siteId);
-
-    /** Locks the site's row until this transaction ends, on PostgreSQL ({@link SiteCatalog#lockForChange}). */
-    @SqlQuery("SELECT id FROM sites WHERE id = :siteId FOR UPDATE")
-    Optional<Long> lockRow(@Bind("siteId") long siteId);
-
     /** The site's last event sequence number as stored on the site (settled at each commit). */
     @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")
     long lastEventSeq(@Bind("siteId") long siteId);

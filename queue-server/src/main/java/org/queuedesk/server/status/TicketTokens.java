@@ -38,21 +38,23 @@ public final class TicketTokens implements TicketHooks {
 
     @Override
     public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
-        create(tx.handle(), ticket, SiteCatalog.site(tx, ticket.siteId()).orElseThrow().timeZone());
+        // the writer's DAO, attached once per connection: attaching afresh prepared every method of it for each issue
+        create(tx.attach(TicketTokenDao.class), ticket, SiteCatalog.site(tx, ticket.siteId()).orElseThrow().timeZone());
     }
 
     /** The ticket's token, made now if it has none (tickets from before this feature). */
     public Token ensure(Handle h, TicketDto ticket) {
         return find(h, ticket.id()).orElseGet(
-                () -> create(h, ticket, h.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone()));
+                () -> create(h.attach(TicketTokenDao.class), ticket,
+                        h.attach(SiteDao.class).site(ticket.siteId()).orElseThrow().timeZone()));
     }
 
-    private Token create(Handle h, TicketDto ticket, String timeZone) {
+    private Token create(TicketTokenDao tokens, TicketDto ticket, String timeZone) {
         byte[] bits = new byte[16];
         random.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant();
-        h.attach(TicketTokenDao.class).insert(token, ticket.id(), expires);
+        tokens.insert(token, ticket.id(), expires);
         return new Token(token, ticket.id(), expires);
     }
 

@@ -59,16 +59,23 @@ public final class PostgresBenchmark {
     private static final int DESKS = Integer.getInteger("bench.pgDesks", 50);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.pgSeconds", 2));
     private static final Duration WARM_UP = Duration.ofSeconds(Math.max(1, MEASURE.toSeconds() / 3));
-    private static final Duration JIT_WARM_UP = MEASURE.plus(WARM_UP);
+    /**
+     * Each new instance's first load, before anything is measured: {@code -Dbench.pgJitWarmUpSeconds=N} (0: the
+     * measured time plus its warm-up). At PostgreSQL's rates the JVM is still compiling the request path long after.
+     */
+    private static final Duration JIT_WARM_UP = Integer.getInteger("bench.pgJitWarmUpSeconds", 0) > 0
+            ? Duration.ofSeconds(Integer.getInteger("bench.pgJitWarmUpSeconds")) : MEASURE.plus(WARM_UP);
     private static final Duration OPEN_LOOP = Duration.ofSeconds(Integer.getInteger("bench.pgOpenLoopSeconds", 3));
     private static final Duration BARE = Duration.ofSeconds(Integer.getInteger("bench.pgBareSeconds", 2));
     private static final int WEB_SOCKETS = Integer.getInteger("bench.pgWebSockets", 1_000);
     private static final int CALLS = Integer.getInteger("bench.pgCalls", 10);
     private static final int WARM_UP_CALLS = 3;
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
+    /** {@code -Dbench.pgSites=N}: the desks spread over N sites (a network's sites; each site's writes queue on its row). */
+    private static final int SITES = Integer.getInteger("bench.pgSites", 1);
     private static final boolean WITH_SQLITE = Boolean.parseBoolean(System.getProperty("bench.pgWithSqlite", "true"));
     /** Each instance's JVM: the default JIT and GC (not the tests' quick start), a heap as a small server has. */
-    private static final List<String> INSTANCE_JVM = List.of("-Xms256m", "-Xmx512m");
+    private static final List<String> INSTANCE_JVM = instanceJvm();
 
     private PostgresBenchmark() {
     }
@@ -99,8 +106,8 @@ public final class PostgresBenchmark {
         line(out, "machine: %d cores (%s), Java %s; load average %.2f at start", Runtime.getRuntime().availableProcessors(),
                 QueueBenchmark.cpuModel(), System.getProperty("java.version"), QueueBenchmark.loadAverage());
         line(out, "sizes: instances %s, closed loop %s clients (%d s warm-up, %d s measured), open loop %d desks %d s,"
-                        + " bare commits %d s, %,d WebSockets %d calls", INSTANCES, CLIENTS, WARM_UP.toSeconds(),
-                MEASURE.toSeconds(), DESKS, OPEN_LOOP.toSeconds(), BARE.toSeconds(), WEB_SOCKETS, CALLS);
+                        + " bare commits %d s, %,d WebSockets %d calls; the desks at %d site(s)", INSTANCES, CLIENTS, WARM_UP.toSeconds(),
+                MEASURE.toSeconds(), DESKS, OPEN_LOOP.toSeconds(), BARE.toSeconds(), WEB_SOCKETS, CALLS, SITES);
         line(out, "each instance: a JVM of its own (%s), open access, on 127.0.0.1, its log in %s/server-*/server.log;"
                 + " the load runs in this JVM", INSTANCE_JVM, Path.of("target", "test-data").toAbsolutePath());
         line(out, "");
@@ -114,8 +121,8 @@ public final class PostgresBenchmark {
                     List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString()));
             try {
                 var api = new Api(sqlite.baseUrl());
-                var instances = new Instances(List.of(api), cpuOf(List.of(sqlite)), () -> 0);
-                var desks = QueueBenchmark.setUpDesks(api, deskCount);
+                var instances = new Instances(List.of(api), cpuOf(List.of(sqlite)), () -> 0, jitOf(List.of(sqlite)));
+                var desks = QueueBenchmark.setUpDesks(api, deskCount, SITES);
                 QueueBenchmark.closedLoop(instances, desks.subList(0, Math.min(50, desks.size())), JIT_WARM_UP, MEASURE);
                 var settings = SqliteSettings.defaults();
                 var measured = measure(instances, desks);
@@ -156,7 +163,7 @@ public final class PostgresBenchmark {
                     apis.add(new Api(servers.get(i).baseUrl()));
                 }
                 if (desks == null) {
-                    desks = QueueBenchmark.setUpDesks(apis.get(0), deskCount);
+                    desks = QueueBenchmark.setUpDesks(apis.get(0), deskCount, SITES);
                 }
                 // each new instance compiles its request path before anything is measured
                 QueueBenchmark.closedLoop(new Instances(apis.subList(from, n), () -> 0, () -> 0),
@@ -164,7 +171,8 @@ public final class PostgresBenchmark {
                 if (bare == null) {
                     bare = bareCommits(url, postgresCpu);
                 }
-                var instances = new Instances(apis.subList(0, n), cpuOf(servers.subList(0, n)), postgresCpu);
+                var instances = new Instances(apis.subList(0, n), cpuOf(servers.subList(0, n)), postgresCpu,
+                        jitOf(servers.subList(0, n)));
                 var measured = measure(instances, desks);
                 cases.add(new Case("PostgreSQL, " + n + (n == 1 ? " instance" : " instances"), measured.closed(),
                         measured.open(), bare.rate(), bare.detail()));
@@ -206,20 +214,21 @@ public final class PostgresBenchmark {
 
     private static void report(StringBuilder out, Case c) {
         line(out, "%s: closed loop (each client issues, then presses Next at its own desk; ms at the client)", c.name());
-        line(out, "  %-8s| %-19s| %-10s| %-19s| %-10s| %-12s| %-14s| %-14s| %s", "clients", "issue p50 / p99", "server p99",
-                "Next p50 / p99", "server p99", "total req/s", "server us/req", "database us/req", "errors");
+        line(out, "  %-8s| %-19s| %-10s| %-19s| %-10s| %-12s| %-14s| %-11s| %-14s| %s", "clients", "issue p50 / p99",
+                "server p99", "Next p50 / p99", "server p99", "total req/s", "server us/req", "of it JIT", "database us/req",
+                "errors");
         for (var r : c.closed()) {
-            line(out, "  %7d | %7.2f %9.2f  | <=%7.2f | %7.2f %9.2f  | <=%7.2f | %11.0f | %13.0f | %14.0f | %d",
+            line(out, "  %7d | %7.2f %9.2f  | <=%7.2f | %7.2f %9.2f  | <=%7.2f | %11.0f | %13.0f | %10.0f | %14.0f | %d",
                     r.clients(), ms(pct(r.issue(), 0.50)), ms(pct(r.issue(), 0.99)), r.serverIssueP99Ms(),
                     ms(pct(r.next(), 0.50)), ms(pct(r.next(), 0.99)), r.serverNextP99Ms(), r.totalRate(),
-                    r.writerMicrosPerRequest(), r.databaseMicrosPerRequest(), r.errors());
+                    r.writerMicrosPerRequest(), r.jitMicrosPerRequest(), r.databaseMicrosPerRequest(), r.errors());
         }
         var o = c.open();
         line(out, "  open loop, %d desks once a second, latency from the scheduled time: issue p50 %.2f / p99 %.2f ms,"
-                        + " Next p50 %.2f / p99 %.2f ms (target p99 < 5 ms); %.0f req/s, server %.0f us/req, database"
-                        + " %.0f us/req, errors %d", o.clients(), ms(pct(o.issue(), 0.50)), ms(pct(o.issue(), 0.99)),
+                        + " Next p50 %.2f / p99 %.2f ms (target p99 < 5 ms); %.0f req/s, server %.0f us/req (JIT %.0f),"
+                        + " database %.0f us/req, errors %d", o.clients(), ms(pct(o.issue(), 0.50)), ms(pct(o.issue(), 0.99)),
                 ms(pct(o.next(), 0.50)), ms(pct(o.next(), 0.99)), o.totalRate(), o.writerMicrosPerRequest(),
-                o.databaseMicrosPerRequest(), o.errors());
+                o.jitMicrosPerRequest(), o.databaseMicrosPerRequest(), o.errors());
         line(out, "  bare commits of the store: %.0f commits/s (%s)", c.bareRate(), c.bareDetail());
         line(out, "  saturation %.0f req/s (%d clients) = %.2f x the bare commit rate (target >= 0.5)",
                 c.saturation().totalRate(), c.saturation().clients(), c.saturation().totalRate() / c.bareRate());
@@ -228,14 +237,14 @@ public final class PostgresBenchmark {
 
     private static void summary(StringBuilder out, List<Case> cases) {
         line(out, "Summary (server and database us/req: CPU time at saturation, what other load disturbs least)");
-        line(out, "  %-26s| %-20s| %-20s| %-11s| %-13s| %-14s| %-7s| %s", "store", "open issue p50/p99", "open Next p50/p99",
-                "saturation", "bare commits", "saturation/bare", "server", "database us/req");
+        line(out, "  %-26s| %-20s| %-20s| %-11s| %-13s| %-14s| %-7s| %-7s| %s", "store", "open issue p50/p99",
+                "open Next p50/p99", "saturation", "bare commits", "saturation/bare", "server", "of it JIT", "database us/req");
         for (var c : cases) {
             var s = c.saturation();
-            line(out, "  %-26s| %7.2f %9.2f  | %7.2f %9.2f  | %6.0f /s  | %8.0f /s  | %12.2f x | %6.0f | %6.0f", c.name(),
+            line(out, "  %-26s| %7.2f %9.2f  | %7.2f %9.2f  | %6.0f /s  | %8.0f /s  | %12.2f x | %6.0f | %8.0f | %6.0f", c.name(),
                     ms(pct(c.open().issue(), 0.50)), ms(pct(c.open().issue(), 0.99)), ms(pct(c.open().next(), 0.50)),
                     ms(pct(c.open().next(), 0.99)), s.totalRate(), c.bareRate(), s.totalRate() / c.bareRate(),
-                    s.writerMicrosPerRequest(), s.databaseMicrosPerRequest());
+                    s.writerMicrosPerRequest(), s.jitMicrosPerRequest(), s.databaseMicrosPerRequest());
         }
         line(out, "");
     }
@@ -420,11 +429,53 @@ public final class PostgresBenchmark {
                 + root.descendants().mapToLong(PostgresBenchmark::cpuNanos).sum()).orElse(0L);
     }
 
+    /**
+     * Of {@link #cpuOf}: the instances' JIT compiler threads ("C1/C2 CompilerThread" in /proc), which a short run on a
+     * slow store measures along with the requests (the JVM is still compiling the request path); 0 where /proc is
+     * not readable. A compiler thread the JVM ended takes its count with it.
+     */
+    private static LongSupplier jitOf(List<ServerProcess> processes) {
+        return () -> processes.stream().mapToLong(p -> jitNanos(p.handle().pid())).sum();
+    }
+
+    private static long jitNanos(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            for (Path task : threads.toList()) {
+                try {
+                    if (!java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (java.io.IOException | RuntimeException threadEnded) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException notLinux) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // clock ticks of 1/100 s (USER_HZ)
+    }
+
     private static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     // ---- small things -------------------------------------------------------------------------------------
+
+    /**
+     * A small server's heap, plus {@code -Dbench.instanceJvm="..."} (space-separated JVM options) for a profiling
+     * run, e.g. {@code -XX:StartFlightRecording=filename=target/instance.jfr,settings=profile}.
+     */
+    private static List<String> instanceJvm() {
+        // compiler threads kept for the JVM's life, so that the JIT's CPU time is not lost when one would end
+        var options = new ArrayList<>(List.of("-Xms256m", "-Xmx512m", "-XX:-UseDynamicNumberOfCompilerThreads"));
+        Arrays.stream(System.getProperty("bench.instanceJvm", "").split("\\s+")).filter(o -> !o.isBlank()).forEach(options::add);
+        return List.copyOf(options);
+    }
 
     private static List<Integer> ints(String property, String fallback) {
         return Arrays.stream(System.getProperty(property, fallback).split(",")).map(String::strip)

@@ -44,6 +44,7 @@ public final class PostgresStatementsProbe {
                     }
                 }
                 s.execute("SELECT pg_stat_statements_reset()");
+                long commitsBefore = commits(s);
                 long start = System.nanoTime();
                 for (int r = 0; r < rounds; r++) {
                     for (long[] d : desks) {
@@ -52,18 +53,37 @@ public final class PostgresStatementsProbe {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%d requests in %.1f s%n", rounds * desks.size() * 2, seconds);
+                int requests = rounds * desks.size() * 2;
+                long commits = commits(s) - commitsBefore;
+                System.out.printf("%d requests in %.1f s; %.2f commits per request%n", requests, seconds, (double) commits / requests);
+                // with -c pg_stat_statements.track_planning=on the planning time is counted too (0 otherwise)
                 try (var rs = s.executeQuery("""
-                        SELECT calls, round(total_exec_time::numeric, 1) AS ms, round(mean_exec_time::numeric, 3) AS mean,
-                               rows, shared_blks_hit + shared_blks_read AS blocks, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS q
-                          FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25""")) {
+                        SELECT sum(calls), sum(total_exec_time), sum(total_plan_time), sum(plans) FROM pg_stat_statements""")) {
+                    rs.next();
+                    System.out.printf("per request: %.1f statements, execution %.0f us, planning %.0f us (%.1f plans)%n",
+                            rs.getDouble(1) / requests, rs.getDouble(2) * 1e3 / requests, rs.getDouble(3) * 1e3 / requests,
+                            rs.getDouble(4) / requests);
+                }
+                try (var rs = s.executeQuery("""
+                        SELECT calls, round(total_exec_time::numeric, 1) AS ms, round(total_plan_time::numeric, 1) AS plan,
+                               plans, rows, shared_blks_hit + shared_blks_read AS blocks,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS q
+                          FROM pg_stat_statements ORDER BY calls DESC, total_exec_time DESC LIMIT 40""")) {
                     while (rs.next()) {
-                        System.out.printf("%6d calls %9s ms %8s mean %7d rows %8d blks  %s%n", rs.getLong(1), rs.getString(2),
-                                rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6));
+                        System.out.printf("%5.2f/req %6d calls %8s ms exec %8s ms plan %6d plans %7d rows %8d blks  %s%n",
+                                rs.getDouble(1) / requests, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getString(7));
                     }
                 }
             }
         }
         System.exit(0);
+    }
+
+    private static long commits(java.sql.Statement s) throws java.sql.SQLException {
+        try (var rs = s.executeQuery("SELECT sum(xact_commit) FROM pg_stat_database")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -244,9 +244,18 @@ public final class QueueBenchmark {
 
     /** One service, one room and one open session per client, so each client's Next calls its own ticket. */
     static List<Desk> setUpDesks(Api api, int count) {
-        long site = api.createSite("Benchmark Clinic", "UTC").id();
+        return setUpDesks(api, count, 1);
+    }
+
+    /** As above, desk {@code i} at site {@code i % sites}: any first n desks spread evenly over the sites. */
+    static List<Desk> setUpDesks(Api api, int count, int sites) {
+        List<Long> siteIds = new ArrayList<>();
+        for (int s = 0; s < Math.max(1, sites); s++) {
+            siteIds.add(api.createSite(s == 0 ? "Benchmark Clinic" : "Benchmark Clinic " + (s + 1), "UTC").id());
+        }
         List<Desk> desks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            long site = siteIds.get(i % siteIds.size());
             String prefix = "" + (char) ('A' + i / 26) + (char) ('A' + i % 26);
             long service = api.createService(site, "Service " + prefix, prefix).id();
             long room = api.createRoom(site, "Room " + (i + 1)).id();
@@ -262,7 +271,12 @@ public final class QueueBenchmark {
      * @param databaseCpuNanos the database server's CPU time over the window (0 for SQLite, inside the server)
      */
     record LoadResult(int clients, long[] issue, long[] next, int errors, double seconds, double serverIssueP99Ms,
-                      double serverNextP99Ms, long writerCpuNanos, long databaseCpuNanos) {
+                      double serverNextP99Ms, long writerCpuNanos, long databaseCpuNanos, long jitCpuNanos) {
+
+        /** Of {@link #writerMicrosPerRequest}: the instances' JIT compiler threads (0 where not measured). */
+        double jitMicrosPerRequest() {
+            return jitCpuNanos / 1e3 / Math.max(1, issue.length + next.length);
+        }
 
         double writerMicrosPerRequest() {
             return writerCpuNanos / 1e3 / Math.max(1, issue.length + next.length);
@@ -293,7 +307,13 @@ public final class QueueBenchmark {
      * The servers a load talks to: desk {@code i} to instance {@code i % n} (round-robin); a snapshot sums their
      * request timers and reads the CPU figures.
      */
-    record Instances(List<Api> apis, java.util.function.LongSupplier serverCpu, java.util.function.LongSupplier databaseCpu) {
+    record Instances(List<Api> apis, java.util.function.LongSupplier serverCpu, java.util.function.LongSupplier databaseCpu,
+                     java.util.function.LongSupplier jitCpu) {
+
+        /** Without a separate count of the JIT compiler's share of {@code serverCpu}. */
+        Instances(List<Api> apis, java.util.function.LongSupplier serverCpu, java.util.function.LongSupplier databaseCpu) {
+            this(apis, serverCpu, databaseCpu, () -> 0);
+        }
 
         /** One server in this JVM: its single writer thread's CPU; the database (SQLite) is inside it. */
         static Instances inProcess(Api api) {
@@ -412,7 +432,7 @@ public final class QueueBenchmark {
 
     /** The servers' side of a measured window: their request timers (summed) and the CPU figures. */
     private record ServerSnapshot(java.util.TreeMap<Double, Double> issue, java.util.TreeMap<Double, Double> next,
-                                  long writerCpuNanos, long databaseCpuNanos) {
+                                  long writerCpuNanos, long databaseCpuNanos, long jitCpuNanos) {
 
         static ServerSnapshot take(Instances instances) {
             var issue = new java.util.TreeMap<Double, Double>();
@@ -421,7 +441,8 @@ public final class QueueBenchmark {
                 serverHistogram(api, HTTP_REQUESTS, ISSUE_ROUTE).forEach((bound, count) -> issue.merge(bound, count, Double::sum));
                 serverHistogram(api, HTTP_REQUESTS, NEXT_ROUTE).forEach((bound, count) -> next.merge(bound, count, Double::sum));
             }
-            return new ServerSnapshot(issue, next, instances.serverCpu().getAsLong(), instances.databaseCpu().getAsLong());
+            return new ServerSnapshot(issue, next, instances.serverCpu().getAsLong(), instances.databaseCpu().getAsLong(),
+                    instances.jitCpu().getAsLong());
         }
 
         static LoadResult result(int clients, LongList[] issueSamples, LongList[] nextSamples, int errors, Duration window,
@@ -429,7 +450,7 @@ public final class QueueBenchmark {
             return new LoadResult(clients, LongList.concat(issueSamples), LongList.concat(nextSamples), errors,
                     window.toNanos() / 1e9, serverPercentileMs(before.issue, after.issue, 0.99),
                     serverPercentileMs(before.next, after.next, 0.99), after.writerCpuNanos - before.writerCpuNanos,
-                    after.databaseCpuNanos - before.databaseCpuNanos);
+                    after.databaseCpuNanos - before.databaseCpuNanos, after.jitCpuNanos - before.jitCpuNanos);
         }
     }
 
