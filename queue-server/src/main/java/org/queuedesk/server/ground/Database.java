@@ -173,6 +173,10 @@ public final class Database implements AutoCloseable {
                     .description("Writes run again after a serialization failure or deadlock")
                     .register(registry);
             transactions.onCommitted(committedBatches(registry)::record);
+            io.micrometer.core.instrument.FunctionCounter.builder("queuedesk.writer.statements", transactions,
+                            TransactionPerWrite::statementsRun)
+                    .description("Statements the writes have run (how many a request takes: tests, profiles)")
+                    .register(registry);
             return;
         }
         Gauge.builder("queuedesk.writer.queued", writer, GroupCommitWriter::queued)

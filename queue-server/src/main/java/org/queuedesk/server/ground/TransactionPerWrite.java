@@ -38,6 +38,8 @@ final class TransactionPerWrite implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger lanes = new java.util.concurrent.atomic.AtomicInteger();
     private final ThreadLocal<Open> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
+    /** Statements the writes ran, Jdbi's and plain ones, on every lane (the metrics' {@code queuedesk_writer_statements}). */
+    private final LongAdder statementsRun = new LongAdder();
     /** Writes waiting for a pooled connection to start their transaction. */
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     /** Told 1 for each committed transaction (the metrics' commit batch sizes); nothing until metrics are bound. */
@@ -60,9 +62,10 @@ final class TransactionPerWrite implements AutoCloseable {
         final java.util.Map<Class<?>, Object> daos = new java.util.HashMap<>();
         final PlainStatements plain;
 
-        Lane(Handle handle) {
+        Lane(Handle handle, LongAdder statementsRun) {
             this.handle = handle;
-            this.plain = new PlainStatements(handle.getConnection(), new LongAdder());
+            this.plain = new PlainStatements(handle.getConnection(), statementsRun);
+            handle.setStatementBuilder(new CountingStatementBuilder(statementsRun));
         }
 
         void close() {
@@ -80,6 +83,11 @@ final class TransactionPerWrite implements AutoCloseable {
     /** Writes run again after a serialization failure or deadlock, since the start. */
     long retries() {
         return retries.sum();
+    }
+
+    /** How many statements the writes have run so far. */
+    long statementsRun() {
+        return statementsRun.sum();
     }
 
     /** Writes waiting for a connection (the counterpart of the single writer's queue). */
@@ -183,7 +191,7 @@ final class TransactionPerWrite implements AutoCloseable {
         }
         if (lanes.incrementAndGet() <= maxLanes) {
             try {
-                return new Lane(jdbi.open());
+                return new Lane(jdbi.open(), statementsRun);
             } catch (RuntimeException e) {
                 lanes.decrementAndGet();
                 throw e;
