@@ -224,9 +224,12 @@ public final class Database implements AutoCloseable {
         read(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
     }
 
-    /** How many checkpoints of SQLite's log the background checkpointer has made (0 on PostgreSQL). */
-    public long checkpointsMade() {
-        return checkpointer == null ? 0 : checkpointer.checkpoints();
+    /**
+     * Whether a background checkpoint has copied every commit made so far into the SQLite file (tests); always
+     * true on PostgreSQL.
+     */
+    public boolean checkpointedEveryCommit() {
+        return checkpointer == null || checkpointer.checkpointedThrough() >= checkpointer.commits();
     }
 
     /**

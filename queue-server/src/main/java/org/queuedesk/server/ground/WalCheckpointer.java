@@ -37,6 +37,9 @@ final class WalCheckpointer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long checkpoints;
+    /** Commits the writer has told of, and how many of them the last completed checkpoint began after. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long checkpointedThrough;
 
     WalCheckpointer(Path file, SQLiteConfig config) {
         this.file = file;
@@ -48,14 +51,25 @@ final class WalCheckpointer implements AutoCloseable {
 
     /** Told by the writer after each commit; cheap (no lock, at most one unpark). */
     void committed() {
+        commits.incrementAndGet();
         if (!committed.getAndSet(true)) {
             LockSupport.unpark(thread);
         }
     }
 
-    /** Checkpoints run so far (tests, metrics). */
+    /** Checkpoints run so far (metrics). */
     long checkpoints() {
         return checkpoints;
+    }
+
+    /** Commits told so far (tests). */
+    long commits() {
+        return commits.get();
+    }
+
+    /** The commits a completed checkpoint had seen when it began: all of them are in the database file (tests). */
+    long checkpointedThrough() {
+        return checkpointedThrough;
     }
 
     private void run() {
@@ -69,10 +83,12 @@ final class WalCheckpointer implements AutoCloseable {
                 if (connection == null) {
                     connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
                 }
+                long through = commits.get();
                 try (var statement = connection.createStatement()) {
                     statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
                 }
                 checkpoints++;
+                checkpointedThrough = through;
             } catch (SQLException e) {
                 log.warn("A background checkpoint failed; the writer's own checkpoint still bounds the log", e);
                 connection = closeQuietly(connection);
