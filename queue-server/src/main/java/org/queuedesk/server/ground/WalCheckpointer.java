@@ -67,7 +67,10 @@ final class WalCheckpointer implements AutoCloseable {
         return commits.get();
     }
 
-    /** The commits a completed checkpoint had seen when it began: all of them are in the database file (tests). */
+    /**
+     * The commits the last checkpoint that copied the whole log had been told of when it began: all of them are in
+     * the database file (tests).
+     */
     long checkpointedThrough() {
         return checkpointedThrough;
     }
@@ -84,11 +87,16 @@ final class WalCheckpointer implements AutoCloseable {
                     connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
                 }
                 long through = commits.get();
-                try (var statement = connection.createStatement()) {
-                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                boolean whole;
+                try (var statement = connection.createStatement();
+                     var result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                    // busy, frames in the log, frames copied: a reader's older snapshot may hold some back
+                    whole = result.next() && result.getInt(1) == 0 && result.getInt(3) >= result.getInt(2);
                 }
                 checkpoints++;
-                checkpointedThrough = through;
+                if (whole) {
+                    checkpointedThrough = through;
+                }
             } catch (SQLException e) {
                 log.warn("A background checkpoint failed; the writer's own checkpoint still bounds the log", e);
                 connection = closeQuietly(connection);
