@@ -8,17 +8,10 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** All SQL for remembered answers to idempotent requests. */
+/** The SQL for remembered answers to idempotent requests, but for the two every request runs ({@link IdempotencyWriteDao}). */
 @RegisterRowMapper(StoredReply.Mapper.class)
 @RegisterConstructorMapper(IdempotencyDao.ReplyText.class)
 public interface IdempotencyDao {
-
-    @SqlUpdate("""
-            INSERT INTO idempotency_keys(idem_key, fingerprint, status, response, created_at)
-            VALUES (:key, :fingerprint, :status, :response, :at)
-            ON CONFLICT (idem_key) DO NOTHING""")
-    int insert(@Bind("key") String key, @Bind("fingerprint") String fingerprint, @Bind("status") int status,
-                @Bind("response") String response, @Bind("at") Instant at);
 
     /**
      * Replies older than the retention, a batch at a time; they are kept only a day for retries

@@ -8,8 +8,8 @@ import org.queuedesk.server.ground.WriteTransaction;
 /**
  * The two statements every idempotent POST runs in its write (the key's look-up and its stored answer), as plain
  * prepared statements ({@link WriteTransaction#sql}): through Jdbi they were the largest share of a request's Jdbi
- * work on PostgreSQL (README, "Stores and instances"). Same SQL and storage as {@link IdempotencyDao} (the instant
- * as epoch millis, as {@code JdbiTypes} stores it).
+ * work on PostgreSQL (README, "Stores and instances"). The instant is stored as epoch millis, as {@code JdbiTypes}
+ * stores it for {@link IdempotencyDao}'s purge to compare.
  */
 final class IdempotencyWriteDao {
 

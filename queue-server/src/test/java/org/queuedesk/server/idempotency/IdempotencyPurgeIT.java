@@ -38,7 +38,7 @@ class IdempotencyPurgeIT {
         int purged = writes.purgeExpired(IdempotentWrites.PURGE_BATCH, () -> {
             // a desk's Next, between two batches: it commits while the backlog is still being purged
             db.write(tx -> {
-                tx.attach(IdempotencyDao.class).insert("next-" + oldLeftWhenNextCommitted.size(), "f", 200, "{}", NOW);
+                IdempotencyWriteDao.insert(tx, "next-" + oldLeftWhenNextCommitted.size(), "f", 200, "{}", NOW);
                 return null;
             });
             oldLeftWhenNextCommitted.add(count("old-%"));
