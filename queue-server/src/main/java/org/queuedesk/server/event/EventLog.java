@@ -73,10 +73,10 @@ public final class EventLog {
      * so an undone event's number is given again, and the stored one is settled from the log itself.
      */
     private static long nextSeq(WriteTransaction tx, long siteId) {
-        var site = tx.attach(SiteDao.class); // the number is kept on the site's row
+        // the number is kept on the site's row; plain statements, as every commit settles it (SiteWriteDao)
         long[] last = tx.remember(new LastSeq(siteId), long[].class,
-                () -> java.util.Optional.of(new long[] {site.lastWrittenEventSeq(siteId)})).orElseThrow();
-        tx.beforeCommit(new LastSeq(siteId), () -> site.settleEventSeq(siteId));
+                () -> java.util.Optional.of(new long[] {SiteWriteDao.lastWrittenEventSeq(tx, siteId)})).orElseThrow();
+        tx.beforeCommit(new LastSeq(siteId), () -> SiteWriteDao.settleEventSeq(tx, siteId));
         return ++last[0];
     }
 

@@ -161,12 +161,6 @@ public interface SiteDao extends SiteLookupDao, org.jdbi.v3.sqlobject.SqlObject 
               FROM sites WHERE id = :siteId""")
     long lastWrittenEventSeq(@Bind("siteId") long siteId);
 
-    /** Stores the site's last event sequence number from its log: once per commit, before it. */
-    @SqlUpdate("""
-            UPDATE sites SET event_seq = <greatest>(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = :siteId), 0))
-             WHERE id = :siteId""")
-    void settleEventSeq(@Bind("siteId") long siteId);
-
     /** The site's last event sequence number as stored on the site (settled at each commit). */
     @SqlQuery("SELECT event_seq FROM sites WHERE id = :siteId")
     long lastEventSeq(@Bind("siteId") long siteId);

@@ -42,6 +42,31 @@ public final class SiteWriteDao {
         });
     }
 
+    /**
+     * {@link SiteDao#lastWrittenEventSeq} on SQLite, where the one writer counts a site's event numbers itself
+     * ({@code EventLog}): read once per site and commit, and {@link #settleEventSeq} stores it before each commit.
+     */
+    public static long lastWrittenEventSeq(WriteTransaction tx, long siteId) {
+        return tx.sql("""
+                SELECT max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = ?), 0))
+                  FROM sites WHERE id = ?""", s -> {
+            s.setLong(1, siteId);
+            s.setLong(2, siteId);
+            return seq(s.executeQuery(), siteId);
+        });
+    }
+
+    /** {@link SiteDao#settleEventSeq} on SQLite: the site's last event number from its log, once per commit. */
+    public static void settleEventSeq(WriteTransaction tx, long siteId) {
+        tx.sql("""
+                UPDATE sites SET event_seq = max(event_seq, coalesce((SELECT max(seq) FROM events WHERE site_id = ?), 0))
+                 WHERE id = ?""", s -> {
+            s.setLong(1, siteId);
+            s.setLong(2, siteId);
+            return s.executeUpdate();
+        });
+    }
+
     /** Locks the site's row until this transaction ends, on PostgreSQL ({@link SiteCatalog#lockForChange}). */
     static void lockRow(WriteTransaction tx, long siteId) {
         tx.sql("SELECT id FROM sites WHERE id = ? FOR UPDATE", s -> {

@@ -38,8 +38,8 @@ public final class TicketTokens implements TicketHooks {
 
     @Override
     public void issued(WriteTransaction tx, TicketDto ticket, String language, String actor) {
-        // the writer's DAO, attached once per connection: attaching afresh prepared every method of it for each issue
-        create(tx.attach(TicketTokenDao.class), ticket, SiteCatalog.site(tx, ticket.siteId()).orElseThrow().timeZone());
+        var token = newToken(ticket, SiteCatalog.site(tx, ticket.siteId()).orElseThrow().timeZone());
+        TicketTokenWriteDao.insert(tx, token.token(), token.ticketId(), token.expiresAt());
     }
 
     /** The ticket's token, made now if it has none (tickets from before this feature). */
@@ -50,11 +50,16 @@ public final class TicketTokens implements TicketHooks {
     }
 
     private Token create(TicketTokenDao tokens, TicketDto ticket, String timeZone) {
+        var token = newToken(ticket, timeZone);
+        tokens.insert(token.token(), token.ticketId(), token.expiresAt());
+        return token;
+    }
+
+    private Token newToken(TicketDto ticket, String timeZone) {
         byte[] bits = new byte[16];
         random.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
         Instant expires = ticket.serviceDate().plusDays(1).atStartOfDay(ZoneId.of(timeZone)).toInstant();
-        tokens.insert(token, ticket.id(), expires);
         return new Token(token, ticket.id(), expires);
     }
 
