@@ -467,12 +467,13 @@ public final class PostgresBenchmark {
     // ---- small things -------------------------------------------------------------------------------------
 
     /**
-     * A small server's heap, plus {@code -Dbench.instanceJvm="..."} (space-separated JVM options) for a profiling
-     * run, e.g. {@code -XX:StartFlightRecording=filename=target/instance.jfr,settings=profile}.
+     * The JVM options the server's package ships, plus {@code -Dbench.instanceJvm="..."} (space-separated JVM
+     * options) for a profiling run, e.g. {@code -XX:StartFlightRecording=filename=target/instance.jfr,settings=profile}.
      */
     private static List<String> instanceJvm() {
+        var options = new ArrayList<>(ShippedJvmOptions.read());
         // compiler threads kept for the JVM's life, so that the JIT's CPU time is not lost when one would end
-        var options = new ArrayList<>(List.of("-Xms256m", "-Xmx512m", "-XX:-UseDynamicNumberOfCompilerThreads"));
+        options.add("-XX:-UseDynamicNumberOfCompilerThreads");
         Arrays.stream(System.getProperty("bench.instanceJvm", "").split("\\s+")).filter(o -> !o.isBlank()).forEach(options::add);
         return List.copyOf(options);
     }

@@ -14,7 +14,9 @@ public final class SeparateAppointmentsProbe {
 
     public static void main(String[] args) throws Exception {
         var dir = TestServer.freshDir().toAbsolutePath();
-        List<String> jvm = List.of(System.getProperty("probe.jvm", "-Xms512m -Xmx1g").split(" "));
+        // the package's JVM options, then -Dprobe.jvm's (a later option wins)
+        var jvm = new java.util.ArrayList<>(ShippedJvmOptions.read());
+        jvm.addAll(java.util.Arrays.stream(System.getProperty("probe.jvm", "").split(" ")).filter(o -> !o.isBlank()).toList());
         var server = ServerProcess.start(dir.resolve("server.log"), jvm, BenchInstance.class.getName(),
                 List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dir.toString()));
         try {
