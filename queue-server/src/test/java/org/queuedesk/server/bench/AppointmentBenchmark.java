@@ -1,6 +1,7 @@
 package org.queuedesk.server.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,6 +36,8 @@ final class AppointmentBenchmark {
     static final int BOOKINGS_PER_SECOND = Integer.getInteger("bench.bookingsPerSecond", 100);
     static final int DESKS = Integer.getInteger("bench.appointmentDesks", 200);
     static final int SECONDS = Integer.getInteger("bench.appointmentSeconds", 10);
+    /** Rows per bare commit in the disk's floor ({@code -Dbench.floorRows}): about what one booking's commit writes. */
+    private static final int FLOOR_ROWS = Integer.getInteger("bench.floorRows", 8);
     private static final int SEARCHES = Integer.getInteger("bench.searches", 200);
     /** Free slots a person reads at once: a screen of times (README, "Appointments"). */
     private static final int FIRST_SLOTS = 20;
@@ -272,6 +275,18 @@ final class AppointmentBenchmark {
         QueueBenchmark.line(out, "  desks: issue p99 %.2f ms, Next p99 %.2f ms, errors %d",
                 QueueBenchmark.ms(QueueBenchmark.pct(d.issue(), 0.99)), QueueBenchmark.ms(QueueBenchmark.pct(d.next(), 0.99)),
                 d.errors());
+        double commits = commitsAfter.isEmpty() ? 0
+                : commitsAfter.lastEntry().getValue() - commitsBefore.getOrDefault(commitsAfter.lastKey(), 0.0);
+        if (commits > 0) { // SQLite: the disk's own floor at the rate the server committed, measured right after
+            try {
+                QueueBenchmark.line(out, "  the disk's floor, alone, right after: bare durable commits paced at the server's rate, %s",
+                        QueueBenchmark.pacedBareCommits(Path.of("target", "test-data", "floor-commits.db"),
+                                org.queuedesk.server.ground.SqliteSettings.defaults(), commits / SECONDS,
+                                Duration.ofSeconds(SECONDS), FLOOR_ROWS));
+            } catch (java.sql.SQLException | java.io.IOException e) {
+                throw new IllegalStateException("the paced bare commits failed", e);
+            }
+        }
         return slots.size() - errors.get(); // the measured bookings that took their slot
     }
 

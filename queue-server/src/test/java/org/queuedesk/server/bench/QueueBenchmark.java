@@ -638,6 +638,68 @@ public final class QueueBenchmark {
         }
     }
 
+    /**
+     * The disk's floor under a durable write's latency at a given commit rate: bare SQLite commits of {@code rows}
+     * rows each (the server's pragmas: WAL, {@code synchronous} as the server's, a PASSIVE checkpoint at most every
+     * 100 ms on a connection of its own, as the server's checkpointer), paced at {@code perSecond}, each timed
+     * from its scheduled start, so one slow fsync also delays those due behind it, as it does in the server.
+     */
+    static String pacedBareCommits(Path file, SqliteSettings settings, double perSecond, Duration time, int rows)
+            throws SQLException, IOException, InterruptedException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(settings.synchronous());
+        config.setBusyTimeout(settings.busyTimeoutMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try (Connection db = config.createConnection(url); Connection checkpoints = config.createConnection(url)) {
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, at INTEGER NOT NULL)");
+                ddl.execute("CREATE INDEX rows_at ON rows(at)");
+            }
+            db.setAutoCommit(false);
+            var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var checkpointer = new Thread(() -> {
+                try (Statement s = checkpoints.createStatement()) {
+                    while (running.get()) {
+                        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                        Thread.sleep(100); // the pacing of the server's checkpointer, not a wait for a condition
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-floor-checkpoints");
+            checkpointer.start();
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO rows(payload, at) VALUES (?, ?)")) {
+                long period = (long) (1e9 / perSecond);
+                int count = (int) Math.max(1, time.toNanos() / period);
+                long[] took = new long[count];
+                long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                for (int i = 0; i < count; i++) {
+                    long due = begin + period * i;
+                    parkUntil(due);
+                    for (int r = 0; r < rows; r++) {
+                        insert.setString(1, "appointment booked for Bench Patient at 09:40 with dr-07");
+                        insert.setLong(2, System.currentTimeMillis());
+                        insert.executeUpdate();
+                    }
+                    db.commit();
+                    took[i] = System.nanoTime() - due;
+                }
+                Arrays.sort(took);
+                return String.format(Locale.ROOT, "%d commits of %d rows at %.0f/s: p50 %.2f / p99 %.2f / p99.9 %.2f / max %.2f ms",
+                        count, rows, perSecond, ms(pct(took, 0.50)), ms(pct(took, 0.99)), ms(pct(took, 0.999)),
+                        ms(took[count - 1]));
+            } finally {
+                running.set(false);
+                checkpointer.join();
+            }
+        }
+    }
+
     /** Each bare commit's own latency: the floor under any durable request's tail on this file system. */
     static String bareCommitLatency = "";
 
