@@ -197,10 +197,12 @@ public final class AppointmentService {
     List<PlannedSlot> planBooking(BookAppointmentRequest request) {
         try {
             long siteId = siteOfService(request.serviceId());
-            ZoneId zone = zoneOf(siteId);
-            LocalDate day = request.slotStart().atZone(zone).toLocalDate();
-            var offered = db.read(h -> new SlotSearch(h.attach(SlotDao.class), siteId, request.serviceId(),
-                    blankToNull(request.doctor()), day, day, zone, clock.instant()).at(day, request.slotStart()));
+            var offered = db.read(h -> {
+                ZoneId zone = sites.zoneOf(h, siteId); // on the planning's own read: a booking's request reads once
+                LocalDate day = request.slotStart().atZone(zone).toLocalDate();
+                return new SlotSearch(h.attach(SlotDao.class), siteId, request.serviceId(),
+                        blankToNull(request.doctor()), day, day, zone, clock.instant()).at(day, request.slotStart());
+            });
             return offered.isEmpty() ? null : offered;
         } catch (ApiProblem unknown) {
             return null; // an unknown service or site: the write's checks answer with the field to fix

@@ -53,6 +53,12 @@ public final class SiteService {
         return ZoneId.of(site(siteId).timeZone());
     }
 
+    /** {@link #zoneOf(long)} on a read the caller already holds: one connection and handle for a request's reads. */
+    public ZoneId zoneOf(org.jdbi.v3.core.Handle h, long siteId) {
+        return ZoneId.of(h.attach(SiteLookupDao.class).site(siteId)
+                .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + ".")).timeZone());
+    }
+
     public List<ServiceDto> services(long siteId) {
         site(siteId);
         return db.read(h -> h.attach(SiteDao.class).services(siteId));
