@@ -253,6 +253,40 @@ class KioskIT {
         assertThat(printer.jobs()).isEmpty();
     }
 
+    /**
+     * Found by hand (session 8), a Spanish patient at a kiosk whose printer failed, at 1366x768: the two ways on
+     * read "Imprimir de ..." and "Mostrar mi número en p...". Each language's choices show their whole text.
+     */
+    @Test
+    void whenPrintingFailsBothWaysOnReadWholeInEveryLanguage() throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
+        printer.paperOut(true);
+        for (String lang : List.of("en", "es", "ar")) {
+            kiosk.waitFor("#language-" + lang, 10);
+            kiosk.click("#language-" + lang);
+            kiosk.click("#service-A");
+            kiosk.click("#printButton");
+            kiosk.waitFor("#doneNumber");
+            Label problem = kiosk.lookup("#printProblem");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !problem.getText().isEmpty()
+                    && problem.getParent().isVisible()));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(kiosk.scene(), "kiosk-print-failed-" + lang + ".png");
+            for (String id : List.of("#retryPrintButton", "#showOnScreenButton")) {
+                javafx.scene.control.Button button = kiosk.lookup(id);
+                assertThat(onFx(() -> shownWhole(button)).call()).as(lang + " " + id + ": " + onFx(button::getText).call())
+                        .isTrue();
+            }
+            kiosk.click("#finishButton");
+        }
+    }
+
+    /** The skin drew the whole text, not cut short with "…". */
+    private static boolean shownWhole(javafx.scene.control.Labeled labeled) {
+        return labeled.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).anyMatch(labeled.getText()::equals);
+    }
+
     @Test
     void anUntouchedKioskStartsOverFromAnyScreen() throws Exception {
         startKiosk(Duration.ofMillis(2500), Duration.ofSeconds(30));
