@@ -281,6 +281,29 @@ class KioskIT {
         }
     }
 
+    /**
+     * Found by hand (session 8): a patient using the kiosk's keyboard (Tab, Space) could not see where they were:
+     * the kiosk's buttons drew no focus ring at all. The button the keyboard is on looks different from the others.
+     */
+    @Test
+    void theButtonTheKeyboardIsOnIsMarked(FxRobot robot) throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
+        robot.moveTo(kiosk.scene().getWindow().getX() + 2, kiosk.scene().getWindow().getY() + 2); // hovers nothing
+        List<javafx.scene.control.Button> languages = List.of(kiosk.lookup("#language-en"), kiosk.lookup("#language-es"),
+                kiosk.lookup("#language-ar"));
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> languages.stream().anyMatch(b -> b.isFocused())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(kiosk.scene(), "kiosk-keyboard-focus.png");
+        var looks = onFx(() -> {
+            var focused = languages.stream().filter(b -> b.isFocused()).findFirst().orElseThrow();
+            var other = languages.stream().filter(b -> !b.isFocused() && !b.isHover()).findFirst().orElseThrow();
+            return List.of(String.valueOf(focused.getBorder().getStrokes()) + focused.getBorder().getInsets(),
+                    String.valueOf(other.getBorder().getStrokes()) + other.getBorder().getInsets());
+        }).call();
+        assertThat(looks.get(0)).as("the focused button's border").isNotEqualTo(looks.get(1));
+    }
+
     /** The skin drew the whole text, not cut short with "…". */
     private static boolean shownWhole(javafx.scene.control.Labeled labeled) {
         return labeled.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
