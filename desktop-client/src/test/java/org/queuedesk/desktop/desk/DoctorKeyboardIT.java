@@ -84,6 +84,35 @@ class DoctorKeyboardIT {
     }
 
     /**
+     * Found by hand (session 8): in the services' list, arrows move the highlighted row, but Space on it ticked
+     * nothing (only Tab into the small box itself did), so a doctor "ticked" a service that stayed unticked. Space
+     * on a row ticks its box and Space again unticks it, as in any list of check boxes.
+     */
+    @Test
+    void spaceOnAServiceRowTicksIt(FxRobot robot) throws Exception {
+        window.signIn(robot, "doctor", "doctor", "#doctorButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> scene.getRoot().lookup("#serviceList") != null));
+        Parent room = scene.getRoot();
+        javafx.scene.control.ListView<?> services = find(room, "#serviceList");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> services.getItems().size() >= 2));
+        DoctorViewModel doctor = (DoctorViewModel) window.shell().currentScreen();
+        WaitForAsyncUtils.asyncFx(services::requestFocus).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(services::isFocused));
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> services.getSelectionModel().getSelectedIndex() >= 0));
+        int row = onFx(() -> services.getSelectionModel().getSelectedIndex()).call();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "doctor-setup-space-ticks.png");
+        assertThat(onFx(() -> doctor.setup().serviceChoices().get(row).chosenProperty().get()).call())
+                .as("row " + row + " ticked by Space").isTrue();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> doctor.setup().serviceChoices().get(row).chosenProperty().get()).call())
+                .as("row " + row + " unticked by a second Space").isFalse();
+    }
+
+    /**
      * The pixels of the scene in a band 2 to 5 pixels outside the node's edges, as drawn: where a focus ring shows,
      * and where nothing of the button itself is (its text or fill moving by a pixel does not count).
      */
