@@ -142,7 +142,11 @@ public final class AlertBanner extends VBox {
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (oneLine) {
             summary.setTooltip(new javafx.scene.control.Tooltip(alert.summary()));
+            // no width of its own: the slot's width is the desk's to give, and a long summary must not push the
+            // desk's columns apart (session 8: the tables and their buttons slid left, "M…" and "Ackno…")
             summary.setMinWidth(0);
+            summary.setPrefWidth(0);
+            tier.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         summary.setStyle("-fx-text-fill: " + fg + ";");
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -150,6 +154,9 @@ public final class AlertBanner extends VBox {
         Button acknowledge = new Button(acknowledgeText);
         acknowledge.getStyleClass().add("alert-acknowledge");
         acknowledge.setOnAction(e -> model.acknowledge(alert));
+        if (oneLine) {
+            acknowledge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         javafx.scene.layout.Pane row;
         if (narrow) {
             VBox stacked = new VBox(6, tier, summary, acknowledge);

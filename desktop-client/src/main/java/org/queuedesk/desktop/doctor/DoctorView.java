@@ -99,6 +99,16 @@ public final class DoctorView {
         viewModel.setup().occupancy().roomSessions().addListener((MapChangeListener<Long, Object>) change -> showRoomWords());
         serviceList.setItems(viewModel.setup().serviceChoices());
         serviceList.setCellFactory(CheckBoxListCell.forListView(ServiceChoice::chosenProperty));
+        // Space on the highlighted row ticks its box: CheckBoxListCell leaves that to the box alone (Tab into it),
+        // and a doctor moving with the arrows "ticked" services that stayed unticked (session 8). Only on the list
+        // itself: a Space on the box is the box's own.
+        serviceList.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            ServiceChoice highlighted = serviceList.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.SPACE && event.getTarget() == serviceList && highlighted != null) {
+                highlighted.chosenProperty().set(!highlighted.chosenProperty().get());
+                event.consume();
+            }
+        });
         doctorField.textProperty().bindBidirectional(viewModel.setup().doctorNameProperty());
         // a doctor's session is always in their own name (the server refuses another): only an admin may type one
         doctorField.setEditable(viewModel.setup().mayNameTheDoctor());

@@ -19,8 +19,10 @@ public final class FocusKeeper {
         boolean[] lost = {false};
         work.disabledProperty().addListener((o, before, disabled) -> {
             if (disabled) {
-                // the scene moves the focus away on its next pulse, after this
-                lost[0] |= work.isFocused();
+                // the scene moves the focus away on its next pulse, after this. The scene's focus owner, not
+                // isFocused(): that is false while the window is behind another program (session 8: a desk in
+                // the background during a restart came back with the keyboard on Pause)
+                lost[0] |= work.getScene() != null && work.getScene().getFocusOwner() == work;
                 return;
             }
             if (lost[0]) {

@@ -125,6 +125,9 @@ public final class ReceptionView {
         issuedDetail.textProperty().bind(viewModel.issue().issuedDetailProperty());
         ViewBindings.message(offlineReason, viewModel.live().offlineReasonProperty());
         ViewBindings.message(printerWarning, viewModel.printerWarningProperty());
+        var printerTip = new javafx.scene.control.Tooltip();
+        printerTip.textProperty().bind(printerWarning.textProperty());
+        printerWarning.setTooltip(printerTip);
         // open alerts beside the queues' title, in their tier's colour (README, "Alerts"), in a slot held one row
         // high, so a raised alert never moves the buttons and rows under the pointer
         var alertBanner = org.queuedesk.desktop.alert.AlertBanner.inOneRowSlot(viewModel.alerts(),

@@ -253,6 +253,63 @@ class KioskIT {
         assertThat(printer.jobs()).isEmpty();
     }
 
+    /**
+     * Found by hand (session 8), a Spanish patient at a kiosk whose printer failed, at 1366x768: the two ways on
+     * read "Imprimir de ..." and "Mostrar mi número en p...". Each language's choices show their whole text.
+     */
+    @Test
+    void whenPrintingFailsBothWaysOnReadWholeInEveryLanguage() throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
+        printer.paperOut(true);
+        for (String lang : List.of("en", "es", "ar")) {
+            kiosk.waitFor("#language-" + lang, 10);
+            kiosk.click("#language-" + lang);
+            kiosk.click("#service-A");
+            kiosk.click("#printButton");
+            kiosk.waitFor("#doneNumber");
+            Label problem = kiosk.lookup("#printProblem");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !problem.getText().isEmpty()
+                    && problem.getParent().isVisible()));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(kiosk.scene(), "kiosk-print-failed-" + lang + ".png");
+            for (String id : List.of("#retryPrintButton", "#showOnScreenButton")) {
+                javafx.scene.control.Button button = kiosk.lookup(id);
+                assertThat(onFx(() -> shownWhole(button)).call()).as(lang + " " + id + ": " + onFx(button::getText).call())
+                        .isTrue();
+            }
+            kiosk.click("#finishButton");
+        }
+    }
+
+    /**
+     * Found by hand (session 8): a patient using the kiosk's keyboard (Tab, Space) could not see where they were:
+     * the kiosk's buttons drew no focus ring at all. The button the keyboard is on looks different from the others.
+     */
+    @Test
+    void theButtonTheKeyboardIsOnIsMarked(FxRobot robot) throws Exception {
+        startKiosk(Duration.ofSeconds(60), Duration.ofSeconds(30));
+        robot.moveTo(kiosk.scene().getWindow().getX() + 2, kiosk.scene().getWindow().getY() + 2); // hovers nothing
+        List<javafx.scene.control.Button> languages = List.of(kiosk.lookup("#language-en"), kiosk.lookup("#language-es"),
+                kiosk.lookup("#language-ar"));
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> languages.stream().anyMatch(b -> b.isFocused())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(kiosk.scene(), "kiosk-keyboard-focus.png");
+        var looks = onFx(() -> {
+            var focused = languages.stream().filter(b -> b.isFocused()).findFirst().orElseThrow();
+            var other = languages.stream().filter(b -> !b.isFocused() && !b.isHover()).findFirst().orElseThrow();
+            return List.of(String.valueOf(focused.getBorder().getStrokes()) + focused.getBorder().getInsets(),
+                    String.valueOf(other.getBorder().getStrokes()) + other.getBorder().getInsets());
+        }).call();
+        assertThat(looks.get(0)).as("the focused button's border").isNotEqualTo(looks.get(1));
+    }
+
+    /** The skin drew the whole text, not cut short with "…". */
+    private static boolean shownWhole(javafx.scene.control.Labeled labeled) {
+        return labeled.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).anyMatch(labeled.getText()::equals);
+    }
+
     @Test
     void anUntouchedKioskStartsOverFromAnyScreen() throws Exception {
         startKiosk(Duration.ofMillis(2500), Duration.ofSeconds(30));
