@@ -18,10 +18,14 @@ import org.queuedesk.desktop.ground.Fxml;
 public final class ShellView {
 
     private static final PseudoClass REACHABLE = PseudoClass.getPseudoClass("reachable");
+    /** The header while it carries the connection banner: red, its texts white. */
+    private static final PseudoClass OUTAGE = PseudoClass.getPseudoClass("outage");
 
     private final ShellViewModel viewModel;
 
+    @FXML private HBox header;
     @FXML private HBox bannerBar;
+    @FXML private Region headerGap;
     @FXML private Label banner;
     @FXML private Button signInAgainButton;
     @FXML private HBox signOutConfirm;
@@ -61,6 +65,10 @@ public final class ShellView {
         var connection = viewModel.connection();
         bannerBar.visibleProperty().bind(connection.bannerVisibleProperty());
         bannerBar.managedProperty().bind(bannerBar.visibleProperty());
+        headerGap.visibleProperty().bind(bannerBar.visibleProperty().not());
+        headerGap.managedProperty().bind(headerGap.visibleProperty());
+        bannerBar.visibleProperty().addListener((o, before, now) -> header.pseudoClassStateChanged(OUTAGE, now));
+        header.pseudoClassStateChanged(OUTAGE, bannerBar.isVisible());
         banner.visibleProperty().bind(connection.bannerVisibleProperty());
         banner.textProperty().bind(connection.bannerTextProperty());
         signInAgainButton.visibleProperty().bind(connection.stateProperty().isEqualTo(ConnectionViewModel.State.SIGN_IN_ENDED));

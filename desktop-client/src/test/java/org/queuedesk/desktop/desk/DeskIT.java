@@ -130,7 +130,12 @@ class DeskIT {
                 .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Called"))));
         Screenshots.save(doctorScene, "doctor.png");
 
-        // --- the server goes away: banner, actions disabled with the reason shown
+        // --- the server goes away: banner, actions disabled with the reason shown; nothing on either desk moves
+        // (the banner is drawn in the header's row: a row of its own pushed both desks down, reception's tickets
+        // to one row at 768 pixels)
+        double nextY = sceneY(next);
+        double issueY = sceneY(issue);
+        double ticketsHeight = onFx(tickets::getHeight).call();
         server.close();
         Label doctorBanner = find(room, "#banner");
         Label reason = find(room, "#offlineReason");
@@ -140,6 +145,10 @@ class DeskIT {
         assertThat(onFx(reason::getText).call()).startsWith("The server does not answer");
         Label receptionBanner = find(desk, "#banner");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, onFx(() -> receptionBanner.isVisible() && issue.isDisabled()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sceneY(next)).isEqualTo(nextY);
+        assertThat(sceneY(issue)).isEqualTo(issueY);
+        assertThat(onFx(tickets::getHeight).call()).isEqualTo(ticketsHeight);
         Screenshots.save(doctorScene, "doctor-offline.png");
         Screenshots.save(receptionScene, "reception-offline.png");
 
@@ -162,6 +171,11 @@ class DeskIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> tickets.getItems().stream()
                 .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Done"))));
         Screenshots.save(receptionScene, "reception-recovered.png");
+    }
+
+    /** Where a node is drawn in its window, on the FX thread. */
+    private static double sceneY(Node node) throws Exception {
+        return onFx(() -> node.localToScene(0, 0).getY()).call();
     }
 
     /** Signs in through the screen (each step's screenshot kept); then the mode is chosen. */
