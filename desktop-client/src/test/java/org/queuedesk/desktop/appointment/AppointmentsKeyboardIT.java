@@ -97,6 +97,38 @@ class AppointmentsKeyboardIT {
         desk.waitFor("#ticketTable");
     }
 
+    /**
+     * Seen by hand: under "Any doctor" the free slots list each doctor's times ("09:00 · nurse"); choosing the
+     * nurse's 09:00 booked the doctor's, because the form sent no doctor and the server picked one.
+     */
+    @Test
+    void aSlotChosenUnderAnyDoctorIsBookedWithTheDoctorItNames(FxRobot robot) throws Exception {
+        long service = schedule("doctor");
+        schedule("nurse");
+        var desk = signIn(robot);
+        desk.click("#appointmentsViewButton");
+        desk.waitFor("#slotList");
+        ListView<SlotDto> slots = find(desk.root(), "#slotList");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> slots.getItems().stream()
+                .anyMatch(s -> s.localTime().equals("09:00") && s.doctor().equals("nurse"))));
+        WaitForAsyncUtils.asyncFx(() -> slots.getSelectionModel().select(slots.getItems().stream()
+                .filter(s -> s.localTime().equals("09:00") && s.doctor().equals("nurse")).findFirst().orElseThrow()))
+                .get(5, TimeUnit.SECONDS);
+        robot.clickOn((Node) find(desk.root(), "#bookingNameField")).write("Lina Haddad");
+        Button submit = find(desk.root(), "#submitBookingButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> !submit.isDisabled()));
+        Screenshots.save(desk.scene(), "appointments-any-doctor-nurse-chosen.png");
+        robot.clickOn(submit);
+        TableView<AppointmentRow> table = find(desk.root(), "#appointmentTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.name().equals("Lina Haddad"))));
+        AppointmentDto booked = List.of(reception().get("/api/sites/1/appointments?date=" + DAY)
+                .as(AppointmentDto[].class)).stream().filter(b -> "Lina Haddad".equals(b.patientName()))
+                .findFirst().orElseThrow();
+        assertThat(booked.doctor()).as("the doctor the chosen line named").isEqualTo("nurse");
+        assertThat(booked.localTime()).isEqualTo("09:00");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private static Instant at(String time) {
