@@ -129,6 +129,47 @@ class AppointmentsKeyboardIT {
         assertThat(booked.localTime()).isEqualTo("09:00");
     }
 
+    /**
+     * Seen by hand: Tab onto "Cancel booking", and onto the question's red "Cancel booking", showed nothing: their
+     * own fill and border replaced Modena's focus ring, so the receptionist could not tell where Enter would act.
+     */
+    @Test
+    void cancelButtonsShowWhenTheKeyboardIsOnThem(FxRobot robot) throws Exception {
+        long service = schedule("doctor");
+        reception().post("/api/appointments", new BookAppointmentRequest(service, "doctor", at("09:30"), "Omar Haddad",
+                null, "en"));
+        var desk = signIn(robot);
+        desk.click("#appointmentsViewButton");
+        Scene scene = desk.scene();
+        TableView<AppointmentRow> table = find(desk.root(), "#appointmentTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.name().equals("Omar Haddad"))));
+        DoctorsWednesday.choose(table, "09:30");
+        robot.moveTo(scene.getWindow().getX() + 2, scene.getWindow().getY() + 2); // hovers nothing
+        Button cancel = find(desk.root(), "#cancelBookingButton");
+        Button move = find(desk.root(), "#moveButton");
+        WaitForAsyncUtils.asyncFx(move::requestFocus).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> move.isFocused() && !cancel.isDisabled()));
+        int[] before = onFx(() -> looks(cancel)).call();
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(cancel::isFocused));
+        Screenshots.save(scene, "appointments-cancel-focused.png");
+        assertThat(visiblyChanged(before, onFx(() -> looks(cancel)).call()))
+                .as("pixels around Cancel booking that change when the keyboard is on it").isGreaterThan(300);
+
+        robot.type(KeyCode.SPACE);
+        desk.waitFor("#confirmButton");
+        Button confirm = desk.lookup("#confirmButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> !confirm.isFocused()));
+        int[] asked = onFx(() -> looks(confirm)).call();
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(confirm::isFocused));
+        Screenshots.save(scene, "appointments-cancel-question-focused.png");
+        assertThat(visiblyChanged(asked, onFx(() -> looks(confirm)).call()))
+                .as("pixels around the question's Cancel booking that change when the keyboard is on it")
+                .isGreaterThan(300);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private static Instant at(String time) {
