@@ -75,7 +75,9 @@ class AppointmentsKeyboardIT {
         Scene scene = desk.scene();
         robot.moveTo(scene.getWindow().getX() + 2, scene.getWindow().getY() + 2); // hovers nothing
         Node queueView = find(desk.root(), "#queueViewButton");
+        Node appointmentsView = find(desk.root(), "#appointmentsViewButton");
         int[] unfocused = onFx(() -> looks(queueView)).call();
+        int[] appointmentsUnfocused = onFx(() -> looks(appointmentsView)).call();
         List<String> stops = new ArrayList<>();
         // the two views are one Tab stop, as a group of toggles is: Tab reaches the shown one, an arrow the other
         // (JavaFX's toggle group selects it as it moves; Space on a shown view keeps it shown)
@@ -86,6 +88,8 @@ class AppointmentsKeyboardIT {
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> "appointmentsViewButton".equals(idOf(scene.getFocusOwner()))));
         Screenshots.save(scene, "reception-view-switch-focused.png");
+        assertThat(visiblyChanged(appointmentsUnfocused, onFx(() -> looks(appointmentsView)).call()))
+                .as("pixels around Appointments that change when an arrow moved the keyboard there").isGreaterThan(200);
         robot.type(KeyCode.SPACE);
         desk.waitFor("#appointmentTable");
         Screenshots.save(scene, "appointments-by-keyboard.png");
