@@ -27,8 +27,7 @@ final class ReceptionDesk {
         queueButton.setToggleGroup(group);
         appointmentsButton.setToggleGroup(group);
         queueButton.setSelected(true);
-        queueButton.setFocusTraversable(false);
-        appointmentsButton.setFocusTraversable(false);
+        // one Tab stop (a toggle group; the arrows switch): without it a keyboard never reached the appointments
         group.selectedToggleProperty().addListener((o, before, now) -> {
             if (now == null) {
                 before.setSelected(true); // one view is always shown

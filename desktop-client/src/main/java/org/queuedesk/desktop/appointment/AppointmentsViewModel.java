@@ -68,6 +68,8 @@ public final class AppointmentsViewModel {
     private int reads;
     private boolean loadPending;
     private Long selectAfterLoad;
+    /** The booking a move was started for: its answer says "Moved", not "Booked". */
+    private Long moving;
 
     public AppointmentsViewModel(LiveSite live, BackgroundExecutor background, TicketText text) {
         this.live = live;
@@ -277,7 +279,10 @@ public final class AppointmentsViewModel {
     // --- actions -------------------------------------------------------------------------------------
 
     private void booked(AppointmentDto booking) {
-        info.set(text.format("appointments.booked", booking.code(), booking.localTime(), booking.doctor()));
+        boolean moved = Long.valueOf(booking.id()).equals(moving);
+        moving = null;
+        info.set(text.format(moved ? "appointments.moved" : "appointments.booked", booking.code(), booking.localTime(),
+                booking.doctor()));
         selectAfterLoad = booking.id();
         if (booking.localDate().equals(day.get())) {
             reload();
@@ -290,6 +295,7 @@ public final class AppointmentsViewModel {
     public void move() {
         chosenBooking().filter(b -> canChange.get()).ifPresent(b -> {
             info.set("");
+            moving = b.id();
             form.startMove(b, serviceById(b.serviceId()), day.get());
         });
     }

@@ -202,7 +202,8 @@ public final class BookingForm {
                     }, this::refused);
             return;
         }
-        String who = doctor.get() == null || doctor.get().equals(ANY_DOCTOR) ? null : chosen.doctor();
+        // the chosen line names its doctor even under "Any doctor": book that one, not the server's pick
+        String who = chosen.doctor();
         var request = new BookAppointmentRequest(service.get().id(), who, chosen.start(), patientName.get().strip(),
                 TicketText.optional(phone.get()), language.get());
         requests.send("book:" + request.hashCode(), key -> client.book(request, key), booked -> {

@@ -158,6 +158,58 @@ class KioskCheckInIT {
         assertThat(onFx(() -> kiosk.root().lookup("#kioskAppointment")).call()).isNull();
     }
 
+    /**
+     * Seen by hand in Arabic: a refusal's two lines pushed the keys and the buttons down under the patient's finger,
+     * and the invalid phone's example read "34+" at a line's end with "600 123 456." on the next. A refusal now
+     * shows in a place kept for it, and the example stays left to right (BidiText: a LEFT-TO-RIGHT MARK each side)
+     * and whole on one line (no-break spaces inside it).
+     */
+    @Test
+    void aRefusalInArabicMovesNoKeyAndItsPhoneExampleReadsLeftToRight() throws Exception {
+        kiosk = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", printer.spec(), false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { });
+        kiosk.waitFor("#kioskLanguage");
+        kiosk.click("#language-ar");
+        kiosk.click("#appointmentButton");
+        kiosk.waitFor("#codeKeypad");
+        var messages = onFx(() -> Theme.messages(Locale.forLanguageTag("ar"))).call();
+        Label error = kiosk.lookup("#checkInError");
+
+        double[] before = places("#code-key-3", "#code-key-back", "#checkInButton");
+        type("7KX4PA");
+        kiosk.click("#checkInButton");
+        String notFound = messages.getString("kiosk.checkIn.notFound");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> notFound.equals(error.getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(kiosk.scene(), "kiosk-checkin-wrong-code-keys-stay-ar.png");
+        assertThat(places("#code-key-3", "#code-key-back", "#checkInButton")).as("keys and buttons, top edges")
+                .containsExactly(before);
+
+        kiosk.click("#switchModeButton");
+        kiosk.waitFor("#phone-key-1");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, onFx(() -> error.getText() == null || error.getText().isEmpty()));
+        double[] phoneBefore = places("#phone-key-1", "#phone-key-0", "#checkInButton");
+        kiosk.click("#phone-key-1");
+        kiosk.click("#checkInButton");
+        String invalid = messages.getString("kiosk.phone.invalid");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> invalid.equals(error.getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(kiosk.scene(), "kiosk-checkin-invalid-phone-ar.png");
+        assertThat(places("#phone-key-1", "#phone-key-0", "#checkInButton")).as("keys and buttons, top edges")
+                .containsExactly(phoneBefore);
+        assertThat(invalid).as("the example phone kept left to right").contains("\u200e+34\u00a0600\u00a0123\u00a0456\u200e");
+    }
+
+    /** The top edges, in the scene, of the nodes with these ids. */
+    private double[] places(String... ids) throws Exception {
+        double[] tops = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            Node node = kiosk.lookup(ids[i]);
+            tops[i] = onFx(() -> node.localToScene(node.getLayoutBounds()).getMinY()).call();
+        }
+        return tops;
+    }
+
     private void type(String code) throws Exception {
         for (char c : code.toLowerCase(Locale.ROOT).toCharArray()) {
             kiosk.click("#code-key-" + Character.toUpperCase(c));
