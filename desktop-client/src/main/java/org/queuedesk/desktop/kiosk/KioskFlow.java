@@ -248,6 +248,14 @@ public final class KioskFlow {
         issued.appointment(answer.localTime(), answer.late());
         printing.clear();
         step.set(Step.DONE);
+        if (!printing.available()) {
+            // a kiosk without a printer: the number stays as long as one shown on screen does, never "the printer
+            // is not answering" for a printer that is not there (nor a printer warning at reception)
+            issued.delivery(texts.text("kiosk.number.note"));
+            doneTimer.run();
+            doneTimer = timers.after(settings.onScreenTime(), this::reset);
+            return;
+        }
         printTicket(ticket);
     }
 

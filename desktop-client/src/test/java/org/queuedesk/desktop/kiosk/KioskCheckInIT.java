@@ -133,6 +133,39 @@ class KioskCheckInIT {
         tickets.forEach(t -> assertThat(t.get("source").asText()).isEqualTo("appointment"));
     }
 
+    /**
+     * A kiosk set up without a printer (README: {@code --printer=none}, the number on screen): a check-in shows the
+     * number with the note to write it down, no printer problem, and tells reception nothing about a printer.
+     * Before, it tried to print and told the patient the printer was not answering.
+     */
+    @Test
+    void aCheckInAtAKioskWithoutAPrinterShowsTheNumberAndNoPrinterProblem() throws Exception {
+        String code = bookThreeAppointmentsToday().get(0);
+        kiosk = app.startDevice(stage, Mode.KIOSK, "qdd_demo-kiosk", new DeviceOptions("2468", "none", false,
+                Locale.ENGLISH, Duration.ofSeconds(60), Duration.ofSeconds(30)), () -> { });
+        kiosk.waitFor("#kioskLanguage");
+        var messages = onFx(() -> Theme.messages(Locale.ENGLISH)).call();
+        kiosk.click("#language-en");
+        kiosk.waitFor("#appointmentButton");
+        kiosk.click("#appointmentButton");
+        kiosk.waitFor("#codeKeypad");
+        type(code);
+        kiosk.click("#checkInButton");
+
+        kiosk.waitFor("#doneNumber");
+        assertThat(kiosk.text("#doneNumber")).isEqualTo("A-001"); // README: numbers count up from A-001
+        Label delivery = kiosk.lookup("#doneDelivery");
+        String note = messages.getString("kiosk.number.note");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> note.equals(delivery.getText())));
+        Node problem = kiosk.lookup("#printProblem");
+        assertThat(onFx(() -> problem.isVisible() && problem.getScene() != null
+                && problem.getParent().isVisible() && !((Label) problem).getText().isEmpty()).call())
+                .as("no printer problem is shown").isFalse();
+        Screenshots.save(kiosk.scene(), "kiosk-checkin-no-printer-en.png");
+        assertThat(staff().get("/api/sites/1/devices/printers").body()).as("no printer trouble reported for the kiosk")
+                .doesNotContain("offline");
+    }
+
     @Test
     void escapeDoesNotLeaveTheCheckInAndTheIdleTimeoutStartsOver(FxRobot robot) throws Exception {
         AtomicInteger quits = new AtomicInteger();
