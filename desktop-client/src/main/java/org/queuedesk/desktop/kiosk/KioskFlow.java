@@ -147,6 +147,11 @@ public final class KioskFlow {
     /** Stays longer than a confirmation, and the idle timeout does not cut it short: time to write it down. */
     private void showNumber() {
         step.set(Step.NUMBER);
+        resetAfterOnScreenTime();
+    }
+
+    /** A number to write down stays this long; the idle timeout does not cut it short. */
+    private void resetAfterOnScreenTime() {
         doneTimer.run();
         doneTimer = timers.after(settings.onScreenTime(), this::reset);
     }
@@ -252,8 +257,7 @@ public final class KioskFlow {
             // a kiosk without a printer: the number stays as long as one shown on screen does, never "the printer
             // is not answering" for a printer that is not there (nor a printer warning at reception)
             issued.delivery(texts.text("kiosk.number.note"));
-            doneTimer.run();
-            doneTimer = timers.after(settings.onScreenTime(), this::reset);
+            resetAfterOnScreenTime();
             return;
         }
         printTicket(ticket);

@@ -45,7 +45,11 @@ public final class SiteService {
     }
 
     public SiteDto site(long id) {
-        return db.read(h -> h.attach(SiteLookupDao.class).site(id))
+        return db.read(h -> site(h, id));
+    }
+
+    private static SiteDto site(org.jdbi.v3.core.Handle h, long id) {
+        return h.attach(SiteLookupDao.class).site(id)
                 .orElseThrow(() -> ApiProblem.notFound("There is no site " + id + "."));
     }
 
@@ -55,8 +59,7 @@ public final class SiteService {
 
     /** {@link #zoneOf(long)} on a read the caller already holds: one connection and handle for a request's reads. */
     public ZoneId zoneOf(org.jdbi.v3.core.Handle h, long siteId) {
-        return ZoneId.of(h.attach(SiteLookupDao.class).site(siteId)
-                .orElseThrow(() -> ApiProblem.notFound("There is no site " + siteId + ".")).timeZone());
+        return ZoneId.of(site(h, siteId).timeZone());
     }
 
     public List<ServiceDto> services(long siteId) {
