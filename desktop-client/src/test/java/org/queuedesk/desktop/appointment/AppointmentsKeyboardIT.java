@@ -188,7 +188,8 @@ class AppointmentsKeyboardIT {
         desk.signIn(robot, "reception", "reception", "#receptionButton");
         desk.waitFor("#ticketTable");
         TextField name = find(desk.root(), "#nameField");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(name::isFocused));
+        // the scene's focus owner, not isFocused(): that is false while the test window is not the focused one
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> name.getScene().getFocusOwner() == name));
         return desk;
     }
 
