@@ -225,34 +225,9 @@ final class AppointmentBenchmark {
         }, "bench-appointment-desks");
         deskThread.start();
 
-        long period = TimeUnit.SECONDS.toNanos(1) / BOOKINGS_PER_SECOND;
-        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        long[] took = new long[slots.size()];
         var errors = new AtomicInteger();
-        var threads = new ArrayList<Thread>();
-        for (int c = 0; c < BOOKING_CONNECTIONS; c++) {
-            int first = c;
-            var t = new Thread(() -> {
-                try (var http = new RawHttpConnection(base.getHost(), base.getPort())) {
-                    for (int i = first; i < slots.size(); i += BOOKING_CONNECTIONS) {
-                        long due = begin + period * i;
-                        parkUntil(due);
-                        var slot = slots.get(i);
-                        int status = http.post("/api/appointments", bookingJson(service, slot), UUID.randomUUID().toString());
-                        took[i] = System.nanoTime() - due;
-                        if (status != 201) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }
-            }, "bench-booking-" + c);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
-        for (var t : threads) {
-            t.join();
-        }
+        long[] took = paced(base, slots.size(), (http, i) -> http.post("/api/appointments",
+                bookingJson(service, slots.get(i)), UUID.randomUUID().toString()) == 201, errors);
         deskThread.join();
         var bookingsAfter = QueueBenchmark.serverHistogram(api, "http_server_requests_seconds", BOOKED);
         var commitsAfter = QueueBenchmark.serverHistogram(api, COMMITS, "");
@@ -275,6 +250,27 @@ final class AppointmentBenchmark {
         QueueBenchmark.line(out, "  desks: issue p99 %.2f ms, Next p99 %.2f ms, errors %d",
                 QueueBenchmark.ms(QueueBenchmark.pct(d.issue(), 0.99)), QueueBenchmark.ms(QueueBenchmark.pct(d.next(), 0.99)),
                 d.errors());
+        // the machine's own floor under the same load: a request that neither writes nor computes, at the same rate
+        // on as many connections, while the desks act as before (its p99 bounds what any request can reach here)
+        var floorDesks = new QueueBenchmark.LoadResult[1];
+        var floorDeskThread = new Thread(() -> {
+            try {
+                floorDesks[0] = QueueBenchmark.openLoop(server, desks, Duration.ofSeconds(SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-floor-desks");
+        floorDeskThread.start();
+        var floorErrors = new AtomicInteger();
+        long[] floor = paced(base, slots.size(), (http, i) -> http.get("/health") == 200, floorErrors);
+        floorDeskThread.join();
+        Arrays.sort(floor);
+        QueueBenchmark.line(out, "  the machine's floor, the same load with GET /health (one read of SELECT 1) instead of each booking:"
+                        + " p50 %.2f / p99 %.2f / max %.2f ms, errors %d; desks meanwhile issue p99 %.2f, Next p99 %.2f ms",
+                QueueBenchmark.ms(QueueBenchmark.pct(floor, 0.50)), QueueBenchmark.ms(QueueBenchmark.pct(floor, 0.99)),
+                QueueBenchmark.ms(floor[floor.length - 1]), floorErrors.get(),
+                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks[0].issue(), 0.99)),
+                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks[0].next(), 0.99)));
         double commits = commitsAfter.isEmpty() ? 0
                 : commitsAfter.lastEntry().getValue() - commitsBefore.getOrDefault(commitsAfter.lastKey(), 0.0);
         if (commits > 0) { // SQLite: the disk's own floor at the rate the server committed, measured right after
@@ -288,6 +284,45 @@ final class AppointmentBenchmark {
             }
         }
         return slots.size() - errors.get(); // the measured bookings that took their slot
+    }
+
+    /** One request of an open-loop run: true when it did what it should. */
+    private interface PacedRequest {
+        boolean send(RawHttpConnection http, int index);
+    }
+
+    /**
+     * {@code count} requests at {@link #BOOKINGS_PER_SECOND} over {@link #BOOKING_CONNECTIONS} keep-alive
+     * connections, each timed from its scheduled start (a late one also counts the wait it caused); the times.
+     */
+    private static long[] paced(URI base, int count, PacedRequest request, AtomicInteger errors) throws InterruptedException {
+        long period = TimeUnit.SECONDS.toNanos(1) / BOOKINGS_PER_SECOND;
+        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long[] took = new long[count];
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < BOOKING_CONNECTIONS; c++) {
+            int first = c;
+            var t = new Thread(() -> {
+                try (var http = new RawHttpConnection(base.getHost(), base.getPort())) {
+                    for (int i = first; i < count; i += BOOKING_CONNECTIONS) {
+                        long due = begin + period * i;
+                        parkUntil(due);
+                        boolean done = request.send(http, i);
+                        took[i] = System.nanoTime() - due;
+                        if (!done) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            }, "bench-paced-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        for (var t : threads) {
+            t.join();
+        }
+        return took;
     }
 
     private static String bookingJson(long service, SlotDto slot) {

@@ -123,6 +123,7 @@ public final class QueueBenchmark {
                                 + " writer %.0f us/req, errors %d", ms(pct(paced.issue, 0.50)), ms(pct(paced.issue, 0.99)),
                         paced.serverIssueP99Ms, ms(pct(paced.next, 0.50)), ms(pct(paced.next, 0.99)), paced.serverNextP99Ms,
                         paced.writerMicrosPerRequest(), paced.errors);
+                openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced);
                 System.out.print(out);
                 return;
             }
@@ -161,6 +162,7 @@ public final class QueueBenchmark {
                     ms(pct(paced.issue, 0.50)), ms(pct(paced.issue, 0.99)), paced.serverIssueP99Ms,
                     ms(pct(paced.next, 0.50)), ms(pct(paced.next, 0.99)), paced.serverNextP99Ms);
             line(out, "  %.0f req/s, writer %.0f us/req, errors %d", paced.totalRate(), paced.writerMicrosPerRequest(), paced.errors);
+            openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced);
             line(out, "");
             System.out.print(out);
             out.setLength(0);
@@ -484,6 +486,19 @@ public final class QueueBenchmark {
 
     /** As {@link #openLoop(Api, List, Duration)}, desk {@code i} on instance {@code i % n}. */
     static LoadResult openLoop(Instances instances, List<Desk> desks, Duration time) throws InterruptedException {
+        return openLoop(instances, desks, time, false);
+    }
+
+    /**
+     * The machine's floor for the open loop: the same clients at the same times, each request a GET /health (one
+     * read of SELECT 1, no write, no commit) instead of its issue or Next. What any request can reach here.
+     */
+    static LoadResult openLoopFloor(Api api, List<Desk> desks, Duration time) throws InterruptedException {
+        return openLoop(Instances.inProcess(api), desks, time, true);
+    }
+
+    private static LoadResult openLoop(Instances instances, List<Desk> desks, Duration time, boolean floor)
+            throws InterruptedException {
         int n = desks.size();
         long period = TimeUnit.SECONDS.toNanos(1);
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
@@ -505,10 +520,11 @@ public final class QueueBenchmark {
                     for (long k = 0, due = begin + offset; due < end; k++, due += period) {
                         parkUntil(due);
                         boolean issue = k % 2 == 0;
-                        int status = issue ? http.post("/api/tickets", issueBody, UUID.randomUUID().toString())
+                        int status = floor ? http.get("/health")
+                                : issue ? http.post("/api/tickets", issueBody, UUID.randomUUID().toString())
                                 : http.post(nextPath, "", UUID.randomUUID().toString());
                         long took = System.nanoTime() - due;
-                        if (status != (issue ? 201 : 200)) {
+                        if (status != (issue && !floor ? 201 : 200)) {
                             errors.incrementAndGet();
                         }
                         (issue ? issued : nexts).add(took);
@@ -525,6 +541,24 @@ public final class QueueBenchmark {
             t.join(time.plusSeconds(60).toMillis());
         }
         return ServerSnapshot.result(n, issueSamples, nextSamples, errors.get(), time, before, ServerSnapshot.take(instances));
+    }
+
+    /**
+     * What the open loop's p99 cannot go under on this machine: the same clients with a request that does nothing
+     * (GET /health), and the disk's durable commit paced at the loop's request rate (one per request, as if no two
+     * were grouped), each alone right after the loop.
+     */
+    private static void openLoopFloors(StringBuilder out, TestServer server, SqliteSettings settings, List<Desk> desks,
+                                       LoadResult paced)
+            throws InterruptedException, SQLException, IOException {
+        var floor = openLoopFloor(server.api(), desks, OPEN_LOOP_TIME);
+        var all = java.util.stream.LongStream.concat(java.util.Arrays.stream(floor.issue), java.util.Arrays.stream(floor.next))
+                .sorted().toArray();
+        line(out, "  the machine's floor, the same %d clients at the same times with GET /health (SELECT 1, no write):"
+                + " p50 %.2f / p99 %.2f / max %.2f ms, errors %d", paced.clients, ms(pct(all, 0.50)), ms(pct(all, 0.99)),
+                ms(max(all)), floor.errors);
+        line(out, "  the disk's floor, alone: bare durable commits paced at %.0f/s, %s", paced.totalRate(),
+                pacedBareCommits(server.dataDir().resolve("floor-commits.db"), settings, paced.totalRate(), OPEN_LOOP_TIME, 4));
     }
 
     static void parkUntil(long nanoTime) {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One keep-alive HTTP/1.1 connection for the benchmark's load: it writes a POST and reads the status line,
+ * One keep-alive HTTP/1.1 connection for the benchmark's load: it writes a POST (or a GET) and reads the status line,
  * the headers and the body (by Content-Length or chunked), and nothing more. The JDK's HttpClient costs the
  * shared cores several times the server's own work per request; like wrk or h2load, this load generator
  * leaves those cores to the server it measures. Not thread-safe: one per client thread.
@@ -40,6 +40,20 @@ final class RawHttpConnection implements AutoCloseable {
             System.arraycopy(headBytes, 0, request, 0, headBytes.length);
             System.arraycopy(content, 0, request, headBytes.length, content.length);
             out.write(request);
+            out.flush();
+            return readResponse();
+        } catch (IOException e) {
+            close();
+            return -1;
+        }
+    }
+
+    /** GETs a path; returns the status, or -1 if the connection failed (it reconnects next time). */
+    int get(String path) {
+        String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n";
+        try {
+            connect();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return readResponse();
         } catch (IOException e) {
