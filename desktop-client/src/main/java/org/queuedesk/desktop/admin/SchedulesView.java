@@ -47,6 +47,7 @@ final class SchedulesView {
         });
         FormState weekly = vm.weeklyForm();
         Button remove = button("removeBlockButton", "admin.schedules.removeBlock", messages, vm::removeBlock);
+        remove.disableProperty().bind(vm.selectedBlockProperty().lessThan(0)); // nothing chosen, nothing to remove
         Button save = button("saveScheduleButton", "admin.schedules.save", messages, vm::saveWeekly);
         save.getStyleClass().add("primary");
         save.disableProperty().bind(FormLayout.isNull(vm.doctorProperty()));

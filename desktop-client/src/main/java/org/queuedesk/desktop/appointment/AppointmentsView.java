@@ -147,7 +147,10 @@ public final class AppointmentsView {
         movingDetail.managedProperty().bind(inMove);
         backButton.visibleProperty().bind(inMove);
         backButton.managedProperty().bind(inMove);
-        patientGrid.disableProperty().bind(inMove);
+        // a move keeps the booking's patient (the line above names them): the fields go, not just grey out, so that
+        // "Move here" and the way back stay in view on a 768-pixel screen (session 9: Back was under the fold)
+        patientGrid.visibleProperty().bind(inMove.not());
+        patientGrid.managedProperty().bind(patientGrid.visibleProperty());
         serviceBox.disableProperty().bind(inMove); // a booking moves within its service
         serviceBox.setItems(viewModel.services());
         serviceBox.valueProperty().bindBidirectional(form.serviceProperty());

@@ -157,8 +157,14 @@ public final class AppointmentsViewModel {
         day.set(day.get().plusDays(1));
     }
 
+    /** Today; pressed while today shows, it reads the day again (what a receptionist expects of it). */
     public void goToToday() {
-        day.set(today());
+        LocalDate today = today();
+        if (today.equals(day.get())) {
+            reload();
+        } else {
+            day.set(today);
+        }
     }
 
     /** Reads the chosen day again: its bookings and every service's free slots, off the FX thread. */

@@ -180,6 +180,8 @@ class AdminIT {
         javafx.scene.control.ComboBox<String> doctor = admin.lookup("#scheduleDoctor");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> doctor.getItems().contains("doctor")));
         WaitForAsyncUtils.asyncFx(() -> doctor.setValue("doctor")).get(5, TimeUnit.SECONDS);
+        javafx.scene.control.Button remove = admin.lookup("#removeBlockButton");
+        assertThat(onFx(remove::isDisabled).call()).as("Remove block with no block chosen").isTrue();
         type("#blockStart", "09:00");
         type("#blockEnd", "12:00");
         type("#blockSlotMinutes", "20");
@@ -194,6 +196,7 @@ class AdminIT {
         Screenshots.save(scene, "admin-schedules-refused.png");
 
         robot.clickOn("#removeBlockButton");
+        assertThat(onFx(remove::isDisabled).call()).as("Remove block once the chosen one went").isTrue();
         robot.clickOn("#saveScheduleButton");
         waitText("#scheduleDone", "Weekly schedule of doctor saved.");
         assertThat(adminClient().schedule(1, "doctor").weekly()).hasSize(1);

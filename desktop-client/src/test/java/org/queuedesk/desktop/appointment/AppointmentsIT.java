@@ -100,6 +100,20 @@ class AppointmentsIT {
         WaitForAsyncUtils.asyncFx(() -> slots.getSelectionModel().select(slots.getItems().stream()
                 .filter(s -> s.localTime().equals("09:45")).findFirst().orElseThrow())).get(5, TimeUnit.SECONDS);
         Screenshots.save(desk.scene(), "appointments-move.png");
+        // both ways out of the move are in view without scrolling the form, on the 1366x768 test screen
+        for (String id : new String[] {"#submitBookingButton", "#backButton"}) {
+            Node button = find(root, id);
+            double[] bottoms = onFx(() -> {
+                Node scroll = button.getParent();
+                while (scroll != null && !(scroll instanceof javafx.scene.control.ScrollPane)) {
+                    scroll = scroll.getParent();
+                }
+                double visible = scroll == null ? desk.scene().getHeight()
+                        : scroll.localToScene(scroll.getBoundsInLocal()).getMaxY();
+                return new double[] {button.localToScene(button.getBoundsInLocal()).getMaxY(), visible};
+            }).call();
+            assertThat(bottoms[0]).as(id + "'s bottom against the form's visible bottom").isLessThanOrEqualTo(bottoms[1]);
+        }
         desk.click("#submitBookingButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> DoctorsWednesday.line(table, "09:45").name().equals("Ana Ruiz")
                 && DoctorsWednesday.line(table, "09:15").state().equals("Free")));
