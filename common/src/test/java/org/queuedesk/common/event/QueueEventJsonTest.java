@@ -49,7 +49,7 @@ class QueueEventJsonTest {
             "Kiosk hall", new DevicePrinterDto(6, "Kiosk hall", "paper_out", "Paper out", t("09:59:58")));
 
     private static final AlertDto ALERT = new AlertDto(5, 1, AlertRule.OLDEST_WAIT, AlertTier.HIGH, 2L, null,
-            "General", 31.5, "Oldest ticket waiting 31 min (high from 30)", t("09:20:00"), t("09:31:00"), null, null,
+            "General", 31.5, "Oldest ticket waiting 31 min (high from 30)", 30, t("09:20:00"), t("09:31:00"), null, null,
             null);
     private static final AlertEvent ESCALATED =
             new AlertEvent(15, 1, EventType.ALERT_ESCALATED, t("09:31:00"), "server", ALERT);

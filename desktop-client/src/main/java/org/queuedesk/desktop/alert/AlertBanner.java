@@ -93,7 +93,7 @@ public final class AlertBanner extends VBox {
     private void rebuildSlot() {
         // the sizing row: the height of a banner row at this font size, never shown
         javafx.scene.layout.Pane sizing = row(new AlertDto(0, 0, org.queuedesk.common.alert.AlertRule.WAITING_COUNT,
-                org.queuedesk.common.alert.AlertTier.MEDIUM, null, null, "", 0, "M", java.time.Instant.EPOCH,
+                org.queuedesk.common.alert.AlertTier.MEDIUM, null, null, "", 0, "M", null, java.time.Instant.EPOCH,
                 java.time.Instant.EPOCH, null, null, null), true);
         sizing.setVisible(false);
         sizing.setMouseTransparent(true);
@@ -137,11 +137,12 @@ public final class AlertBanner extends VBox {
         String fg = AlertColours.css(AlertColours.text(alert.tier()));
         Label tier = new Label(model.tierName(alert));
         tier.setStyle("-fx-text-fill: " + fg + "; -fx-font-weight: bold;");
-        Label summary = new Label(alert.summary());
+        String words = model.summary(alert);
+        Label summary = new Label(words);
         summary.setWrapText(!oneLine);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (oneLine) {
-            summary.setTooltip(new javafx.scene.control.Tooltip(alert.summary()));
+            summary.setTooltip(new javafx.scene.control.Tooltip(words));
             // no width of its own: the slot's width is the desk's to give, and a long summary must not push the
             // desk's columns apart (session 8: the tables and their buttons slid left, "M…" and "Ackno…")
             summary.setMinWidth(0);

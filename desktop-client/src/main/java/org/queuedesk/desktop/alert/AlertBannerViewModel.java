@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.queuedesk.common.alert.AlertDto;
+import org.queuedesk.common.alert.AlertRule;
 import org.queuedesk.common.event.AlertEvent;
 import org.queuedesk.common.event.QueueEvent;
 import org.queuedesk.desktop.api.IdempotencyKeys;
@@ -138,5 +139,31 @@ public final class AlertBannerViewModel {
 
     String tierName(AlertDto alert) {
         return messages.apply("alert.tier." + alert.tier().wireName());
+    }
+
+    /**
+     * The alert's line in the desk's language, worded as the server's English summary is (what was measured, and
+     * the threshold of its tier when the server sent one): an Arabic desk showed the English line (session 8).
+     */
+    String summary(AlertDto alert) {
+        // the numbers as the server writes them, in Western digits: minutes and counts cut down, a percentage rounded
+        long shown = alert.rule() == AlertRule.SMS_FAILURES ? Math.round(alert.value()) : (long) Math.floor(alert.value());
+        String what = format(messages.apply("alert.summary." + alert.rule().wireName()), Long.toString(shown));
+        if (alert.threshold() != null) {
+            String unit = switch (alert.rule()) {
+                case OLDEST_WAIT, PRINTER_PROBLEM -> "minutes";
+                case WAITING_COUNT, WAITING_WITHOUT_SESSION -> "count";
+                case SMS_FAILURES -> "percent";
+            };
+            what = format(messages.apply("alert.summary.threshold." + unit), what,
+                    tierName(alert).toLowerCase(java.util.Locale.ROOT), alert.threshold().toString());
+        }
+        boolean hasSubject = alert.rule() != AlertRule.SMS_FAILURES && alert.subject() != null && !alert.subject().isBlank();
+        return hasSubject ? format(messages.apply("alert.summary.subject"), alert.subject(), what) : what;
+    }
+
+    /** Only text arguments: nothing is formatted by locale, and no quote in them is read as MessageFormat's. */
+    private static String format(String pattern, String... arguments) {
+        return new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(arguments);
     }
 }

@@ -40,19 +40,60 @@ class AlertBannerViewModelTest {
         }
     }, new CurrentThreadExecutor(), key -> key);
 
+    /**
+     * Session 8: an Arabic desk showed the server's English line. The desk words it in its language; expected lines
+     * written by hand (English as the server's Summaries writes it, README "Alerts").
+     */
+    @org.junit.jupiter.api.Test
+    void anAlertIsWordedInTheDesksLanguage() {
+        var oldest = alert(7, AlertTier.HIGH, 1);
+        var sms = new AlertDto(8, 1, AlertRule.SMS_FAILURES, AlertTier.MEDIUM, null, null, null, 12.5, "x", 10, T0, T0,
+                null, null, null);
+        var printer = new AlertDto(9, 1, AlertRule.PRINTER_PROBLEM, AlertTier.CRITICAL, null, 4L, "Kiosk hall", 16.9,
+                "x", 15, T0, T0, null, null, null);
+        var beforeThresholds = new AlertDto(10, 1, AlertRule.WAITING_COUNT, AlertTier.MEDIUM, 2L, null, "General", 9,
+                "x", null, T0, T0, null, null, null);
+        var english = worded(java.util.Locale.ENGLISH);
+        assertThat(english.summary(oldest)).isEqualTo("General: oldest ticket waiting 21 min (high from 20 min)");
+        assertThat(english.summary(sms)).isEqualTo("13% of text messages failed in the last 15 min (medium from 10%)");
+        assertThat(english.summary(printer)).isEqualTo("Kiosk hall: printer not working for 16 min (critical from 15 min)");
+        assertThat(english.summary(beforeThresholds)).isEqualTo("General: tickets waiting: 9");
+        var arabic = worded(java.util.Locale.forLanguageTag("ar"));
+        assertThat(arabic.summary(oldest)).isEqualTo("General: أقدم تذكرة تنتظر منذ 21 دقيقة (مرتفع من 20 دقيقة)");
+        assertThat(arabic.summary(sms)).isEqualTo("فشل 13% من الرسائل النصية في آخر 15 دقيقة (متوسط من 10%)");
+        var spanish = worded(java.util.Locale.forLanguageTag("es"));
+        assertThat(spanish.summary(oldest)).isEqualTo("General: el turno más antiguo lleva 21 min esperando (alta desde 20 min)");
+    }
+
+    private static AlertBannerViewModel worded(java.util.Locale locale) {
+        var messages = org.queuedesk.desktop.ground.Theme.messages(locale);
+        return new AlertBannerViewModel(new AlertApi() {
+            @Override
+            public List<AlertDto> open(long siteId) {
+                return List.of();
+            }
+
+            @Override
+            public AlertDto acknowledge(long alertId, String key) {
+                throw new UnsupportedOperationException();
+            }
+        }, new CurrentThreadExecutor(), messages::getString);
+    }
+
     private static AlertDto alert(long id, AlertTier tier, int minute) {
-        return new AlertDto(id, 1, AlertRule.OLDEST_WAIT, tier, 2L, null, "General", 21, "General: waiting",
+        return new AlertDto(id, 1, AlertRule.OLDEST_WAIT, tier, 2L, null, "General", 21, "General: waiting", 20,
                 T0, T0.plusSeconds(60L * minute), null, null, null);
     }
 
     private static AlertDto acked(AlertDto a, String by) {
         return new AlertDto(a.id(), a.siteId(), a.rule(), a.tier(), a.serviceId(), a.deviceId(), a.subject(), a.value(),
-                a.summary(), a.raisedAt(), a.changedAt(), a.changedAt().plusSeconds(5), by, null);
+                a.summary(), a.threshold(), a.raisedAt(), a.changedAt(), a.changedAt().plusSeconds(5), by, null);
     }
 
     private static AlertDto cleared(AlertDto a, int minute) {
         return new AlertDto(a.id(), a.siteId(), a.rule(), a.tier(), a.serviceId(), a.deviceId(), a.subject(), a.value(),
-                a.summary(), a.raisedAt(), T0.plusSeconds(60L * minute), null, null, T0.plusSeconds(60L * minute));
+                a.summary(), a.threshold(), a.raisedAt(), T0.plusSeconds(60L * minute), null, null,
+                T0.plusSeconds(60L * minute));
     }
 
     private void event(EventType type, AlertDto alert) {

@@ -150,6 +150,13 @@ class ReceptionAlertIT {
         assertThat(cut).as("texts cut short in the alert row, other than its summary").isEmpty();
         Button acknowledge = onFx(() -> (Button) row.lookup(".alert-acknowledge")).call();
         assertThat(onFx(() -> shownWhole(acknowledge)).call()).as("Acknowledge shown whole").isTrue();
+        // the English desk words the alert from its parts exactly as the server's own English line (a second
+        // implementation of the same wording: the server's Summaries)
+        String serverLine = admin.get("/api/sites/" + site + "/alerts").json().get(0).path("summary").asText();
+        String shown = onFx(() -> row.lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getTooltip() != null)
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).findFirst().orElseThrow()).call();
+        assertThat(shown).isEqualTo(serverLine);
     }
 
     private List<javafx.geometry.Bounds> placesWithCancel(javafx.scene.control.TableView<?> tickets,

@@ -15,8 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AlertDao {
 
     String ALERT = """
-            SELECT id, site_id, rule, subject_key, service_id, device_id, subject, tier, value, summary, raised_at,
-                   changed_at, below_since, acknowledged_at, acknowledged_by, cleared_at FROM alerts""";
+            SELECT id, site_id, rule, subject_key, service_id, device_id, subject, tier, value, summary, threshold,
+                   raised_at, changed_at, below_since, acknowledged_at, acknowledged_by, cleared_at FROM alerts""";
 
     /** The thresholds stored for a site (service 0) or a service, as JSON. */
     @SqlQuery("SELECT rules_json FROM alert_rules WHERE site_id = :siteId AND service_id = :serviceId")
@@ -44,22 +44,25 @@ public interface AlertDao {
 
     @SqlUpdate("""
             INSERT INTO alerts(site_id, rule, subject_key, service_id, device_id, subject, tier, value, summary,
-                               raised_at, changed_at)
-            VALUES (:siteId, :rule, :key, :serviceId, :deviceId, :subject, :tier, :value, :summary, :at, :at)""")
+                               threshold, raised_at, changed_at)
+            VALUES (:siteId, :rule, :key, :serviceId, :deviceId, :subject, :tier, :value, :summary, :threshold, :at,
+                    :at)""")
     @GetGeneratedKeys("id")
     long raise(@Bind("siteId") long siteId, @Bind("rule") String rule, @Bind("key") String key,
                @Bind("serviceId") Long serviceId, @Bind("deviceId") Long deviceId, @Bind("subject") String subject,
                @Bind("tier") String tier, @Bind("value") double value, @Bind("summary") String summary,
-               @Bind("at") Instant at);
+               @Bind("threshold") Integer threshold, @Bind("at") Instant at);
 
     /** A new tier: asks to be acknowledged again when it rose. */
     @SqlUpdate("""
-            UPDATE alerts SET tier = :tier, value = :value, summary = :summary, changed_at = :at, below_since = NULL,
+            UPDATE alerts SET tier = :tier, value = :value, summary = :summary, threshold = :threshold, changed_at = :at,
+                   below_since = NULL,
                    acknowledged_at = CASE WHEN :rose = 1 THEN NULL ELSE acknowledged_at END,
                    acknowledged_by = CASE WHEN :rose = 1 THEN NULL ELSE acknowledged_by END
              WHERE id = :id AND cleared_at IS NULL""")
     void changeTier(@Bind("id") long id, @Bind("tier") String tier, @Bind("value") double value,
-                    @Bind("summary") String summary, @Bind("rose") boolean rose, @Bind("at") Instant at);
+                    @Bind("summary") String summary, @Bind("threshold") Integer threshold, @Bind("rose") boolean rose,
+                    @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE alerts SET below_since = :since WHERE id = :id AND cleared_at IS NULL")
     void belowSince(@Bind("id") long id, @Bind("since") Instant since);

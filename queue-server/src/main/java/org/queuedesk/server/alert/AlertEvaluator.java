@@ -229,7 +229,8 @@ public final class AlertEvaluator implements AutoCloseable {
         long id;
         if (change.row() == null) {
             id = dao.raise(siteId, m.rule().wireName(), m.key(), m.serviceId(), m.deviceId(), m.subject(),
-                    tier.wireName(), m.value(), Summaries.of(m, m.value(), tier, change.threshold()), now);
+                    tier.wireName(), m.value(), Summaries.of(m, m.value(), tier, change.threshold()), change.threshold(),
+                    now);
             type = EventType.ALERT_RAISED;
         } else {
             id = change.row().id();
@@ -240,7 +241,8 @@ public final class AlertEvaluator implements AutoCloseable {
             } else if (tier != was) {
                 double value = m.value() != null ? m.value() : change.row().value();
                 boolean rose = tier.compareTo(was) > 0;
-                dao.changeTier(id, tier.wireName(), value, Summaries.of(m, value, tier, change.threshold()), rose, now);
+                dao.changeTier(id, tier.wireName(), value, Summaries.of(m, value, tier, change.threshold()),
+                        change.threshold(), rose, now);
                 type = rose ? EventType.ALERT_ESCALATED : EventType.ALERT_TIER_LOWERED;
             } else {
                 dao.belowSince(id, change.next().belowSince()); // the hold started or ended: no event

@@ -7,7 +7,7 @@ import org.queuedesk.common.alert.AlertTier;
 
 /** An alert as stored, with its hysteresis state ({@code belowSince}). */
 record AlertRow(long id, long siteId, String rule, String subjectKey, Long serviceId, Long deviceId, String subject,
-                String tier, double value, String summary, Instant raisedAt, Instant changedAt, Instant belowSince,
+                String tier, double value, String summary, Integer threshold, Instant raisedAt, Instant changedAt, Instant belowSince,
                 Instant acknowledgedAt, String acknowledgedBy, Instant clearedAt) {
 
     AlertRule ruleKind() {
@@ -19,7 +19,8 @@ record AlertRow(long id, long siteId, String rule, String subjectKey, Long servi
     }
 
     AlertDto toDto() {
-        return new AlertDto(id, siteId, ruleKind(), tierKind(), serviceId, deviceId, subject, value, summary, raisedAt,
+        return new AlertDto(id, siteId, ruleKind(), tierKind(), serviceId, deviceId, subject, value, summary, threshold,
+                raisedAt,
                 changedAt, acknowledgedAt, acknowledgedBy, clearedAt);
     }
 }

@@ -86,8 +86,10 @@ class AlertsIT {
 
         at("09:20:00");
         assertThat(only(openAlerts(site)).path("tier").asText()).isEqualTo("medium");
+        assertThat(only(openAlerts(site)).path("threshold").asInt()).as("the tier's threshold, set above").isEqualTo(20);
         at("09:30:00");
         assertThat(only(openAlerts(site)).path("tier").asText()).isEqualTo("high");
+        assertThat(only(openAlerts(site)).path("threshold").asInt()).isEqualTo(30);
 
         sns.failNext(1, FakeSnsServer.Fault.SERVER_ERROR); // the first publish fails: the outbox tries again
         at("09:45:00");
@@ -95,6 +97,7 @@ class AlertsIT {
         assertThat(critical.path("tier").asText()).isEqualTo("critical");
         assertThat(critical.path("rule").asText()).isEqualTo("oldest_wait");
         assertThat(critical.path("subject").asText()).isEqualTo("General");
+        assertThat(critical.path("threshold").asInt()).isEqualTo(45);
         assertThat(sns.topicMessages()).isEmpty();
         clock.advance(AlertNotifier.FIRST_RETRY);
         check();
