@@ -73,7 +73,6 @@ public final class ReceptionView {
     @FXML private TableColumn<TicketRow, String> ticketState;
     @FXML private TableColumn<TicketRow, String> ticketWaited;
     @FXML private TableColumn<TicketRow, String> ticketSms;
-    @FXML private javafx.scene.layout.FlowPane ticketActions;
     @FXML private Button cancelButton;
     @FXML private Button requeueButton;
     @FXML private Button priorityButton;
@@ -170,7 +169,7 @@ public final class ReceptionView {
                 ticketTable.scrollTo(now);
             }
         });
-        ticketActions.disableProperty().bind(viewModel.actions().canActProperty().not());
+        // each control is disabled on its own (each binding includes canAct): the pane also holds the actions' message
         // each button only where the selected ticket's state allows its action (README lifecycle)
         cancelButton.disableProperty().bind(viewModel.actions().canCancelProperty().not());
         requeueButton.disableProperty().bind(viewModel.actions().canRequeueProperty().not());

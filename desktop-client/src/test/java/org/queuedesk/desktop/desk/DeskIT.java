@@ -83,6 +83,14 @@ class DeskIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, onFx(() -> tickets.getItems().stream()
                 .anyMatch(row -> row.number().equals("A-001") && row.state().equals("Waiting"))));
         Screenshots.save(receptionScene, "reception.png");
+        // the receptionist's list, on the 1366x768 test screen: three rows at least below its header (it showed two
+        // while the actions' message had a row of its own, session 9)
+        double[] rows = onFx(() -> {
+            var header = tickets.lookup(".column-header-background");
+            var cell = tickets.lookup(".table-row-cell");
+            return new double[] {tickets.getHeight() - header.getBoundsInLocal().getHeight(), cell.getBoundsInLocal().getHeight()};
+        }).call();
+        assertThat(rows[0] / rows[1]).as("ticket rows the table has room for").isGreaterThanOrEqualTo(3.0);
 
         // --- a phone number the server refuses: the reason appears by the phone field, nothing is issued
         TextField phone = find(desk, "#phoneField");
