@@ -118,12 +118,13 @@ public final class QueueBenchmark {
             }
             if (Boolean.getBoolean("bench.openLoopOnly")) { // -Dbench.openLoopOnly=true: the 200-desk case alone
                 closedLoop(server.api(), desks.subList(0, 50), JIT_WARM_UP);
+                var commitsBefore = serverHistogram(server.api(), WRITER_COMMITS, "");
                 var paced = openLoop(server.api(), desks.subList(0, OPEN_LOOP_DESKS), OPEN_LOOP_TIME);
                 line(out, "open loop: issue p50 %.2f / p99 %.2f ms (server <=%.2f), Next p50 %.2f / p99 %.2f ms (server <=%.2f),"
                                 + " writer %.0f us/req, errors %d", ms(pct(paced.issue, 0.50)), ms(pct(paced.issue, 0.99)),
                         paced.serverIssueP99Ms, ms(pct(paced.next, 0.50)), ms(pct(paced.next, 0.99)), paced.serverNextP99Ms,
                         paced.writerMicrosPerRequest(), paced.errors);
-                openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced);
+                openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced, commitsBefore);
                 System.out.print(out);
                 return;
             }
@@ -154,6 +155,7 @@ public final class QueueBenchmark {
             out.setLength(0);
 
             // the mission's case: 200 desks each acting once a second (far above a hospital's peak), open loop
+            var commitsBefore = serverHistogram(server.api(), WRITER_COMMITS, "");
             var paced = openLoop(server.api(), desks.subList(0, OPEN_LOOP_DESKS), OPEN_LOOP_TIME);
             line(out, "Open loop: %d desks, each acting once a second (issue, then Next a second later, and so on), %d s;",
                     OPEN_LOOP_DESKS, OPEN_LOOP_TIME.toSeconds());
@@ -162,7 +164,7 @@ public final class QueueBenchmark {
                     ms(pct(paced.issue, 0.50)), ms(pct(paced.issue, 0.99)), paced.serverIssueP99Ms,
                     ms(pct(paced.next, 0.50)), ms(pct(paced.next, 0.99)), paced.serverNextP99Ms);
             line(out, "  %.0f req/s, writer %.0f us/req, errors %d", paced.totalRate(), paced.writerMicrosPerRequest(), paced.errors);
-            openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced);
+            openLoopFloors(out, server, settings, desks.subList(0, OPEN_LOOP_DESKS), paced, commitsBefore);
             line(out, "");
             System.out.print(out);
             out.setLength(0);
@@ -549,8 +551,12 @@ public final class QueueBenchmark {
      * were grouped), each alone right after the loop.
      */
     private static void openLoopFloors(StringBuilder out, TestServer server, SqliteSettings settings, List<Desk> desks,
-                                       LoadResult paced)
+                                       LoadResult paced, java.util.TreeMap<Double, Double> commitsBefore)
             throws InterruptedException, SQLException, IOException {
+        var commitsAfter = serverHistogram(server.api(), WRITER_COMMITS, "");
+        line(out, "  inside the server meanwhile: the writer's COMMIT p50 <=%.2f / p99 <=%.2f / max <=%.2f ms (bucket bounds)",
+                serverPercentileMs(commitsBefore, commitsAfter, 0.50), serverPercentileMs(commitsBefore, commitsAfter, 0.99),
+                serverPercentileMs(commitsBefore, commitsAfter, 1.0));
         var floor = openLoopFloor(server.api(), desks, OPEN_LOOP_TIME);
         var all = java.util.stream.LongStream.concat(java.util.Arrays.stream(floor.issue), java.util.Arrays.stream(floor.next))
                 .sorted().toArray();
@@ -567,6 +573,8 @@ public final class QueueBenchmark {
         }
     }
 
+    /** The single writer's COMMIT timer (SQLite). */
+    static final String WRITER_COMMITS = "queuedesk_writer_commit_seconds";
     private static final String ISSUE_ROUTE = "route=\"/api/tickets\",status=\"201\"";
     private static final String NEXT_ROUTE = "route=\"/api/sessions/{sessionId}/next\",status=\"200\"";
     private static final String HTTP_REQUESTS = "http_server_requests_seconds";
