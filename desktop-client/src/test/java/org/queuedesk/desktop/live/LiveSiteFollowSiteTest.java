@@ -65,8 +65,17 @@ class LiveSiteFollowSiteTest {
         fxThread.runUntil("live at the chosen site", () -> live.onlineProperty().get()
                 && live.snapshot().site().id() == north.id());
         assertThat(live.board().byNumber("A-001")).as("the first site's ticket is not the chosen site's").isEmpty();
-        admin.issue(blood.id());
-        fxThread.runUntil("the chosen site's ticket, from its events", () -> live.board().byNumber("N-001").isPresent());
+        var issued = admin.issue(blood.id());
+        try {
+            fxThread.runUntil("the chosen site's ticket, from its events", () -> live.board().byNumber("N-001").isPresent());
+        } catch (AssertionError e) {
+            // seen once in a fresh-clone CI run (session 9), never alone: say what each side had
+            throw new AssertionError(e.getMessage() + "; issued " + issued + "; stream connected " + stream.connected()
+                    + ", its last seq " + stream.lastSeq() + "; snapshot seq " + live.snapshot().seq() + " of site "
+                    + live.snapshot().site().id() + "; online " + live.onlineProperty().get() + "; board "
+                    + live.board().all().stream().map(t -> t.number()).toList() + "; server's status of the site "
+                    + admin.get("/api/sites/" + north.id() + "/queue-status").body(), e);
+        }
 
         live.followSite(null);
         fxThread.runUntil("live at the first site again", () -> live.onlineProperty().get()
