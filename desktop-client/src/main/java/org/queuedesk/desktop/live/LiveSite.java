@@ -144,6 +144,7 @@ public final class LiveSite {
         streamStarted = false;
         streaming.set(false);
         loaded.set(false);
+        currentListener = null;
         stream.stop();
         refresh(); // a read still under way for the site left is dropped when it arrives (snapshotArrived)
     }
@@ -199,14 +200,25 @@ public final class LiveSite {
         loaded.set(true);
         if (!streamStarted) {
             streamStarted = true;
-            stream.start(client.server(), fresh.site().id(), fresh.seq(), new StreamListener());
+            currentListener = new StreamListener();
+            stream.start(client.server(), fresh.site().id(), fresh.seq(), currentListener);
         }
         changed();
     }
 
+    /**
+     * The listener of the stream now running. What an earlier one was handed and had not yet run on the FX thread
+     * when the desk moved to another site is dropped: the old site's event applied to the new site's board
+     * raised its sequence number, so the new site's first events were taken as already heard (session 9).
+     */
+    private StreamListener currentListener;
+
     private final class StreamListener implements EventStreamClient.Listener {
         @Override
         public void onEvent(QueueEvent event) {
+            if (this != currentListener) {
+                return;
+            }
             if (board.apply(event)) {
                 eventListeners.forEach(listener -> listener.accept(event));
                 changed();
@@ -216,6 +228,9 @@ public final class LiveSite {
 
         @Override
         public void onConnected(boolean afterDrop) {
+            if (this != currentListener) {
+                return;
+            }
             streaming.set(true);
             if (afterDrop) {
                 refresh();
@@ -224,6 +239,9 @@ public final class LiveSite {
 
         @Override
         public void onDisconnected(Duration retryIn) {
+            if (this != currentListener) {
+                return;
+            }
             streaming.set(false);
             troubled.set(true);
         }

@@ -72,8 +72,8 @@ public final class TicketBoard {
 
     /** Applies a live event; false when it was already known (an older or repeated sequence number). */
     public boolean apply(QueueEvent event) {
-        if (event.seq() <= seq) {
-            return false;
+        if (event.seq() <= seq || siteId != null && event.siteId() != siteId) {
+            return false; // heard already, or another site's (its numbers are not this site's)
         }
         seq = event.seq();
         recent.addLast(event);

@@ -44,6 +44,17 @@ class TicketBoardTest {
         assertThat(board.ticket(1).orElseThrow().state()).isEqualTo(TicketState.CALLED);
     }
 
+    /** Another site's event (a desk that just moved to this site): its number is not this site's; nothing changes. */
+    @Test
+    void anotherSitesEventChangesNothing() {
+        board.reset(snapshot(0));
+
+        assertThat(board.apply(new TicketEvent(7, 2, EventType.TICKET_ISSUED, T0, "test",
+                ticket(9, "N-001", TicketState.WAITING, Priority.NORMAL, 0)))).isFalse();
+        assertThat(board.seq()).isZero();
+        assertThat(board.apply(event(1, ticket(1, "A-001", TicketState.WAITING, Priority.NORMAL, 0)))).isTrue();
+    }
+
     @Test
     void aSnapshotThatLandsLateIsCorrectedByTheEventsHeardMeanwhile() {
         board.reset(snapshot(0));
@@ -68,8 +79,8 @@ class TicketBoardTest {
 
         assertThat(board.byNumber("a-001")).as("the first site's ticket").isEmpty();
         assertThat(board.seq()).isEqualTo(3);
-        assertThat(board.apply(event(4, ticket(7, "N-001", TicketState.WAITING, Priority.NORMAL, 0))))
-                .as("the second site's next event").isTrue();
+        assertThat(board.apply(new TicketEvent(4, 2, EventType.TICKET_ISSUED, T0, "test",
+                ticket(7, "N-001", TicketState.WAITING, Priority.NORMAL, 0)))).as("the second site's next event").isTrue();
     }
 
     // README lifecycle: "called → no-show → (requeue) waiting"; requeue puts the ticket back at its original
