@@ -33,6 +33,8 @@ class LiveSiteFollowSiteTest {
     private final FxThreadStandIn fxThread = new FxThreadStandIn();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private LiveSite live;
+    private long first;
+    private long firstService;
 
     @AfterEach
     void stop() {
@@ -47,17 +49,7 @@ class LiveSiteFollowSiteTest {
     void aChosenSitesSnapshotAndEventsReplaceTheFirstSitesAndNullGoesBack() throws Exception {
         var north = admin.createSite("North clinic", "UTC");
         var blood = admin.createService(north.id(), "Blood tests", "N");
-        var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()),
-                new TokenStore(Clock.systemUTC()), Duration.ofSeconds(5));
-        client.login("admin", "admin");
-        long first = client.sites().get(0).id();
-        long firstService = client.services(first).get(0).id();
-        var stream = new EventStreamClient(HttpClient.newHttpClient(), client.session(), scheduler,
-                new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(100), Duration.ofMillis(400)), fxThread);
-        live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true),
-                Theme.messages(Locale.ENGLISH));
-        live.start();
-        fxThread.runUntil("live at the first site", () -> live.onlineProperty().get());
+        var stream = liveAtTheFirstSite();
         admin.issue(firstService);
         fxThread.runUntil("the first site's ticket", () -> live.board().byNumber("A-001").isPresent());
 
@@ -95,17 +87,7 @@ class LiveSiteFollowSiteTest {
     void anEventOfTheSiteLeftStillQueuedForTheFxThreadIsDropped() throws Exception {
         var north = admin.createSite("North clinic", "UTC");
         var blood = admin.createService(north.id(), "Blood tests", "N");
-        var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()),
-                new TokenStore(Clock.systemUTC()), Duration.ofSeconds(5));
-        client.login("admin", "admin");
-        long first = client.sites().get(0).id();
-        long firstService = client.services(first).get(0).id();
-        var stream = new EventStreamClient(HttpClient.newHttpClient(), client.session(), scheduler,
-                new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(100), Duration.ofMillis(400)), fxThread);
-        live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true),
-                Theme.messages(Locale.ENGLISH));
-        live.start();
-        fxThread.runUntil("live at the first site", () -> live.onlineProperty().get());
+        var stream = liveAtTheFirstSite();
         // several of the first site's events, heard by the stream and queued for the FX thread, none run yet
         for (int i = 0; i < 3; i++) {
             admin.issue(firstService);
@@ -125,5 +107,21 @@ class LiveSiteFollowSiteTest {
         admin.issue(blood.id());
         fxThread.runUntil("the chosen site's first ticket, from its events",
                 () -> live.board().byNumber("N-001").isPresent());
+    }
+
+    /** An admin desk's live site, online at the server's first site; its stream, whose state the tests read. */
+    private EventStreamClient liveAtTheFirstSite() throws Exception {
+        var client = new QueueDeskClient(HttpClient.newHttpClient(), URI.create(server.baseUrl()),
+                new TokenStore(Clock.systemUTC()), Duration.ofSeconds(5));
+        client.login("admin", "admin");
+        first = client.sites().get(0).id();
+        firstService = client.services(first).get(0).id();
+        var stream = new EventStreamClient(HttpClient.newHttpClient(), client.session(), scheduler,
+                new ReconnectPolicy(Duration.ofMillis(400), Duration.ofMillis(100), Duration.ofMillis(400)), fxThread);
+        live = new LiveSite(client, stream, new CurrentThreadExecutor(), new SimpleBooleanProperty(true),
+                Theme.messages(Locale.ENGLISH));
+        live.start();
+        fxThread.runUntil("live at the first site", () -> live.onlineProperty().get());
+        return stream;
     }
 }

@@ -215,25 +215,15 @@ final class AppointmentBenchmark {
         URI base = URI.create(api.baseUrl());
         var bookingsBefore = QueueBenchmark.serverHistogram(api, "http_server_requests_seconds", BOOKED);
         var commitsBefore = QueueBenchmark.serverHistogram(api, COMMITS, "");
-        var deskLoad = new QueueBenchmark.LoadResult[1];
-        var deskThread = new Thread(() -> {
-            try {
-                deskLoad[0] = QueueBenchmark.openLoop(server, desks, Duration.ofSeconds(SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-appointment-desks");
-        deskThread.start();
-
         var errors = new AtomicInteger();
-        long[] took = paced(base, slots.size(), (http, i) -> http.post("/api/appointments",
-                bookingJson(service, slots.get(i)), UUID.randomUUID().toString()) == 201, errors);
-        deskThread.join();
+        var booking = whileDesksAct(server, desks, () -> paced(base, slots.size(), (http, i) -> http.post(
+                "/api/appointments", bookingJson(service, slots.get(i)), UUID.randomUUID().toString()) == 201, errors));
+        long[] took = booking.took();
         var bookingsAfter = QueueBenchmark.serverHistogram(api, "http_server_requests_seconds", BOOKED);
         var commitsAfter = QueueBenchmark.serverHistogram(api, COMMITS, "");
         long[] sorted = took.clone();
         Arrays.sort(sorted);
-        var d = deskLoad[0];
+        var d = booking.desks();
         QueueBenchmark.line(out, "Appointments: booking (POST /api/appointments), %d a second for %d s over %d connections, each a"
                 + " free slot, latency from its scheduled time;", BOOKINGS_PER_SECOND, slots.size() / Math.max(1, BOOKINGS_PER_SECOND),
                 BOOKING_CONNECTIONS);
@@ -252,25 +242,18 @@ final class AppointmentBenchmark {
                 d.errors());
         // the machine's own floor under the same load: a request that neither writes nor computes, at the same rate
         // on as many connections, while the desks act as before (its p99 bounds what any request can reach here)
-        var floorDesks = new QueueBenchmark.LoadResult[1];
-        var floorDeskThread = new Thread(() -> {
-            try {
-                floorDesks[0] = QueueBenchmark.openLoop(server, desks, Duration.ofSeconds(SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-floor-desks");
-        floorDeskThread.start();
         var floorErrors = new AtomicInteger();
-        long[] floor = paced(base, slots.size(), (http, i) -> http.get("/health") == 200, floorErrors);
-        floorDeskThread.join();
+        var healthChecks = whileDesksAct(server, desks,
+                () -> paced(base, slots.size(), (http, i) -> http.get("/health") == 200, floorErrors));
+        long[] floor = healthChecks.took();
+        var floorDesks = healthChecks.desks();
         Arrays.sort(floor);
         QueueBenchmark.line(out, "  the machine's floor, the same load with GET /health (one read of SELECT 1) instead of each booking:"
                         + " p50 %.2f / p99 %.2f / max %.2f ms, errors %d; desks meanwhile issue p99 %.2f, Next p99 %.2f ms",
                 QueueBenchmark.ms(QueueBenchmark.pct(floor, 0.50)), QueueBenchmark.ms(QueueBenchmark.pct(floor, 0.99)),
                 QueueBenchmark.ms(floor[floor.length - 1]), floorErrors.get(),
-                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks[0].issue(), 0.99)),
-                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks[0].next(), 0.99)));
+                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks.issue(), 0.99)),
+                QueueBenchmark.ms(QueueBenchmark.pct(floorDesks.next(), 0.99)));
         double commits = commitsAfter.isEmpty() ? 0
                 : commitsAfter.lastEntry().getValue() - commitsBefore.getOrDefault(commitsAfter.lastKey(), 0.0);
         if (commits > 0) { // SQLite: the disk's own floor at the rate the server committed, measured right after
@@ -284,6 +267,31 @@ final class AppointmentBenchmark {
             }
         }
         return slots.size() - errors.get(); // the measured bookings that took their slot
+    }
+
+    /** Paced requests' times, and the desks' figures meanwhile. */
+    private record Meanwhile(long[] took, QueueBenchmark.LoadResult desks) {
+    }
+
+    private interface PacedRun {
+        long[] run() throws InterruptedException;
+    }
+
+    /** {@code requests} on this thread while every desk acts once a second on another, for as long. */
+    private static Meanwhile whileDesksAct(QueueBenchmark.Instances server, List<QueueBenchmark.Desk> desks,
+                                           PacedRun requests) throws InterruptedException {
+        var deskLoad = new QueueBenchmark.LoadResult[1];
+        var deskThread = new Thread(() -> {
+            try {
+                deskLoad[0] = QueueBenchmark.openLoop(server, desks, Duration.ofSeconds(SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-appointment-desks");
+        deskThread.start();
+        long[] took = requests.run();
+        deskThread.join();
+        return new Meanwhile(took, deskLoad[0]);
     }
 
     /** One request of an open-loop run: true when it did what it should. */
